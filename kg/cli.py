@@ -1,0 +1,343 @@
+"""The ``kg`` command line: a thin layer over the library; every command has ``--help`` with an example."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+DESCRIPTION = """\
+kg builds a knowledge graph of models, datasets, methods and benchmarks from ML paper abstracts.
+
+The data flows one way:
+  inputs (HF daily-papers pages, arXiv JSONL, CSV, ...) -> kg extract -> records.jsonl
+  -> kg build -> graph.json / graph.graphml / index.html pages [-> Neo4j with --neo4j]
+  -> kg query (saved questions, on Neo4j or on the embedded graph)
+"""
+
+EPILOG = """\
+examples:
+  kg build ../shared/seeds -o out            # graph + pages, no server needed
+  open out/index.html
+  kg query top-entities --param label=Model --graph out
+  NEO4J_PASSWORD=... kg build papers.jsonl -o out --neo4j
+  kg eval out/records.jsonl ../shared/gold/dev.jsonl
+
+Neo4j settings come from NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, or a .env file.
+Run `kg COMMAND --help` for each command's options and an example.
+"""
+
+
+class CliError(Exception):
+    """A user-facing failure: printed as one line, exit status 1 (2 for usage)."""
+
+
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    return argparse.RawDescriptionHelpFormatter(prog, max_help_position=32)
+
+
+def _add(sub: argparse._SubParsersAction, name: str, help_: str, example: str) -> argparse.ArgumentParser:
+    return sub.add_parser(name, help=help_, description=help_, epilog=f"example:\n{example}",
+                          formatter_class=_formatter)
+
+
+def _workers(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
+def _print_report(report: object, quiet: bool) -> None:
+    from kg.build import BuildReport
+
+    assert isinstance(report, BuildReport)
+    if not quiet:
+        for label, n in sorted(report.nodes.items()):
+            print(f"  {label:<10} {n:>7}", file=sys.stderr)
+        if report.neo4j:
+            print(f"  neo4j: {report.neo4j['nodes']} nodes, {report.neo4j['relationships']} relationships",
+                  file=sys.stderr)
+    print(report.summary, file=sys.stderr)
+
+
+def _exit_status(report: object, strict: bool) -> int:
+    kept, bad = getattr(report, "kept", 0), getattr(report, "quarantined", 0)
+    if strict and bad:
+        return 1
+    return 0 if kept > 0 else 1
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from kg.build import extract_to_file
+
+    out = Path(args.output)
+    quarantine = Path(args.quarantine) if args.quarantine else out.with_name("quarantine.jsonl")
+    if args.dask:
+        from kg.distributed import extract_with_dask
+
+        report = extract_with_dask(args.inputs, out, scheduler=args.dask, quarantine=quarantine)
+    else:
+        report = extract_to_file(args.inputs, out, quarantine=quarantine, workers=args.workers,
+                                 fmt=args.format, progress=not args.quiet)
+    _print_report(report, quiet=True)
+    return _exit_status(report, args.strict)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from kg.build import build
+
+    report = build(args.inputs, Path(args.output), workers=args.workers, fmt=args.format, neo4j=args.neo4j,
+                   pages=not args.no_pages, progress=not args.quiet)
+    _print_report(report, quiet=args.quiet)
+    if not args.quiet:
+        print(f"open {Path(args.output) / 'index.html'}", file=sys.stderr)
+    return _exit_status(report, args.strict)
+
+
+def _is_records_file(path: str) -> bool:
+    """True when the file holds kg records (entities carry ``label``), not abstracts or gold."""
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                first = json.loads(line)
+                ents = first.get("entities") or []
+                return "source" in first and (not ents or "label" in ents[0])
+    return False
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from kg.evaluate import format_table, score
+
+    def load(p: str) -> list[dict]:
+        with open(p, encoding="utf-8") as f:
+            return [json.loads(line) for line in f if line.strip()]
+
+    if _is_records_file(args.predictions):
+        preds = load(args.predictions)
+    else:
+        from extract.pipeline import extract_records
+        from extract.readers import dedupe, read_inputs
+        from extract.records import Abstract
+
+        abstracts = [a for a in dedupe(read_inputs([args.predictions], fmt="jsonl")) if isinstance(a, Abstract)]
+        preds = [r.to_json() for r in extract_records(abstracts)]
+    res = score(preds, load(args.gold))
+    print(json.dumps(res, indent=1) if args.json else format_table(res))
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from kg.formats import read_graph_json
+    from kg.neo4j_store import Neo4jStore
+
+    path = Path(args.graph)
+    g = read_graph_json(path / "graph.json" if path.is_dir() else path)
+    with Neo4jStore.from_env() as store:
+        store.load_graph(g, progress=not args.quiet)
+        n, r = store.counts()
+    print(f"neo4j: {n} nodes, {r} relationships (graph: {g.number_of_nodes()} nodes, "
+          f"{g.number_of_edges()} relationships)", file=sys.stderr)
+    return 0
+
+
+def cmd_prune(args: argparse.Namespace) -> int:
+    from kg.neo4j_store import Neo4jStore
+
+    with Neo4jStore.from_env() as store:
+        n = store.prune()
+    print(f"pruned {n} entities that no paper refers to", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kg.formats import read_graph_json, write_graphml
+
+    src = Path(args.graph)
+    g = read_graph_json(src / "graph.json" if src.is_dir() else src)
+    out = Path(args.outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    if args.format == "neo4j-admin":
+        from kg.neo4j_export import write_neo4j_admin
+
+        info = write_neo4j_admin(g, out)
+        print(json.dumps(info, indent=1, default=str))
+    elif args.format == "graphml":
+        write_graphml(g, out / "graph.graphml")
+        print(out / "graph.graphml")
+    elif args.format == "html":
+        from kg.pages import write_site
+
+        for p in write_site(g, out, progress=not args.quiet):
+            print(p)
+    return 0
+
+
+def cmd_queries(args: argparse.Namespace) -> int:
+    from kg.queries import list_queries
+
+    for q in list_queries():
+        params = ", ".join(f"{p.name}={p.default!r}" for p in q.params)
+        print(f"{q.name:<28} {q.description}" + (f"  [{params}]" if params else ""))
+    return 0
+
+
+def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise CliError(f"--param {pair!r}: expected KEY=VALUE, e.g. --param limit=5")
+        k, v = pair.split("=", 1)
+        out[k.strip()] = v
+    return out
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from kg.queries import run_query
+    from kg.query_render import render
+
+    params = _parse_params(args.param)
+    if args.backend == "embedded":
+        from kg.formats import read_graph_json
+
+        src = Path(args.graph)
+        graph_file = src / "graph.json" if src.is_dir() else src
+        if not graph_file.exists():
+            raise CliError(f"{graph_file}: no graph here; run `kg build INPUT -o {src}` first or pass --graph")
+        rows = run_query(args.name, params, backend="embedded", graph=read_graph_json(graph_file))
+    else:
+        from kg.neo4j_store import Neo4jStore
+
+        with Neo4jStore.from_env() as store:
+            rows = run_query(args.name, params, backend="neo4j", store=store)
+    print(render(rows, args.format))
+    return 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The full argument parser (exposed for the --help test)."""
+    p = argparse.ArgumentParser(prog="kg", description=DESCRIPTION, epilog=EPILOG, formatter_class=_formatter)
+    from kg import __version__
+
+    p.add_argument("--version", action="version", version=f"kg {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def inputs(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="files or directories (read recursively); - for stdin. Formats: HF daily-papers "
+                             "pages, JSONL (arXiv snapshot), CSV, Atom, BibTeX, Semantic Scholar JSON; .gz too")
+        sp.add_argument("--format", choices=None, default=None, metavar="FMT",
+                        help="force a reader instead of detecting it (jsonl, csv, hf, atom, bibtex, s2)")
+        sp.add_argument("--workers", type=_workers, default=1, metavar="N",
+                        help="extraction processes (spaCy n_process); default 1")
+        sp.add_argument("--strict", action="store_true", help="exit 1 if any input record was quarantined")
+        sp.add_argument("-q", "--quiet", action="store_true", help="no progress bar or per-type counts")
+
+    sp = _add(sub, "extract", "Extract entities, relations and results from abstracts into records.jsonl.",
+              "  kg extract ../shared/seeds -o records.jsonl --workers 2")
+    inputs(sp)
+    sp.add_argument("-o", "--output", required=True, metavar="RECORDS.jsonl", help="where to write the records")
+    sp.add_argument("--quarantine", metavar="PATH", help="bad records go here (default: quarantine.jsonl beside -o)")
+    sp.add_argument("--dask", metavar="SCHEDULER", help="run on a Dask cluster (address, or 'local')")
+    sp.set_defaults(func=cmd_extract)
+
+    sp = _add(sub, "build", "Build the graph: records.jsonl, graph.json, graph.graphml and HTML pages in OUTDIR.",
+              "  kg build ../shared/seeds -o out && open out/index.html\n"
+              "  NEO4J_PASSWORD=secret kg build arxiv.jsonl.gz -o out --neo4j --workers 2")
+    inputs(sp)
+    sp.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output directory (created)")
+    sp.add_argument("--neo4j", action="store_true", help="also load the graph into Neo4j (NEO4J_URI/USER/PASSWORD)")
+    sp.add_argument("--no-pages", action="store_true", help="skip the HTML pages")
+    sp.set_defaults(func=cmd_build)
+
+    sp = _add(sub, "eval", "Score predictions (or extract from abstracts first) against a gold set; same "
+              "figures as shared/gold/score.py.",
+              "  kg eval out/records.jsonl ../shared/gold/dev.jsonl\n"
+              "  kg eval ../shared/gold/dev.jsonl ../shared/gold/dev.jsonl   # extract, then score")
+    sp.add_argument("predictions", metavar="PREDICTIONS_OR_INPUT",
+                    help="kg records JSONL, or abstracts JSONL to extract first")
+    sp.add_argument("gold", metavar="GOLD", help="gold JSONL (shared/gold format)")
+    sp.add_argument("--json", action="store_true", help="print the scores as JSON")
+    sp.set_defaults(func=cmd_eval)
+
+    sp = _add(sub, "load", "Load a built graph (OUTDIR or graph.json) into Neo4j; loading twice changes nothing.",
+              "  NEO4J_PASSWORD=secret kg load out")
+    sp.add_argument("graph", metavar="OUTDIR_OR_GRAPH_JSON")
+    sp.add_argument("-q", "--quiet", action="store_true")
+    sp.set_defaults(func=cmd_load)
+
+    sp = _add(sub, "prune", "Remove entities from Neo4j that no paper refers to any more.",
+              "  kg prune")
+    sp.set_defaults(func=cmd_prune)
+
+    sp = _add(sub, "export", "Export a built graph: neo4j-admin CSVs for bulk import, GraphML, or HTML pages.",
+              "  kg export --format neo4j-admin --graph out out/import\n"
+              "  neo4j-admin database import full --nodes=... (see out/import/import.sh)")
+    sp.add_argument("outdir", metavar="OUTDIR")
+    sp.add_argument("--format", choices=["neo4j-admin", "graphml", "html"], default="neo4j-admin")
+    sp.add_argument("--graph", default="out", metavar="OUTDIR_OR_GRAPH_JSON",
+                    help="the built graph to export (default: out)")
+    sp.add_argument("-q", "--quiet", action="store_true")
+    sp.set_defaults(func=cmd_export)
+
+    sp = _add(sub, "queries", "List the saved questions in queries/ with their parameters.", "  kg queries")
+    sp.set_defaults(func=cmd_queries)
+
+    sp = _add(sub, "query", "Run a saved question on Neo4j or on the embedded graph.",
+              "  kg query top-entities --param label=Model --param limit=5 --graph out\n"
+              "  kg query benchmarks-for-model --param model=GPT-4 --backend neo4j --format json")
+    sp.add_argument("name", metavar="NAME", help="a saved question (see `kg queries`)")
+    sp.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="a parameter; repeatable")
+    sp.add_argument("--backend", choices=["embedded", "neo4j"], default="embedded",
+                    help="embedded reads OUTDIR/graph.json, no server (default); neo4j uses NEO4J_URI")
+    sp.add_argument("--graph", default="out", metavar="OUTDIR", help="built graph for the embedded backend")
+    sp.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    sp.set_defaults(func=cmd_query)
+    return p
+
+
+def _known_errors() -> tuple[type[BaseException], ...]:
+    from extract.readers import InputError
+
+    errs: list[type[BaseException]] = [CliError, InputError, FileNotFoundError, IsADirectoryError, PermissionError]
+    try:
+        from kg.neo4j_store import Neo4jUnavailable
+
+        errs.append(Neo4jUnavailable)
+    except ImportError:
+        pass
+    try:
+        from kg.queries import QueryError
+
+        errs.append(QueryError)
+    except ImportError:
+        pass
+    return tuple(errs)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``kg`` console script."""
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except KeyboardInterrupt:
+        print("kg: interrupted", file=sys.stderr)
+        return 130
+    except _known_errors() as e:
+        msg = str(e) if not isinstance(e, OSError) or not e.filename else f"{e.filename}: {e.strerror}"
+        print(f"kg: error: {msg}", file=sys.stderr)
+        if os.environ.get("KG_DEBUG"):
+            raise
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
