@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract.merge import merge_partitions
 from extract.records import PaperRecord
 from kg.formats import write_graph_json, write_graphml
 from kg.graph import GraphBuilder, count_by_label, count_by_type
@@ -69,12 +70,15 @@ def extract_to_file(
     intake = Intake(inputs, quarantine, fmt=fmt, echo=echo)
     out.parent.mkdir(parents=True, exist_ok=True)
     report = BuildReport()
-    with open(out, "w", encoding="utf-8") as f:
+    part = out.with_name(out.name + ".part")
+    with open(part, "w", encoding="utf-8") as f:
         records = extract_records(iter(intake), workers=workers)
         for rec in _progress(records, None, progress, "extract"):
             f.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
             if on_record is not None:
                 on_record(rec)
+    merge_partitions([part], out)  # same display names as a partitioned (Dask) run
+    part.unlink()
     st = intake.stats
     report.read, report.kept, report.duplicates, report.quarantined = st.read, st.kept, st.duplicates, st.quarantined
     report.files.append(str(out))

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from extract.canonical import canonical_key
+from extract.merge import preferred_name
 from extract.records import ENTITY_LABELS, PaperRecord
 
 PAPER_RELATIONS = ("PROPOSES", "EVALUATED_ON", "USES")
@@ -182,7 +183,7 @@ class GraphBuilder:
             if votes:
                 data["label"] = max(votes, key=lambda lab: (votes[lab], -order.get(lab, 9)))
             names = self._names[node]
-            data["name"] = max(names, key=lambda n: (names[n], n != n.lower(), -len(n), n))
+            data["name"] = preferred_name(names)
             aliases = {a for a in self._aliases[node] | set(names) if a != data["name"]}
             data["aliases"] = sorted(aliases)
             data["paper_count"] = len(self._papers.get(node, ()))

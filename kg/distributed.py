@@ -1,0 +1,92 @@
+"""Extraction beyond one machine: the same ``extract_records`` function, run on Dask workers.
+
+The client reads and accounts for the inputs (so quarantine and counts work as in a local run), ships
+batches of abstracts to the cluster, writes each returned partition as ``part-NNNNN.jsonl`` and merges
+the partitions so canonical names agree across them. Workers need no shared filesystem.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from extract.merge import merge_partitions
+from extract.records import Abstract
+from kg.build import BuildReport
+
+
+def extract_partition(abstracts: list[Abstract]) -> str:
+    """Worker side: extract one batch and return it as JSON Lines text."""
+    import json
+
+    from extract.pipeline import extract_records
+
+    return "".join(json.dumps(r.to_json(), ensure_ascii=False) + "\n" for r in extract_records(abstracts))
+
+
+def _batches(items: Iterable[Abstract], size: int) -> Iterator[list[Abstract]]:
+    it = iter(items)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
+
+
+def _client(scheduler: str) -> object:
+    from distributed import Client, LocalCluster
+
+    if scheduler == "local":
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+        return Client(cluster)
+    return Client(scheduler)
+
+
+def extract_with_dask(
+    inputs: list[str],
+    out: Path,
+    *,
+    scheduler: str,
+    quarantine: Path | None,
+    partition_size: int = 2000,
+    fmt: str | None = None,
+    echo: Callable[[str], None] = lambda m: print(m, file=sys.stderr),
+) -> BuildReport:
+    """Extract ``inputs`` on the Dask cluster at ``scheduler`` ("local" starts a 2-worker LocalCluster)."""
+    from distributed import as_completed
+
+    from extract.intake import Intake
+
+    intake = Intake(inputs, quarantine, fmt=fmt, echo=echo)
+    parts_dir = out.with_name(out.name + ".parts")
+    parts_dir.mkdir(parents=True, exist_ok=True)
+    for stale in parts_dir.glob("part-*.jsonl"):
+        stale.unlink()
+    client = _client(scheduler)
+    try:
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})))  # type: ignore[attr-defined]
+        in_flight = as_completed()
+        index: dict[str, int] = {}
+        parts: list[Path] = []
+        for i, batch in enumerate(_batches(intake, partition_size)):
+            future = client.submit(extract_partition, batch, pure=False)  # type: ignore[attr-defined]
+            index[future.key] = i
+            in_flight.add(future)
+            if in_flight.count() >= 2 * n_workers:  # bound memory: never more than 2 batches per worker queued
+                parts.append(_write_part(parts_dir, next(in_flight), index))
+        parts.extend(_write_part(parts_dir, f, index) for f in in_flight)
+    finally:
+        client.close()  # type: ignore[attr-defined]
+        if scheduler == "local":
+            cluster = getattr(client, "cluster", None)
+            if cluster is not None:
+                cluster.close()
+    merge_partitions(sorted(parts), out)
+    st = intake.stats
+    return BuildReport(read=st.read, kept=st.kept, duplicates=st.duplicates, quarantined=st.quarantined,
+                       files=[str(out), str(parts_dir)])
+
+
+def _write_part(parts_dir: Path, future: object, index: dict[str, int]) -> Path:
+    path = parts_dir / f"part-{index.pop(future.key):05d}.jsonl"  # type: ignore[attr-defined]
+    path.write_text(future.result(), encoding="utf-8")  # type: ignore[attr-defined]
+    return path

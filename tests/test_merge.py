@@ -1,0 +1,47 @@
+"""Merging partitions: one display name per canonical key, whatever the split."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from extract.merge import merge_partitions, name_table, rename
+
+
+def _rec(pid: str, name: str) -> dict:
+    return {"id": pid, "title": pid, "abstract": "", "source": "x:1",
+            "entities": [{"label": "Model", "name": name, "mentions": [], "parent": None}],
+            "relations": [{"type": "USES", "source": pid, "target": name}],
+            "results": [{"model": name, "benchmark": None, "metric": None, "value": 1.0}]}
+
+
+def _write(path: Path, recs: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs))
+    return path
+
+
+def test_names_agree_across_partitions(tmp_path: Path) -> None:
+    a = _write(tmp_path / "a.jsonl", [_rec("1", "Moto-GPT"), _rec("2", "Moto-GPT")])
+    b = _write(tmp_path / "b.jsonl", [_rec("3", "MotoGPT")])
+    assert merge_partitions([a, b], tmp_path / "out.jsonl") == 3
+    out = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert [r["id"] for r in out] == ["1", "2", "3"]
+    assert {r["entities"][0]["name"] for r in out} == {"Moto-GPT"}
+    assert {r["relations"][0]["target"] for r in out} == {"Moto-GPT"}
+    assert {r["results"][0]["model"] for r in out} == {"Moto-GPT"}
+
+
+def test_split_does_not_change_the_result(tmp_path: Path) -> None:
+    recs = [_rec(str(i), n) for i, n in enumerate(["BERT", "bert", "Bert", "BERT", "RoBERTa", "Roberta"])]
+    whole = merge_partitions([_write(tmp_path / "w.jsonl", recs)], tmp_path / "whole.jsonl")
+    parts = [_write(tmp_path / f"p{i}.jsonl", recs[i::3]) for i in range(3)]
+    split = merge_partitions(parts, tmp_path / "split.jsonl")
+    assert whole == split
+    by_id = lambda p: {r["id"]: r for r in map(json.loads, p.read_text().splitlines())}  # noqa: E731
+    assert by_id(tmp_path / "whole.jsonl") == by_id(tmp_path / "split.jsonl")
+
+
+def test_rename_keeps_paper_sources() -> None:
+    rec = rename(_rec("p", "gpt4"), name_table([_rec("q", "GPT-4"), _rec("r", "GPT-4")]))
+    assert rec["relations"][0]["source"] == "p"
+    assert rec["entities"][0]["name"] == "GPT-4"
