@@ -14,7 +14,7 @@ from pathlib import Path
 
 from extract.merge import merge_partitions
 from extract.records import PaperRecord
-from kg.formats import write_graph_json, write_graphml
+from kg.formats import read_records, write_graph_json, write_graphml
 from kg.graph import GraphBuilder, count_by_label, count_by_type
 
 
@@ -93,20 +93,33 @@ def build(
     fmt: str | None = None,
     neo4j: bool = False,
     pages: bool = True,
+    from_records: bool = False,
     progress: bool = True,
     echo: Callable[[str], None] = _stderr,
 ) -> BuildReport:
-    """Run the whole job into ``outdir``: records, graph.json, graph.graphml, HTML pages, Neo4j."""
+    """Run the whole job into ``outdir``: records, graph.json, graph.graphml, HTML pages, Neo4j.
+
+    With ``from_records`` the inputs are ``records.jsonl`` files from ``kg extract`` and extraction is skipped.
+    """
     outdir.mkdir(parents=True, exist_ok=True)
     builder = GraphBuilder()
-    report = extract_to_file(
-        inputs, outdir / "records.jsonl", quarantine=outdir / "quarantine.jsonl", workers=workers,
-        fmt=fmt, progress=progress, echo=echo, on_record=builder.add_record,
-    )
+    if from_records:
+        report = BuildReport()
+        for path in inputs:
+            for rec in _progress(read_records(path), None, progress, "graph"):
+                builder.add_record(rec)
+                report.read += 1
+        report.kept = report.read
+    else:
+        report = extract_to_file(
+            inputs, outdir / "records.jsonl", quarantine=outdir / "quarantine.jsonl", workers=workers,
+            fmt=fmt, progress=progress, echo=echo, on_record=builder.add_record,
+        )
+        report.files.append(str(outdir / "quarantine.jsonl"))
     g = builder.finish()
     write_graph_json(g, outdir / "graph.json")
     write_graphml(g, outdir / "graph.graphml")
-    report.files += [str(outdir / "quarantine.jsonl"), str(outdir / "graph.json"), str(outdir / "graph.graphml")]
+    report.files += [str(outdir / "graph.json"), str(outdir / "graph.graphml")]
     report.nodes, report.relationships = count_by_label(g), count_by_type(g)
     if pages:
         from kg.pages import write_site

@@ -91,7 +91,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from kg.build import build
 
     report = build(args.inputs, Path(args.output), workers=args.workers, fmt=args.format, neo4j=args.neo4j,
-                   pages=not args.no_pages, progress=not args.quiet)
+                   pages=not args.no_pages, from_records=args.from_records, progress=not args.quiet)
     _print_report(report, quiet=args.quiet)
     if not args.quiet:
         print(f"open {Path(args.output) / 'index.html'}", file=sys.stderr)
@@ -120,6 +120,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         preds = load(args.predictions)
     else:
         from extract.pipeline import extract_records
+
         from extract.readers import dedupe, read_inputs
         from extract.records import Abstract
 
@@ -251,6 +252,8 @@ def make_parser() -> argparse.ArgumentParser:
     sp.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output directory (created)")
     sp.add_argument("--neo4j", action="store_true", help="also load the graph into Neo4j (NEO4J_URI/USER/PASSWORD)")
     sp.add_argument("--no-pages", action="store_true", help="skip the HTML pages")
+    sp.add_argument("--from-records", action="store_true",
+                    help="inputs are records.jsonl files from `kg extract`: build the graph without extracting")
     sp.set_defaults(func=cmd_build)
 
     sp = _add(sub, "eval", "Score predictions (or extract from abstracts first) against a gold set; same "

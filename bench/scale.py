@@ -1,0 +1,134 @@
+"""Scale benchmark: resample the 40k real abstracts to N, then extract, build, export and load.
+
+Each stage runs as its own ``kg`` process; wall time and the peak RSS of its whole process tree
+(sampled every 0.2 s with psutil, children included) are reported.
+
+    python bench/scale.py --sizes 40000 200000 1000000 --workers 2 --load 100000
+
+Needs ``../shared/data/ml_abstracts``; ``--load`` needs the local Neo4j (scripts/neo4j-local.sh start).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import random
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "ml_abstracts"
+
+
+def load_pool() -> list[dict]:
+    """The real abstracts to resample from."""
+    pool = []
+    for f in sorted(DATA.glob("*.jsonl.gz")):
+        with gzip.open(f, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                r = json.loads(line)
+                pool.append({"title": r["title"], "abstract": r["abstract"], "year": r.get("year")})
+    return pool
+
+
+def make_corpus(pool: list[dict], n: int, path: Path, seed: int = 0) -> None:
+    """``n`` abstracts sampled with replacement, each with a fresh id (and a title suffix to keep it distinct)."""
+    rng = random.Random(seed)
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(n):
+            r = pool[rng.randrange(len(pool))]
+            f.write(json.dumps({"id": f"s{i:07d}", "title": f"{r['title']} [{i}]", "abstract": r["abstract"],
+                                "year": r["year"]}, ensure_ascii=False) + "\n")
+
+
+def run_stage(name: str, cmd: list[str], n: int) -> dict:
+    """Run one stage; return wall seconds, abstracts/s and the peak RSS of its process tree."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        try:
+            p = psutil.Process(proc.pid)
+            while not stop.is_set():
+                try:
+                    rss = sum(c.memory_info().rss for c in [p, *p.children(recursive=True)])
+                    peak = max(peak, rss)
+                except psutil.Error:
+                    pass
+                time.sleep(0.2)
+        except psutil.Error:
+            return
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    _, err = proc.communicate()
+    stop.set()
+    t.join()
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"{name} failed ({proc.returncode}): {err.strip().splitlines()[-1:]}")
+    row = {"stage": name, "n": n, "wall_s": round(wall, 1), "per_s": round(n / wall, 1),
+           "peak_rss_mb": round(peak / 2**20)}
+    print(json.dumps(row), flush=True)
+    return row
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[40_000])
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--load", type=int, default=0, help="also load an N-abstract subset online into Neo4j")
+    ap.add_argument("--work", type=Path, default=Path("/tmp/kg-scale"))
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "scale.json")
+    args = ap.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    pool = load_pool()
+    kg = [sys.executable, "-m", "kg.cli"]
+    rows = []
+    for n in args.sizes:
+        d = args.work / str(n)
+        d.mkdir(exist_ok=True)
+        corpus = d / "abstracts.jsonl"
+        make_corpus(pool, n, corpus)
+        total = time.perf_counter()
+        rows.append(run_stage("extract", [*kg, "extract", str(corpus), "-o", str(d / "records.jsonl"),
+                                          "--workers", str(args.workers), "-q"], n))
+        rows.append(run_stage("build", [*kg, "build", "--from-records", str(d / "records.jsonl"), "-o",
+                                        str(d / "graph"), "--no-pages", "-q"], n))
+        rows.append(run_stage("export-neo4j-admin", [*kg, "export", "--format", "neo4j-admin", "--graph",
+                                                     str(d / "graph"), str(d / "import"), "-q"], n))
+        if args.load:
+            m = min(args.load, n)
+            sub = d / f"records_{m}.jsonl"
+            with open(d / "records.jsonl", encoding="utf-8") as src, open(sub, "w", encoding="utf-8") as dst:
+                for i, line in enumerate(src):
+                    if i >= m:
+                        break
+                    dst.write(line)
+            rows.append(run_stage("build-subset", [*kg, "build", "--from-records", str(sub), "-o",
+                                                   str(d / "subset"), "--no-pages", "-q"], m))
+            rows.append(run_stage("load-neo4j", [*kg, "load", str(d / "subset"), "-q"], m))
+        rows.append({"stage": "total", "n": n, "wall_s": round(time.perf_counter() - total, 1)})
+        print(json.dumps(rows[-1]), flush=True)
+    machine = {"cpus": os.cpu_count(), "mem_gb": round(psutil.virtual_memory().total / 2**30),
+               "python": platform.python_version(), "platform": platform.platform()}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({"machine": machine, "workers": args.workers, "rows": rows}, indent=1))
+    print("| stage | abstracts | wall s | abstracts/s | peak RSS MB |\n|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['stage']} | {r['n']} | {r['wall_s']} | {r.get('per_s', '')} | {r.get('peak_rss_mb', '')} |")
+
+
+if __name__ == "__main__":
+    main()
