@@ -148,7 +148,8 @@ class GraphBuilder:
                        confidence=1.0)
             for key, name in (("ON", res.benchmark), ("OF", res.model)):
                 if name:
-                    target = by_key.get(canonical_key(name)) or self._entity(name, "Benchmark" if key == "ON" else "Model")
+                    label = "Benchmark" if key == "ON" else "Model"
+                    target = by_key.get(canonical_key(name)) or self._entity(name, label)
                     g.add_edge(rnode, target, key=key, type=key, rule="results", confidence=1.0)
 
     def _add_entity_edge(self, u: str, v: str, rtype: str, pnode: str, attrs: dict[str, object]) -> None:
