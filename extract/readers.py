@@ -1,141 +1,116 @@
 """Readers: input files -> :class:`Abstract` records, or :class:`Quarantined` ones with a reason.
 
-Every physical record read yields exactly one item, so counts reconcile downstream.
-Formats are picked by extension, then by content: Hugging Face daily-papers page dumps (``.txt``),
-JSON Lines (``.jsonl``/``.ndjson``, e.g. the arXiv metadata snapshot) and CSV; any of them gzipped.
+Every physical record read yields exactly one item, so counts reconcile downstream. Formats are picked
+by extension, then by content: Hugging Face daily-papers page dumps (``.txt``), JSON Lines (e.g. the arXiv
+metadata snapshot), JSON documents (Semantic Scholar), CSV/TSV, arXiv API Atom XML and BibTeX; any of
+them gzip-, bzip2- or xz-compressed (detected by magic bytes). Directories are read recursively, ``-`` is stdin.
 """
 
 from __future__ import annotations
 
+import bz2
+import contextlib
 import csv
+import datetime as dt
 import gzip
 import hashlib
 import io
 import json
+import lzma
+import os
 import re
 import sys
-import unicodedata
-from collections.abc import Iterable, Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-from extract.records import Abstract, Quarantined
+from extract.read_atom import read_atom
+from extract.read_bibtex import read_bibtex
+from extract.read_fields import (
+    MAX_ABSTRACT_CHARS,
+    MAX_TITLE_CHARS,
+    Item,
+    abstract_from_fields,
+    normalise_title,
+    paper_id,
+)
+from extract.read_json import is_wrapper, json_type, read_json
+from extract.read_lines import RAW_KEEP, bad_bytes, decode, iter_lines, looks_binary, printable
+from extract.records import Quarantined
 
-Item = Abstract | Quarantined
+__all__ = [
+    "MAX_ABSTRACT_CHARS",
+    "MAX_TITLE_CHARS",
+    "READERS",
+    "InputError",
+    "Item",
+    "abstract_from_fields",
+    "dedupe",
+    "expand_inputs",
+    "normalise_title",
+    "paper_id",
+    "read_inputs",
+    "read_path",
+    "sniff_format",
+]
 
-MAX_ABSTRACT_CHARS = 100_000  # longer "abstracts" are almost always a whole paper or garbage
-_RAW_KEEP = 2_000  # how much of a bad record the quarantine file keeps
+HEAD_BYTES = 8192  # what format sniffing and the binary check look at
 
 
 class InputError(Exception):
     """A whole input cannot be read (missing path, unknown format); the message is one line."""
 
 
-def normalise_title(title: str) -> str:
-    """Title key used for ids and duplicate detection: NFKC, lower case, alphanumerics only.
-
-    >>> normalise_title("GLM: General  Language Model")
-    'glmgenerallanguagemodel'
-    """
-    s = unicodedata.normalize("NFKC", title).lower()
-    return re.sub(r"[^0-9a-z]+", "", s)
-
-
-def paper_id(title: str, given: str | None = None) -> str:
-    """The given id, else a stable 12-hex hash of the normalised title.
-
-    >>> paper_id("GLM: General Language Model") == paper_id("glm - general language model")
-    True
-    """
-    if given is not None and str(given).strip():
-        return str(given).strip()
-    return hashlib.sha1(normalise_title(title).encode()).hexdigest()[:12]
-
-
-def _clean(text: str) -> str:
-    """Collapse internal whitespace (arXiv abstracts are hard-wrapped)."""
-    return " ".join(text.split())
-
-
-def _as_list(value: object, sep: str = ",") -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, list):
-        return [str(v).strip() for v in value if str(v).strip()]
-    return [p.strip() for p in str(value).replace(" and ", sep).split(sep) if p.strip()]
-
-
-def abstract_from_fields(fields: dict[str, object], source: str) -> Item:
-    """Validate one mapping (JSON object or CSV row) into an :class:`Abstract`, or quarantine it."""
-    raw = json.dumps(fields, ensure_ascii=False, default=str)[:_RAW_KEEP]
-    title = fields.get("title")
-    abstract = fields.get("abstract")
-    if not isinstance(title, str) or not title.strip():
-        return Quarantined(source, "missing title", raw)
-    if not isinstance(abstract, str) or not abstract.strip():
-        return Quarantined(source, "missing abstract", raw)
-    if len(abstract) > MAX_ABSTRACT_CHARS:
-        return Quarantined(
-            source, f"abstract too long ({len(abstract):,} chars > {MAX_ABSTRACT_CHARS:,})", raw
-        )
-    given = fields.get("id") or fields.get("paperId") or fields.get("arxiv_id")
-    date = fields.get("date") or fields.get("update_date") or fields.get("published")
-    if date is None and fields.get("year") not in (None, ""):
-        date = str(fields["year"])
-    return Abstract(
-        id=paper_id(str(title), None if given is None else str(given)),
-        title=_clean(title),
-        abstract=_clean(abstract),
-        source=source,
-        date=None if date in (None, "") else str(date),
-        authors=_as_list(fields.get("authors")),
-        url=(str(fields["url"]) if fields.get("url") else None),
-        categories=_as_list(fields.get("categories"), sep=" "),
-    )
-
-
-def _decode(raw: bytes, source: str) -> str | Quarantined:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        return Quarantined(
-            source, f"not UTF-8 (byte 0x{raw[e.start]:02x} at column {e.start + 1})", raw[:_RAW_KEEP].decode("utf-8", "replace")
-        )
-
-
-def read_jsonl(stream: Iterable[bytes], name: str) -> Iterator[Item]:
+def read_jsonl(stream: BinaryIO, name: str) -> Iterator[Item]:
     """One JSON object per line; blank lines are skipped, anything else bad is quarantined."""
-    for lineno, raw in enumerate(stream, 1):
-        source = f"{name}:{lineno}"
+    for line in iter_lines(stream, name):
+        if isinstance(line, Quarantined):
+            yield line
+            continue
+        lineno, raw = line
         if not raw.strip():
             continue
-        text = _decode(raw, source)
-        if isinstance(text, Quarantined):
-            yield text
+        source, text = f"{name}:{lineno}", decode(raw)
+        if reason := bad_bytes(text):
+            yield Quarantined(source, reason, printable(text))
             continue
+        text = text.rstrip("\r\n")
         try:
             obj = json.loads(text)
         except json.JSONDecodeError as e:
-            yield Quarantined(source, f"invalid JSON ({e.msg} at column {e.colno})", text[:_RAW_KEEP])
+            cut = e.msg.startswith("Unterminated string") or e.pos >= len(text.rstrip()) - 1
+            hint = "; the line ends early (truncated?)" if cut else ""
+            yield Quarantined(source, f"invalid JSON ({e.msg}: column {e.colno}){hint}", printable(text))
             continue
-        if not isinstance(obj, dict):
-            yield Quarantined(source, f"expected a JSON object, got {type(obj).__name__}", text[:_RAW_KEEP])
+        except RecursionError:
+            yield Quarantined(source, "invalid JSON (nested too deeply)", printable(text))
             continue
-        yield abstract_from_fields(obj, source)
+        papers = next(obj[k] for k in ("data", "papers", "results") if isinstance(obj.get(k), list)) \
+            if is_wrapper(obj) else [obj]  # a whole S2 page saved on one line
+        for paper in papers:
+            if isinstance(paper, dict):
+                yield abstract_from_fields(paper, source)
+            else:
+                yield Quarantined(source, f"expected a JSON object (a paper), got {json_type(paper)}", printable(text))
 
 
-def read_csv(stream: Iterable[bytes], name: str) -> Iterator[Item]:
-    """CSV with a header row naming ``id,title,abstract`` and the optional columns."""
-    data = b"".join(stream)
-    text = _decode(data, f"{name}:1")
-    if isinstance(text, Quarantined):
-        yield text
+def read_csv(stream: BinaryIO, name: str) -> Iterator[Item]:
+    """CSV (or TSV) with a header row naming ``title,abstract`` and optional ``id,date,year,authors,...``."""
+    text = decode(stream.read())
+    header = text.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in header and "," not in header else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as e:
+        yield Quarantined(f"{name}:1", f"malformed CSV header ({e})", printable(header))
         return
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if reader.fieldnames is None:
+    if fieldnames is None:
         return
-    missing = {"title", "abstract"} - {f.strip().lower() for f in reader.fieldnames}
+    missing = {"title", "abstract"} - {f.strip().lower() for f in fieldnames}
     if missing:
-        yield Quarantined(f"{name}:1", f"CSV header lacks column(s) {', '.join(sorted(missing))}", ",".join(reader.fieldnames))
+        yield Quarantined(f"{name}:1", f"CSV header lacks column(s) {', '.join(sorted(missing))}", printable(header))
         return
     while True:
         line = reader.line_num + 1
@@ -143,11 +118,16 @@ def read_csv(stream: Iterable[bytes], name: str) -> Iterator[Item]:
             row = next(reader)
         except StopIteration:
             return
-        except csv.Error as e:
-            yield Quarantined(f"{name}:{line}", f"malformed CSV ({e})")
-            return
+        except csv.Error as e:  # the csv module recovers at the next line
+            yield Quarantined(f"{name}:{line}", f"malformed CSV row ({e})", "")
+            continue
+        source = f"{name}:{line}"
+        cells = [v for v in row.values() if isinstance(v, str)]
+        if reason := bad_bytes("\n".join(cells), line):
+            yield Quarantined(source, reason, printable(",".join(cells)))
+            continue
         fields = {(k or "").strip().lower(): v for k, v in row.items() if k is not None}
-        yield abstract_from_fields(fields, f"{name}:{line}")
+        yield abstract_from_fields(fields, source)
 
 
 _CHROME = re.compile(
@@ -157,23 +137,42 @@ _CHROME = re.compile(
     re.IGNORECASE,
 )
 _SUBSCRIBE_PREFIX = re.compile(r"^Subscribe(?=\S)")
+_PAGE_DATE = re.compile(r"^([a-z]{3})[a-z]* (\d{1,2}), (\d{4})$", re.IGNORECASE)
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
-def read_hf_papers(stream: Iterable[bytes], name: str) -> Iterator[Item]:
+def _page_date(line: str) -> str | None:
+    """``Dec 4, 2023`` (a daily-papers date header with a year) -> ``2023-12-04``."""
+    m = _PAGE_DATE.match(line)
+    if m is None or m[1].lower() not in _MONTHS:
+        return None
+    try:
+        return dt.date(int(m[3]), _MONTHS.index(m[1].lower()) + 1, int(m[2])).isoformat()
+    except ValueError:
+        return None
+
+
+def read_hf_papers(stream: BinaryIO, name: str) -> Iterator[Item]:
     """Hugging Face daily-papers page dumps: page chrome, then alternating title and abstract lines.
 
     Both layouts are handled: with and without blank lines and date headers. Chrome glued to a
-    title ("SubscribeGLM: ...") is cut off.
+    title ("SubscribeGLM: ...") is cut off. A bad line in the abstract slot quarantines its title with it,
+    so the alternation (and the count) stays right. A date header with a year dates the papers under it.
     """
     pending: tuple[int, str] | None = None  # (line number, title) waiting for its abstract
-    for lineno, raw in enumerate(stream, 1):
-        text = _decode(raw, f"{name}:{lineno}")
-        if isinstance(text, Quarantined):
-            yield text
-            pending = None
+    date: str | None = None
+    for item in iter_lines(stream, name):
+        if isinstance(item, Quarantined):
+            if pending is not None:
+                item = Quarantined(f"{name}:{pending[0]}", f"{item.reason} in the abstract of this title",
+                                   printable(pending[1] + "\n" + item.raw))
+                pending = None
+            yield item
             continue
-        line = text.strip()
+        lineno, raw = item
+        line = decode(raw).strip()
         if not line or _CHROME.match(line):
+            date = _page_date(line) or date
             continue
         line = _SUBSCRIBE_PREFIX.sub("", line)
         if pending is None:
@@ -181,45 +180,166 @@ def read_hf_papers(stream: Iterable[bytes], name: str) -> Iterator[Item]:
             continue
         t_line, title = pending
         pending = None
-        yield abstract_from_fields({"title": title, "abstract": line}, f"{name}:{t_line}")
+        yield abstract_from_fields({"title": title, "abstract": line, "date": date}, f"{name}:{t_line}")
     if pending is not None:
-        yield Quarantined(f"{name}:{pending[0]}", "title without an abstract (truncated page?)", pending[1])
+        yield Quarantined(f"{name}:{pending[0]}", "title without an abstract (truncated page?)", printable(pending[1]))
 
 
-READERS = {"jsonl": read_jsonl, "csv": read_csv, "hf": read_hf_papers}
+Reader = Callable[[BinaryIO, str], Iterator[Item]]
+READERS: dict[str, Reader] = {
+    "jsonl": read_jsonl,
+    "json": read_json,
+    "s2": read_json,  # Semantic Scholar API output is plain JSON
+    "csv": read_csv,
+    "hf": read_hf_papers,
+    "atom": read_atom,
+    "bibtex": read_bibtex,
+}
+_EXTENSIONS = {
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+    ".csv": "csv", ".tsv": "csv",
+    ".txt": "hf", ".md": "hf", ".html": "hf",
+    ".xml": "atom", ".atom": "atom",
+    ".bib": "bibtex", ".bibtex": "bibtex",
+}
+_COMPRESSED = (".gz", ".bz2", ".xz")
+_NOT_INPUTS = re.compile(r"^(readme|license|licence|changelog|notice|copying)\b", re.IGNORECASE)
+_BIBTEX_START = re.compile(rb"\A\s*(?:%[^\n]*\n\s*)*@\s*[A-Za-z]+\s*[{(]")
+
+
+def _json_kind(head: bytes) -> str:
+    """``json`` for a document (array, pretty-printed object), ``jsonl`` for one object per line."""
+    stripped = head.lstrip()
+    if stripped.startswith(b"["):
+        return "json"
+    first, newline, _ = stripped.partition(b"\n")
+    if not newline:
+        return "jsonl"  # one long line, or a single short one: the line reader handles both
+    try:
+        json.loads(first)
+    except (ValueError, RecursionError):
+        return "json"
+    return "jsonl"
 
 
 def sniff_format(path: str, head: bytes) -> str:
     """Pick a reader by extension, else by the first bytes."""
-    suffixes = [s.lower() for s in Path(path).suffixes if s.lower() != ".gz"]
-    ext = suffixes[-1] if suffixes else ""
-    if ext in (".jsonl", ".ndjson", ".json"):
-        return "jsonl"
-    if ext in (".csv", ".tsv"):
-        return "csv"
-    if ext in (".txt", ".md", ".html"):
-        return "hf"
+    suffixes = [s.lower() for s in Path(path).suffixes if s.lower() not in _COMPRESSED]
+    fmt = _EXTENSIONS.get(suffixes[-1] if suffixes else "")
+    if fmt in ("json", "jsonl"):
+        return _json_kind(head) if head.strip() else fmt
+    if fmt:
+        return fmt
     stripped = head.lstrip()
-    if stripped.startswith(b"{"):
-        return "jsonl"
+    if stripped.startswith(b"<"):
+        return "atom"
+    if _BIBTEX_START.match(head):
+        return "bibtex"
+    if stripped.startswith((b"{", b"[")):
+        return _json_kind(head)
     first = stripped.split(b"\n", 1)[0].lower()
-    if b"," in first and b"title" in first and b"abstract" in first:
+    if (b"," in first or b"\t" in first) and b"title" in first and b"abstract" in first:
         return "csv"
     return "hf"
 
 
-def _open_bytes(path: str) -> io.BufferedIOBase:
-    if path == "-":
-        return sys.stdin.buffer
-    f = open(path, "rb")  # noqa: SIM115 - returned to the caller, closed there
-    magic = f.peek(2)[:2] if hasattr(f, "peek") else b""
-    if magic == b"\x1f\x8b":
-        return gzip.GzipFile(fileobj=f)  # type: ignore[return-value]
-    return f
+class _Replay(io.RawIOBase):
+    """Bytes already read from a stream, then the rest of it: sniffing without seeking (stdin, gzip)."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head, self._rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self._head[: len(buf)] if self._head else self._rest.read(len(buf))
+        self._head = self._head[len(data) :] if self._head else b""
+        buf[: len(data)] = data
+        return len(data)
 
 
-def expand_inputs(paths: Iterable[str]) -> list[str]:
-    """Files named, with directories read recursively (sorted, hidden files skipped)."""
+def _replay(head: bytes, rest: BinaryIO) -> BinaryIO:
+    return io.BufferedReader(_Replay(head, rest))  # type: ignore[return-value]
+
+
+_DECOMPRESS_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError)
+
+
+def _open(path: str, stack: contextlib.ExitStack) -> tuple[BinaryIO, bytes] | str:
+    """The decompressed byte stream and its first block, or a reason the file cannot be read as text."""
+    raw: BinaryIO = sys.stdin.buffer if path == "-" else stack.enter_context(open(path, "rb"))  # noqa: SIM115
+    magic = raw.read(6)
+    stream = _replay(magic, raw)
+    if magic.startswith(b"\x1f\x8b"):
+        stream = stack.enter_context(gzip.GzipFile(fileobj=stream, mode="rb"))  # type: ignore[arg-type]
+    elif magic[:3] == b"BZh" and magic[3:4].isdigit() and magic[4:6] in (b"1A", b"\x17r"):  # block or end magic
+        stream = stack.enter_context(bz2.BZ2File(stream))  # type: ignore[arg-type]
+    elif magic.startswith(b"\xfd7zXZ\x00"):
+        stream = stack.enter_context(lzma.LZMAFile(stream))  # type: ignore[arg-type]  # noqa: SIM115
+    elif magic.startswith(b"PK\x03\x04"):
+        return "a zip archive: unzip it and pass the folder"
+    elif magic.startswith(b"\x28\xb5\x2f\xfd"):
+        return "zstd-compressed: decompress it first (unzstd), or recompress with gzip"
+    head = stream.read(HEAD_BYTES)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (e.g. Excel "Unicode text"): re-encode once
+        try:
+            text = (head + stream.read()).decode("utf-16")
+        except UnicodeDecodeError as e:
+            return f"invalid UTF-16 text ({e.reason})"
+        data = text.encode("utf-8", "surrogateescape")
+        return io.BytesIO(data), data[:HEAD_BYTES]
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    if looks_binary(head):
+        kind = "NUL bytes" if b"\x00" in head.split(b"\n", 1)[0] else "control bytes, not UTF-8"
+        return f"binary data ({kind}); not a text export of papers"
+    return _replay(head, stream), head
+
+
+def read_path(path: str, fmt: str | None = None) -> Iterator[Item]:
+    """Read one file (``-`` is stdin); compression is detected by magic bytes, the format by name or content."""
+    if fmt is not None and fmt not in READERS:
+        raise InputError(f"unknown input format {fmt!r}; choose one of {', '.join(READERS)}")
+    name = "<stdin>" if path == "-" else path
+    last_line = 0
+    with contextlib.ExitStack() as stack:
+        try:
+            opened = _open(path, stack)
+        except _DECOMPRESS_ERRORS as e:
+            yield Quarantined(f"{name}:1", f"unreadable file ({e})")
+            return
+        if isinstance(opened, str):
+            yield Quarantined(f"{name}:1", opened)
+            return
+        stream, head = opened
+        if not head.strip():
+            return
+        reader = READERS[fmt or sniff_format(path, head)]
+        try:
+            for item in reader(stream, name):
+                last_line = _line_of(item.source, last_line)
+                yield item
+        except _DECOMPRESS_ERRORS as e:  # e.g. a truncated gzip stream
+            yield Quarantined(
+                f"{name}:{last_line + 1}",
+                f"unreadable from here on ({e}); the records before this point were read",
+            )
+
+
+def _line_of(source: str, default: int) -> int:
+    tail = source.rsplit(":", 1)[-1]
+    return int(tail) if tail.isdigit() else default
+
+
+def _is_input_name(path: Path) -> bool:
+    suffixes = [s.lower() for s in path.suffixes if s.lower() not in _COMPRESSED]
+    return bool(suffixes) and suffixes[-1] in _EXTENSIONS and not _NOT_INPUTS.match(path.name)
+
+
+def expand_inputs(paths: Iterable[str], skipped: list[str] | None = None) -> list[str]:
+    """Files named, with directories read recursively (sorted; hidden files, READMEs and unknown extensions
+    skipped and listed in ``skipped``). A missing or unreadable path raises :class:`InputError`."""
     out: list[str] = []
     for p in paths:
         if p == "-":
@@ -227,37 +347,20 @@ def expand_inputs(paths: Iterable[str]) -> list[str]:
             continue
         path = Path(p)
         if path.is_dir():
-            out.extend(
-                str(f)
-                for f in sorted(path.rglob("*"))
-                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts)
-            )
+            for f in sorted(path.rglob("*")):
+                if not f.is_file() or any(part.startswith(".") for part in f.relative_to(path).parts):
+                    continue
+                if _is_input_name(f):
+                    out.append(str(f))
+                elif skipped is not None:
+                    skipped.append(str(f))
         elif path.is_file():
+            if not os.access(path, os.R_OK):
+                raise InputError(f"{p}: permission denied; make the file readable or leave it out")
             out.append(p)
         else:
-            raise InputError(f"{p}: no such file or directory")
+            raise InputError(f"{p}: no such file or directory; check the path (use - to read stdin)")
     return out
-
-
-def read_path(path: str, fmt: str | None = None) -> Iterator[Item]:
-    """Read one file (``-`` is stdin); gzip is detected by its magic bytes."""
-    name = "<stdin>" if path == "-" else path
-    stream = _open_bytes(path)
-    try:
-        buffered = io.BufferedReader(stream) if not hasattr(stream, "peek") else stream
-        try:
-            head = buffered.peek(4096)[:4096]  # type: ignore[union-attr]
-        except (OSError, EOFError) as e:
-            yield Quarantined(f"{name}:1", f"unreadable file ({e})")
-            return
-        reader = READERS[fmt or sniff_format(path, head)]
-        try:
-            yield from reader(buffered, name)
-        except (OSError, EOFError) as e:  # e.g. a truncated gzip stream
-            yield Quarantined(f"{name}:?", f"unreadable file ({e})")
-    finally:
-        if path != "-":
-            stream.close()
 
 
 def read_inputs(paths: Iterable[str], fmt: str | None = None) -> Iterator[Item]:
@@ -288,5 +391,7 @@ def dedupe(items: Iterable[Item], stats: dict[str, int] | None = None) -> Iterat
             yield Quarantined(
                 item.source,
                 f"id {item.id!r} already read at {first[1]} with different content",
-                json.dumps({"id": item.id, "title": item.title}, ensure_ascii=False),
+                printable(json.dumps({"id": item.id, "title": item.title, "abstract": item.abstract},
+                                     ensure_ascii=False), RAW_KEEP),
             )
+
