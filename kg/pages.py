@@ -4,10 +4,17 @@ Why our own template instead of pyvis' ``Network.write_html``: pyvis 0.3.2 still
 CDN with ``cdn_resources="in_line"``, writes ``lib/`` into the working directory with ``local``, switches
 its tooltips to ``innerHTML`` as soon as any title contains the text "href", and ``show()`` is broken.
 Its Network class adds nothing we need (we shape nodes/edges and options ourselves), so only the
-vis-network bundle that ships inside pyvis is reused: copied to ``kg/static`` (dual MIT/Apache-2.0) and
-inlined into every page. All user text travels as escaped JSON in ``<script type="application/json">``
-and is rendered by ``kg/static/pages.js`` with DOM APIs (``textContent``), never ``innerHTML``; a
-hash-based Content-Security-Policy blocks any script or request that is not ours.
+vis-network bundle that ships inside pyvis is reused: copied to ``kg/static`` (dual MIT/Apache-2.0).
+All user text travels as escaped JSON in ``<script type="application/json">`` and is rendered by
+``kg/static/pages.js`` with DOM APIs (``textContent``), never ``innerHTML``.
+
+A site ships vis-network, ``pages.js`` and ``pages.css`` once, in ``OUTDIR/assets/`` under content-hashed
+names, and every page loads them by a relative URL (inlining the 0.47 MB bundle into each page made a
+286-abstract site 66 MB). Its Content-Security-Policy allows scripts and styles only from ``'self'``
+and ``file:``: Subresource Integrity cannot be used from ``file://`` (Chromium refuses to check it
+without CORS, which ``file:`` never has, and then blocks the script), so CSP hash sources for external
+scripts are unusable there too; see ``docs/pages.md``. :func:`write_page` writes one standalone file
+by default, with everything inlined and a hash-based CSP.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from itertools import combinations
 from pathlib import Path
@@ -55,10 +63,17 @@ _SAFE_URL = re.compile(r"^https?://[^\s\"'<>\\]+$", re.IGNORECASE)
 # ---------------------------------------------------------------------------------------------- helpers
 
 
+@cache
 def _static(name: str) -> str:
     return (resources.files("kg") / "static" / name).read_text(encoding="utf-8")
 
 
+@cache
+def _static_bytes(name: str) -> bytes:
+    return (resources.files("kg") / "static" / name).read_bytes()
+
+
+@cache
 def _template(name: str) -> str:
     return (resources.files("kg") / "templates" / name).read_text(encoding="utf-8")
 
@@ -182,9 +197,11 @@ def type_view(g: nx.MultiDiGraph, label: str, limit: int = TYPE_PAGE_MAX) -> Vie
 
 def ego_view(g: nx.MultiDiGraph, center: str) -> View:
     """The entity and all its neighbours (papers, related entities, results), edges among them merged."""
-    h = nx.ego_graph(g, center, radius=1, undirected=True)
-    nodes = [center, *sorted(n for n in h if n != center)]
-    return _multigraph_view(h, nodes)
+    # Same nodes and edges as nx.ego_graph(g, center, undirected=True), but that copies the whole graph
+    # (g.to_undirected() deep-copies every attribute) for each page: 30 ms per ego page at 286 abstracts,
+    # quadratic in the corpus. A subgraph view of the neighbourhood costs O(its edges).
+    nbrs = (set(g.predecessors(center)) | set(g.successors(center))) - {center}
+    return _multigraph_view(g.subgraph([center, *nbrs]), [center, *sorted(nbrs)])
 
 
 def _multigraph_view(h: nx.MultiDiGraph, nodes: list[str]) -> View:
@@ -216,9 +233,12 @@ def _fr_sampled(und: nx.Graph, nodes: list[str], seed: int, iterations: int = 60
     temp = 0.2
     for _ in range(iterations):
         s = rng.choice(n, size=min(sample, n), replace=False)
-        delta = pos[:, None, :] - pos[None, s, :]
-        d2 = np.maximum((delta**2).sum(-1), 1e-6)
-        disp = (delta * (k * k / d2)[..., None]).sum(1) * (n / len(s))
+        # x and y as separate (n, sample) arrays: reducing a (n, sample, 2) array over its middle axis
+        # is strided and took 60% of the layout time of a 5,000-node page
+        dx = pos[:, 0, None] - pos[None, s, 0]
+        dy = pos[:, 1, None] - pos[None, s, 1]
+        f = k * k / np.maximum(dx * dx + dy * dy, 1e-6)
+        disp = np.stack(((dx * f).sum(1), (dy * f).sum(1)), axis=1) * (n / len(s))
         if len(e):
             dv = pos[e[:, 0]] - pos[e[:, 1]]
             f = dv * (np.linalg.norm(dv, axis=1) / k * w)[:, None]
@@ -249,7 +269,12 @@ def layout(view: View, *, seed: int = 7) -> dict[str, tuple[int, int]]:
             continue
         radius = _UNIT * math.sqrt(len(comp))
         if len(comp) <= SPRING_MAX:
-            raw = nx.spring_layout(und.subgraph(comp), seed=seed, iterations=100)
+            # a Graph with the nodes in ``comp`` order: a subgraph view of a small part of ``und`` iterates
+            # its node *set*, whose order changes with PYTHONHASHSEED, and so would the layout
+            sub = nx.Graph()
+            sub.add_nodes_from(comp)
+            sub.add_edges_from(und.subgraph(comp).edges(data=True))
+            raw = nx.spring_layout(sub, seed=seed, iterations=100)
             arr = np.array([raw[n] for n in comp])
         else:
             arr = _fr_sampled(und, comp, seed)
@@ -447,21 +472,81 @@ def _payload(g: nx.MultiDiGraph, view: View, *, kind: str, title: str, site: _Si
     }
 
 
+ASSETS = ("vis-network.min.js", "pages.js", "pages.css")  # files of kg/static every page needs
+ASSET_DIR = "assets"
+_ASSET_NAME = re.compile(r"^(vis-network|pages)\.[0-9a-f]{12}\.(min\.js|js|css)$")
+_INLINE_SCRIPTS = ("vis-network.min.js", "pages.js")
+
+
 def _csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def render(payload: dict[str, Any], title: str) -> str:
-    """The complete self-contained HTML document for one page payload."""
-    css, vis, app = _static("pages.css"), _static("vis-network.min.js"), _static("pages.js")
-    for code in (vis, app):
-        if "</script" in code.lower() or "<!--" in code:  # would end, or change how HTML parses, the script
-            raise ValueError("static script contains </script or <!--")
-    csp = ("default-src 'none'; "
-           f"script-src {_csp_hash(vis)} {_csp_hash(app)}; "
-           f"style-src {_csp_hash(css)}; img-src data:; base-uri 'none'; form-action 'none'")
+@cache
+def _static_hash(name: str) -> str:
+    return _csp_hash(_static(name))
+
+
+@cache
+def asset_name(name: str) -> str:
+    """The shipped, content-hashed file name of a static asset: ``pages.js`` -> ``pages.<sha256[:12]>.js``.
+
+    A page names the exact bytes it was written with, so a rebuilt site never mixes old and new code and
+    the files can be cached forever when served over http(s).
+    """
+    stem, _, ext = name.partition(".")
+    digest = hashlib.sha256(_static_bytes(name)).hexdigest()[:12]
+    return f"{stem}.{digest}.{ext}"
+
+
+def write_assets(outdir: Path) -> list[Path]:
+    """Copy vis-network, ``pages.js`` and ``pages.css`` (and the vis-network notice) into ``outdir/assets``.
+
+    Files already there with the same content are left alone; older kg assets in that folder are removed.
+    """
+    folder = Path(outdir) / ASSET_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    wanted = {asset_name(name): _static_bytes(name) for name in ASSETS}  # copied byte for byte
+    wanted["vis-network.NOTICE.md"] = _static_bytes("vis-network.NOTICE.md")
+    written = []
+    for fname, data in wanted.items():
+        target = folder / fname
+        if not target.is_file() or target.read_bytes() != data:
+            target.write_bytes(data)
+        written.append(target)
+    for old in sorted(folder.iterdir()):
+        if _ASSET_NAME.match(old.name) and old.name not in wanted:
+            old.unlink()
+    return written
+
+
+def render(payload: dict[str, Any], title: str, *, assets: str | None = None) -> str:
+    """The complete HTML document for one page payload.
+
+    ``assets=None`` inlines vis-network, ``pages.js`` and ``pages.css`` (one self-contained file; the CSP
+    allows exactly those by SHA-256 hash). Otherwise ``assets`` is the relative URL of the assets folder
+    (``"assets/"`` or ``"../assets/"``) and the page loads them from there; the CSP then allows scripts
+    and styles from ``'self'`` and ``file:`` only (see the module docstring for why not hashes).
+    """
+    if assets is None:
+        css = _static("pages.css")
+        for name in _INLINE_SCRIPTS:
+            code = _static(name)
+            if "</script" in code.lower() or "<!--" in code:  # would end, or change how HTML parses, the script
+                raise ValueError(f"static script {name} contains </script or <!--")
+        script_src = " ".join(_static_hash(name) for name in _INLINE_SCRIPTS)
+        style_src = _static_hash("pages.css")
+        styles = f"<style>{css}</style>"
+        scripts = "\n".join(f"<script>{_static(name)}</script>" for name in _INLINE_SCRIPTS)
+    else:
+        script_src = style_src = "'self' file:"
+        href = {name: html.escape(assets + asset_name(name), quote=True) for name in ASSETS}
+        styles = f'<link rel="stylesheet" href="{href["pages.css"]}">'
+        scripts = "\n".join(f'<script src="{href[name]}"></script>' for name in _INLINE_SCRIPTS)
+    csp = (f"default-src 'none'; script-src {script_src}; style-src {style_src}; "
+           "img-src data:; base-uri 'none'; form-action 'none'")
     values = {"title": html.escape(title, quote=True), "kind": html.escape(payload["page"]["kind"]),
-              "csp": csp, "css": css, "vis": vis, "app": app, "data": json_for_html(payload)}
+              "csp": csp, "styles": styles, "scripts": scripts, "data": json_for_html(payload)}
     # One pass, so text inserted for one placeholder is never scanned for another.
     return re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], _template("page.html"))
 
@@ -502,18 +587,31 @@ def _write(path: Path, text: str) -> Path:
     return path
 
 
-def write_page(g_sub: nx.MultiDiGraph, path: str | Path, *, title: str = "kg graph") -> Path:
-    """Write one standalone interactive page drawing every node and edge of ``g_sub``."""
+def write_page(g_sub: nx.MultiDiGraph, path: str | Path, *, title: str = "kg graph",
+               standalone: bool = True) -> Path:
+    """Write one interactive page drawing every node and edge of ``g_sub``.
+
+    ``standalone=True`` (default): a single self-contained file (~0.5 MB of inlined code), to mail around.
+    ``standalone=False``: the page loads the shared assets from an ``assets/`` folder written next to it.
+    """
+    path = Path(path)
     ents = _rank(g_sub, (n for n in g_sub if is_entity(g_sub, n)))
     nodes = ents + sorted(n for n in g_sub if not is_entity(g_sub, n))
     payload = _payload(g_sub, _multigraph_view(g_sub, nodes), kind="graph", title=title, site=None)
-    return _write(Path(path), render(payload, title))
+    if not standalone:
+        write_assets(path.parent)
+    return _write(path, render(payload, title, assets=None if standalone else f"{ASSET_DIR}/"))
 
 
 def write_site(g: nx.MultiDiGraph, outdir: Path, *, top: int = 150, ego_min_papers: int = 2,
                progress: bool = False) -> list[Path]:
-    """Write index, overview, one page per entity type and ego pages into ``outdir``; returns the paths."""
+    """Write index, overview, one page per entity type and ego pages into ``outdir``; returns the paths.
+
+    The pages share vis-network, ``pages.js`` and ``pages.css`` from ``outdir/assets`` (written first and
+    returned first), so copy or zip the site as a whole; use :func:`write_page` for a single-file page.
+    """
     outdir = Path(outdir)
+    asset_paths = write_assets(outdir)
     ents = _rank(g, (n for n in g if is_entity(g, n)))
     ego: dict[str, str] = {}
     for n in ents:
@@ -531,16 +629,18 @@ def write_site(g: nx.MultiDiGraph, outdir: Path, *, top: int = 150, ego_min_pape
     title = "kg: knowledge graph of ML papers"
     payload = _payload(g, ov, kind="index", title=title, site=site, nav=_nav(site, "index"),
                        extra=_index_extra(g, site, n_top), pos=ov_pos)
-    written.append(_write(outdir / "index.html", render(payload, title)))
+    assets = f"{ASSET_DIR}/"
+    written.append(_write(outdir / "index.html", render(payload, title, assets=assets)))
     title = f"Overview: top {n_top} entities"
     payload = _payload(g, ov, kind="overview", title=title, site=site, nav=_nav(site, "overview"), pos=ov_pos)
-    written.append(_write(outdir / "overview.html", render(payload, title)))
+    written.append(_write(outdir / "overview.html", render(payload, title, assets=assets)))
 
     site.prefix = "../"
+    assets = f"../{ASSET_DIR}/"
     for lab, view in type_views.items():
         title = f"{PLURAL[lab]} ({len(view.nodes)})"
         payload = _payload(g, view, kind="type", title=title, site=site, nav=_nav(site, lab))
-        written.append(_write(outdir / site.types[lab], render(payload, title)))
+        written.append(_write(outdir / site.types[lab], render(payload, title, assets=assets)))
 
     items: Iterable[tuple[str, str]] = sorted(ego.items(), key=lambda kv: kv[1])
     if progress:
@@ -552,11 +652,11 @@ def write_site(g: nx.MultiDiGraph, outdir: Path, *, top: int = 150, ego_min_pape
         title = f"{name} ({g.nodes[n]['label']})"
         payload = _payload(g, ego_view(g, n), kind="ego", title=title, site=site, center=n,
                            nav=_nav(site, ""))
-        written.append(_write(outdir / rel, render(payload, title)))
+        written.append(_write(outdir / rel, render(payload, title, assets=assets)))
 
     keep = set(written)
     for sub in ("entities", "types"):  # pages of entities that are gone would otherwise linger
         for old in sorted((outdir / sub).glob("*.html")):
             if old not in keep:
                 old.unlink()
-    return written
+    return asset_paths + written

@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 import pytest
 
@@ -29,7 +31,10 @@ _NOT_FILE = re.compile(r"^(?!file:)")
 
 @dataclass
 class RecordedPage:
-    """A Playwright page plus what it logged: console errors, uncaught exceptions and every request."""
+    """A Playwright page plus what it logged: console errors, uncaught exceptions and every request.
+
+    ``requests`` holds the URL of every request the page made, web sockets included.
+    """
 
     page: Any
     errors: list[str] = field(default_factory=list)
@@ -44,9 +49,24 @@ class RecordedPage:
         # a function, not an expression: string predicates are eval'd, which the pages' CSP forbids
         self.page.wait_for_function("() => window.kgReady === true", timeout=timeout_ms)
 
-    def foreign_requests(self, path: Path) -> list[str]:
-        """Requests other than loading ``path`` itself."""
-        return [u for u in self.requests if u != path.resolve().as_uri()]
+    def network_requests(self) -> list[str]:
+        """Requests that are not ``file://`` (http, https, ws, data: fetches, ...): a page must make none."""
+        return [u for u in self.requests if urlsplit(u).scheme != "file"]
+
+    def files_outside(self, root: Path) -> list[str]:
+        """``file://`` requests for anything outside ``root``: a page may load only its own site's files."""
+        top = root.resolve()
+        out = []
+        for u in self.requests:
+            parts = urlsplit(u)
+            if parts.scheme == "file" and (parts.netloc not in ("", "localhost")
+                                           or not Path(url2pathname(parts.path)).resolve().is_relative_to(top)):
+                out.append(u)
+        return out
+
+    def files(self) -> list[str]:
+        """The ``file://`` URLs requested, in order."""
+        return [u for u in self.requests if urlsplit(u).scheme == "file"]
 
 
 @pytest.fixture(scope="session")
@@ -80,6 +100,7 @@ def page_factory(chromium: Any) -> Iterator[Callable[..., RecordedPage]]:
         rec.page.on("console", lambda m: m.type == "error" and rec.errors.append(m.text))
         rec.page.on("pageerror", lambda e: rec.errors.append(f"uncaught: {e}"))
         rec.page.on("request", lambda r: rec.requests.append(r.url))
+        rec.page.on("websocket", lambda ws: rec.requests.append(ws.url))  # not reported as requests
         return rec
 
     yield make

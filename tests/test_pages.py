@@ -1,4 +1,4 @@
-"""Fast checks of the HTML pages (no browser): files, self-containment, escaping, determinism, layout."""
+"""Fast checks of the HTML pages (no browser): files, shared assets, escaping, CSP, determinism, layout."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ import base64
 import hashlib
 import json
 import math
+import os
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -18,6 +21,7 @@ from kg.graph import build_graph, entity_node
 from kg.pages import (
     PHYSICS_MAX_NODES,
     View,
+    asset_name,
     ego_view,
     json_for_html,
     layout,
@@ -25,6 +29,7 @@ from kg.pages import (
     overview_view,
     safe_url,
     slug,
+    write_assets,
     write_page,
     write_site,
 )
@@ -114,10 +119,22 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[nx.MultiDiGraph, Pat
     return g, out, write_site(g, out)
 
 
+ROOT = Path(__file__).resolve().parents[1]
+STATIC = ROOT / "kg" / "static"
+ASSET_REF = re.compile(r'<(?:script|link)\b[^>]*?\b(?:src|href)="([^"]*)"', re.I)
+
+
+def html_pages(paths: list[Path]) -> list[Path]:
+    return [p for p in paths if p.suffix == ".html"]
+
+
 def test_write_site_writes_index_overview_types_and_ego_pages(site: tuple) -> None:
     g, out, paths = site
     names = {p.relative_to(out).as_posix() for p in paths}
     assert {"index.html", "overview.html"} <= names
+    assert {n for n in names if n.startswith("assets/")} == {
+        f"assets/{asset_name(a)}" for a in ("vis-network.min.js", "pages.js", "pages.css")
+    } | {"assets/vis-network.NOTICE.md"}
     labels = {d["label"] for _, d in g.nodes(data=True)} & set(ENTITY_LABELS)
     assert {n for n in names if n.startswith("types/")} == {f"types/{lab.lower()}.html" for lab in labels}
     egos = entities_with(g, 2)
@@ -128,21 +145,60 @@ def test_write_site_writes_index_overview_types_and_ego_pages(site: tuple) -> No
     assert linked == {n for n in names if n.startswith("entities/")}
 
 
-def test_pages_are_self_contained(site: tuple) -> None:
-    _, _, paths = site
-    for p in paths:
+def test_site_pages_load_only_the_shared_assets(site: tuple) -> None:
+    _, out, paths = site
+    for p in html_pages(paths):
         text = p.read_text()
-        assert not re.search(r"<(script|img|iframe|embed|object|source|video|audio)\b[^>]*\bsrc=", text, re.I), p
-        assert not re.search(r"<link\b(?![^>]*href=\"data:)[^>]*href=", text, re.I), p
-        assert "@import" not in text
-        assert not re.search(r"url\((?![\"']?data:)", text), p
-        assert "default-src 'none'" in text
-        assert "@version 9.1.2" in text  # vis-network is inlined
+        prefix = "" if p.parent == out else "../"
+        refs = ASSET_REF.findall(text)
+        # the favicon is an empty data: URL; everything else is one of the site's own content-hashed files
+        assert refs == ["data:,", f"{prefix}assets/{asset_name('pages.css')}",
+                        f"{prefix}assets/{asset_name('vis-network.min.js')}",
+                        f"{prefix}assets/{asset_name('pages.js')}"], (p, refs)
+        for ref in refs[1:]:
+            assert (p.parent / ref).resolve().is_relative_to(out.resolve()) and (p.parent / ref).is_file()
+        assert not re.search(r"<(img|iframe|embed|object|source|video|audio|base)\b", text, re.I), p
+        assert "<style" not in text and "@import" not in text and "url(" not in text, p
+        assert not re.search(r"<script>", text), p  # no inline code at all: only JSON data and src= scripts
+        assert "@version 9.1.2" not in text  # vis-network is shipped once, not inlined
+        assert len(text.encode()) < 200_000, p
+    css = (out / "assets" / asset_name("pages.css")).read_text()
+    assert "@import" not in css and not re.search(r"url\((?![\"']?data:)", css)
+
+
+def test_assets_are_the_static_files_under_content_hashed_names(site: tuple) -> None:
+    _, out, _ = site
+    for name in ("vis-network.min.js", "pages.js", "pages.css"):
+        shipped = out / "assets" / asset_name(name)
+        data = shipped.read_bytes()
+        assert data == (STATIC / name).read_bytes()  # byte for byte, vis-network as in its NOTICE
+        assert hashlib.sha256(data).hexdigest()[:12] in shipped.name
+    vis = (out / "assets" / asset_name("vis-network.min.js")).read_bytes()
+    assert hashlib.sha256(vis).hexdigest() in (STATIC / "vis-network.NOTICE.md").read_text()
+    assert (out / "assets" / "vis-network.NOTICE.md").is_file()
+
+
+def test_stale_assets_are_replaced_and_others_kept(tmp_path: Path) -> None:
+    (tmp_path / "assets").mkdir()
+    old = tmp_path / "assets" / "pages.0123456789ab.js"
+    mine = tmp_path / "assets" / "logo.png"
+    old.write_text("old")
+    mine.write_bytes(b"not kg's")
+    write_assets(tmp_path)
+    assert not old.exists() and mine.exists()
+    assert (tmp_path / "assets" / asset_name("pages.js")).exists()
+
+
+def test_site_is_small(site: tuple) -> None:
+    _, _, paths = site
+    vis = (STATIC / "vis-network.min.js").stat().st_size
+    total = sum(p.stat().st_size for p in paths)
+    assert total < vis + 150_000 * len(html_pages(paths))  # the bundle once, not once per page
 
 
 def test_user_text_is_inert_in_html_and_literal_in_data(site: tuple) -> None:
     _, out, paths = site
-    for p in paths:
+    for p in html_pages(paths):
         text = p.read_text()
         for raw in ("<script>window", "<img src=x", "<b onmouseover", "</script><script>"):
             assert raw not in text, (p, raw)
@@ -166,10 +222,28 @@ def test_json_for_html_escapes_breakout_characters() -> None:
     assert json.loads(text) == {"a": "</script><!-- & \u2028\u2029 >"}
 
 
-def test_csp_hashes_match_inline_code(site: tuple) -> None:
-    _, out, _ = site
-    text = (out / "index.html").read_text()
+def csp_of(text: str) -> dict[str, str]:
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', text).group(1)
+    return {d.split()[0]: " ".join(d.split()[1:]) for d in csp.split(";") if d.strip()}
+
+
+def test_site_csp_allows_scripts_and_styles_only_from_local_files(site: tuple) -> None:
+    _, _, paths = site
+    for p in html_pages(paths):
+        csp = csp_of(p.read_text())
+        assert csp == {"default-src": "'none'", "script-src": "'self' file:", "style-src": "'self' file:",
+                       "img-src": "data:", "base-uri": "'none'", "form-action": "'none'"}, p
+
+
+def test_standalone_page_is_self_contained_with_csp_hashes(tmp_path: Path) -> None:
+    path = write_page(sample_graph(), tmp_path / "one.html")
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["one.html"]
+    text = path.read_text()
+    assert not re.search(r"<(script|img|iframe|embed|object|source|video|audio)\b[^>]*\bsrc=", text, re.I)
+    assert not re.search(r"<link\b(?![^>]*href=\"data:)[^>]*href=", text, re.I)
+    assert "@import" not in text and not re.search(r"url\((?![\"']?data:)", text)
+    assert "@version 9.1.2" in text  # vis-network is inlined
+    csp = csp_of(text)
 
     def h(code: str) -> str:
         return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode()).digest()).decode() + "'"
@@ -177,8 +251,17 @@ def test_csp_hashes_match_inline_code(site: tuple) -> None:
     scripts = re.findall(r"<script>(.*?)</script>", text, re.S)
     styles = re.findall(r"<style>(.*?)</style>", text, re.S)
     assert len(scripts) == 2 and len(styles) == 1
-    assert all(h(s) in csp for s in scripts) and h(styles[0]) in csp
-    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert csp["script-src"] == " ".join(h(x) for x in scripts) and csp["style-src"] == h(styles[0])
+    assert csp["default-src"] == "'none'" and "unsafe" not in " ".join(csp.values())
+    assert text.count("</script>") == 3 and "<!--" not in text
+
+
+def test_write_page_can_share_assets(tmp_path: Path) -> None:
+    path = write_page(sample_graph(), tmp_path / "one.html", standalone=False)
+    assert sorted(x.name for x in (tmp_path / "assets").iterdir() if x.suffix != ".md") == sorted(
+        asset_name(a) for a in ("vis-network.min.js", "pages.js", "pages.css"))
+    assert ASSET_REF.findall(path.read_text())[1:] == [f"assets/{asset_name(a)}" for a in
+                                                       ("pages.css", "vis-network.min.js", "pages.js")]
 
 
 def test_output_is_deterministic(tmp_path: Path) -> None:
@@ -188,6 +271,31 @@ def test_output_is_deterministic(tmp_path: Path) -> None:
     assert [p.relative_to(a) for p in pa] == [p.relative_to(b) for p in pb]
     for x, y in zip(pa, pb, strict=True):
         assert x.read_bytes() == y.read_bytes(), x
+
+
+def components_view() -> View:
+    """Five small components of string-named nodes: their layouts depend on node order."""
+    nodes, edges = [], []
+    for c in range(5):
+        ring = [f"entity:c{c}-n{i}" for i in range(12)]
+        nodes += ring
+        edges += [(ring[i], ring[(i + 1) % 12], {"types": [], "co": 1}) for i in range(12)]
+        edges += [(ring[0], ring[i], {"types": ["USES"], "co": 0}) for i in range(2, 12, 3)]
+    return View(nodes=nodes, edges=edges)
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """Two processes with different PYTHONHASHSEED write the same bytes (set order must not leak)."""
+    code = ("import sys; from pathlib import Path; from tests.test_pages import sample_graph, components_view; "
+            "from kg.pages import layout, write_site; write_site(sample_graph(), Path(sys.argv[1])); "
+            "Path(sys.argv[1], 'layout.txt').write_text(repr(sorted(layout(components_view()).items())))")
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", code, str(tmp_path / seed)], cwd=ROOT, env=env, check=True)
+    files = sorted(p.relative_to(tmp_path / "1") for p in (tmp_path / "1").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(tmp_path / "2") for p in (tmp_path / "2").rglob("*") if p.is_file())
+    for f in files:
+        assert (tmp_path / "1" / f).read_bytes() == (tmp_path / "2" / f).read_bytes(), f
 
 
 def test_stale_entity_pages_are_removed(tmp_path: Path) -> None:

@@ -1,4 +1,8 @@
-"""The pages in real headless Chromium: clean loads, node counts, tooltips, panel, search, hostile text."""
+"""The pages in real headless Chromium: clean loads, node counts, tooltips, panel, search, hostile text.
+
+"Zero network requests": nothing but ``file://`` is ever requested (no http, https, ws or data: fetch), and
+every ``file://`` request stays inside the site's folder (its pages and its ``assets/``).
+"""
 
 from __future__ import annotations
 
@@ -61,10 +65,21 @@ def node_point(page: RecordedPage, key: str) -> tuple[float, float]:
     return box["x"] + pos["x"], box["y"] + pos["y"]
 
 
-def assert_clean(page: RecordedPage, path: Path) -> None:
+def assert_clean(page: RecordedPage, root: Path) -> None:
+    """No console error, no network request, no file outside ``root`` loaded, nothing executed."""
     assert page.errors == [], page.errors
-    assert page.foreign_requests(path) == []
+    assert page.network_requests() == []
+    assert page.files_outside(root) == []
     assert page.evaluate("() => window.__pwned") is None
+
+
+def assert_loaded_site_assets(page: RecordedPage, site: Path, rel: str) -> None:
+    """The page itself, then exactly the site's shared stylesheet and two scripts from ``site/assets``."""
+    files = page.files()
+    assert files[0] == (site / rel).resolve().as_uri()
+    assets = sorted(Path(f).name for f in files[1:])
+    assert len(assets) == 3 and all((site / "assets" / a).is_file() for a in assets), files
+    assert [a.split(".")[0] for a in assets] == ["pages", "pages", "vis-network"]
 
 
 @pytest.mark.parametrize("rel", PAGES)
@@ -73,7 +88,8 @@ def test_page_loads_clean_with_every_node(page: RecordedPage, site: Path, rel: s
     assert page.evaluate("() => kg.nodes.length") == expected_nodes(rel)
     assert page.evaluate("() => kg.network.body.nodeIndices.length") == expected_nodes(rel)  # on the canvas
     assert page.locator("#kg-legend .item").count() >= 1
-    assert_clean(page, site / rel)
+    assert_clean(page, site)
+    assert_loaded_site_assets(page, site, rel)
 
 
 def test_hover_shows_tooltip_and_click_fills_panel(page: RecordedPage, site: Path) -> None:
@@ -88,7 +104,7 @@ def test_hover_shows_tooltip_and_click_fills_panel(page: RecordedPage, site: Pat
     page.mouse.click(*node_point(page, lora))
     assert page.locator("#kg-panel h2").inner_text() == "LoRA"
     assert "We propose LoRA." in page.locator("#kg-panel").inner_text()  # evidence sentence
-    assert_clean(page, path)
+    assert_clean(page, site)
 
 
 def test_ego_page_shows_aliases_evidence_and_results(page: RecordedPage, site: Path) -> None:
@@ -101,7 +117,7 @@ def test_ego_page_shows_aliases_evidence_and_results(page: RecordedPage, site: P
     page.mouse.click(*node_point(page, "paper:p1"))
     assert panel.locator("h2").inner_text() == "LoRA: Low-Rank Adaptation of Large Language Models"
     assert panel.locator('a[href="https://arxiv.org/abs/2106.09685"]').count() == 1
-    assert_clean(page, path)
+    assert_clean(page, site)
 
 
 @pytest.mark.parametrize("bypass_csp", [False, True], ids=["with-csp", "escaping-alone"])
@@ -118,14 +134,59 @@ def test_hostile_text_executes_nothing(page_factory: Callable[..., RecordedPage]
     page.mouse.move(*node_point(page, entity_node(EVIL)))
     page.locator("#kg-tip").wait_for(state="visible")
     assert page.locator("#kg-tip .tip-title").inner_text() == EVIL
+    assert_hostile_paper_is_text(page)
+    assert page.evaluate("() => document.scripts.length") == 3
+    assert_clean(page, site)
+
+
+def assert_hostile_paper_is_text(page: RecordedPage) -> None:
+    """Click the hostile paper: its title and abstract show literally and nothing became markup."""
+    panel = page.locator("#kg-panel")
     page.mouse.click(*node_point(page, "paper:p3"))
     assert panel.locator("h2").inner_text() == HOSTILE_TITLE
     assert panel.locator(".abstract").evaluate("e => e.textContent") == HOSTILE_ABSTRACT
     # nothing user-supplied became markup: no images, links to javascript:, or extra scripts
     assert page.evaluate("() => document.images.length") == 0
-    assert page.evaluate("() => document.scripts.length") == 3
     assert page.evaluate("() => [...document.links].filter(a => !/^(file|https?):/.test(a.href)).length") == 0
-    assert_clean(page, path)
+
+
+@pytest.mark.parametrize("bypass_csp", [False, True], ids=["with-csp", "escaping-alone"])
+def test_standalone_page_is_one_file_and_executes_nothing(page_factory: Callable[..., RecordedPage],
+                                                          tmp_path: Path, bypass_csp: bool) -> None:
+    path = write_page(G, tmp_path / "alone" / "graph.html", title="<all>")
+    assert sorted(p.name for p in path.parent.iterdir()) == ["graph.html"]  # no assets folder
+    page = page_factory(bypass_csp=bypass_csp)
+    page.open(path)
+    assert page.evaluate("() => kg.network.body.nodeIndices.length") == G.number_of_nodes()
+    assert_hostile_paper_is_text(page)
+    assert page.evaluate("() => document.scripts.length") == 3
+    assert page.requests == [path.resolve().as_uri()]  # the page itself, nothing else
+    assert_clean(page, path.parent)
+
+
+def test_site_csp_blocks_injected_code_and_requests(page: RecordedPage, site: Path) -> None:
+    """The CSP of a site page still means something: no inline code or handler, no fetch, no remote image."""
+    failed: dict[str, str] = {}
+    page.on("requestfailed", lambda r: failed.__setitem__(r.url, r.failure or ""))
+    path = site / EGO[entity_node(EVIL)]
+    page.open(path)
+    page.evaluate("""() => {
+        const s = document.createElement('script'); s.textContent = 'window.__pwned = "inline"';
+        document.body.appendChild(s);
+        const i = document.createElement('img'); i.src = 'https://example.com/x.png';
+        i.setAttribute('onerror', 'window.__pwned = "handler"'); document.body.appendChild(i);
+        fetch('https://example.com/data.json').catch(() => { window.__fetchBlocked = true; });
+    }""")
+    page.wait_for_function("() => window.__fetchBlocked === true")
+    page.wait_for_timeout(200)
+    assert page.evaluate("() => window.__pwned") is None
+    csp_errors = [e for e in page.errors if "Content Security Policy" in e]
+    for what in ("inline script", "inline event handler", "example.com/x.png", "example.com/data.json"):
+        assert any(what in e for e in csp_errors), (what, page.errors)
+    # Chromium announces the image request, then the CSP (not the test's network block) refuses it
+    assert set(page.network_requests()) <= {"https://example.com/x.png"}
+    assert all(failed.get(u) == "csp" for u in page.network_requests()), failed  # a route abort: net::ERR_FAILED
+    assert page.files_outside(site) == []
 
 
 def test_index_search_links_and_navigation(page: RecordedPage, site: Path) -> None:
@@ -150,15 +211,15 @@ def test_index_search_links_and_navigation(page: RecordedPage, site: Path) -> No
     page.locator("details a", has_text="LoRA").first.evaluate("a => a.click()")
     page.wait_for_function("() => window.kgReady === true")
     assert page.locator("#kg-panel h2").first.inner_text() == "LoRA"
-    assert page.errors == []
-    assert all(u.startswith("file://") for u in page.requests)
+    assert_clean(page, site)
 
 
 def test_big_page_renders_without_physics_and_answers(page: RecordedPage, tmp_path: Path) -> None:
     from bench.page_speed import synthetic_graph
 
     g = synthetic_graph(600)
-    path = write_page(g, tmp_path / "big.html", title="big")
+    path = write_page(g, tmp_path / "big.html", title="big", standalone=False)  # assets next to it
+    assert (tmp_path / "assets").is_dir()
     page.open(path)
     assert page.evaluate("() => kg.data.page.physics") is False
     assert page.evaluate("() => kg.network.body.nodeIndices.length") == g.number_of_nodes()
@@ -169,7 +230,8 @@ def test_big_page_renders_without_physics_and_answers(page: RecordedPage, tmp_pa
     assert page.locator("#kg-tip .tip-title").inner_text() == g.nodes[hub]["name"]
     page.mouse.click(*node_point(page, hub))
     assert page.locator("#kg-panel h2").inner_text() == g.nodes[hub]["name"]
-    assert_clean(page, path)
+    assert_clean(page, tmp_path)
+    assert len(page.files()) == 4  # the page, its stylesheet and two scripts
 
 
 def test_empty_site_loads_clean(page: RecordedPage, tmp_path: Path) -> None:
@@ -177,4 +239,4 @@ def test_empty_site_loads_clean(page: RecordedPage, tmp_path: Path) -> None:
     page.open(tmp_path / "index.html")
     assert page.evaluate("() => kg.nodes.length") == 0
     assert "This graph is empty." in page.locator("#kg-legend").inner_text()
-    assert_clean(page, tmp_path / "index.html")
+    assert_clean(page, tmp_path)
