@@ -1,17 +1,116 @@
-"""Canonical names and keys: one entity per thing across case, hyphen and space variants."""
+"""Canonical names: the merge key used within and across documents, display names, and model families.
+
+``canonical_key`` is the identity of an entity (case, hyphen and space variants collapse);
+``canonical_name`` is what is shown (the gazetteer's form where the name is known);
+``split_variant`` / ``variant_parent`` link size and chat variants to their family
+(Llama-2-13B-chat -> Llama 2 -> Llama).
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+from extract.lexicon import Entry, key_index, norm_key
+
+_WS = re.compile(r"\s+")
+_EDGE_PUNCT = " \t\n.,;:!?\"'“”‘’()[]{}"
+_PARTS = re.compile(r"[-_ /]+")
+_SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[bmkt]$", re.IGNORECASE)
 
 
 def canonical_key(name: str) -> str:
-    """Merge key: NFKC, lower case, alphanumerics only ("LLaMA-3" == "Llama 3" == "Llama3").
+    """Normalised merge key: NFKC, lower case, non-alphanumerics removed ("LLaMA-3" == "Llama 3" == "Llama3")."""
+    return norm_key(name)
 
-    >>> canonical_key("LLaMA-3") == canonical_key("Llama 3") == canonical_key("llama3")
-    True
-    """
-    return _NON_ALNUM.sub("", unicodedata.normalize("NFKC", name).lower())
+
+def clean_surface(surface: str) -> str:
+    """NFKC, single spaces, no parentheses, no surrounding punctuation or quotes."""
+    return _WS.sub(" ", unicodedata.normalize("NFKC", surface).replace("(", " ").replace(")", " ")).strip(_EDGE_PUNCT)
+
+
+def known(name: str) -> Entry | None:
+    """The gazetteer entry of ``name`` if it is a known name or alias."""
+    return key_index().get(norm_key(name))
+
+
+# Parts of a variant tail once separators are gone: "13b", "8x7b", "v0.1", "2.5", "chat".
+_TAIL_PART = re.compile(r"\d+x\d+[bmkt]|v\d+(?:\.\d+)*|\d+(?:\.\d+)*[bmkte]?|[a-z]\d+(?:\.\d+)*|[a-z]+")
+_TAIL_WORD_LIST = """chat instruct base large small medium mini tiny nano lite turbo pro ultra flash plus max
+preview vision coder code math omni thinking reasoning distill zero hf uncased cased it sft rlhf dpo rl opus
+sonnet haiku scout maverick air edu hard easy challenge verified long multilingual en xl xxl huge giant instant
+online v fp8 fp16 int8 int4 awq gptq"""
+TAIL_WORDS = frozenset(_TAIL_WORD_LIST.split())  # words a model variant may end with
+
+
+def _tail_parts(tail: str) -> list[str] | None:
+    """The parts of a separator-free, lower-case tail, or None if it is not a variant tail: every
+    part is a size or version ("13b", "v0.1", "k1.5"), a known tail word or a short code ("l", "xl")."""
+    parts = _TAIL_PART.findall(tail)
+    if not parts or "".join(parts) != tail:
+        return None
+    if all(not p.isalpha() or p in TAIL_WORDS or len(p) <= 2 for p in parts):
+        return parts
+    return None
+
+
+_UPPER_TAILS = frozenset({"xxl", "sft", "dpo", "awq", "rlhf"})
+
+
+def _tail_form(part: str) -> str:
+    """Display form of one tail part: sizes and letter codes upper-cased (7B, L, XL), words lower."""
+    if _SIZE.match(part) or (part.isalpha() and (len(part) <= 2 or part in _UPPER_TAILS)):
+        return part.upper()
+    if part[:1].isalpha() and part[1:2].isdigit() and part[0] != "v":
+        return part.upper()  # "b16", "r1"
+    return part
+
+
+def split_variant(surface: str) -> tuple[Entry, list[str]] | None:
+    """(family entry, tail parts) when ``surface`` is a known name plus a variant tail
+    ("Llama-2-13B-chat" -> (Llama 2, ["13b", "chat"])), however it is spelled."""
+    s = clean_surface(surface)
+    compact = re.sub(r"[-_ /]+", "", s).lower()
+    key = norm_key(s)
+    idx = key_index()
+    for n in range(len(key) - 1, 1, -1):
+        e = idx.get(key[:n])
+        if e is None:
+            continue
+        # The same prefix in the compact surface (which keeps dots: "qwen2.5").
+        seen = 0
+        for i, c in enumerate(compact):
+            if c.isalnum() and c.isascii():
+                seen += 1
+            if seen == n:
+                parts = _tail_parts(compact[i + 1 :].lstrip("."))
+                if parts is not None:
+                    return e, parts
+                break
+    return None
+
+
+def canonical_name(surface: str) -> str:
+    """Display name: the gazetteer's canonical form when known, else a family variant in a fixed
+    spelling ("llama 2 13b chat" -> "Llama 2-13B-chat"), else the cleaned surface."""
+    s = clean_surface(surface)
+    e = known(s)
+    if e is not None:
+        return e.name
+    sv = split_variant(s)
+    if sv is not None:
+        fam, parts = sv
+        return fam.name + "-" + "-".join(_tail_form(p) for p in parts)
+    return s
+
+
+def variant_parent(name: str) -> str | None:
+    """Canonical name of the family ``name`` belongs to: the gazetteer parent for a known name, the
+    family for a variant (Llama-2-13B-chat -> Llama 2), else None."""
+    e = known(name)
+    if e is not None:
+        return e.parent
+    sv = split_variant(name)
+    if sv is not None:
+        return sv[0].name
+    return None

@@ -1,0 +1,90 @@
+"""``kg_abbreviations``: acronyms defined in parentheses, found with the Schwartz–Hearst algorithm.
+
+"Low-Rank Adaptation (LoRA)" and "RLHF (reinforcement learning from human feedback)" both give the pair
+(long form, short form), so the two surfaces can be merged into one entity downstream.
+Writes ``doc._.kg_abbrevs``: a list of ``[long_start, long_end, short_start, short_end]`` char offsets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.components.sentences import text_of
+
+if not Doc.has_extension("kg_abbrevs"):
+    Doc.set_extension("kg_abbrevs", default=None)
+
+# A parenthesis; its content is a short form ("(LoRA)", "(SFT; ...)") or a long form after an acronym.
+_PAREN = re.compile(r"\(([^()]{1,100})\)")
+_SF_IN = re.compile(r"\s*([A-Za-z0-9][^\s();,]{0,11}(?: [A-Za-z0-9][^\s();,]{0,6})?)\s*(?:$|[;,])")
+_SF_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9\-]{1,10})\s*$")
+_WORD = re.compile(r"\S+")
+_CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]]|,\s(?:and|or|which|that|while)\b|\b(?:e\.g|i\.e)\b")
+
+
+def _sf_ok(sf: str) -> bool:
+    """A plausible short form: has a capital letter, some letters, is not a year or a citation."""
+    letters = sum(c.isalpha() for c in sf)
+    return 2 <= len(sf) <= 12 and letters >= 2 and any(c.isupper() for c in sf) and not sf[:4].isdigit()
+
+
+def best_long_form(sf: str, lf: str) -> str | None:
+    """Schwartz & Hearst (2003): the shortest suffix of ``lf`` whose words cover the characters of
+    ``sf`` in order, with the first character at a word start; None if there is none."""
+    s = len(sf) - 1
+    ell = len(lf) - 1
+    while s >= 0:
+        c = sf[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while ell >= 0 and (lf[ell].lower() != c or (s == 0 and ell > 0 and lf[ell - 1].isalnum())):
+            ell -= 1
+        if ell < 0:
+            return None
+        ell -= 1
+        s -= 1
+    return lf[lf.rfind(" ", 0, ell + 1) + 1 :]
+
+
+def find_abbreviations(text: str) -> list[list[int]]:
+    """All (long form, short form) definitions in ``text`` as ``[ls, le, ss, se]`` offsets."""
+    out: list[list[int]] = []
+    for m in _PAREN.finditer(text):
+        inner = m.group(1)
+        sm = _SF_IN.match(inner)
+        if sm and _sf_ok(sm.group(1)):
+            sf = sm.group(1)
+            # Long form before the parenthesis, within the clause, at most min(|SF|+5, 2|SF|) words.
+            left = text[max(0, m.start() - 200) : m.start()].rstrip()
+            cut = [b.end() for b in _CLAUSE_BREAK.finditer(left)]
+            if cut:
+                left = left[cut[-1] :]
+            words = _WORD.findall(left)
+            window = " ".join(words[-min(len(sf) + 5, 2 * len(sf)) :])
+            lf = best_long_form(sf, window)
+            if lf and len(lf) > len(sf) and sf.lower() not in lf.lower().split():
+                le = len(text[: m.start()].rstrip())
+                ls = text.rfind(lf, 0, le)
+                if ls >= 0:
+                    ss = m.start(1) + sm.start(1)
+                    out.append([ls, ls + len(lf), ss, ss + len(sf)])
+                    continue
+        # Reversed form: "RLHF (reinforcement learning from human feedback)".
+        before = _SF_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        lf = inner.strip()
+        if before and " " in lf and _sf_ok(before.group(1)) and best_long_form(before.group(1), lf) == lf:
+            ls = m.start(1) + inner.find(lf)
+            out.append([ls, ls + len(lf), before.start(1), before.end(1)])
+    return out
+
+
+@Language.component("kg_abbreviations")
+def kg_abbreviations(doc: Doc) -> Doc:
+    """Record the acronym definitions of the text."""
+    text = text_of(doc)
+    doc._.kg_abbrevs = find_abbreviations(text) if "(" in text else []
+    return doc

@@ -1,0 +1,341 @@
+"""``kg_entities``: resolves the candidate spans of the earlier components into the paper's entities.
+
+Candidates come from the gazetteer, the shape scanner, acronym definitions and proposal cues.
+Overlaps go to the longer span (then the more reliable source); mentions are grouped by the canonical
+key of their resolved name, with acronym <-> long form merged. Types come from the gazetteer, else
+from the acronym's long form, the proposal cue, a descriptor next to a mention ("X benchmark"), the
+types of known names in the same coordination ("on GSM8K, X and MATH") or the name's shape.
+Unknown names without any such evidence are dropped. Generic phrases are never entities.
+Writes ``doc.ents`` and ``doc._.kg_entities`` (plain dicts, see :func:`EntityResolver.__call__`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extract.canonical import canonical_name
+from extract.components.abbreviations import best_long_form
+from extract.components.sentences import text_of
+from extract.lexicon import Entry, generic_keys, key_index, norm_key
+
+if not Doc.has_extension("kg_entities"):
+    Doc.set_extension("kg_entities", default=None)
+
+# Heads of capitalised long forms that name tasks or metrics, not techniques.
+_TASK_HEAD = re.compile(
+    r"^(?:answering|detection|recognition|classification|segmentation|translation|summari[sz]ation|captioning|"
+    r"tagging|parsing|extraction|tracking|score|rate|error|accuracy|precision|recall|distance|divergence|"
+    r"ratio|metric|index|intelligence|processing|vision|tasks?|problems?|data|retrieval|generation|grounding|"
+    r"locali[sz]ation|forecasting|understanding|reasoning|unit|units|layers?)$",
+    re.IGNORECASE,
+)
+# Heads of lower-case long forms that name techniques ("gradient ascent (GA)", not "key-value (KV)").
+_TECH_HEAD = re.compile(
+    r"(?:optimi[sz]ation|tuning|training|attention|search|sampling|distillation|adaptation|regulari[sz]ation|"
+    r"decoding|prompting|alignment|augmentation|method|algorithm|framework|network|encoding|embeddings?|"
+    r"normali[sz]ation|pooling|initiali[sz]ation|quanti[sz]ation|pruning|merging|descent|ascent|"
+    r"propagation|loss|objective|regression|clustering|transformer|mechanism|architecture|gradients?|"
+    r"retriever|generator|encoder|decoder|classifier|modell?ing|pre-?training|fine-?tuning|replay|"
+    r"planning|prediction|inference|generation|voting|ensembling|scheduling|unlearning|masking|"
+    r"routing|caching|pipeline|paradigm|strategy|technique|approach|procedure|policy|estimation)$",
+    re.IGNORECASE,
+)
+_TITLE_MODEL_HEAD = re.compile(r"(?:Model|Models|LM|LLM|Transformer|Network|Net|Encoder|Decoder)$")
+_RIGHT_CUE = re.compile(
+    r"[\s\-]*(?:\([\w\s\-]+\)\s*)?(?:(?:(?:[a-z][\w\-]*|[A-Z][a-z]+)\s+){0,3}"
+    r"(?:(?P<b>(?i:benchmarks?|leaderboards?|test sets?|evaluation suites?))|"
+    r"(?P<d>(?i:datasets?|corpus|corpora|data sets?)))|"
+    r"(?P<m>models?|LLMs?|language models?|checkpoints?|variants?)|"
+    r"(?P<x>framework|method|algorithm|approach|technique|strategy|loss|objective|paradigm|prompting))\b",
+)
+_LEFT_CUE = re.compile(r"\b(?:(?P<b>benchmarks?)|(?P<d>datasets?|corpus))\s+(?:such as\s+|like\s+|including\s+)?$")
+_CUE_LABEL = {"b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method"}
+_COORD = re.compile(r"^(?:\s*\([^()]{1,40}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+|\s*/\s*)$")
+# Training use just before a mention ("pre-trained on the X", "fine-tuning on X and") or right after it
+# ("X corpus", "X for pre-training").
+_TRAIN_BEFORE = re.compile(
+    r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|instruction-tun\w*|meta-train\w*)\s+(?:[\w\-]+\s+){0,5}?"
+    r"(?:on|with|using|from)\s+(?:[\w\-]+(?:,|\s+and)?\s+){0,6}?$",
+    re.IGNORECASE,
+)
+_TRAIN_AFTER = re.compile(
+    r"\s*(?:corpus|corpora|pre-?training (?:data|corpus)|training (?:data|set|corpus)|for (?:pre-?)?training)\b",
+    re.IGNORECASE,
+)
+_SOURCE_CUE = re.compile(
+    r"\b(?:data|dataset|corpus|corpora|dump|articles|pages|texts?|documents|papers|posts|trained on|"
+    r"pre-?trained on|collected|crawl\w*|scraped|sourced|derived from|extracted from)\b",
+    re.IGNORECASE,
+)
+_LABEL_ORDER = ("Model", "Benchmark", "Dataset", "Method")
+
+
+@dataclass
+class Cand:
+    """A candidate mention: character span, type (or ""), resolved canonical name and provenance."""
+
+    start: int
+    end: int
+    label: str
+    name: str
+    parent: str
+    rule: str
+    prio: int
+    entry: Entry | None = None
+    evidence: set[str] = field(default_factory=set)
+
+
+def classify_long_form(lf: str) -> str | None:
+    """Type of an unknown acronym's long form, or None when it names a task, metric, field or a
+    generic class ("question answering", "F1 score", "reinforcement learning", "key-value")."""
+    words = lf.split()
+    last = words[-1] if words else ""
+    title = sum(w[:1].isupper() for w in words) >= max(1, len(words) - 1)
+    known = key_index().get(norm_key(last))
+    if re.fullmatch(r"(?:[Mm]odels|[Nn]etworks|LLMs|LMs|[Aa]gents|[Ss]ystems)", last):
+        return None  # a class of models ("Large Vision Models (LVMs)"), not one named model
+    if (_TITLE_MODEL_HEAD.search(last) and title) or (known is not None and known.label == "Model"):
+        return "Model"
+    if re.search(r"bench(?:mark)?s?$", last, re.I):
+        return "Benchmark"
+    if re.search(r"(?:dataset|corpus|collection)$", last, re.I):
+        return "Dataset"
+    if title:
+        return None if _TASK_HEAD.match(last) else "Method"
+    if _TECH_HEAD.search(last) or (last.lower() == "learning" and len(words) >= 3):
+        return "Method"
+    return None
+
+
+def _sentence_of(sents: list[list[int]], pos: int) -> tuple[int, int]:
+    for s, e in sents:
+        if s <= pos < e:
+            return s, e
+    return 0, 0
+
+
+class EntityResolver:
+    """Builds the entity list of a Doc from the candidate annotations; see the module docstring."""
+
+    def __init__(self, name: str = "kg_entities") -> None:
+        self.name = name
+        self.generic = generic_keys()
+        self.index = key_index()
+
+    def _is_generic(self, key: str) -> bool:
+        return key in self.generic or (key.endswith("s") and key[:-1] in self.generic)
+
+    def candidates(self, doc: Doc) -> tuple[list[Cand], set[str], dict[str, str]]:
+        """All candidate mentions, the keys of generic acronyms, and proposed name keys -> rule."""
+        text = text_of(doc)
+        cands: list[Cand] = []
+        ext = doc._
+        for s, e, label, name in ext.kg_gaz_meta or []:
+            entry = self.index.get(norm_key(name))
+            cands.append(Cand(s, e, label, name, (entry.parent if entry else "") or "", "gazetteer", 3, entry))
+        for parent, rule, s, e, label, name in ext.kg_shape_meta or []:
+            entry = self.index.get(norm_key(name)) if rule == "gazetteer" else None
+            if entry is not None:
+                parent = entry.parent or ""
+            prio = 3 if rule in ("gazetteer", "variant") else 1
+            cands.append(Cand(s, e, label, name, parent, rule, prio, entry))
+        generic_sf: set[str] = set()
+        alias: dict[str, Cand] = {}
+        for ls, le, ss, se in ext.kg_abbrevs or []:
+            lf, sf = text[ls:le], text[ss:se]
+            ksf, klf = norm_key(sf), norm_key(lf)
+            if self._is_generic(ksf) or self._is_generic(klf) or "/" in sf:
+                generic_sf.add(ksf)
+                continue
+            entry = self.index.get(ksf) or self.index.get(klf)
+            if entry is not None:
+                proto = Cand(0, 0, entry.label, entry.name, entry.parent or "", "abbreviation", 3, entry)
+            else:
+                label = classify_long_form(lf)
+                if label is None:
+                    generic_sf.add(ksf)
+                    continue
+                proto = Cand(0, 0, label, canonical_name(sf), "", "abbreviation", 2, None, {"abbreviation"})
+            alias[ksf] = alias[klf] = proto
+            for s, e in ((ls, le), (ss, se)):
+                cands.append(
+                    Cand(
+                        s,
+                        e,
+                        proto.label,
+                        proto.name,
+                        proto.parent,
+                        "abbreviation",
+                        proto.prio,
+                        proto.entry,
+                        set(proto.evidence),
+                    )
+                )
+        for c in cands:
+            if c.entry is None and c.rule != "abbreviation":
+                proto = alias.get(norm_key(text[c.start : c.end]))
+                if proto is not None:
+                    c.label, c.name, c.evidence = proto.label, proto.name, set(proto.evidence)
+        proposed: dict[str, str] = {}
+        for rule, s, e, plabel in ext.kg_proposed_meta or []:
+            surface = text[int(s) : int(e)]
+            key = norm_key(surface)
+            if key in generic_sf or self._is_generic(key):
+                continue
+            same = [c for c in cands if c.start == s and c.end == e]
+            if not same:  # "the Pathways Language Model PaLM" proposes PaLM: a long form, then the acronym
+                same = [
+                    c
+                    for c in cands
+                    if c.entry is not None
+                    and s < c.start
+                    and c.end == e
+                    and best_long_form(text[c.start : c.end], text[s : c.start].strip()) is not None
+                ]
+            tag = "tprop:" if rule == "title" else "prop:"
+            if same:
+                for c in same:
+                    proposed.setdefault(norm_key(c.name), str(rule))
+                    c.evidence.add("proposed")
+                    if plabel:
+                        c.evidence.add(tag + plabel)
+            else:
+                proto = alias.get(key)
+                name = proto.name if proto else canonical_name(surface)
+                label = proto.label if proto else plabel
+                ev = {"proposed", tag + label} if label else {"proposed"}
+                cands.append(Cand(int(s), int(e), label, name, "", "proposal", 2, None, ev))
+                proposed.setdefault(norm_key(name), str(rule))
+        return cands, generic_sf, proposed
+
+    @staticmethod
+    def _non_overlapping(cands: list[Cand]) -> list[Cand]:
+        """Longest spans first, then the more reliable source; earlier start breaks ties."""
+        kept: list[Cand] = []
+        for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.prio, c.start)):
+            if all(c.end <= k.start or c.start >= k.end for k in kept):
+                kept.append(c)
+        kept.sort(key=lambda c: c.start)
+        return kept
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set ``doc.ents`` and ``doc._.kg_entities``: a list of dicts with keys label, name, parent,
+        aliases, rule, proposed (rule or ""), mentions (list of [start_char, end_char])."""
+        text = text_of(doc)
+        sents = doc._.kg_sents or [[0, len(text)]]
+        cands, generic_sf, proposed = self.candidates(doc)
+        cands = [c for c in cands if not (c.entry is None and norm_key(text[c.start : c.end]) in generic_sf)]
+        kept = self._non_overlapping(cands)
+        # Context evidence per mention: a descriptor after it ("X benchmark") or before it.
+        for c in kept:
+            m = _RIGHT_CUE.match(text, c.end, min(len(text), c.end + 60))
+            if m is None:
+                m = _LEFT_CUE.search(text, max(0, c.start - 40), c.start)
+            if m is not None:
+                c.evidence.add("cue:" + _CUE_LABEL[m.lastgroup or "x"])
+        # Coordinations: unknown names listed with typed ones take their type ("on GSM8K, X and MATH").
+        chains: list[list[Cand]] = [[kept[0]]] if kept else []
+        for a, b in pairwise(kept):
+            if _COORD.match(text[a.end : b.start]):
+                chains[-1].append(b)
+            else:
+                chains.append([b])
+        for chain in chains:
+            typed = [c.label for c in chain if c.entry is not None or c.rule == "variant"]
+            typed += [e.split(":")[1] for c in chain for e in c.evidence if e.startswith("cue:")]
+            if len(chain) > 1 and typed:
+                best = max(set(typed), key=typed.count)
+                for c in chain:
+                    c.evidence.add("coord:" + best)
+        groups: dict[str, list[Cand]] = {}
+        for c in kept:
+            groups.setdefault(norm_key(c.name), []).append(c)
+        ents: list[dict[str, object]] = []
+        for key, ms in groups.items():
+            label = self._label(text, sents, ms)
+            if label is None:
+                continue
+            first = ms[0]
+            surfaces = []
+            for c in ms:
+                s = text[c.start : c.end]
+                if s not in surfaces:
+                    surfaces.append(s)
+            parent = next((c.parent for c in ms if c.parent), "")
+            ents.append(
+                {
+                    "label": label,
+                    "name": first.name,
+                    "parent": parent if norm_key(parent) != key else "",
+                    "aliases": [s for s in surfaces if s != first.name],
+                    "rule": first.rule
+                    if first.rule != "shape" or not first.evidence
+                    else "shape+" + sorted(first.evidence)[0].split(":")[0],
+                    "proposed": proposed.get(key, ""),
+                    "mentions": [[c.start, c.end] for c in ms],
+                }
+            )
+        doc._.kg_entities = ents
+        spans: list[Span] = []
+        for ent in ents:
+            for s, e in ent["mentions"]:  # type: ignore[union-attr]
+                sp = doc.char_span(s, e, label=str(ent["label"]), kb_id=str(ent["name"]), alignment_mode="expand")
+                if sp is not None and all(sp.end <= o.start or sp.start >= o.end for o in spans):
+                    spans.append(sp)
+        doc.ents = sorted(spans, key=lambda s: s.start)
+        return doc
+
+    def _label(self, text: str, sents: list[list[int]], ms: list[Cand]) -> str | None:
+        """The entity type of a group of mentions, or None if it is not an entity."""
+        entry = next((c.entry for c in ms if c.entry is not None), None)
+        if entry is not None:
+            if "src" in entry.flags and not any(_SOURCE_CUE.search(text, *_sentence_of(sents, c.start)) for c in ms):
+                return None
+            if "ctx" in entry.flags:
+                return self._data_or_benchmark(text, sents, ms, entry.label)
+            return entry.label
+        ev = [e for c in ms for e in c.evidence]
+        abbr = [c.label for c in ms if c.rule == "abbreviation" and c.label]
+        variant = [c.label for c in ms if c.rule in ("variant", "gazetteer") and c.label]
+        if variant:
+            return variant[0]
+        prop = [e.split(":")[1] for e in ev if e.startswith("tprop:")]
+        prop += [e.split(":")[1] for e in ev if e.startswith("prop:")]
+        cue = [e.split(":")[1] for e in ev if e.startswith("cue:")]
+        coord = [e.split(":")[1] for e in ev if e.startswith("coord:")]
+        shape = [c.label for c in ms if c.label in ("Model", "Benchmark")]
+        sized = ["Model"] if any(c.label == "Sized" for c in ms) else []
+        if "proposed" in ev:
+            return self._refine(text, sents, ms, (prop or shape or abbr or cue or coord or sized or ["Method"])[0])
+        if shape and shape[0] == "Model":
+            return "Model"
+        if abbr:
+            return self._refine(text, sents, ms, (cue or abbr)[0])
+        found = cue or coord or shape or sized
+        return self._refine(text, sents, ms, found[0]) if found else None
+
+    def _refine(self, text: str, sents: list[list[int]], ms: list[Cand], label: str) -> str:
+        """Dataset vs Benchmark by use: a named "dataset" the paper evaluates on is a Benchmark."""
+        if label in ("Dataset", "Benchmark"):
+            return self._data_or_benchmark(text, sents, ms, label)
+        return label
+
+    @staticmethod
+    def _data_or_benchmark(text: str, sents: list[list[int]], ms: list[Cand], default: str) -> str:
+        """Training/pretraining use next to a mention -> Dataset, else the default (usually Benchmark)."""
+        for c in ms:
+            s, _ = _sentence_of(sents, c.start)
+            if _TRAIN_BEFORE.search(text, max(s, c.start - 80), c.start) or _TRAIN_AFTER.match(text, c.end):
+                return "Dataset"
+        return default
+
+
+@Language.factory("kg_entities")
+def make_entities(nlp: Language, name: str) -> EntityResolver:
+    """Factory for :class:`EntityResolver`."""
+    return EntityResolver(name)

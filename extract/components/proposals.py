@@ -1,0 +1,276 @@
+"""``kg_proposals``: names a paper introduces, from a few precompiled cue patterns.
+
+Cues: "we propose / introduce / present ... X", "called / dubbed / termed / named X", "our (proposed) X",
+and titles of the form "X: ...". The type is guessed from the nearest descriptor noun around the
+name ("a new benchmark, X", "X, a 7B language model") and left empty when there is none.
+Writes ``doc.spans["kg_proposed"]`` (label = guessed type or "") and ``doc._.kg_proposed_meta``:
+``[rule, start_char, end_char, label]`` per span.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from extract.components.sentences import text_of
+from extract.lexicon import generic_keys, norm_key
+
+SPAN_KEY = "kg_proposed"
+
+if not Doc.has_extension("kg_proposed_meta"):
+    Doc.set_extension("kg_proposed_meta", default=None)
+
+# One word of a name: capitalised, or with a capital/digit inside ("long2short", "o1", "k1.5").
+_NAME_WORD = r"(?:[A-Z0-9][\w.+\-/'’^{}]*[\w+}]|[A-Z0-9]|[a-z][a-z\-]*[A-Z0-9][\w.+\-/^{}]*[\w+}])"
+_NAME = rf"(?P<name>{_NAME_WORD}(?:\s(?:of\s|for\s|-\s)?{_NAME_WORD}){{0,4}})"
+_STOP = (
+    r"to|that|which|who|using|use|with|on|for|by|in|into|from|based|via|how|whether|what|when|where|and|or|"
+    r"leveraging|utilizing|this|these|its|their|it|is|are|as|at|than|such"
+)
+_GAP = rf"(?:(?!(?:{_STOP})\b)[a-z][\w\-]*,?\s+|(?:an?|the|our)\s+){{0,7}}"
+_VERBS = (
+    r"propose|introduce|present|develop|release|build|design|create|construct|curate|contribute|"
+    r"open-source|unveil|devise|establish|offer|describe|train|pretrain|pre-train|collect|report"
+)
+_SUBJECT = r"(?:[Ww]e|[Tt]his (?:paper|work|study|report|article)|[Hh]ere,? we|[Ii]n this (?:paper|work),? we)"
+_PROPOSE = re.compile(
+    rf"\b{_SUBJECT}\s+(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
+    rf"(?:{_VERBS})(?:s|d|ed)?\s+(?P<gap>{_GAP})[\"“‘]?{_NAME}"
+)
+_NAMING = re.compile(
+    rf"\b(?:called|named|dubbed|termed|coined|denoted as|referred to as|we call|we name|we term|namely)\s+"
+    rf"[\"“‘]?{_NAME}"
+)
+_RESULTING = re.compile(
+    rf"\b[Tt]he resulting (?:[\w\-]+[\s,]+){{0,6}}?(?:model|method|algorithm|framework|approach|system|dataset|"
+    rf"benchmark|checkpoint|agent|policy)s?,?\s+{_NAME}"
+)
+_REFER = re.compile(rf"\b(?:refer to|denote|we call)\s+(?:[\w\-]+\s+){{0,6}}?as\s+[\"“‘]?{_NAME}")
+_APPOSITIVE = re.compile(r",\s+(?:which is\s+)?an?\s+(?:[\w\-]+\s+){0,2}?(?:new|novel|first|large-scale|open)\b")
+_NAME_BEFORE = re.compile(rf"(?<![\w\-]){_NAME}$")
+_LOWER_INTRO = re.compile(
+    rf"\b{_SUBJECT}\s+(?:also\s+)?(?:introduce|propose|present)[sd]?\s+"
+    r"(?P<name>[a-z][a-z\-]+(?:\s[a-z][a-z\-]+){1,3}),\s+an?\s+(?:[\w\-]+\s+){0,4}?"
+    r"(?:approach|method|technique|framework|algorithm|strategy|paradigm|objective|procedure|recipe)\b"
+)
+_GERUND = re.compile(
+    rf"\b(?:by|via|through|while|after)\s+(?:proposing|introducing|presenting|developing|designing)\s+"
+    rf"(?P<gap>{_GAP})[\"“‘]?{_NAME}"
+)
+_OUR = re.compile(
+    rf"\b[Oo]ur\s+(?:proposed\s+|new\s+)?(?:(?:model|method|framework|approach|system|benchmark|dataset|algorithm),?\s+)?{_NAME}"
+)
+_TITLE = re.compile(rf"^{_NAME}\s*:\s")
+_CUE = re.compile(
+    r"\b(?P<b>benchmarks?|leaderboards?|test ?beds?|evaluation suites?|suites?|arenas?)\b|"
+    r"\b(?P<d>datasets?|corpus|corpora|data ?sets?)\b|"
+    r"\b(?P<m>models?|LLMs?|language models?|VLMs?|MLLMs?|checkpoints?|family of|series of|networks?|agents?|"
+    r"assistants?|chatbots?|encoders?|decoders?|foundation models?)\b|"
+    r"\b(?P<x>frameworks?|methods?|approach(?:es)?|algorithms?|techniques?|strateg(?:y|ies)|paradigms?|"
+    r"pipelines?|recipes?|loss|objectives?|mechanisms?|architectures?|schemes?|modules?|procedures?|toolkits?|"
+    r"library|libraries|systems?|protocols?|optimizers?)\b",
+    re.IGNORECASE,
+)
+# Title descriptions "X: A Framework for ..." name the kind of thing X is.
+_TITLE_HEAD = re.compile(
+    r"\s*(?:An?|The)\s+(?:[\w\-]+\s+){0,4}?(?P<head>[\w\-]+)(?:\s+(?:for|of|to|that|with|in|via)\b|$)"
+)
+_CUE_LABEL = {"b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method"}
+# Capitalised words that start sentences or clauses rather than names.
+_NOT_NAMES = frozenset(
+    [
+        "A",
+        "An",
+        "The",
+        "Our",
+        "This",
+        "These",
+        "That",
+        "It",
+        "In",
+        "On",
+        "For",
+        "To",
+        "We",
+        "Its",
+        "Their",
+        "Such",
+        "Both",
+        "Each",
+        "Specifically",
+        "Moreover",
+        "First",
+        "Second",
+        "Third",
+        "Fourth",
+        "Finally",
+        "Then",
+        "Next",
+        "However",
+        "Furthermore",
+        "Additionally",
+        "Overall",
+        "Notably",
+        "Importantly",
+        "Meanwhile",
+        "Instead",
+        "Therefore",
+        "Thus",
+        "Hence",
+        "Here",
+        "Also",
+        "Further",
+        "Besides",
+        "Similarly",
+        "Recently",
+        "Existing",
+        "Previous",
+        "Prior",
+        "Current",
+        "Most",
+        "Many",
+        "Several",
+    ]
+)
+
+
+def _name_shaped(name: str) -> bool:
+    """A capital after the first character or a digit somewhere ("UniPT", "E^2-LLM")."""
+    return (any(c.isupper() for c in name[1:] if c != " ") and " " not in name) or any(c.isdigit() for c in name)
+
+
+def guess_label(before: str, after: str) -> str:
+    """Type from the descriptor nearest to the name: the last cue before it, else the first after it."""
+    cues = [m for m in _CUE.finditer(before)]
+    if cues:
+        return _CUE_LABEL[cues[-1].lastgroup or "x"]
+    m = _CUE.search(after)
+    return _CUE_LABEL[m.lastgroup or "x"] if m else ""
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip trailing connector words and punctuation from a name span."""
+    name = text[start:end]
+    name = re.sub(r"(?:\s+(?:of|for|-))+$", "", name).rstrip(".,;:'’\"”")
+    return start, start + len(name)
+
+
+# Keywords that call for each pattern; one scan of the text finds the sentences worth trying.
+_PATTERNS: dict[str, tuple[re.Pattern[str], str]] = {
+    "propose": (_PROPOSE, "propose"),
+    "naming": (_NAMING, "naming"),
+    "our": (_OUR, "our"),
+    "resulting": (_RESULTING, "naming"),
+    "refer": (_REFER, "naming"),
+    "gerund": (_GERUND, "propose"),
+}
+# Token forms that call for each pattern (matched with one PhraseMatcher on lower-cased tokens).
+_VERB_STEM_LIST = (
+    "propose introduce present develop release design create construct curate contribute unveil devise "
+    "establish offer describe train pretrain collect report build"
+)
+_VERB_STEMS = _VERB_STEM_LIST.split()
+KEYWORDS: dict[str, list[str]] = {
+    "propose": [v + x for v in _VERB_STEMS for x in ("", "s", "d", "ed")] + ["built", "pre-train", "open-source"],
+    "gerund": ["proposing", "introducing", "presenting", "developing", "designing"],
+    "naming": ["called", "named", "dubbed", "termed", "coined", "denoted", "referred", "namely"],
+    "our": ["our"],
+    "resulting": ["resulting"],
+    "refer": ["refer", "denote", "call"],
+    "appos": [", a", ", an", ", which is a", ", which is an"],
+}
+
+
+def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> list[tuple[re.Match[str], str]]:
+    """Pattern matches in the sentences whose keywords (``(group, char offset)`` pairs) call for them."""
+    found: list[tuple[re.Match[str], str]] = []
+    title_end = text.find("\n\n")
+    if title_end > 0:
+        tm = _TITLE.match(text[:title_end])
+        if tm:
+            found.append((tm, "title"))
+    wanted: dict[tuple[int, int], set[str]] = {}
+    i = 0
+    for group, pos in sorted(keys, key=lambda k: k[1]):
+        while i < len(sents) and sents[i][1] <= pos:
+            i += 1
+        if i == len(sents):
+            break
+        wanted.setdefault((sents[i][0], sents[i][1]), set()).add(group)
+    for (s, e), groups in wanted.items():
+        for g in groups:
+            if g == "appos":
+                for m in _APPOSITIVE.finditer(text, s, e):
+                    nm = _NAME_BEFORE.search(text, max(s, m.start() - 80), m.start())
+                    if nm is not None:
+                        found.append((nm, "appositive"))
+                continue
+            pattern, rule = _PATTERNS[g]
+            found += [(m, rule) for m in pattern.finditer(text, s, e)]
+            if g == "propose":
+                found += [(m, "lower") for m in _LOWER_INTRO.finditer(text, s, e)]
+    return found
+
+
+def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> list[tuple[int, int, str, str]]:
+    """(start, end, guessed type, rule) of every name the text introduces; ``keys`` are the keyword
+    hits ``(group, char offset)`` that select the sentences to try."""
+    out: list[tuple[int, int, str, str]] = []
+    generic = generic_keys()
+    title_end = text.find("\n\n")
+    for m, rule in _matches(text, sents, keys):
+        s, e = _trim(text, m.start("name"), m.end("name"))
+        name = text[s:e]
+        if not name or not name[0].isalpha() or name.split()[0] in _NOT_NAMES or norm_key(name) in generic:
+            continue
+        if not any(c.isalpha() for c in name) or (rule != "lower" and not any(c.isupper() for c in name)):
+            continue  # "540-billion"
+        if rule == "title" and " " in name and not _name_shaped(name) and name not in text[title_end:]:
+            continue  # a catchy multi-word title phrase, not a name the abstract uses
+        if rule == "our" and not any(c.isupper() for c in name[1:]) and not any(c.isdigit() for c in name):
+            continue
+        if rule == "title":
+            head = _TITLE_HEAD.match(text, e + 1, title_end)
+            before, after = "", head.group("head") if head else ""
+        else:
+            before = m.group("gap") if "gap" in m.re.groupindex else text[max(0, s - 40) : s]
+            before = before[before.rfind(". ") + 1 :]
+            after = text[e : e + 80]
+            after = after[: after.find(".")] if "." in after else after
+        out.append((s, e, guess_label(before, after), rule))
+    return out
+
+
+class ProposalFinder:
+    """Finds proposed names; a PhraseMatcher on keywords picks the sentences the patterns run on."""
+
+    def __init__(self, nlp: Language, name: str = "kg_proposals") -> None:
+        self.name = name
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for group, words in KEYWORDS.items():
+            self.matcher.add(group, list(nlp.tokenizer.pipe(words)))
+        self.groups = {nlp.vocab.strings.add(g): g for g in KEYWORDS}
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Record the names the paper introduces, with a guessed type."""
+        text = text_of(doc)
+        keys = [(self.groups[mid], doc[start].idx) for mid, start, _ in self.matcher(doc)]
+        spans: list[Span] = []
+        meta: list[list[str | int]] = []
+        for s, e, label, rule in find_proposals(text, doc._.kg_sents or [[0, len(text)]], keys):
+            span = doc.char_span(s, e, label=label, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+                meta.append([rule, s, e, label])
+        doc.spans[SPAN_KEY] = spans
+        doc._.kg_proposed_meta = meta
+        return doc
+
+
+@Language.factory("kg_proposals")
+def make_proposals(nlp: Language, name: str) -> ProposalFinder:
+    """Factory for :class:`ProposalFinder`."""
+    return ProposalFinder(nlp, name)

@@ -1,0 +1,292 @@
+"""``kg_shapes``: name-shaped strings found by one regex over the text, resolved against the gazetteers by key.
+
+A "chunk" is a word that contains a capital letter or a digit, with its hyphen/underscore/slash joined
+parts ("Llama-2-13B-chat", "Qwen2.5-Math-7B", "HindTweetBERT", "GSM8K"). Because lookup is by
+normalised key, every case/hyphen/space spelling of a known name is found. A known name followed by
+a variant tail (size, version, chat/instruct, -L/-XL, "B/16") becomes a variant of that family; known
+model families also take space-separated tails ("Llama 2 70B", "Gemini 1.5 Pro"). Other name-shaped
+chunks are kept as unknown candidates with a type guessed from their shape (-BERT/-GPT/7B -> Model,
+-Bench/-Eval/QA -> Benchmark). Writes ``doc.spans["kg_shape"]``: label = type ("" if unknown),
+``kb_id_`` = canonical name; ``doc._.kg_shape_meta`` holds ``[parent or "", rule, start_char, end_char, label, name]``
+per span (exact offsets: the tokenizer may glue a final period to a name).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.attrs import IDX
+from spacy.lang.lex_attrs import word_shape
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extract.canonical import TAIL_WORDS, canonical_name, variant_parent
+from extract.components.sentences import text_of
+from extract.lexicon import Entry, case_ok, generic_keys, key_index, norm_key
+
+SPAN_KEY = "kg_shape"
+
+if not Doc.has_extension("kg_shape_meta"):
+    Doc.set_extension("kg_shape_meta", default=None)
+
+_CHUNK = re.compile(
+    r"(?<![\w.+\-/@^])(?=[\w.+\-/^{}]*[A-Z0-9])[A-Za-z0-9][A-Za-z0-9.+^]*(?:[-_/][A-Za-z0-9{][A-Za-z0-9.+^{}]*)*"
+)
+_PART_SEP = re.compile(r"[-_/]")
+_PART = re.compile(r"[^-_/]+")
+_NUMBER = re.compile(r"^[\d.,]+[%x]?$|^\d+(?:st|nd|rd|th|s|k|K|M|B|D)?$")
+_SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BbMmKkTt]$|^[A]\d+[Bb]$|^\d+[Ee]$")
+_VERSION = re.compile(r"^[vV]?\d+(?:\.\d+)*[a-z]?$|^[a-zA-Z]\d+(?:\.\d+)*$")
+_SHORT_CAPS = re.compile(r"^[A-Z]{1,3}$")
+# Space-separated words a known model family may take ("Gemini 1.5 Pro", "Llama 2 Chat").
+_SPACE_TAIL = re.compile(
+    r" (?:\(\d+(?:\.\d+)?[BM]\)|(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BMK]\b|[a-z]?\d+(?:\.\d+)*\b|"
+    r"(?:Chat|Instruct|Base|Pro|Ultra|Flash|Nano|Lite|Turbo|mini|Mini|Large|Small|Medium|XL|XXL|Opus|Sonnet|"
+    r"Haiku|Vision|Coder|Math|Omni|Plus|Max|Preview|Thinking|Scout|Maverick)\b)(?:[-_/][A-Za-z0-9.]+)*"
+)
+# Hyphen-joined words that describe rather than name ("GPT-4-based", "BERT-Style").
+_NOT_TAIL = frozenset(
+    [
+        "based",
+        "like",
+        "style",
+        "level",
+        "scale",
+        "aware",
+        "free",
+        "driven",
+        "generated",
+        "powered",
+        "only",
+        "specific",
+        "centric",
+        "guided",
+        "assisted",
+        "augmented",
+        "enhanced",
+        "tuned",
+        "finetuned",
+        "trained",
+        "pretrained",
+        "sized",
+        "class",
+        "type",
+        "family",
+        "series",
+        "models",
+        "model",
+        "agent",
+        "agents",
+        "bench",
+        "version",
+        "versions",
+        "fashion",
+        "compatible",
+        "inspired",
+        "derived",
+        "annotated",
+        "labeled",
+        "labelled",
+        "written",
+        "judged",
+        "evaluated",
+        "produced",
+        "synthesized",
+        "distilled",
+    ]
+)
+_MODEL_SUFFIX = re.compile(
+    r"(?:BERT|GPT|LM|LLM|T5|Net|Former|former|Coder|VL|LLaMA|Llama|Diffusion|Mamba|Encoder|Decoder|ViT|CLIP)$"
+)
+_BENCH_SUFFIX = re.compile(r"(?:Bench|bench|BENCH|Eval|EVAL|Arena|QA|Leaderboard|Test|Suite)$")
+_MISSING = object()
+_ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
+
+
+def interesting_shape(shape: str) -> bool:
+    """A spaCy token shape worth a look: a capital after the first character ("XxXX", "XXX-d") or
+    letters mixed with digits ("xd", "dX"); not "Xxxx", "xxxx" or "dddd"."""
+    if "X" in shape[1:]:
+        return True
+    return "d" in shape and ("x" in shape or "X" in shape)
+
+
+def name_shaped_lexeme(text: str) -> bool:
+    """Lexeme flag: the word's shape is :func:`interesting_shape`."""
+    return interesting_shape(word_shape(text))
+
+
+def is_tail_part(part: str, label: str) -> bool:
+    """Whether ``part`` can extend a known name of type ``label`` into a variant of it."""
+    low = part.lower()
+    if low in _NOT_TAIL:
+        return False
+    if _SIZE.match(part) or _VERSION.match(part) or low in TAIL_WORDS or _SHORT_CAPS.match(part):
+        return True
+    # Capitalised words only extend models ("DeepSeek-R1-Distill-Qwen-7B").
+    return label == "Model" and part[:1].isupper()
+
+
+def shape_label(surface: str) -> str:
+    """Type suggested by the shape of an unknown name: Model (-BERT, -GPT, -LLM ...), Benchmark
+    (-Bench, -Eval, -QA ...), "Sized" (a size tail like -7B: a model, or a dataset like LAION-5B) or ""."""
+    if _MODEL_SUFFIX.search(surface):
+        return "Model"
+    if _BENCH_SUFFIX.search(surface):
+        return "Benchmark"
+    if any(_SIZE.match(p) for p in _PART_SEP.split(surface)[1:]):
+        return "Sized"
+    return ""
+
+
+def looks_like_name(surface: str) -> bool:
+    """Internal capitals or letters mixed with digits: "LoRA", "GSM8K", "long2short", not "The" or "2024"."""
+    if len(surface) < 2 or _NUMBER.match(surface) or _ROMAN.match(surface):
+        return False
+    letters = sum(c.isalpha() for c in surface)
+    if letters == 0:
+        return False
+    if any(c.isupper() for c in surface[1:]) or "^" in surface or "_{" in surface:
+        return True
+    return any(c.isdigit() for c in surface) and letters >= 2
+
+
+def _known_prefix(text: str, bounds: list[tuple[int, int]]) -> tuple[int, Entry] | None:
+    """Longest prefix (in parts) of ``text`` that is a known name: (number of parts, entry)."""
+    idx = key_index()
+    for n in range(len(bounds), 0, -1):
+        e = idx.get(norm_key(text[: bounds[n - 1][1]]))
+        if e is not None:
+            return n, e
+    return None
+
+
+class ShapeScanner:
+    """Finds name-shaped chunks; see the module docstring."""
+
+    def __init__(self, nlp: Language, name: str = "kg_shapes") -> None:
+        self.name = name
+        self.flag = nlp.vocab.add_flag(name_shaped_lexeme)
+        self.generic = generic_keys()
+        self.cache: dict[str, object] = {}  # chunk -> _analyse(chunk); chunks repeat a lot across papers
+
+    def _resolve(self, text: str, start: int, cend: int) -> tuple[int, int, str, str, str, str] | None:
+        """(start, end, label, name, parent, rule) for the chunk ``text[start:cend]``, or None."""
+        chunk = text[start:cend]
+        got = self.cache.get(chunk, _MISSING)
+        if got is _MISSING:
+            if len(self.cache) > 200_000:
+                self.cache.clear()
+            got = self.cache[chunk] = self._analyse(chunk)
+        if got is None:
+            return None
+        length, label, name, parent, rule, family = got  # type: ignore[misc]
+        if family is None:
+            return start, start + length, label, name, parent, rule
+        # A known model family may go on with space-separated tails ("Llama 2 70B", "Gemini 1.5 Pro").
+        pos = start + length
+        while (m := _SPACE_TAIL.match(text, pos)) is not None:
+            head = _PART_SEP.split(m.group(0)[1:])[0]
+            if head[0].isdigit() and not _SIZE.match(head) and any(c.isdigit() for c in text[start:pos]):
+                break  # a second bare number is not a version: "GPT-4 3 times"
+            pos = m.end()
+        if pos == start + length:
+            return start, pos, label, name, parent, rule
+        full = text[start:pos]
+        known = key_index().get(norm_key(full))
+        if known is not None:
+            return start, pos, known.label, known.name, "", "gazetteer"
+        return start, pos, label, canonical_name(full), variant_parent(full) or family, "variant"
+
+    def _analyse(self, chunk: str) -> tuple[int, str, str, str, str, str | None] | None:
+        """Position-independent reading of a chunk: (length used, label, name, parent, rule, model
+        family that may take space-separated tails or None), or None if it is not a name."""
+        if chunk.isalpha() and chunk[0].isupper() and chunk[1:].islower() and norm_key(chunk) not in key_index():
+            return None  # an ordinary capitalised word ("The", "We")
+        bounds = [(m.start(), m.end()) for m in _PART.finditer(chunk)]
+        hit = _known_prefix(chunk, bounds)
+        if hit is not None:
+            got = self._known(chunk, bounds, *hit)
+            if got is not None:
+                return got
+        # Unknown: drop trailing lower-case description parts ("Moto-GPT-based" -> "Moto-GPT").
+        end = len(bounds)
+        while end > 1 and chunk[bounds[end - 1][0] : bounds[end - 1][1]].islower() and chunk[bounds[end - 1][0]] != "{":
+            end -= 1
+        surface = chunk[: bounds[end - 1][1]]
+        if not looks_like_name(surface):
+            return None
+        key = norm_key(surface)
+        if key in self.generic or (key.endswith("s") and key[:-1] in self.generic):
+            return None
+        return len(surface), shape_label(surface), surface, "", "shape", None
+
+    def _known(
+        self, chunk: str, bounds: list[tuple[int, int]], n: int, entry: Entry
+    ) -> tuple[int, str, str, str, str, str | None] | None:
+        """A chunk whose first ``n`` parts are the known ``entry``, extended by any variant tail."""
+        surface = chunk[: bounds[n - 1][1]]
+        if not case_ok(entry, surface):
+            return None
+        end = n
+        if entry.label != "Method":
+            while end < len(bounds) and is_tail_part(chunk[bounds[end][0] : bounds[end][1]], entry.label):
+                end += 1
+        stop = bounds[end - 1][1]
+        full = chunk[:stop]
+        family = entry.name if entry.label == "Model" else None
+        if stop == len(surface):
+            return stop, entry.label, entry.name, "", "gazetteer", family
+        known = key_index().get(norm_key(full))
+        if known is not None:
+            return stop, known.label, known.name, "", "gazetteer", family
+        return stop, entry.label, canonical_name(full), variant_parent(full) or entry.name, "variant", family
+
+    def _regions(self, doc: Doc, text: str) -> list[tuple[int, int]]:
+        """Whitespace-delimited words worth scanning: those with a name-shaped token (a lexeme flag,
+        computed once per vocabulary entry and read as one array) and those starting a known model
+        name (space tails)."""
+        arr = doc.to_array([self.flag, IDX])
+        starts: list[int] = arr[arr[:, 0] == 1, 1].tolist()
+        starts += [int(m[0]) for m in doc._.kg_gaz_meta or [] if m[2] == "Model"]
+        regions: list[tuple[int, int]] = []
+        for idx in sorted(starts):
+            if regions and idx < regions[-1][1]:
+                continue
+            rs = max(text.rfind(" ", 0, idx), text.rfind("\n", 0, idx)) + 1
+            ends = [e for e in (text.find(" ", idx), text.find("\n", idx)) if e >= 0]
+            regions.append((rs, min(ends) if ends else len(text)))
+        return regions
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Add one span per resolved chunk to ``doc.spans["kg_shape"]``."""
+        text = text_of(doc)
+        spans: list[Span] = []
+        meta: list[list[str | int]] = []
+        last = 0
+        for rs, rend in self._regions(doc, text):
+            for m in _CHUNK.finditer(text, rs, rend):
+                if m.start() < last:
+                    continue
+                cend = m.start() + len(m.group(0).rstrip("."))
+                if cend == m.start() or _NUMBER.match(text, m.start(), cend):
+                    continue
+                got = self._resolve(text, m.start(), cend)
+                if got is None:
+                    continue
+                start, end, label, name, parent, rule = got
+                span = doc.char_span(start, end, label=label, kb_id=name, alignment_mode="expand")
+                if span is None:
+                    continue
+                spans.append(span)
+                meta.append([parent, rule, start, end, label, name])
+                last = end
+        doc.spans[SPAN_KEY] = spans
+        doc._.kg_shape_meta = meta
+        return doc
+
+
+@Language.factory("kg_shapes")
+def make_shapes(nlp: Language, name: str) -> ShapeScanner:
+    """Factory for :class:`ShapeScanner`."""
+    return ShapeScanner(nlp, name)

@@ -1,0 +1,85 @@
+"""Canonical keys and names: merge key, gazetteer display names, variant families; property tests."""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.canonical import canonical_key, canonical_name, split_variant, variant_parent
+from extract.lexicon import entries
+
+NAMES = st.text(alphabet=string.ascii_letters + string.digits + " -_./", min_size=1, max_size=24)
+KNOWN = st.sampled_from(sorted({s for e in entries() for s in e.surfaces}))
+
+
+def _variants(name: str) -> list[str]:
+    """Case, hyphen and space spellings of ``name``."""
+    return [
+        name,
+        name.lower(),
+        name.upper(),
+        name.replace("-", " "),
+        name.replace(" ", "-"),
+        name.replace("-", "").replace(" ", ""),
+    ]
+
+
+def test_key_examples() -> None:
+    assert canonical_key("LLaMA-3") == canonical_key("Llama 3") == canonical_key("Llama3") == "llama3"
+    assert canonical_key("ＧＰＴ－４") == "gpt4"  # NFKC
+
+
+def test_name_uses_gazetteer_form() -> None:
+    assert canonical_name("llama-2") == "Llama 2"
+    assert canonical_name("LLaMA2") == "Llama 2"
+    assert canonical_name("gpt4") == "GPT-4"
+    assert canonical_name("chain of thought") == "chain-of-thought"
+
+
+def test_variant_family_chain() -> None:
+    assert canonical_name("Llama-2-13B-chat") == canonical_name("llama 2 13b chat")
+    assert variant_parent("Llama-2-13B-chat") == "Llama 2"
+    assert variant_parent("Llama 2") == "Llama"
+    assert variant_parent("Qwen2.5-Math-7B") == "Qwen2.5-Math"
+    assert split_variant("Moto-GPT") is None and variant_parent("Moto-GPT") is None
+
+
+def test_unknown_names_are_kept() -> None:
+    assert canonical_name("  HindTweetBERT, ") == "HindTweetBERT"
+
+
+@settings(max_examples=200, deadline=None)
+@given(NAMES)
+def test_key_idempotent(name: str) -> None:
+    assert canonical_key(canonical_key(name)) == canonical_key(name)
+
+
+@settings(max_examples=200, deadline=None)
+@given(NAMES)
+def test_name_idempotent(name: str) -> None:
+    assert canonical_name(canonical_name(name)) == canonical_name(name)
+
+
+@settings(max_examples=200, deadline=None)
+@given(NAMES)
+def test_key_ignores_case_hyphens_spaces(name: str) -> None:
+    assert len({canonical_key(v) for v in _variants(name)}) == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(KNOWN)
+def test_known_name_variants_agree(name: str) -> None:
+    """Every case/hyphen/space spelling of a gazetteer name gets the same display name."""
+    assert len({canonical_name(v) for v in _variants(name)}) == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["Llama 2", "Qwen2.5", "GPT-4", "Mistral 7B", "PaLM 2"]),
+    st.sampled_from(["7B", "13b", "chat", "Instruct", "L", "70B-chat"]),
+)
+def test_variant_names_agree(family: str, tail: str) -> None:
+    """A family plus a size/chat tail gets one display name however it is spelled."""
+    assert len({canonical_name(v) for v in _variants(f"{family}-{tail}")}) == 1

@@ -1,0 +1,36 @@
+"""kg_abbreviations: Schwartz–Hearst acronym definitions in both directions."""
+
+from __future__ import annotations
+
+import spacy
+
+import extract.components.abbreviations  # noqa: F401 - registers the component
+from extract.components.abbreviations import best_long_form, find_abbreviations
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    return [(text[a:b], text[c:d]) for a, b, c, d in find_abbreviations(text)]
+
+
+def test_long_form_then_acronym() -> None:
+    assert _pairs("We use Low-Rank Adaptation (LoRA) here.") == [("Low-Rank Adaptation", "LoRA")]
+    assert _pairs("the mixture-of-experts (MoE) model") == [("mixture-of-experts", "MoE")]
+    assert _pairs("supervised fine-tuning (SFT; Ouyang et al.)") == [("supervised fine-tuning", "SFT")]
+
+
+def test_acronym_then_long_form() -> None:
+    text = "RLHF (reinforcement learning from human feedback) works"
+    assert _pairs(text) == [("reinforcement learning from human feedback", "RLHF")]
+
+
+def test_citations_are_not_acronyms() -> None:
+    assert _pairs("as shown before (Smith et al., 2020).") == []
+    assert best_long_form("XYZ", "nothing matches here") is None
+
+
+def test_component() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("kg_abbreviations")
+    doc = nlp("Direct Preference Optimization (DPO) is simple.")
+    ((ls, le, ss, se),) = doc._.kg_abbrevs
+    assert doc.text[ls:le] == "Direct Preference Optimization" and doc.text[ss:se] == "DPO"

@@ -1,0 +1,55 @@
+"""kg_entities: candidates resolved into typed, merged entities; generic phrases dropped."""
+
+from __future__ import annotations
+
+from extract.components.entities import classify_long_form
+from extract.pipeline import build_nlp
+
+
+def _ents(text: str) -> dict[str, dict]:
+    doc = build_nlp()(text)
+    return {e["name"]: e for e in doc._.kg_entities}
+
+
+def test_acronym_and_long_form_are_one_entity() -> None:
+    ents = _ents("T\n\nWe build on Low-Rank Adaptation (LoRA). LoRA is cheap.")
+    lora = ents["LoRA"]
+    assert lora["label"] == "Method" and len(lora["mentions"]) == 3
+
+
+def test_generic_phrases_are_not_entities() -> None:
+    ents = _ents(
+        "T\n\nLarge language models (LLMs) need pre-training and fine-tuning with reinforcement learning (RL)."
+    )
+    assert ents == {}
+
+
+def test_unknown_names_typed_by_context() -> None:
+    ents = _ents("T\n\nWe evaluate on GSM8K, FooQA and BarSet, and on the ZapEval benchmark. BazNet-7B is strong.")
+    assert ents["FooQA"]["label"] == "Benchmark"
+    assert ents["BarSet"]["label"] == "Benchmark"  # listed with a known benchmark
+    assert ents["ZapEval"]["label"] == "Benchmark"
+    assert ents["BazNet-7B"]["label"] == "Model"
+
+
+def test_proposed_name_and_variants() -> None:
+    ents = _ents(
+        "Moto: A Model\n\nWe introduce Moto, a 7B language model. We compare with Llama-2-13B-chat and Llama 2."
+    )
+    assert ents["Moto"]["proposed"] and ents["Moto"]["label"] == "Model"
+    variant = next(e for e in ents.values() if e["parent"] == "Llama 2")
+    assert variant["label"] == "Model"
+    assert ents["Llama 2"]["parent"] == "Llama"
+
+
+def test_doc_ents_are_set() -> None:
+    doc = build_nlp()("T\n\nWe use BERT on SQuAD.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("BERT", "Model"), ("SQuAD", "Benchmark")]
+
+
+def test_long_form_classes() -> None:
+    assert classify_long_form("question answering") is None
+    assert classify_long_form("key-value") is None
+    assert classify_long_form("gradient ascent") == "Method"
+    assert classify_long_form("General Language Model") == "Model"
+    assert classify_long_form("Foo Benchmark") == "Benchmark"

@@ -1,0 +1,48 @@
+"""kg_shapes: name-shaped chunks, known families with variant tails, unknown names typed by shape."""
+
+from __future__ import annotations
+
+import spacy
+
+import extract.components.gazetteer
+import extract.components.shapes  # noqa: F401 - registers the components
+from extract.components.shapes import interesting_shape, looks_like_name, shape_label
+
+
+def _scan(text: str) -> dict[str, tuple[str, str, str, str]]:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("kg_gazetteer")
+    nlp.add_pipe("kg_shapes")
+    doc = nlp(text)
+    return {
+        doc.text[m[2] : m[3]]: (s.label_, s.kb_id_, m[0], m[1])
+        for s, m in zip(doc.spans["kg_shape"], doc._.kg_shape_meta, strict=True)
+    }
+
+
+def test_variants_link_to_family() -> None:
+    got = _scan("We fine-tune Llama-2-13B-chat, LLaMA 2 70B and Qwen2.5-Math-7B; PaLM 2-L is strong.")
+    assert got["Llama-2-13B-chat"][0] == "Model" and got["Llama-2-13B-chat"][2] == "Llama 2"
+    assert got["LLaMA 2 70B"][2] == "Llama 2"
+    assert got["Qwen2.5-Math-7B"][2] == "Qwen2.5-Math"
+    assert got["PaLM 2-L"][2] == "PaLM 2"
+
+
+def test_descriptive_tails_are_not_variants() -> None:
+    got = _scan("GPT-4-based agents and BERT-style encoders.")
+    assert got["GPT-4"] == ("Model", "GPT-4", "", "gazetteer")
+    assert got["BERT"][1] == "BERT"
+
+
+def test_unknown_names_by_shape() -> None:
+    got = _scan("Moto-GPT-based and HindTweetBERT beat the LLMs on FooBench.")
+    assert got["Moto-GPT"][0] == "Model" and got["Moto-GPT"][3] == "shape"
+    assert got["HindTweetBERT"][0] == "Model"
+    assert got["FooBench"][0] == "Benchmark"
+    assert "LLMs" not in got  # generic
+
+
+def test_shape_helpers() -> None:
+    assert interesting_shape("XxXX") and interesting_shape("xd") and not interesting_shape("Xxxx")
+    assert looks_like_name("long2short") and not looks_like_name("2024") and not looks_like_name("The")
+    assert shape_label("Foo-7B") == "Sized" and shape_label("BarBench") == "Benchmark"

@@ -1,0 +1,60 @@
+"""The pipeline: blank("en") + kg components; Abstract -> PaperRecord, streaming and in order."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extract.pipeline import PIPES, build_nlp, extract_one, extract_records
+from extract.records import Abstract, PaperRecord
+
+ABSTRACT = Abstract(
+    id="p1",
+    title="FooLM: Scaling Things",
+    abstract=(
+        "We introduce FooLM, a 7B language model trained with Low-Rank Adaptation (LoRA). "
+        "FooLM reaches 58.8% accuracy on GSM8K, outperforming GPT-4 and Llama-2-13B-chat."
+    ),
+    source="test:1",
+)
+
+
+def test_build_nlp_has_the_components() -> None:
+    nlp = build_nlp()
+    assert tuple(nlp.pipe_names) == PIPES
+    assert nlp.lang == "en"
+
+
+def test_extract_one() -> None:
+    rec = extract_one(ABSTRACT)
+    names = {e.name: e for e in rec.entities}
+    assert {"FooLM", "LoRA", "GSM8K", "GPT-4"} <= set(names)
+    assert names["FooLM"].label == "Model"
+    for e in rec.entities:
+        for m in e.mentions:
+            field = rec.title if m.field == "title" else rec.abstract
+            assert field[m.start : m.end] == m.text
+    targets = {r.target for r in rec.relations if r.source == rec.id}
+    assert targets <= set(names)  # paper-level targets are entity names of the same record
+    for r in rec.relations:
+        if r.start is not None:
+            assert rec.abstract[r.start : r.end] == r.evidence
+    assert any(r.type == "PROPOSES" and r.target == "FooLM" for r in rec.relations)
+    assert any(res.benchmark == "GSM8K" and res.value == 58.8 for res in rec.results)
+    assert PaperRecord.from_json(json.loads(json.dumps(rec.to_json()))) == rec
+
+
+def test_streaming_and_order() -> None:
+    items = [Abstract(f"id{i}", f"Title {i}", f"We use BERT number {i}.", f"t:{i}") for i in range(50)]
+    out = extract_records(iter(items), batch_size=8)
+    assert next(out).id == "id0"  # lazily: the first record before the input is consumed
+    assert [r.id for r in out] == [f"id{i}" for i in range(1, 50)]
+
+
+@pytest.mark.slow
+def test_workers_give_the_same_records() -> None:
+    items = [ABSTRACT, *(Abstract(f"id{i}", f"T {i}", f"We use RoBERTa on SQuAD {i}.", "t") for i in range(6))]
+    one = [r.to_json() for r in extract_records(items)]
+    two = [r.to_json() for r in extract_records(items, workers=2, batch_size=2)]
+    assert one == two

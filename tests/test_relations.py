@@ -1,0 +1,28 @@
+"""Relations: PROPOSES / EVALUATED_ON / USES from the paper, and entity-entity relations."""
+
+from __future__ import annotations
+
+from extract.pipeline import build_nlp
+
+
+def _rels(text: str) -> list[dict]:
+    return build_nlp()(text)._.kg_relations
+
+
+def test_paper_relations() -> None:
+    rels = _rels(
+        "FooLM: A Model\n\nWe introduce FooLM, a 7B language model. FooLM reaches 80% accuracy on GSM8K and uses LoRA."
+    )
+    kinds = {(r["type"], r["target"]) for r in rels if r["source"] is None}
+    assert ("PROPOSES", "FooLM") in kinds
+    assert ("EVALUATED_ON", "GSM8K") in kinds
+    assert ("USES", "LoRA") in kinds
+    for r in rels:
+        assert 0.0 <= r["confidence"] <= 1.0 and r["end"] > r["start"] and r["rule"]
+
+
+def test_entity_relations() -> None:
+    rels = _rels("T\n\nWe compare Llama 2 and Llama-2-13B-chat. FooLM is fine-tuned from Llama 2 on The Pile.")
+    kinds = {(r["type"], r["source"], r["target"]) for r in rels if r["source"] is not None}
+    assert ("VARIANT_OF", "Llama 2-13B-chat", "Llama 2") in kinds
+    assert any(k[0] == "TRAINED_ON" and k[2] == "The Pile" for k in kinds)
