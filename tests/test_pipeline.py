@@ -58,3 +58,21 @@ def test_workers_give_the_same_records() -> None:
     one = [r.to_json() for r in extract_records(items)]
     two = [r.to_json() for r in extract_records(items, workers=2, batch_size=2)]
     assert one == two
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path) -> None:
+    """Worker processes get different PYTHONHASHSEEDs; set iteration order must never leak into records."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT, SEEDS
+
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"r{seed}.jsonl"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "kg.cli", "extract", str(SEEDS), "-o", str(out), "-q"],
+                       cwd=ROOT, env=env, check=True, capture_output=True)
+        outs.append(out.read_text(encoding="utf-8"))
+    assert outs[0] == outs[1]

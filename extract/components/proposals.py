@@ -201,7 +201,7 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
             break
         wanted.setdefault((sents[i][0], sents[i][1]), set()).add(group)
     for (s, e), groups in wanted.items():
-        for g in groups:
+        for g in sorted(groups):  # sets iterate in hash order, which differs between processes
             if g == "appos":
                 for m in _APPOSITIVE.finditer(text, s, e):
                     nm = _NAME_BEFORE.search(text, max(s, m.start() - 80), m.start())
