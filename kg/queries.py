@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from extract.records import PaperRecord
     from kg.neo4j_store import Neo4jStore
 
-QUERIES_DIR = Path(__file__).resolve().parents[1] / "queries"
+QUERIES_DIR = Path(__file__).resolve().parent / "saved_queries"  # a link to the top-level queries/, packaged
 GUIDE_PATH = QUERIES_DIR / "guide.html"
 Backend = Literal["neo4j", "embedded"]
 Row = dict[str, Any]
