@@ -73,10 +73,11 @@ def split_variant(surface: str) -> tuple[Entry, list[str]] | None:
     compact = re.sub(r"[-_ /]+", "", s).lower()
     key = norm_key(s)
     idx = key_index()
+    acronym = s.isalpha() and s.isupper()  # "GPL" is not GP + "-L"
     for n in range(len(key) - 1, 1, -1):
         e = idx.get(key[:n])
-        if e is None:
-            continue
+        if e is None or e.label == "Method" or acronym:
+            continue  # techniques have no size/version variants
         # The same prefix in the compact surface (which keeps dots: "qwen2.5").
         seen = 0
         for i, c in enumerate(compact):

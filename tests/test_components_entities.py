@@ -53,3 +53,30 @@ def test_long_form_classes() -> None:
     assert classify_long_form("gradient ascent") == "Method"
     assert classify_long_form("General Language Model") == "Model"
     assert classify_long_form("Foo Benchmark") == "Benchmark"
+
+
+def test_dataset_or_benchmark_by_use() -> None:
+    ents = _ents("T\n\nWe release the FooCorpusX dataset. Models are evaluated on FooCorpusX and score poorly.")
+    assert ents["FooCorpusX"]["label"] == "Benchmark"
+    ents = _ents("T\n\nWe collect the BarSetY dataset. We train BERT on BarSetY.")
+    assert ents["BarSetY"]["label"] == "Dataset"
+
+
+def test_models_listed_after_a_class_noun() -> None:
+    ents = _ents("T\n\nWe evaluate it with different backbones (e.g., VSEzap, CLIPzap2, and ZapDETR) on tasks.")
+    assert {n: e["label"] for n, e in ents.items()} == {"VSEzap": "Model", "CLIPzap2": "Model", "ZapDETR": "Model"}
+
+
+def test_compound_on_a_known_technique_is_a_method() -> None:
+    ents = _ents("T\n\nWe use long-CoT techniques to train the policy.")
+    assert ents["long-CoT"]["label"] == "Method"
+
+
+def test_size_variants_of_a_proposed_model_are_proposed() -> None:
+    ents = _ents("FooLM: Things\n\nWe introduce FooLM, a family of language models. FooLM-7B beats GPT-4.")
+    assert ents["FooLM"]["proposed"] and ents["FooLM-7B"]["proposed"]
+
+
+def test_named_algorithms() -> None:
+    ents = _ents("T\n\nWe solve it with the Sinkhorn algorithm and Gibbs sampling. Our algorithm is fast.")
+    assert {n: e["label"] for n, e in ents.items()} == {"Sinkhorn algorithm": "Method", "Gibbs sampling": "Method"}

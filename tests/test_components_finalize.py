@@ -17,4 +17,15 @@ def test_keep_config() -> None:
     nlp = build_nlp()
     nlp.get_pipe("kg_finalize").keep = True
     doc = nlp("T\n\nWe use BERT.")
-    assert "kg_gaz" in doc.spans and doc._.kg_gaz_meta
+    assert doc._.kg_gaz_meta and doc._.kg_shape_meta is not None
+    assert "kg_gaz" not in doc.spans  # build_nlp turns the candidate span groups off
+    nlp.get_pipe("kg_gazetteer").spans = True
+    assert "kg_gaz" in nlp("T\n\nWe use BERT.").spans
+
+
+def test_pack_config() -> None:
+    """For n_process, the Doc is replaced by an empty one carrying only the record data."""
+    doc = build_nlp(pack=True)("T\n\nWe use BERT on SQuAD.")
+    assert len(doc) == 0 and {e["name"] for e in doc._.kg_entities} == {"BERT", "SQuAD"}
+    assert doc._.kg_relations and doc._.kg_sents is None
+    assert len(doc.to_bytes()) < 2000

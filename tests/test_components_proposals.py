@@ -43,3 +43,28 @@ def test_naming_and_appositive() -> None:
 
 def test_title_phrase_must_be_used_as_a_name() -> None:
     assert _proposed("Catchy Phrase Here: Studying Things\n\nWe study things.") == []
+
+
+def test_acronym_defined_after_a_proposal_cue() -> None:
+    import extract.components.abbreviations  # noqa: F401 - registers the component
+
+    nlp = spacy.blank("en")
+    for pipe in ("kg_sentences", "kg_abbreviations", "kg_proposals"):
+        nlp.add_pipe(pipe)
+    doc = nlp(
+        "T\n\nIn this study, we propose Sleep staging via Prototypes from Expert Rules (SLEEPER), which works. "
+        "We introduce functional graphical models (FGMs) and show things."
+    )
+    acr = {doc.text[s:e] for rule, s, e, _ in doc._.kg_proposed_meta if rule == "acronym"}
+    assert acr == {"SLEEPER", "FGMs"}
+
+
+def test_descriptions_are_not_names_and_lower_case_names_with_digits_are() -> None:
+    got = _proposed("T\n\nWe propose a GAN-based model for faces. Moreover, we present effective long2short methods.")
+    names = {name for name, _, _ in got}
+    assert "GAN-based" not in names and "long2short" in names
+
+
+def test_passive_and_dash_title() -> None:
+    got = _proposed("ZapNet - Fast Things\n\nA new loss, SuperLoss, is proposed. Experiments are designed well.")
+    assert {(name, rule) for name, _, rule in got} == {("ZapNet", "title"), ("SuperLoss", "propose")}

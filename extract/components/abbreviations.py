@@ -86,5 +86,6 @@ def find_abbreviations(text: str) -> list[list[int]]:
 def kg_abbreviations(doc: Doc) -> Doc:
     """Record the acronym definitions of the text."""
     text = text_of(doc)
-    doc._.kg_abbrevs = find_abbreviations(text) if "(" in text else []
+    # doc._.kg_abbrevs, set through user_data (no Underscore object per call)
+    doc.user_data[("._.", "kg_abbrevs", None, None)] = find_abbreviations(text) if "(" in text else []
     return doc

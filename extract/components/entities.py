@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from extract.canonical import canonical_name
 from extract.components.abbreviations import best_long_form
-from extract.components.sentences import text_of
+from extract.components.sentences import span_at, text_of
 from extract.lexicon import Entry, generic_keys, key_index, norm_key
 
 if not Doc.has_extension("kg_entities"):
@@ -31,7 +31,7 @@ _TASK_HEAD = re.compile(
     r"^(?:answering|detection|recognition|classification|segmentation|translation|summari[sz]ation|captioning|"
     r"tagging|parsing|extraction|tracking|score|rate|error|accuracy|precision|recall|distance|divergence|"
     r"ratio|metric|index|intelligence|processing|vision|tasks?|problems?|data|retrieval|generation|grounding|"
-    r"locali[sz]ation|forecasting|understanding|reasoning|unit|units|layers?)$",
+    r"locali[sz]ation|forecasting|understanding|reasoning|unit|units|layers?|prediction|navigation|completion)$",
     re.IGNORECASE,
 )
 # Heads of lower-case long forms that name techniques ("gradient ascent (GA)", not "key-value (KV)").
@@ -45,15 +45,34 @@ _TECH_HEAD = re.compile(
     r"routing|caching|pipeline|paradigm|strategy|technique|approach|procedure|policy|estimation)$",
     re.IGNORECASE,
 )
+_CLASS_HEAD = re.compile(r"(?:[Mm]odels?|[Nn]etworks?|LLMs?|LMs?)$")
 _TITLE_MODEL_HEAD = re.compile(r"(?:Model|Models|LM|LLM|Transformer|Network|Net|Encoder|Decoder)$")
 _RIGHT_CUE = re.compile(
     r"[\s\-]*(?:\([\w\s\-]+\)\s*)?(?:(?:(?:[a-z][\w\-]*|[A-Z][a-z]+)\s+){0,3}"
     r"(?:(?P<b>(?i:benchmarks?|leaderboards?|test sets?|evaluation suites?))|"
     r"(?P<d>(?i:datasets?|corpus|corpora|data sets?)))|"
     r"(?P<m>models?|LLMs?|language models?|checkpoints?|variants?)|"
-    r"(?P<x>framework|method|algorithm|approach|technique|strategy|loss|objective|paradigm|prompting))\b",
+    r"(?P<x>frameworks?|methods?|algorithms?|approach(?:es)?|techniques?|strateg(?:y|ies)|loss|objectives?|paradigms?|"
+    r"prompting))\b",
 )
-_LEFT_CUE = re.compile(r"\b(?:(?P<b>benchmarks?)|(?P<d>datasets?|corpus))\s+(?:such as\s+|like\s+|including\s+)?$")
+_LEFT_CUE = re.compile(
+    r"\b(?:(?:(?P<b>benchmarks?(?:\s+datasets?)?)|(?P<d>datasets?|corpus))\s+(?:\(\s*)?"
+    r"(?:(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely)\s+)?|"
+    r"(?P<m>backbones?|(?:language |vision |foundation )?models|LLMs|VLMs|baselines?)\s+(?:\(\s*)?"
+    r"(?:such as|like|including|e\.g\.,?|for example,?|namely)\s+)$"
+)
+# The last word before a mention that _LEFT_CUE can end with (a cheap test before the regex).
+_LEFT_LAST = frozenset((
+    "benchmark", "benchmarks", "dataset", "datasets", "corpus", "as", "like", "including", "e.g.", "e.g.,",
+    "example,", "example", "namely", "i.e.", "i.e.,", "backbone", "backbones", "models", "LLMs", "VLMs",
+    "baseline", "baselines",
+))
+
+
+def _left_word(text: str, pos: int) -> str:
+    """The word just before ``pos`` (within 14 characters), without an opening parenthesis."""
+    words = text[max(0, pos - 14) : pos].split()
+    return words[-1].lstrip("(") if words else ""
 _CUE_LABEL = {"b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method"}
 _COORD = re.compile(r"^(?:\s*\([^()]{1,40}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+|\s*/\s*)$")
 # Training use just before a mention ("pre-trained on the X", "fine-tuning on X and") or right after it
@@ -64,15 +83,42 @@ _TRAIN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TRAIN_AFTER = re.compile(
-    r"\s*(?:corpus|corpora|pre-?training (?:data|corpus)|training (?:data|set|corpus)|for (?:pre-?)?training)\b",
+    r"\s*(?:corpus|corpora|pre-?training (?:data|corpus)|training (?:data|set|corpus)|for (?:pre-?)?training|"
+    r"-?pre-?trained\b|(?:pre-?trained\s+)?(?:models?|checkpoints?|weights)\b)\b",
     re.IGNORECASE,
 )
+# Evaluation use around a mention ("evaluated on X", "accuracy on X", "X test set", "results on X").
+_EVAL_BEFORE = re.compile(
+    r"\b(?:evaluat\w*|test(?:ed|ing|s)?|benchmark\w*|experiments?|results?|accurac\w*|achiev\w*|outperform\w*|"
+    r"surpass\w*|state-of-the-art|SOTA|scor\w*|performance|zero-shot|few-shot|validat\w*)\b(?:[^.;]|\.(?=\S)){0,60}$",
+    re.IGNORECASE,
+)
+_EVAL_AFTER = re.compile(r"\s*(?:\(\w+\)\s*)?(?:test|validation|dev|evaluation)\b|\s*benchmarks?\b", re.IGNORECASE)
 _SOURCE_CUE = re.compile(
     r"\b(?:data|dataset|corpus|corpora|dump|articles|pages|texts?|documents|papers|posts|trained on|"
     r"pre-?trained on|collected|crawl\w*|scraped|sourced|derived from|extracted from)\b",
     re.IGNORECASE,
 )
+# Named algorithms: capitalised (often eponymous) words before "algorithm", "sampler", "transform" ...
+# ("the Sinkhorn algorithm", "Gibbs sampling", "Kalman filter", "Dijkstra's algorithm").
+_EPONYM_HEADS = ("algorithm", "sampl", "transform", "filter")
+_EPONYM_HEAD = re.compile(r"\b(?:algorithm|sampler|sampling|transform|filter)\b")
+_EPONYM_BEFORE = re.compile(r"(?<![\w\-'])((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:'s)?\s+){1,3})$")
+_CLAUSE_START = frozenset({". ", "! ", "? ", ": ", "\n\n", "\n"})
+_NOT_EPONYM = frozenset(
+    [
+        "A", "An", "The", "Our", "This", "These", "That", "Its", "Their", "Each", "When", "For", "After", "To", "Run",
+        "Less", "Typical", "English", "Heuristic", "Bandit", "Reinforcement", "Offline", "Online", "Learning", "Deep",
+        "Neural", "Novel", "New", "Proposed", "Efficient", "Fast", "Simple", "Adaptive", "Random", "Greedy", "Optimal",
+        "Robust", "Standard", "Classical", "Traditional", "Existing", "Such", "Both", "Any", "All", "Most", "Some",
+        "Final", "Main", "Bayesian", "Markovian", "Top", "Two", "Turn", "Bins",
+    ]
+)
 _LABEL_ORDER = ("Model", "Benchmark", "Dataset", "Method")
+# What may follow a proposed model's key in a variant's key: sizes, versions, chat/instruct/base.
+_VARIANT_REST = re.compile(
+    r"(?:\d+(?:x\d+)?[bmk]|v?\d+|chat|instruct|base|large|small|mini|tiny|medium|xl|xxl|[sml]|it|sft|rl|dpo)+"
+)
 
 
 @dataclass
@@ -134,19 +180,23 @@ class EntityResolver:
         """All candidate mentions, the keys of generic acronyms, and proposed name keys -> rule."""
         text = text_of(doc)
         cands: list[Cand] = []
-        ext = doc._
-        for s, e, label, name in ext.kg_gaz_meta or []:
+        ud = doc.user_data  # doc._.* values, read without building an Underscore object each time
+        for s, e, label, name in ud.get(("._.", "kg_gaz_meta", None, None)) or []:
             entry = self.index.get(norm_key(name))
             cands.append(Cand(s, e, label, name, (entry.parent if entry else "") or "", "gazetteer", 3, entry))
-        for parent, rule, s, e, label, name in ext.kg_shape_meta or []:
+        for parent, rule, s, e, label, name in ud.get(("._.", "kg_shape_meta", None, None)) or []:
             entry = self.index.get(norm_key(name)) if rule == "gazetteer" else None
             if entry is not None:
                 parent = entry.parent or ""
             prio = 3 if rule in ("gazetteer", "variant") else 1
             cands.append(Cand(s, e, label, name, parent, rule, prio, entry))
         generic_sf: set[str] = set()
+        # Acronyms the paper defines right after a proposal cue: named by the paper, whatever their long form.
+        prop_meta = ud.get(("._.", "kg_proposed_meta", None, None)) or []
+        acro_props = {(int(s), int(e)): str(lab) for rule, s, e, lab in prop_meta if rule == "acronym"}
         alias: dict[str, Cand] = {}
-        for ls, le, ss, se in ext.kg_abbrevs or []:
+        defined: list[tuple[int, int, int, int]] = []  # accepted acronym definitions
+        for ls, le, ss, se in ud.get(("._.", "kg_abbrevs", None, None)) or []:
             lf, sf = text[ls:le], text[ss:se]
             ksf, klf = norm_key(sf), norm_key(lf)
             if self._is_generic(ksf) or self._is_generic(klf) or "/" in sf:
@@ -157,11 +207,14 @@ class EntityResolver:
                 proto = Cand(0, 0, entry.label, entry.name, entry.parent or "", "abbreviation", 3, entry)
             else:
                 label = classify_long_form(lf)
+                if label is None and (ss, se) in acro_props:
+                    label = acro_props[(ss, se)] or ("Model" if _CLASS_HEAD.search(lf) else "Method")
                 if label is None:
                     generic_sf.add(ksf)
                     continue
                 proto = Cand(0, 0, label, canonical_name(sf), "", "abbreviation", 2, None, {"abbreviation"})
             alias[ksf] = alias[klf] = proto
+            defined.append((ls, le, ss, se))
             for s, e in ((ls, le), (ss, se)):
                 cands.append(
                     Cand(
@@ -181,13 +234,27 @@ class EntityResolver:
                 proto = alias.get(norm_key(text[c.start : c.end]))
                 if proto is not None:
                     c.label, c.name, c.evidence = proto.label, proto.name, set(proto.evidence)
+        for h in _EPONYM_HEAD.finditer(text) if any(w in text for w in _EPONYM_HEADS) else ():
+            m = _EPONYM_BEFORE.search(text, max(0, h.start() - 60), h.start())
+            if m is None or text[m.start() - 2 : m.start()] in _CLAUSE_START or m.start() == 0:
+                continue  # nothing capitalised before the head, or only the first word of a sentence
+            first = m.group(1).split()[0].split("-")[0]
+            if first in _NOT_EPONYM or any(c.start < h.end() and m.start() < c.end for c in cands):
+                continue  # "Our algorithm"; or already a known name / acronym definition
+            name = text[m.start() : h.end()]
+            cands.append(Cand(m.start(), h.end(), "Method", name, "", "eponym", 1, None, {"cue:Method"}))
         proposed: dict[str, str] = {}
-        for rule, s, e, plabel in ext.kg_proposed_meta or []:
+        for rule, s, e, plabel in prop_meta:
             surface = text[int(s) : int(e)]
             key = norm_key(surface)
             if key in generic_sf or self._is_generic(key):
                 continue
             same = [c for c in cands if c.start == s and c.end == e]
+            hit = next((d for d in defined if d[0] <= s < d[1] or d[2] <= s < d[3]), None)
+            if hit is not None and not same:
+                # "we propose Sleep staging via Prototypes from Expert Rules (SLEEPER)": the cue stopped at a
+                # lower-case word of an acronym's long form; the paper proposes the defined acronym.
+                same = [c for c in cands if c.rule == "abbreviation" and (c.start, c.end) in (hit[:2], hit[2:])]
             if not same:  # "the Pathways Language Model PaLM" proposes PaLM: a long form, then the acronym
                 same = [
                     c
@@ -227,14 +294,14 @@ class EntityResolver:
         """Set ``doc.ents`` and ``doc._.kg_entities``: a list of dicts with keys label, name, parent,
         aliases, rule, proposed (rule or ""), mentions (list of [start_char, end_char])."""
         text = text_of(doc)
-        sents = doc._.kg_sents or [[0, len(text)]]
+        sents = doc.user_data.get(("._.", "kg_sents", None, None)) or [[0, len(text)]]
         cands, generic_sf, proposed = self.candidates(doc)
         cands = [c for c in cands if not (c.entry is None and norm_key(text[c.start : c.end]) in generic_sf)]
         kept = self._non_overlapping(cands)
         # Context evidence per mention: a descriptor after it ("X benchmark") or before it.
         for c in kept:
             m = _RIGHT_CUE.match(text, c.end, min(len(text), c.end + 60))
-            if m is None:
+            if m is None and _left_word(text, c.start) in _LEFT_LAST:
                 m = _LEFT_CUE.search(text, max(0, c.start - 40), c.start)
             if m is not None:
                 c.evidence.add("cue:" + _CUE_LABEL[m.lastgroup or "x"])
@@ -247,9 +314,10 @@ class EntityResolver:
                 chains.append([b])
         for chain in chains:
             typed = [c.label for c in chain if c.entry is not None or c.rule == "variant"]
-            typed += [e.split(":")[1] for c in chain for e in c.evidence if e.startswith("cue:")]
+            # A descriptor next to the list ("benchmark datasets (i.e., A, B and C)") counts twice.
+            typed += [e.split(":")[1] for c in chain for e in sorted(c.evidence) if e.startswith("cue:")] * 2
             if len(chain) > 1 and typed:
-                best = max(set(typed), key=typed.count)
+                best = max(dict.fromkeys(typed), key=typed.count)  # ties: first seen (never set order)
                 for c in chain:
                     c.evidence.add("coord:" + best)
         groups: dict[str, list[Cand]] = {}
@@ -280,15 +348,37 @@ class EntityResolver:
                     "mentions": [[c.start, c.end] for c in ms],
                 }
             )
-        doc._.kg_entities = ents
+        self._propose_variants(ents)
+        doc.user_data[("._.", "kg_entities", None, None)] = ents  # doc._.kg_entities
         spans: list[Span] = []
         for ent in ents:
             for s, e in ent["mentions"]:  # type: ignore[union-attr]
-                sp = doc.char_span(s, e, label=str(ent["label"]), kb_id=str(ent["name"]), alignment_mode="expand")
+                sp = span_at(doc, s, e, str(ent["label"]), str(ent["name"]))
                 if sp is not None and all(sp.end <= o.start or sp.start >= o.end for o in spans):
                     spans.append(sp)
-        doc.ents = sorted(spans, key=lambda s: s.start)
+        # Same entities as ``doc.ents = spans``; other tokens keep a missing (not "O") IOB tag, which
+        # spares a pass over every token of the Doc.
+        doc.set_ents(sorted(spans, key=lambda s: s.start), default="unmodified")
         return doc
+
+    @staticmethod
+    def _propose_variants(ents: list[dict[str, object]]) -> None:
+        """Size/version variants of a proposed name are proposed too ("PaLM" -> "PaLM 540B",
+        "X-Encoder" -> "X-Encoder-10B"): the family is named by the paper, the variants are its releases."""
+        props = {norm_key(str(e["name"])): str(e["proposed"]) for e in ents if e["proposed"]}
+        if not props:
+            return
+        for ent in ents:
+            if ent["proposed"] or ent["label"] != "Model":
+                continue
+            key = norm_key(str(ent["name"]))
+            parent = norm_key(str(ent["parent"] or ""))
+            rule = props.get(parent)
+            if rule is None:
+                rule = next((r for k, r in props.items() if len(k) >= 2 and _VARIANT_REST.fullmatch(key[len(k) :])
+                             and key.startswith(k)), None)
+            if rule is not None:
+                ent["proposed"] = rule
 
     def _label(self, text: str, sents: list[list[int]], ms: list[Cand]) -> str | None:
         """The entity type of a group of mentions, or None if it is not an entity."""
@@ -316,7 +406,8 @@ class EntityResolver:
             return "Model"
         if abbr:
             return self._refine(text, sents, ms, (cue or abbr)[0])
-        found = cue or coord or shape or sized
+        compound = ["Method"] if any(c.rule == "shape" and c.label == "Method" for c in ms) else []
+        found = cue or coord or shape or sized or compound
         return self._refine(text, sents, ms, found[0]) if found else None
 
     def _refine(self, text: str, sents: list[list[int]], ms: list[Cand], label: str) -> str:
@@ -327,11 +418,20 @@ class EntityResolver:
 
     @staticmethod
     def _data_or_benchmark(text: str, sents: list[list[int]], ms: list[Cand], default: str) -> str:
-        """Training/pretraining use next to a mention -> Dataset, else the default (usually Benchmark)."""
+        """Dataset or Benchmark by how the mentions are used: each mention votes training (next to
+        "trained on", "X corpus", "X-pretrained") or evaluation ("evaluated on", "accuracy on", "X test
+        set"); training wins ties, the default (gazetteer type or descriptor) stands without votes."""
+        train = evals = 0
         for c in ms:
             s, _ = _sentence_of(sents, c.start)
             if _TRAIN_BEFORE.search(text, max(s, c.start - 80), c.start) or _TRAIN_AFTER.match(text, c.end):
-                return "Dataset"
+                train += 1
+            elif _EVAL_BEFORE.search(text, max(s, c.start - 80), c.start) or _EVAL_AFTER.match(text, c.end):
+                evals += 1
+        if train and train >= evals:
+            return "Dataset"
+        if evals:
+            return "Benchmark"
         return default
 
 

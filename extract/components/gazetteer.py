@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from extract.components.sentences import text_of, token_starts
 from extract.lexicon import Entry, entries, surface_variants
 
 SPAN_KEY = "kg_gaz"
@@ -24,8 +25,9 @@ if not Doc.has_extension("kg_gaz_meta"):
 class GazetteerMatcher:
     """Finds gazetteer names in a Doc and applies the per-entry case rules."""
 
-    def __init__(self, nlp: Language, name: str = "kg_gazetteer") -> None:
+    def __init__(self, nlp: Language, name: str = "kg_gazetteer", spans: bool = True) -> None:
         self.name = name
+        self.spans = spans  # also write the span group (the meta list alone is what later components read)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entries: tuple[Entry, ...] = entries()
         self.exact: list[frozenset[str]] = []
@@ -49,24 +51,31 @@ class GazetteerMatcher:
         """Add one span per accepted match to ``doc.spans["kg_gaz"]``."""
         spans = []
         meta: list[list[str | int]] = []
-        for match_id, start, end in self.matcher(doc):
+        matches = self.matcher(doc)
+        if matches:
+            full = text_of(doc)
+            starts = token_starts(doc)
+        for match_id, start, end in matches:
             i, upper = self.keys[match_id]
             e = self.entries[i]
-            span = doc[start:end]
-            text = span.text
+            a = starts[start]  # character offsets from the token starts: no Token/Span objects per match
+            text = full[a : starts[end] if end < len(starts) else len(full)].rstrip()
             if "cs" in e.flags:
                 if text not in self.exact[i]:
                     continue
             elif upper and "lc" not in e.flags and text.islower():
                 continue
-            spans.append(Span(doc, start, end, label=e.label, kb_id=e.name))
-            meta.append([span.start_char, span.end_char, e.label, e.name])
-        doc.spans[SPAN_KEY] = spans
-        doc._.kg_gaz_meta = meta
+            if self.spans:
+                spans.append(Span(doc, start, end, label=e.label, kb_id=e.name))
+            meta.append([a, a + len(text), e.label, e.name])
+        if self.spans:
+            doc.spans[SPAN_KEY] = spans
+        doc.user_data[("._.", "kg_gaz_meta", None, None)] = meta  # doc._.kg_gaz_meta
         return doc
 
 
-@Language.factory("kg_gazetteer")
-def make_gazetteer(nlp: Language, name: str) -> GazetteerMatcher:
-    """Factory for :class:`GazetteerMatcher` (no config: the gazetteers ship with the package)."""
-    return GazetteerMatcher(nlp, name)
+@Language.factory("kg_gazetteer", default_config={"spans": True})
+def make_gazetteer(nlp: Language, name: str, spans: bool) -> GazetteerMatcher:
+    """Factory for :class:`GazetteerMatcher` (the gazetteers ship with the package; ``spans``: also write
+    ``doc.spans["kg_gaz"]``)."""
+    return GazetteerMatcher(nlp, name, spans)

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from extract.components.sentences import text_of
+from extract.components.sentences import span_at, text_of, token_starts
 from extract.lexicon import generic_keys, norm_key
 
 SPAN_KEY = "kg_proposed"
@@ -40,6 +40,18 @@ _PROPOSE = re.compile(
     rf"\b{_SUBJECT}\s+(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
     rf"(?:{_VERBS})(?:s|d|ed)?\s+(?P<gap>{_GAP})[\"“‘]?{_NAME}"
 )
+# A proposal cue right before an acronym's long form: "we propose squared-loss mutual information
+# regularization (SMIR)", "this paper develops an outlier-robust ... representation (OR-TLRR)".
+_CUE_BEFORE_DEF = re.compile(
+    rf"(?:\b{_SUBJECT}\s+(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
+    rf"(?:{_VERBS})(?:s|d|ed)?|\b(?:called|named|dubbed|termed|coined|we call|we name|we term))\s+"
+    rf"(?P<gap>(?:(?:an?|the|our)\s+)?(?:(?:new|novel|simple|general|unified|efficient|effective|scalable|"
+    rf"principled|lightweight|generic|flexible|robust|practical|first)[\s,]+){{0,3}}"
+    rf"(?:[a-z][\w\-]*(?:,\s+|\s+)(?:called|named|dubbed|termed)?\s*)?)[\"“‘]?$"
+)
+# The subject of a proposal verb, just before it (what _PROPOSE / _LOWER_INTRO need to match at all).
+_SUBJECT_BEFORE = re.compile(r"\b(?:[Ww]e|paper|work|study|report|article)(?:,?\s+[a-z]+)?\s+$")
+_SETTING_AFTER = re.compile(r"\)?\s*(?:task|problem|setting|challenge|scenario|metric|measure)s?\b", re.IGNORECASE)
 _NAMING = re.compile(
     rf"\b(?:called|named|dubbed|termed|coined|denoted as|referred to as|we call|we name|we term|namely)\s+"
     rf"[\"“‘]?{_NAME}"
@@ -49,7 +61,9 @@ _RESULTING = re.compile(
     rf"benchmark|checkpoint|agent|policy)s?,?\s+{_NAME}"
 )
 _REFER = re.compile(rf"\b(?:refer to|denote|we call)\s+(?:[\w\-]+\s+){{0,6}}?as\s+[\"“‘]?{_NAME}")
-_APPOSITIVE = re.compile(r",\s+(?:which is\s+)?an?\s+(?:[\w\-]+\s+){0,2}?(?:new|novel|first|large-scale|open)\b")
+_APPOSITIVE = re.compile(
+    r"(?:,\s+(?:which is\s+)?|\s+is\s+)an?\s+(?:[\w\-]+\s+){0,2}?(?:new|novel|first|large-scale|open)\b"
+)
 _NAME_BEFORE = re.compile(rf"(?<![\w\-]){_NAME}$")
 _LOWER_INTRO = re.compile(
     rf"\b{_SUBJECT}\s+(?:also\s+)?(?:introduce|propose|present)[sd]?\s+"
@@ -63,7 +77,12 @@ _GERUND = re.compile(
 _OUR = re.compile(
     rf"\b[Oo]ur\s+(?:proposed\s+|new\s+)?(?:(?:model|method|framework|approach|system|benchmark|dataset|algorithm),?\s+)?{_NAME}"
 )
-_TITLE = re.compile(rf"^{_NAME}\s*:\s")
+_TITLE = re.compile(rf"^{_NAME}\s*(?::|\s[-–—])\s")  # "X: ...", "X - ..."
+# Passive: "a new loss, SuperLoss, is proposed"; not "BERT was introduced by ..." (someone else's).
+_PASSIVE = re.compile(
+    rf"(?<![\w\-]){_NAME}(?:\s*\([^()]{{1,30}}\))?,?\s+(?:is|are)\s+(?:(?:then|further|also|thus|hence|first)\s+)?"
+    r"(?:proposed|introduced|presented|developed|designed)\b(?!\s+(?:by|in)\b)"
+)
 _CUE = re.compile(
     r"\b(?P<b>benchmarks?|leaderboards?|test ?beds?|evaluation suites?|suites?|arenas?)\b|"
     r"\b(?P<d>datasets?|corpus|corpora|data ?sets?)\b|"
@@ -137,6 +156,13 @@ _NOT_NAMES = frozenset(
 )
 
 
+_LETTER_DIGIT_LETTER = re.compile(r"[a-z]\d+[a-z]")
+_DESCRIPTIVE_END = re.compile(
+    r"-(?:based|like|style|driven|aware|guided|assisted|augmented|enhanced|inspired|free|specific|level|powered)$",
+    re.IGNORECASE,
+)
+
+
 def _name_shaped(name: str) -> bool:
     """A capital after the first character or a digit somewhere ("UniPT", "E^2-LLM")."""
     return (any(c.isupper() for c in name[1:] if c != " ") and " " not in name) or any(c.isdigit() for c in name)
@@ -164,6 +190,7 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], str]] = {
     "naming": (_NAMING, "naming"),
     "our": (_OUR, "our"),
     "resulting": (_RESULTING, "naming"),
+    "passive": (_PASSIVE, "propose"),
     "refer": (_REFER, "naming"),
     "gerund": (_GERUND, "propose"),
 }
@@ -179,8 +206,9 @@ KEYWORDS: dict[str, list[str]] = {
     "naming": ["called", "named", "dubbed", "termed", "coined", "denoted", "referred", "namely"],
     "our": ["our"],
     "resulting": ["resulting"],
+    "passive": ["proposed", "introduced", "presented", "developed", "designed"],
     "refer": ["refer", "denote", "call"],
-    "appos": [", a", ", an", ", which is a", ", which is an"],
+    "appos": [", a", ", an", ", which is a", ", which is an", "is a", "is an"],
 }
 
 
@@ -195,6 +223,8 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
     wanted: dict[tuple[int, int], set[str]] = {}
     i = 0
     for group, pos in sorted(keys, key=lambda k: k[1]):
+        if group == "propose" and _SUBJECT_BEFORE.search(text, max(0, pos - 40), pos) is None:
+            continue  # "trained", "reported" ... without "we" / "this paper" right before: no proposal cue
         while i < len(sents) and sents[i][1] <= pos:
             i += 1
         if i == len(sents):
@@ -215,6 +245,26 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
     return found
 
 
+def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]]) -> list[tuple[int, int, str, str]]:
+    """(start, end, guessed type, "acronym") of acronyms whose definition directly follows a proposal
+    cue, whatever the case of the long form ("we introduce functional graphical models (FGMs)")."""
+    out: list[tuple[int, int, str, str]] = []
+    generic = generic_keys()
+    for ls, le, ss, se in abbrevs:
+        if ss < ls:
+            continue  # "RLHF (reinforcement learning ...)": the acronym comes first
+        sent_start = next((s for s, e in sents if s <= ls < e), 0)
+        m = _CUE_BEFORE_DEF.search(text, max(sent_start, ls - 160), ls)
+        if m is None or norm_key(text[ss:se]) in generic:
+            continue
+        after = text[se : se + 80]
+        if _SETTING_AFTER.match(after):
+            continue  # "we introduce a novel vision-and-language navigation (VLN) task"
+        after = after[: after.find(".")] if "." in after else after
+        out.append((ss, se, guess_label(m.group("gap") + " " + text[ls:le], after), "acronym"))
+    return out
+
+
 def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> list[tuple[int, int, str, str]]:
     """(start, end, guessed type, rule) of every name the text introduces; ``keys`` are the keyword
     hits ``(group, char offset)`` that select the sentences to try."""
@@ -224,14 +274,19 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
     for m, rule in _matches(text, sents, keys):
         s, e = _trim(text, m.start("name"), m.end("name"))
         name = text[s:e]
+        if _DESCRIPTIVE_END.search(name):
+            continue  # "a GAN-based method": describes the proposal, does not name it
         if not name or not name[0].isalpha() or name.split()[0] in _NOT_NAMES or norm_key(name) in generic:
             continue
-        if not any(c.isalpha() for c in name) or (rule != "lower" and not any(c.isupper() for c in name)):
+        lower_ok = rule == "lower" or _LETTER_DIGIT_LETTER.search(name) is not None  # "long2short"
+        if not any(c.isalpha() for c in name) or (not lower_ok and not any(c.isupper() for c in name)):
             continue  # "540-billion"
         if rule == "title" and " " in name and not _name_shaped(name) and name not in text[title_end:]:
             continue  # a catchy multi-word title phrase, not a name the abstract uses
         if rule == "our" and not any(c.isupper() for c in name[1:]) and not any(c.isdigit() for c in name):
             continue
+        if m.re is _PASSIVE and " " not in name and not _name_shaped(name):
+            continue  # "Experiments are designed ...", "Module is proposed ..."
         if rule == "title":
             head = _TITLE_HEAD.match(text, e + 1, title_end)
             before, after = "", head.group("head") if head else ""
@@ -247,8 +302,9 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
 class ProposalFinder:
     """Finds proposed names; a PhraseMatcher on keywords picks the sentences the patterns run on."""
 
-    def __init__(self, nlp: Language, name: str = "kg_proposals") -> None:
+    def __init__(self, nlp: Language, name: str = "kg_proposals", spans: bool = True) -> None:
         self.name = name
+        self.spans = spans  # also write the span group (the meta list alone is what later components read)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for group, words in KEYWORDS.items():
             self.matcher.add(group, list(nlp.tokenizer.pipe(words)))
@@ -257,20 +313,33 @@ class ProposalFinder:
     def __call__(self, doc: Doc) -> Doc:
         """Record the names the paper introduces, with a guessed type."""
         text = text_of(doc)
-        keys = [(self.groups[mid], doc[start].idx) for mid, start, _ in self.matcher(doc)]
+        matches = self.matcher(doc)
+        starts = token_starts(doc) if matches else []
+        keys = [(self.groups[mid], starts[start]) for mid, start, _ in matches]
         spans: list[Span] = []
         meta: list[list[str | int]] = []
-        for s, e, label, rule in find_proposals(text, doc._.kg_sents or [[0, len(text)]], keys):
-            span = doc.char_span(s, e, label=label, alignment_mode="expand")
-            if span is not None:
+        ud = doc.user_data  # doc._.* values
+        sents = ud.get(("._.", "kg_sents", None, None)) or [[0, len(text)]]
+        found = find_proposals(text, sents, keys)
+        abbrevs = ud.get(("._.", "kg_abbrevs", None, None))
+        if abbrevs:
+            found += defined_proposals(text, sents, abbrevs)
+        for s, e, label, rule in found:
+            if e <= s:
+                continue
+            if self.spans:
+                span = span_at(doc, s, e, label)
+                if span is None:
+                    continue
                 spans.append(span)
-                meta.append([rule, s, e, label])
-        doc.spans[SPAN_KEY] = spans
-        doc._.kg_proposed_meta = meta
+            meta.append([rule, s, e, label])
+        if self.spans:
+            doc.spans[SPAN_KEY] = spans
+        ud[("._.", "kg_proposed_meta", None, None)] = meta
         return doc
 
 
-@Language.factory("kg_proposals")
-def make_proposals(nlp: Language, name: str) -> ProposalFinder:
+@Language.factory("kg_proposals", default_config={"spans": True})
+def make_proposals(nlp: Language, name: str, spans: bool) -> ProposalFinder:
     """Factory for :class:`ProposalFinder`."""
-    return ProposalFinder(nlp, name)
+    return ProposalFinder(nlp, name, spans)

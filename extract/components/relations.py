@@ -19,9 +19,9 @@ if not Doc.has_extension("kg_relations"):
 @Language.component("kg_relations")
 def kg_relations(doc: Doc) -> Doc:
     """Relate the paper to its entities, and entities to each other."""
-    ext = doc._
+    ud = doc.user_data  # doc._.* values, without building an Underscore object
     text = text_of(doc)
-    ents = ext.kg_entities or []
-    sents = ext.kg_sents or [[0, len(text)]]
-    ext.kg_relations = paper_relations(text, sents, ents) + entity_relations(text, sents, ents)
+    ents = ud.get(("._.", "kg_entities", None, None)) or []
+    sents = ud.get(("._.", "kg_sents", None, None)) or [[0, len(text)]]
+    ud[("._.", "kg_relations", None, None)] = paper_relations(text, sents, ents) + entity_relations(text, sents, ents)
     return doc

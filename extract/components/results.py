@@ -18,9 +18,9 @@ if not Doc.has_extension("kg_results"):
 @Language.component("kg_results")
 def kg_results(doc: Doc) -> Doc:
     """Record the results stated in the text."""
-    ext = doc._
+    ud = doc.user_data  # doc._.* values, without building an Underscore object
     text = text_of(doc)
-    ents = ext.kg_entities or []
-    sents = ext.kg_sents or [[0, len(text)]]
-    ext.kg_results = find_results(text, sents, ents)
+    ents = ud.get(("._.", "kg_entities", None, None)) or []
+    sents = ud.get(("._.", "kg_sents", None, None)) or [[0, len(text)]]
+    ud[("._.", "kg_results", None, None)] = find_results(text, sents, ents)
     return doc

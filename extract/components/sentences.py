@@ -7,9 +7,11 @@ Writes ``doc._.kg_sents``: a list of ``[start, end]`` character offsets.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
+from spacy.attrs import IDX
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 if not Doc.has_extension("kg_sents"):
     Doc.set_extension("kg_sents", default=None)
@@ -82,16 +84,39 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+_STARTS_KEY = ("kg", "token_starts", None, None)  # user_data: character offset of every token
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """The character offset of every token, computed once per Doc (kept in ``doc.user_data``)."""
+    starts = doc.user_data.get(_STARTS_KEY)
+    if starts is None:
+        starts = doc.user_data[_STARTS_KEY] = doc.to_array(IDX).tolist() if len(doc) else []
+    return starts
+
+
+def span_at(doc: Doc, start: int, end: int, label: str = "", kb_id: str = "") -> Span | None:
+    """``doc.char_span(start, end, label, kb_id, alignment_mode="expand")``, found by bisection in
+    :func:`token_starts` (char_span looks tokens up one by one, which costs more than the components'
+    own work on a short abstract)."""
+    starts = token_starts(doc)
+    if not starts or end <= start:
+        return None
+    i = max(0, bisect_right(starts, start) - 1)
+    j = max(i + 1, bisect_left(starts, end))
+    return Span(doc, i, j, label=label, kb_id=kb_id)
+
+
 @Language.component("kg_sentences")
 def kg_sentences(doc: Doc) -> Doc:
     """Record sentence offsets; a leading title (before a blank line) is one sentence on its own."""
     text = text_of(doc)
     cut = text.find("\n\n")
     if cut < 0:
-        doc._.kg_sents = split_sentences(text)
+        doc.user_data[("._.", "kg_sents", None, None)] = split_sentences(text)  # doc._.kg_sents
     else:
         body = cut + 2
         while body < len(text) and text[body].isspace():
             body += 1
-        doc._.kg_sents = [[0, cut], *split_sentences(text[body:], body)]
+        doc.user_data[("._.", "kg_sents", None, None)] = [[0, cut], *split_sentences(text[body:], body)]
     return doc

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract.canonical import TAIL_WORDS, canonical_name, variant_parent
-from extract.components.sentences import text_of
+from extract.components.sentences import span_at, text_of
 from extract.lexicon import Entry, case_ok, generic_keys, key_index, norm_key
 
 SPAN_KEY = "kg_shape"
@@ -112,8 +112,16 @@ def interesting_shape(shape: str) -> bool:
 
 
 def name_shaped_lexeme(text: str) -> bool:
-    """Lexeme flag: the word's shape is :func:`interesting_shape`."""
-    return interesting_shape(word_shape(text))
+    """Lexeme flag: the word's shape is :func:`interesting_shape` (computed without building the
+    shape string: spaCy already computes ``word_shape`` once for every new lexeme)."""
+    if len(text) >= 100:
+        return interesting_shape(word_shape(text))
+    rest = text[1:]
+    if not rest.islower() and any(c.isupper() and c.isalpha() for c in rest):
+        return True
+    if text.isalpha():
+        return False
+    return any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
 
 
 def is_tail_part(part: str, label: str) -> bool:
@@ -134,6 +142,11 @@ def shape_label(surface: str) -> str:
         return "Model"
     if _BENCH_SUFFIX.search(surface):
         return "Benchmark"
+    parts = _PART_SEP.split(surface)
+    if len(parts) > 1:
+        head = key_index().get(norm_key(parts[-1]))
+        if head is not None and head.label == "Method" and len(parts[-1]) >= 2 and case_ok(head, parts[-1]):
+            return "Method"  # a compound on a known technique: "long-CoT", "Multi-LoRA"
     if any(_SIZE.match(p) for p in _PART_SEP.split(surface)[1:]):
         return "Sized"
     return ""
@@ -164,8 +177,9 @@ def _known_prefix(text: str, bounds: list[tuple[int, int]]) -> tuple[int, Entry]
 class ShapeScanner:
     """Finds name-shaped chunks; see the module docstring."""
 
-    def __init__(self, nlp: Language, name: str = "kg_shapes") -> None:
+    def __init__(self, nlp: Language, name: str = "kg_shapes", spans: bool = True) -> None:
         self.name = name
+        self.spans = spans  # also write the span group (the meta list alone is what later components read)
         self.flag = nlp.vocab.add_flag(name_shaped_lexeme)
         self.generic = generic_keys()
         self.cache: dict[str, object] = {}  # chunk -> _analyse(chunk); chunks repeat a lot across papers
@@ -248,7 +262,7 @@ class ShapeScanner:
         name (space tails)."""
         arr = doc.to_array([self.flag, IDX])
         starts: list[int] = arr[arr[:, 0] == 1, 1].tolist()
-        starts += [int(m[0]) for m in doc._.kg_gaz_meta or [] if m[2] == "Model"]
+        starts += [int(m[0]) for m in doc.user_data.get(("._.", "kg_gaz_meta", None, None)) or [] if m[2] == "Model"]
         regions: list[tuple[int, int]] = []
         for idx in sorted(starts):
             if regions and idx < regions[-1][1]:
@@ -275,18 +289,22 @@ class ShapeScanner:
                 if got is None:
                     continue
                 start, end, label, name, parent, rule = got
-                span = doc.char_span(start, end, label=label, kb_id=name, alignment_mode="expand")
-                if span is None:
+                if end <= start:
                     continue
-                spans.append(span)
+                if self.spans:
+                    span = span_at(doc, start, end, label, name)
+                    if span is None:
+                        continue
+                    spans.append(span)
                 meta.append([parent, rule, start, end, label, name])
                 last = end
-        doc.spans[SPAN_KEY] = spans
-        doc._.kg_shape_meta = meta
+        if self.spans:
+            doc.spans[SPAN_KEY] = spans
+        doc.user_data[("._.", "kg_shape_meta", None, None)] = meta  # doc._.kg_shape_meta
         return doc
 
 
-@Language.factory("kg_shapes")
-def make_shapes(nlp: Language, name: str) -> ShapeScanner:
+@Language.factory("kg_shapes", default_config={"spans": True})
+def make_shapes(nlp: Language, name: str, spans: bool) -> ShapeScanner:
     """Factory for :class:`ShapeScanner`."""
-    return ShapeScanner(nlp, name)
+    return ShapeScanner(nlp, name, spans)
