@@ -44,6 +44,16 @@ SCRIPT = ROOT / "scripts" / "neo4j-local.sh"
 LOCK_PATH = Path("/tmp/kg-neo4j-tests.lock")
 
 
+def _version(dist: str) -> str | None:
+    """An installed distribution's version, or None (``neo4j-rust-ext`` speeds up the driver's encoding)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(dist)
+    except PackageNotFoundError:
+        return None
+
+
 def log(msg: str) -> None:
     """Progress on stderr, so stdout is only the table."""
     print(f"[load_speed] {msg}", file=sys.stderr, flush=True)
@@ -214,7 +224,9 @@ def main() -> None:
     result["ratio_subset"] = round(result["kg_subset"]["rel_per_s"] / naive, 1)
     result["ratio_full_vs_naive"] = round(result["kg_full"]["rel_per_s"] / naive, 1)
     result["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version(),
-                         "platform": platform.platform()}
+                         "platform": platform.platform(), "neo4j_driver": _version("neo4j"),
+                         "neo4j_rust_ext": _version("neo4j-rust-ext"),
+                         "load_average_1_5_15": [round(x, 2) for x in os.getloadavg()]}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     fcntl.flock(lock, fcntl.LOCK_UN)

@@ -199,11 +199,17 @@ class Neo4jStore:
         return _unavailable(self.uri, self.user, exc)
 
     def _write(self, session: neo4j.Session, cypher: str, report: LoadReport | None = None,
-               **params: Any) -> list[dict[str, Any]]:
-        """Run one write statement in a managed transaction; retried on transient and commit-lost errors."""
+               *, redo: str | None = None, **params: Any) -> list[dict[str, Any]]:
+        """Run one write statement in a managed transaction; retried on transient and commit-lost errors.
+
+        ``redo`` is the idempotent (``MERGE``) twin of a ``CREATE`` statement: a commit lost to a dying
+        server may or may not have happened, so it is redone with ``redo`` (a transient error before the
+        commit rolls the transaction back, so the driver's own retries may rerun ``cypher`` itself).
+        """
+        statement = cypher
 
         def work(tx: neo4j.ManagedTransaction) -> tuple[list[dict[str, Any]], Any]:
-            result = tx.run(cypher, params)
+            result = tx.run(statement, params)
             data = result.data()
             return data, result.consume().counters
 
@@ -212,9 +218,10 @@ class Neo4jStore:
                 data, counters = session.execute_write(work)
                 break
             except neo4j_exc.IncompleteCommit:
-                # The server went away during COMMIT; every statement here is idempotent, so redo it.
+                # The server went away during COMMIT; redo the statement in its idempotent form.
                 if attempt == 3:
                     raise
+                statement = redo or cypher
                 time.sleep(1 + attempt)
         if report is not None:
             report.add(counters)
@@ -308,29 +315,29 @@ class Neo4jStore:
         try:
             with self._session() as s:
                 phase = time.perf_counter()
+                present = self._present_ids(s, plan)
+                report.phases["existing"] = time.perf_counter() - phase
+
+                phase = time.perf_counter()
                 for label, rows in sorted(plan.nodes.items()):
-                    cypher = _node_cypher(label)
-                    for chunk in _chunks(rows, self.batch_size):
-                        self._write(s, cypher, report, rows=list(chunk))
-                        bar.update(len(chunk))
+                    for new, part in _split(rows, "id", present[_kind_of_label(label)]):
+                        self._batches(s, _node_cypher(label, create=new), part, report, bar,
+                                      redo=_node_cypher(label) if new else None)
                 report.phases["nodes"] = time.perf_counter() - phase
 
                 phase = time.perf_counter()
-                touched = self._remove_stale(s, plan, report)
+                touched = self._remove_stale(s, plan, present, report)
                 report.phases["stale"] = time.perf_counter() - phase
 
                 phase = time.perf_counter()
                 for (rtype, src, dst), rows in sorted(plan.edges.items()):
-                    cypher = _edge_cypher(rtype, src, dst)
-                    for chunk in _chunks(rows, self.batch_size):
-                        self._write(s, cypher, report, rows=list(chunk))
-                        bar.update(len(chunk))
+                    for new, part in _split(rows, "s", present[src]):
+                        self._batches(s, _edge_cypher(rtype, src, dst, create=new), part, report, bar,
+                                      redo=_edge_cypher(rtype, src, dst) if new else None)
                 entity_rows = self._entity_edge_rows(s, plan, report, touched)
-                for (rtype, src, dst), rows in sorted(entity_rows.items()):
-                    cypher = _edge_cypher(rtype, src, dst)
-                    for chunk in _chunks(rows, self.batch_size):
-                        self._write(s, cypher, report, rows=list(chunk))
-                        bar.update(len(chunk))
+                for (rtype, src, dst, new), rows in sorted(entity_rows.items()):
+                    self._batches(s, _edge_cypher(rtype, src, dst, create=new), rows, report, bar,
+                                  redo=_edge_cypher(rtype, src, dst) if new else None)
                 report.phases["relationships"] = time.perf_counter() - phase
 
                 phase = time.perf_counter()
@@ -343,15 +350,47 @@ class Neo4jStore:
         report.seconds = time.perf_counter() - t0
         return report
 
-    def _remove_stale(self, s: neo4j.Session, plan: _LoadPlan, report: LoadReport) -> set[str]:
-        """Delete the loaded papers' results and outgoing links that the graph no longer has."""
+    def _batches(self, s: neo4j.Session, cypher: str, rows: Sequence[dict[str, Any]], report: LoadReport,
+                 bar: _Progress, *, redo: str | None = None) -> None:
+        for chunk in _chunks(rows, self.batch_size):
+            self._write(s, cypher, report, redo=redo, rows=list(chunk))
+            bar.update(len(chunk))
+
+    def _present_ids(self, s: neo4j.Session, plan: _LoadPlan) -> dict[str, set[str]]:
+        """Which of the graph's nodes the database already has, per kind (Paper, Entity, Result).
+
+        A node that is not there yet has no relationships there yet: its node and outgoing relationships
+        are written with ``CREATE`` and it needs no stale-data cleanup. A kind with no nodes at all in
+        the database (count store, constant time) needs no lookup.
+        """
+        present: dict[str, set[str]] = {}
+        for kind in ("Paper", "Entity", "Result"):
+            ids = [row["id"] for label, rows in plan.nodes.items() if _kind_of_label(label) == kind
+                   for row in rows]
+            have: set[str] = set()
+            if ids and s.execute_read(lambda tx, k=kind: tx.run(_KIND_COUNT_CYPHER[k]).single(strict=True)[0]):
+                for chunk in _chunks(ids, self.batch_size * 10):
+                    have.update(s.execute_read(
+                        lambda tx, k=kind, c=list(chunk): tx.run(_PRESENT_CYPHER[k], ids=c).value()))
+            present[kind] = have
+        return present
+
+    def _remove_stale(self, s: neo4j.Session, plan: _LoadPlan, present: dict[str, set[str]],
+                      report: LoadReport) -> set[str]:
+        """Delete the loaded papers' results and outgoing links that the graph no longer has.
+
+        Only papers and results already in the database can have any (the loader writes a paper before
+        its results, so a paper not in the database has no results there either).
+        """
         touched: set[str] = set()
-        result_rows = [{"pid": pid, "keep": keep} for pid, keep in plan.results_of.items()]
+        old_papers = present["Paper"]
+        result_rows = [{"pid": pid, "keep": keep} for pid, keep in plan.results_of.items()
+                       if plan.paper_node[pid] in old_papers]
         for chunk in _chunks(result_rows, self.batch_size):
             for row in self._write(s, _STALE_RESULTS_CYPHER, report, rows=list(chunk)):
                 touched.update(row["targets"])
         for kind, keep_of in (("Paper", plan.paper_out), ("Result", plan.result_out)):
-            rows = [{"id": node, "keep": sorted(keep)} for node, keep in keep_of.items()]
+            rows = [{"id": node, "keep": sorted(keep)} for node, keep in keep_of.items() if node in present[kind]]
             cypher = _STALE_OUT_CYPHER.format(kind=kind)
             for chunk in _chunks(rows, self.batch_size):
                 for row in self._write(s, cypher, report, rows=list(chunk)):
@@ -359,21 +398,25 @@ class Neo4jStore:
         return {t for t in touched if t.startswith("entity:")}
 
     def _entity_edge_rows(self, s: neo4j.Session, plan: _LoadPlan, report: LoadReport,
-                          touched: set[str]) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
-        """Entity-to-entity links: merge each link's supporting papers with the database's."""
+                          touched: set[str]) -> dict[tuple[str, str, str, bool], list[dict[str, Any]]]:
+        """Entity-to-entity links: merge each link's supporting papers with the database's.
+
+        Keyed by ``(type, start kind, end kind, new)``: a link the database does not have is created.
+        """
         loaded = plan.paper_ids
         existing = {
             (r["s"], r["t"], r["d"]): r["papers"]
             for r in s.execute_read(lambda tx: tx.run(_ENTITY_EDGES_CYPHER).data())
         }
-        rows: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        rows: dict[tuple[str, str, str, bool], list[dict[str, Any]]] = defaultdict(list)
         for (src, rtype, dst), props in plan.entity_edges.items():
             props = dict(props)
+            new = (src, rtype, dst) not in existing
             old = existing.get((src, rtype, dst))
             if isinstance(props.get("papers"), list) and isinstance(old, list):
                 kept = {str(p) for p in old} - loaded
                 props["papers"] = sorted(kept | {str(p) for p in props["papers"]})
-            rows[(rtype, node_kind(src), node_kind(dst))].append({"s": src, "t": dst, "props": props})
+            rows[(rtype, node_kind(src), node_kind(dst), new)].append({"s": src, "t": dst, "props": props})
         stale_delete: list[dict[str, Any]] = []
         stale_update: list[dict[str, Any]] = []
         for (src, rtype, dst), old in existing.items():
@@ -410,6 +453,9 @@ _STALE_OUT_CYPHER = (
     "UNWIND $rows AS row MATCH (a:{kind} {{id: row.id}})-[r]->(b) USING INDEX a:{kind}(id) "
     "WHERE NOT type(r) + ' ' + b.id IN row.keep DELETE r RETURN DISTINCT b.id AS target"
 )
+_KIND_COUNT_CYPHER = {kind: f"MATCH (n:{kind}) RETURN count(n)" for kind in ("Paper", "Entity", "Result")}
+_PRESENT_CYPHER = {kind: f"UNWIND $ids AS id MATCH (n:{kind} {{id: id}}) USING INDEX n:{kind}(id) RETURN n.id"
+                   for kind in ("Paper", "Entity", "Result")}
 _ENTITY_EDGES_CYPHER = "MATCH (a:Entity)-[r]->(b:Entity) RETURN a.id AS s, type(r) AS t, b.id AS d, r.papers AS papers"
 _DELETE_ENTITY_EDGE_CYPHER = (
     "UNWIND $rows AS row MATCH (a:Entity {id: row.s})-[r]->(b:Entity {id: row.t}) "
@@ -421,24 +467,48 @@ _UPDATE_ENTITY_EDGE_CYPHER = (
 )
 
 
-def _node_cypher(label: str) -> str:
-    """MERGE statement for one node label (allow-listed); entities swap their specific label."""
+def _kind_of_label(label: str) -> str:
+    return "Entity" if label in ENTITY_LABEL_SET else label
+
+
+def _split(rows: Sequence[dict[str, Any]], key: str, present: set[str]) -> list[tuple[bool, list[dict[str, Any]]]]:
+    """``[(True, rows whose row[key] is not in present), (False, the others)]`` without empty parts."""
+    new: list[dict[str, Any]] = []
+    old: list[dict[str, Any]] = []
+    for row in rows:
+        (old if row[key] in present else new).append(row)
+    return [(flag, part) for flag, part in ((True, new), (False, old)) if part]
+
+
+def _node_cypher(label: str, *, create: bool = False) -> str:
+    """MERGE (or, for nodes known to be absent, CREATE) statement for one node label (allow-listed).
+
+    Entities swap their specific label on MERGE.
+    """
     if label in ENTITY_LABEL_SET:
+        if create:
+            return f"UNWIND $rows AS row CREATE (n:Entity:{label}) SET n = row.props"
         others = ":".join(sorted(ENTITY_LABEL_SET - {label}))
         return (f"UNWIND $rows AS row MERGE (n:Entity {{id: row.id}}) "
                 f"SET n = row.props, n:{label} REMOVE n:{others}")
     if label not in ("Paper", "Result"):
         raise ValueError(f"label {label!r} is not in the schema")
+    if create:
+        return f"UNWIND $rows AS row CREATE (n:{label}) SET n = row.props"
     return f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n = row.props"
 
 
-def _edge_cypher(rtype: str, src: str, dst: str) -> str:
-    """MERGE statement for one relationship type between two node kinds (all allow-listed)."""
+def _edge_cypher(rtype: str, src: str, dst: str, *, create: bool = False) -> str:
+    """MERGE statement for one relationship type between two node kinds (all allow-listed).
+
+    ``create``: CREATE instead, for relationships known to be absent (their start node is new).
+    """
     if rtype not in REL_TYPES or src not in NODE_KINDS.values() or dst not in NODE_KINDS.values():
         raise ValueError(f"({src})-[:{rtype}]->({dst}) is not in the schema")
+    verb = "CREATE" if create else "MERGE"
     return (f"UNWIND $rows AS row MATCH (a:{src} {{id: row.s}}) USING INDEX a:{src}(id) "
             f"MATCH (b:{dst} {{id: row.t}}) USING INDEX b:{dst}(id) "
-            f"MERGE (a)-[r:{rtype}]->(b) SET r = row.props")
+            f"{verb} (a)-[r:{rtype}]->(b) SET r = row.props")
 
 
 @dataclass
@@ -449,6 +519,7 @@ class _LoadPlan:
     edges: dict[tuple[str, str, str], list[dict[str, Any]]]
     entity_edges: dict[tuple[str, str, str], dict[str, Any]]
     paper_ids: set[str]
+    paper_node: dict[str, str]
     entity_ids: list[str]
     results_of: dict[str, list[str]]
     paper_out: dict[str, set[str]]
@@ -459,6 +530,7 @@ class _LoadPlan:
         """Validate ``g`` against the schema and group its rows."""
         nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
         paper_ids: set[str] = set()
+        paper_node: dict[str, str] = {}
         entity_ids: list[str] = []
         results_of: dict[str, list[str]] = {}
         paper_out: dict[str, set[str]] = {}
@@ -470,6 +542,7 @@ class _LoadPlan:
             if label == "Paper":
                 pid = str(attrs.get("paper_id") or node.removeprefix("paper:"))
                 paper_ids.add(pid)
+                paper_node[pid] = node
                 results_of.setdefault(pid, [])
                 paper_out[node] = set()
             elif label == "Result":
@@ -496,7 +569,7 @@ class _LoadPlan:
                 entity_edges[(u, rtype, v)] = props
             else:
                 edges[(rtype, src, dst)].append({"s": u, "t": v, "props": props})
-        return cls(dict(nodes), dict(edges), entity_edges, paper_ids, entity_ids, results_of,
+        return cls(dict(nodes), dict(edges), entity_edges, paper_ids, paper_node, entity_ids, results_of,
                    paper_out, result_out)
 
 

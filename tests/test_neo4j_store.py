@@ -242,3 +242,76 @@ def test_from_env_reads_the_environment(neo4j_server, monkeypatch: pytest.Monkey
     monkeypatch.setenv("NEO4J_PASSWORD", neo4j_server.password)  # the environment wins over .env
     with Neo4jStore.from_env() as store:
         assert store.run("RETURN 1 AS one") == [{"one": 1}]
+
+
+def _pairs(store: Neo4jStore) -> list[tuple[str, str, str]]:
+    """Every relationship as (start id, type, end id), duplicates kept."""
+    return sorted((r["a"], r["t"], r["b"]) for r in store.run(
+        "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b"))
+
+
+def _graph_pairs(g) -> list[tuple[str, str, str]]:
+    return sorted((u, k, v) for u, v, k in g.edges(keys=True))
+
+
+def test_new_papers_fast_path_fresh_reload_and_mixed_load(neo4j_server) -> None:
+    """New papers' nodes and links are CREATEd (no stale cleanup); existing papers take the MERGE path."""
+    recs = corpus() + synthetic_records(40, seed=7, entities=30)
+    with Neo4jStore.from_settings(neo4j_server, batch_size=7) as store:
+        store.clear()
+        g1 = build_graph(recs[:20])  # p1, p2, p3 and 17 synthetic papers
+        first = store.load_graph(g1)
+        assert first.phases["stale"] < 1 and first.relationships_deleted == 0
+        assert first.relationships_created == g1.number_of_edges()
+        again = store.load_graph(g1)  # everything exists now: the MERGE path, nothing changes
+        assert (again.nodes_created, again.relationships_created, again.relationships_deleted) == (0, 0, 0)
+        assert db_snapshot(store) == graph_snapshot(g1)
+
+        # mixed: p1 changed (edges and results dropped), others unchanged, 23 papers new
+        mixed = copy.deepcopy(recs)
+        p1 = mixed[0]
+        p1.entities = [e for e in p1.entities if e.name not in ("Alpaca", "MMLU")]
+        p1.relations = [Relation("PROPOSES", "p1", "LoRA", "We fine-tune", 0.95, rule="test")]
+        p1.results = []
+        g2 = build_graph(mixed)
+        report = store.load_graph(g2)
+        assert report.relationships_deleted > 0
+        store.prune()
+        assert store.counts() == (g2.number_of_nodes(), g2.number_of_edges())
+        assert _pairs(store) == _graph_pairs(g2)  # no stale and no duplicate relationships
+        assert db_snapshot(store) == graph_snapshot(g2)
+        assert store.run("MATCH (r:Result {paper_id: 'p1'}) RETURN r") == []
+
+        last = store.load_graph(g2)
+        assert (last.nodes_created, last.relationships_created, last.nodes_deleted,
+                last.relationships_deleted) == (0, 0, 0, 0)
+        assert db_snapshot(store) == graph_snapshot(g2)
+        store.clear()
+
+
+def test_a_lost_commit_of_a_create_batch_is_redone_with_merge(neo4j_store: Neo4jStore, monkeypatch) -> None:
+    """IncompleteCommit after the server did commit: the redo must not duplicate the created rows."""
+    import inspect
+
+    import neo4j
+    from neo4j import exceptions as neo4j_exc
+
+    real = neo4j.Session.execute_write
+    lost: list[str] = []
+
+    def flaky(self, work, *args, **kwargs):
+        out = real(self, work, *args, **kwargs)
+        statement = inspect.getclosurevars(work).nonlocals.get("statement", "")
+        if " CREATE (" in statement and len(lost) < 3:
+            lost.append(statement)
+            raise neo4j_exc.IncompleteCommit("connection lost during commit (simulated)")
+        return out
+
+    monkeypatch.setattr(neo4j.Session, "execute_write", flaky)
+    monkeypatch.setattr("kg.neo4j_store.time.sleep", lambda s: None)
+    g = build_graph(corpus())
+    neo4j_store.load_graph(g)
+    assert len(lost) == 3
+    assert neo4j_store.counts() == (g.number_of_nodes(), g.number_of_edges())
+    assert _pairs(neo4j_store) == _graph_pairs(g)
+    assert db_snapshot(neo4j_store) == graph_snapshot(g)
