@@ -120,7 +120,6 @@ def cmd_eval(args: argparse.Namespace) -> int:
         preds = load(args.predictions)
     else:
         from extract.pipeline import extract_records
-
         from extract.readers import dedupe, read_inputs
         from extract.records import Abstract
 
