@@ -53,6 +53,7 @@ def extract_with_dask(
 ) -> BuildReport:
     """Extract ``inputs`` on the Dask cluster at ``scheduler`` ("local" starts a 2-worker LocalCluster)."""
     from distributed import as_completed
+
     from extract.intake import Intake
 
     intake = Intake(inputs, quarantine, fmt=fmt, echo=echo)
