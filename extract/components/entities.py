@@ -401,7 +401,10 @@ class EntityResolver:
         shape = [c.label for c in ms if c.label in ("Model", "Benchmark")]
         sized = ["Model"] if any(c.label == "Sized" for c in ms) else []
         if "proposed" in ev:
-            return self._refine(text, sents, ms, (prop or shape or abbr or cue or coord or sized or ["Method"])[0])
+            label = (prop or shape or abbr or cue or coord or sized or ["Method"])[0]
+            if label == "Dataset" and "Benchmark" in shape:
+                label = "Benchmark"  # "a new dataset, FooQA / FooBench": an evaluation set unless trained on
+            return self._refine(text, sents, ms, label)
         if shape and shape[0] == "Model":
             return "Model"
         if abbr:
