@@ -30,6 +30,19 @@ class IntakeStats:
     duplicates: int = 0
     quarantined: int = 0
 
+    def summary(self, in_graph: int | None = None) -> str:
+        """``330 read, 286 in graph, 44 duplicates, 0 quarantined`` (``kept`` instead of ``in graph`` if not given)."""
+        kept = f"{self.kept} kept" if in_graph is None else f"{in_graph} in graph"
+        if in_graph is not None and in_graph != self.kept:
+            kept += f" ({self.kept} kept)"
+        return f"{self.read} read, {kept}, {self.duplicates} duplicates, {self.quarantined} quarantined"
+
+    def exit_code(self, strict: bool = False) -> int:
+        """0 when at least one record was good (and, with ``strict``, none was bad); else 1."""
+        if self.kept == 0:
+            return 1
+        return 1 if strict and self.quarantined else 0
+
     @property
     def balanced(self) -> bool:
         """True when every record read is accounted for exactly once."""
@@ -107,15 +120,9 @@ class Intake:
                 out.close()
 
     def summary(self, in_graph: int | None = None) -> str:
-        """``330 read, 286 in graph, 44 duplicates, 0 quarantined`` (``kept`` instead of ``in graph`` if not given)."""
-        s = self.stats
-        kept = f"{s.kept} kept" if in_graph is None else f"{in_graph} in graph"
-        if in_graph is not None and in_graph != s.kept:
-            kept += f" ({s.kept} kept)"
-        return f"{s.read} read, {kept}, {s.duplicates} duplicates, {s.quarantined} quarantined"
+        """The closing line; see :meth:`IntakeStats.summary`."""
+        return self.stats.summary(in_graph)
 
     def exit_code(self, strict: bool = False) -> int:
-        """0 when at least one record was good (and, with ``strict``, none was bad); else 1."""
-        if self.stats.kept == 0:
-            return 1
-        return 1 if strict and self.stats.quarantined else 0
+        """See :meth:`IntakeStats.exit_code`."""
+        return self.stats.exit_code(strict)

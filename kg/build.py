@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract.intake import Intake, IntakeStats
 from extract.merge import merge_partitions
 from extract.records import PaperRecord
 from kg.formats import read_records, write_graph_json, write_graphml
@@ -26,10 +27,7 @@ def _stderr(msg: str) -> None:
 class BuildReport:
     """What a build read, kept, quarantined and wrote; ``summary`` is the closing line."""
 
-    read: int = 0
-    kept: int = 0
-    duplicates: int = 0
-    quarantined: int = 0
+    stats: IntakeStats = field(default_factory=IntakeStats)
     nodes: dict[str, int] = field(default_factory=dict)
     relationships: dict[str, int] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
@@ -38,8 +36,7 @@ class BuildReport:
     @property
     def summary(self) -> str:
         """``N read, M in graph, D duplicates, K quarantined`` — the counts always add up."""
-        return (f"{self.read} read, {self.kept} in graph, {self.duplicates} duplicates, "
-                f"{self.quarantined} quarantined")
+        return self.stats.summary(in_graph=self.stats.kept)
 
 
 def _progress(items: Iterable[PaperRecord], total: int | None, enabled: bool, desc: str) -> Iterator[PaperRecord]:
@@ -64,8 +61,7 @@ def extract_to_file(
     on_record: Callable[[PaperRecord], None] | None = None,
 ) -> BuildReport:
     """Read, extract and write ``records.jsonl``; each record is also handed to ``on_record``."""
-    from extract.intake import Intake
-    from extract.pipeline import extract_records
+    from extract.pipeline import extract_records  # spaCy: imported only when extracting
 
     intake = Intake(inputs, quarantine, fmt=fmt, echo=echo)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -79,8 +75,7 @@ def extract_to_file(
                 on_record(rec)
     merge_partitions([part], out)  # same display names as a partitioned (Dask) run
     part.unlink()
-    st = intake.stats
-    report.read, report.kept, report.duplicates, report.quarantined = st.read, st.kept, st.duplicates, st.quarantined
+    report.stats = intake.stats
     report.files.append(str(out))
     return report
 
@@ -108,8 +103,8 @@ def build(
         for path in inputs:
             for rec in _progress(read_records(path), None, progress, "graph"):
                 builder.add_record(rec)
-                report.read += 1
-        report.kept = report.read
+                report.stats.read += 1
+        report.stats.kept = report.stats.read
     else:
         report = extract_to_file(
             inputs, outdir / "records.jsonl", quarantine=outdir / "quarantine.jsonl", workers=workers,

@@ -65,10 +65,10 @@ def _print_report(report: object, quiet: bool) -> None:
 
 
 def _exit_status(report: object, strict: bool) -> int:
-    kept, bad = getattr(report, "kept", 0), getattr(report, "quarantined", 0)
-    if strict and bad:
-        return 1
-    return 0 if kept > 0 else 1
+    from kg.build import BuildReport
+
+    assert isinstance(report, BuildReport)
+    return report.stats.exit_code(strict)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

@@ -81,9 +81,7 @@ def extract_with_dask(
             if cluster is not None:
                 cluster.close()
     merge_partitions(sorted(parts), out)
-    st = intake.stats
-    return BuildReport(read=st.read, kept=st.kept, duplicates=st.duplicates, quarantined=st.quarantined,
-                       files=[str(out), str(parts_dir)])
+    return BuildReport(stats=intake.stats, files=[str(out), str(parts_dir)])
 
 
 def _write_part(parts_dir: Path, future: object, index: dict[str, int]) -> Path:

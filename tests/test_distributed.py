@@ -22,7 +22,7 @@ def single(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     out = tmp_path_factory.mktemp("single") / "records.jsonl"
     report = extract_to_file([str(SEEDS)], out, quarantine=None, progress=False, echo=lambda _: None)
-    assert report.kept == 286
+    assert report.stats.kept == 286
     return out
 
 
@@ -32,7 +32,7 @@ def test_dask_local_cluster_matches_single_process(single: Path, tmp_path: Path)
     out = tmp_path / "records.jsonl"
     report = extract_with_dask([str(SEEDS)], out, scheduler="local", quarantine=None, partition_size=50,
                                echo=lambda _: None)
-    assert (report.read, report.kept, report.duplicates) == (330, 286, 44)
+    assert (report.stats.read, report.stats.kept, report.stats.duplicates) == (330, 286, 44)
     assert len(list((tmp_path / "records.jsonl.parts").glob("part-*.jsonl"))) == 6
     assert _records(out) == _records(single)
 
