@@ -88,6 +88,11 @@ def _unavailable(settings_uri: str, user: str, exc: BaseException) -> Neo4jUnava
     if isinstance(exc, neo4j_exc.ConfigurationError | ValueError):
         return Neo4jUnavailable(f"cannot use NEO4J_URI={settings_uri!r} ({detail}); expected e.g. "
                                 "bolt://localhost:7687")
+    if isinstance(exc, neo4j_exc.TransientError):  # the server answered, but gave up on the work after retries
+        return Neo4jUnavailable(
+            f"Neo4j at {settings_uri} kept failing a transaction ({detail}); see the server log "
+            "(scripts/neo4j-local.sh logs) and its memory settings, then rerun: loading is idempotent"
+        )
     return Neo4jUnavailable(
         f"cannot reach Neo4j at {settings_uri} ({detail}); is the server running "
         "(scripts/neo4j-local.sh start)? check NEO4J_URI and NEO4J_PASSWORD"

@@ -110,3 +110,15 @@ def test_cli_prints_one_line_and_exits_non_zero_when_neo4j_is_unreachable(comman
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and uri in lines[0] and "NEO4J_URI" in lines[0], proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_transient_server_errors_are_not_reported_as_unreachable() -> None:
+    """A transaction the server keeps refusing (e.g. out of transaction memory) must not read as 'cannot reach'."""
+    from neo4j.exceptions import TransientError
+
+    from kg.neo4j_store import _unavailable
+
+    exc = TransientError("The memory pool limit was exceeded.")
+    msg = str(_unavailable("bolt://127.0.0.1:7687", "neo4j", exc))
+    assert "cannot reach" not in msg and "bolt://127.0.0.1:7687" in msg and "memory pool" in msg
+    assert "\n" not in msg
