@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from extract.read_fields import Item, abstract_from_fields, normalise_date
-from extract.read_lines import bad_bytes, decode, printable
+from extract.read_lines import LineCounter, bad_bytes, decode, printable
 from extract.records import Quarantined
 
 _AT = re.compile(r"@[ \t]*([A-Za-z][\w-]*)\s*([{(])")
@@ -100,14 +100,7 @@ class _Parser:
         self.text, self.name = text, name
         self.macros: dict[str, str] = dict(MONTHS)
         self.limit = len(text)
-        self._pos, self._line = 0, 1
-
-    def line(self, pos: int) -> int:
-        if pos < self._pos:
-            self._pos, self._line = 0, 1
-        self._line += self.text.count("\n", self._pos, pos)
-        self._pos = pos
-        return self._line
+        self.line = LineCounter(text).line  # papers arrive in order, so this stays cheap
 
     def ws(self, pos: int) -> int:
         m = _WS.match(self.text, pos, self.limit)

@@ -113,3 +113,24 @@ def iter_lines(stream: BinaryIO, name: str) -> Iterator[tuple[int, bytes] | Quar
         yield from flush(lineno - 1)
         yield lineno, line
     yield from flush(lineno)
+
+
+class LineCounter:
+    """Line number of a character offset in one text; cheap when offsets arrive in increasing order.
+
+    >>> c = LineCounter("a\\nb\\nc")
+    >>> c.line(0), c.line(2), c.line(4), c.line(1)
+    (1, 2, 3, 1)
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._pos, self._line = 0, 1
+
+    def line(self, pos: int) -> int:
+        """The 1-based line of ``pos`` (counts only the newlines since the last call)."""
+        if pos < self._pos:
+            self._pos, self._line = 0, 1
+        self._line += self.text.count("\n", self._pos, pos)
+        self._pos = pos
+        return self._line
