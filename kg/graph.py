@@ -169,9 +169,9 @@ class GraphBuilder:
         for _, target, key in list(g.out_edges(pnode, keys=True)):
             if key == "REPORTS":
                 g.remove_node(target)
+            elif target in self._papers:  # only its own neighbours count it, not every entity
+                self._papers[target].discard(pnode)
         g.remove_node(pnode)
-        for papers in self._papers.values():
-            papers.discard(pnode)
 
     def finish(self) -> nx.MultiDiGraph:
         """Settle each entity's label (majority vote), display name, aliases and paper count."""
