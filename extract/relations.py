@@ -20,7 +20,10 @@ _EVAL_CUE = re.compile(
     r"performance|experiments?|tested|test set|state-of-the-art|SOTA|pass@\d+|F1|BLEU|win rate|on)\b",
     re.IGNORECASE,
 )
-_TRAIN_CUE = re.compile(r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|instruction-tun\w*)\s+(?:\w+\s+){0,3}?on\b", re.I)
+# Training use in a sentence: "trained on X", "a training set from X" (then X is not evaluated on).
+_TRAIN_CUE = re.compile(
+    r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|instruction-tun\w*)\s+(?:\w+\s+){0,3}?(?:on|from)\b", re.I
+)
 _FT_FROM = re.compile(
     r"\b(?:fine-?tun\w*|initiali[sz]\w*|built|based|derived|distill\w*|adapted|continued?|starting)\s+"
     r"(?:\w+\s+){0,2}?(?:from|on|upon|off)\b",

@@ -87,3 +87,28 @@ def test_proposed_dataset_with_a_benchmark_shape_is_a_benchmark() -> None:
     assert ents["ZapMedQA"]["label"] == "Benchmark"
     ents = _ents("T\n\nWe introduce ZapMedQA, a new dataset of questions. We fine-tune BERT on ZapMedQA.")
     assert ents["ZapMedQA"]["label"] == "Dataset"
+
+
+def test_compound_on_a_known_technique_stays_a_method_before_models() -> None:
+    ents = _ents("T\n\nLong-CoT techniques improve short-CoT models; short-CoT models are cheap.")
+    assert ents["short-CoT"]["label"] == "Method"
+
+
+def test_context_cues_are_voted_over_all_mentions() -> None:
+    # one "X model" mention, two "X method" mentions: the majority wins, whatever comes first
+    ents = _ents("T\n\nThe ZapFoo model is small. The ZapFoo method helps. We study the ZapFoo method again.")
+    assert ents["ZapFoo"]["label"] == "Method"
+    ents = _ents("T\n\nThe ZapFoo method helps. The ZapFoo model is small. The ZapFoo model wins.")
+    assert ents["ZapFoo"]["label"] == "Model"
+
+
+def test_names_listed_after_methods_such_as() -> None:
+    ents = _ents("T\n\nWe study methods such as weight decay, and the zapParam trick.")
+    assert ents["zapParam"]["label"] == "Method"
+    assert "zapParam" not in _ents("T\n\nWe study weight decay in the zapParam regime.")
+
+
+def test_names_listed_with_a_benchmark_shaped_name_share_its_use() -> None:
+    ents = _ents("T\n\nWe construct a meta-training set from ZapQA and CrossZap.")
+    assert ents["ZapQA"]["label"] == "Dataset" and ents["CrossZap"]["label"] == "Dataset"
+    assert "CrossZap" not in _ents("T\n\nWe construct a meta-training set from ZapFoo and CrossZap.")

@@ -26,3 +26,10 @@ def test_entity_relations() -> None:
     kinds = {(r["type"], r["source"], r["target"]) for r in rels if r["source"] is not None}
     assert ("VARIANT_OF", "Llama 2-13B-chat", "Llama 2") in kinds
     assert any(k[0] == "TRAINED_ON" and k[2] == "The Pile" for k in kinds)
+
+
+def test_training_data_taken_from_a_dataset_is_not_an_evaluation() -> None:
+    rels = _rels("T\n\nWe build a training set from ZapQA and CrossZap and outperform BERT on SQuAD.")
+    kinds = {(r["type"], r["target"]) for r in rels if r["source"] is None}
+    assert ("EVALUATED_ON", "SQuAD") in kinds
+    assert ("EVALUATED_ON", "CrossZap") not in kinds and ("USES", "CrossZap") in kinds

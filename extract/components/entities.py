@@ -59,13 +59,15 @@ _LEFT_CUE = re.compile(
     r"\b(?:(?:(?P<b>benchmarks?(?:\s+datasets?)?)|(?P<d>datasets?|corpus))\s+(?:\(\s*)?"
     r"(?:(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely)\s+)?|"
     r"(?P<m>backbones?|(?:language |vision |foundation )?models|LLMs|VLMs|baselines?)\s+(?:\(\s*)?"
-    r"(?:such as|like|including|e\.g\.,?|for example,?|namely)\s+)$"
+    r"(?:such as|like|including|e\.g\.,?|for example,?|namely)\s+|"
+    r"(?P<x>methods|techniques|algorithms|approaches|strategies|optimizers|architectures)\s+(?:\(\s*)?"
+    r"(?:such as|like|including|e\.g\.,?|for example,?|namely)\s+(?:the\s+)?)$"
 )
 # The last word before a mention that _LEFT_CUE can end with (a cheap test before the regex).
 _LEFT_LAST = frozenset((
     "benchmark", "benchmarks", "dataset", "datasets", "corpus", "as", "like", "including", "e.g.", "e.g.,",
     "example,", "example", "namely", "i.e.", "i.e.,", "backbone", "backbones", "models", "LLMs", "VLMs",
-    "baseline", "baselines",
+    "baseline", "baselines", "the",
 ))
 
 
@@ -74,7 +76,9 @@ def _left_word(text: str, pos: int) -> str:
     words = text[max(0, pos - 14) : pos].split()
     return words[-1].lstrip("(") if words else ""
 _CUE_LABEL = {"b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method"}
-_COORD = re.compile(r"^(?:\s*\([^()]{1,40}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+|\s*/\s*)$")
+_COORD = re.compile(
+    r"^(?:\s*\([^()]{1,40}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+|\s*/\s*)(?:the\s+)?$"
+)
 # Training use just before a mention ("pre-trained on the X", "fine-tuning on X and") or right after it
 # ("X corpus", "X for pre-training").
 _TRAIN_BEFORE = re.compile(
@@ -119,6 +123,14 @@ _LABEL_ORDER = ("Model", "Benchmark", "Dataset", "Method")
 _VARIANT_REST = re.compile(
     r"(?:\d+(?:x\d+)?[bmk]|v?\d+|chat|instruct|base|large|small|mini|tiny|medium|xl|xxl|[sml]|it|sft|rl|dpo)+"
 )
+
+
+def _by_votes(labels: list[str]) -> list[str]:
+    """The labels ordered by how many mentions voted for them; ties keep the order of first occurrence."""
+    if len(labels) < 2:
+        return labels
+    order = list(dict.fromkeys(labels))
+    return sorted(order, key=lambda lab: (-labels.count(lab), order.index(lab)))
 
 
 @dataclass
@@ -314,6 +326,8 @@ class EntityResolver:
                 chains.append([b])
         for chain in chains:
             typed = [c.label for c in chain if c.entry is not None or c.rule == "variant"]
+            # Names typed as benchmarks by their shape alone ("FooQA", "BarBench") vote too.
+            typed += [c.label for c in chain if c.rule == "shape" and c.label == "Benchmark"]
             # A descriptor next to the list ("benchmark datasets (i.e., A, B and C)") counts twice.
             typed += [e.split(":")[1] for c in chain for e in sorted(c.evidence) if e.startswith("cue:")] * 2
             if len(chain) > 1 and typed:
@@ -396,8 +410,8 @@ class EntityResolver:
             return variant[0]
         prop = [e.split(":")[1] for e in ev if e.startswith("tprop:")]
         prop += [e.split(":")[1] for e in ev if e.startswith("prop:")]
-        cue = [e.split(":")[1] for e in ev if e.startswith("cue:")]
-        coord = [e.split(":")[1] for e in ev if e.startswith("coord:")]
+        cue = _by_votes([e.split(":")[1] for e in ev if e.startswith("cue:")])
+        coord = _by_votes([e.split(":")[1] for e in ev if e.startswith("coord:")])
         shape = [c.label for c in ms if c.label in ("Model", "Benchmark")]
         sized = ["Model"] if any(c.label == "Sized" for c in ms) else []
         if "proposed" in ev:
@@ -409,8 +423,9 @@ class EntityResolver:
             return "Model"
         if abbr:
             return self._refine(text, sents, ms, (cue or abbr)[0])
+        # A compound on a known technique ("short-CoT") stays a technique next to "models" ("short-CoT models").
         compound = ["Method"] if any(c.rule == "shape" and c.label == "Method" for c in ms) else []
-        found = cue or coord or shape or sized or compound
+        found = compound or cue or coord or shape or sized
         return self._refine(text, sents, ms, found[0]) if found else None
 
     def _refine(self, text: str, sents: list[list[int]], ms: list[Cand], label: str) -> str:
