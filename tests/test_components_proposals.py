@@ -68,3 +68,20 @@ def test_descriptions_are_not_names_and_lower_case_names_with_digits_are() -> No
 def test_passive_and_dash_title() -> None:
     got = _proposed("ZapNet - Fast Things\n\nA new loss, SuperLoss, is proposed. Experiments are designed well.")
     assert {(name, rule) for name, _, rule in got} == {("ZapNet", "title"), ("SuperLoss", "propose")}
+
+
+def test_a_descriptor_before_a_naming_cue_is_not_the_name() -> None:
+    got = _proposed("T\n\nPETL is costly. We propose a new memory-efficient PETL strategy, dubbed Universal Zap.")
+    names = [n for n, _, _ in got]
+    assert "Universal Zap" in names and "PETL" not in names
+    assert ("ZapNet", "propose") in [(n, r) for n, _, r in _proposed("T\n\nWe propose ZapNet, a new network.")]
+
+
+def test_detached_hyphen_name_and_descriptor_head_before_for() -> None:
+    got = _proposed(
+        "T\n\nTo address this, we propose an efficient length extension method for Large Language Models, "
+        "called E 2 -ZAP, with one training procedure."
+    )
+    assert ("E 2 -ZAP", "Method", "naming") in got
+    got = _proposed("T\n\nWe release a family of language models, called ZapLM.")
+    assert ("ZapLM", "Model", "naming") in got

@@ -25,7 +25,9 @@ if not Doc.has_extension("kg_proposed_meta"):
 
 # One word of a name: capitalised, or with a capital/digit inside ("long2short", "o1", "k1.5").
 _NAME_WORD = r"(?:[A-Z0-9][\w.+\-/'’^{}]*[\w+}]|[A-Z0-9]|[a-z][a-z\-]*[A-Z0-9][\w.+\-/^{}]*[\w+}])"
-_NAME = rf"(?P<name>{_NAME_WORD}(?:\s(?:of\s|for\s|-\s)?{_NAME_WORD}){{0,4}})"
+# Words joined by spaces, "of"/"for", or a detached hyphen ("E 2 -LLM", "E 2 - LLM": superscripts lost in
+# conversion).
+_NAME = rf"(?P<name>{_NAME_WORD}(?:(?:\s(?:of\s|for\s|-\s)?|\s-(?=[A-Z0-9])){_NAME_WORD}){{0,4}})"
 _STOP = (
     r"to|that|which|who|using|use|with|on|for|by|in|into|from|based|via|how|whether|what|when|where|and|or|"
     r"leveraging|utilizing|this|these|its|their|it|is|are|as|at|than|such"
@@ -157,6 +159,8 @@ _NOT_NAMES = frozenset(
 
 
 _LETTER_DIGIT_LETTER = re.compile(r"[a-z]\d+[a-z]")
+# A naming cue later in the same clause: what the proposal verb reached first was a descriptor.
+_NAMED_LATER = re.compile(r"[^.;:()]*?,\s+(?:called|dubbed|named|termed|coined)\s+[\"“‘]?[A-Z0-9]")
 _DESCRIPTIVE_END = re.compile(
     r"-(?:based|like|style|driven|aware|guided|assisted|augmented|enhanced|inspired|free|specific|level|powered)$",
     re.IGNORECASE,
@@ -168,8 +172,16 @@ def _name_shaped(name: str) -> bool:
     return (any(c.isupper() for c in name[1:] if c != " ") and " " not in name) or any(c.isdigit() for c in name)
 
 
+_FOR_PP = re.compile(r"\s(?:for|to)\s[^.;:()]*$")
+
+
 def guess_label(before: str, after: str) -> str:
     """Type from the descriptor nearest to the name: the last cue before it, else the first after it."""
+    pp = _FOR_PP.search(before)
+    if pp is not None:  # "an extension method for Large Language Models, called X": the head is "method"
+        cues = [m for m in _CUE.finditer(before, 0, pp.start())]
+        if cues:
+            return _CUE_LABEL[cues[-1].lastgroup or "x"]
     cues = [m for m in _CUE.finditer(before)]
     if cues:
         return _CUE_LABEL[cues[-1].lastgroup or "x"]
@@ -276,6 +288,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
         name = text[s:e]
         if _DESCRIPTIVE_END.search(name):
             continue  # "a GAN-based method": describes the proposal, does not name it
+        if rule == "propose" and _NAMED_LATER.match(text, e, min(len(text), e + 100)):
+            continue  # "we propose a new PETL strategy, dubbed UniPT": the name comes with the naming cue
         if not name or not name[0].isalpha() or name.split()[0] in _NOT_NAMES or norm_key(name) in generic:
             continue
         lower_ok = rule == "lower" or _LETTER_DIGIT_LETTER.search(name) is not None  # "long2short"
@@ -291,7 +305,7 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             head = _TITLE_HEAD.match(text, e + 1, title_end)
             before, after = "", head.group("head") if head else ""
         else:
-            before = m.group("gap") if "gap" in m.re.groupindex else text[max(0, s - 40) : s]
+            before = m.group("gap") if "gap" in m.re.groupindex else text[max(0, s - 80) : s]
             before = before[before.rfind(". ") + 1 :]
             after = text[e : e + 80]
             after = after[: after.find(".")] if "." in after else after
