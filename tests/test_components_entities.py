@@ -112,3 +112,22 @@ def test_names_listed_with_a_benchmark_shaped_name_share_its_use() -> None:
     ents = _ents("T\n\nWe construct a meta-training set from ZapQA and CrossZap.")
     assert ents["ZapQA"]["label"] == "Dataset" and ents["CrossZap"]["label"] == "Dataset"
     assert "CrossZap" not in _ents("T\n\nWe construct a meta-training set from ZapFoo and CrossZap.")
+
+
+def test_acronym_named_at_the_start_of_the_title_is_proposed() -> None:
+    ents = _ents(
+        "Zap-tuning Via Prompts Makes Models Robust\n\nWe show gains enjoyed by Zap-tuning Via Prompts (ZVP), "
+        "an alternative method. ZVP is robust."
+    )
+    assert ents["ZVP"]["proposed"] == "title" and ents["ZVP"]["label"] == "Method"
+    ents = _ents("Robust Models\n\nWe show gains enjoyed by Zap-tuning Via Prompts (ZVP), an alternative method.")
+    assert not ents["ZVP"]["proposed"]
+
+
+def test_long_form_extending_the_papers_own_acronym_takes_its_type() -> None:
+    ents = _ents(
+        "T\n\nA loss named Probabilistic Zap Error (PZE) is built. Two weights in PZE give "
+        "Adjustable Probabilistic Zap Error (APZE), which helps."
+    )
+    assert ents["APZE"]["label"] == ents["PZE"]["label"] == "Method"
+    assert "APZE" not in _ents("T\n\nThe Adjustable Probabilistic Zap Error (APZE) is measured.")

@@ -208,6 +208,10 @@ class EntityResolver:
         acro_props = {(int(s), int(e)): str(lab) for rule, s, e, lab in prop_meta if rule == "acronym"}
         alias: dict[str, Cand] = {}
         defined: list[tuple[int, int, int, int]] = []  # accepted acronym definitions
+        title_end = text.find("\n\n")
+        title_key = norm_key(text[: max(0, title_end)])
+        title_first = text[: max(0, title_end)].split(":")[0].split(" ")[0]
+        in_title: list[str] = []  # unknown acronyms defined in the abstract whose name the title uses
         for ls, le, ss, se in ud.get(("._.", "kg_abbrevs", None, None)) or []:
             lf, sf = text[ls:le], text[ss:se]
             ksf, klf = norm_key(sf), norm_key(lf)
@@ -222,11 +226,21 @@ class EntityResolver:
                 if label is None and (ss, se) in acro_props:
                     label = acro_props[(ss, se)] or ("Model" if _CLASS_HEAD.search(lf) else "Method")
                 if label is None:
+                    # "Adjustable Probabilistic Reconstruction Error (APRE)" after "... Reconstruction Error (PRE)":
+                    # a long form extending the paper's own earlier acronym names the same kind of thing.
+                    label = next(
+                        (p.label for k, p in alias.items() if p.entry is None and len(k) >= 6 and klf.endswith(k)), None
+                    )
+                if label is None:
                     generic_sf.add(ksf)
                     continue
                 proto = Cand(0, 0, label, canonical_name(sf), "", "abbreviation", 2, None, {"abbreviation"})
             alias[ksf] = alias[klf] = proto
             defined.append((ls, le, ss, se))
+            if proto.entry is None and ls > title_end and (
+                (len(klf) >= 8 and title_key.startswith(klf)) or title_first == sf
+            ):
+                in_title.append(norm_key(proto.name))  # the title names the acronym the abstract defines
             for s, e in ((ls, le), (ss, se)):
                 cands.append(
                     Cand(
@@ -256,6 +270,12 @@ class EntityResolver:
             name = text[m.start() : h.end()]
             cands.append(Cand(m.start(), h.end(), "Method", name, "", "eponym", 1, None, {"cue:Method"}))
         proposed: dict[str, str] = {}
+        for key in in_title:
+            if not self._is_generic(key):
+                proposed.setdefault(key, "title")
+                for c in cands:
+                    if c.rule == "abbreviation" and norm_key(c.name) == key:
+                        c.evidence.add("proposed")
         for rule, s, e, plabel in prop_meta:
             surface = text[int(s) : int(e)]
             key = norm_key(surface)

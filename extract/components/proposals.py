@@ -172,15 +172,18 @@ def _name_shaped(name: str) -> bool:
     return (any(c.isupper() for c in name[1:] if c != " ") and " " not in name) or any(c.isdigit() for c in name)
 
 
-_FOR_PP = re.compile(r"\s(?:for|to)\s[^.;:()]*$")
+_FOR_PP = re.compile(r"\sfor\s[^.;:()]*,\s*(?:called|dubbed|named|termed|coined)\s+$")
 
 
-def guess_label(before: str, after: str) -> str:
-    """Type from the descriptor nearest to the name: the last cue before it, else the first after it."""
-    pp = _FOR_PP.search(before)
-    if pp is not None:  # "an extension method for Large Language Models, called X": the head is "method"
-        cues = [m for m in _CUE.finditer(before, 0, pp.start())]
-        if cues:
+def guess_label(before: str, after: str, wide: str = "") -> str:
+    """Type from the descriptor nearest to the name: the last cue before it, else the first after it.
+    ``wide``: for names after a naming cue, a longer stretch of the sentence before the name, in which a
+    descriptor followed by a "for" phrase ("an extension method for Large Language Models, called X") is the
+    head whatever follows."""
+    pp = _FOR_PP.search(wide)
+    if pp is not None:
+        cues = [m for m in _CUE.finditer(wide, 0, pp.start())]
+        if cues and pp.start() - cues[-1].end() < 3:
             return _CUE_LABEL[cues[-1].lastgroup or "x"]
     cues = [m for m in _CUE.finditer(before)]
     if cues:
@@ -303,13 +306,15 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             continue  # "Experiments are designed ...", "Module is proposed ..."
         if rule == "title":
             head = _TITLE_HEAD.match(text, e + 1, title_end)
-            before, after = "", head.group("head") if head else ""
+            before, after, wide = "", head.group("head") if head else "", ""
         else:
-            before = m.group("gap") if "gap" in m.re.groupindex else text[max(0, s - 80) : s]
+            before = m.group("gap") if "gap" in m.re.groupindex else text[max(0, s - 40) : s]
             before = before[before.rfind(". ") + 1 :]
+            wide = text[max(0, s - 100) : s] if rule == "naming" else ""
+            wide = wide[wide.rfind(". ") + 1 :]
             after = text[e : e + 80]
             after = after[: after.find(".")] if "." in after else after
-        out.append((s, e, guess_label(before, after), rule))
+        out.append((s, e, guess_label(before, after, wide), rule))
     return out
 
 
