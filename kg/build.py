@@ -89,14 +89,20 @@ def build(
     neo4j: bool = False,
     pages: bool = True,
     from_records: bool = False,
+    stream: bool = False,
     progress: bool = True,
     echo: Callable[[str], None] = _stderr,
 ) -> BuildReport:
     """Run the whole job into ``outdir``: records, graph.json, graph.graphml, HTML pages, Neo4j.
 
     With ``from_records`` the inputs are ``records.jsonl`` files from ``kg extract`` and extraction is skipped.
+    With ``stream`` the graph is never held in memory (see :mod:`kg.graph_stream`): the files are written
+    straight from the records and Neo4j is loaded in chunks; there are no pages.
     """
     outdir.mkdir(parents=True, exist_ok=True)
+    if stream:
+        return _build_streamed(inputs, outdir, workers=workers, fmt=fmt, neo4j=neo4j, from_records=from_records,
+                               progress=progress, echo=echo)
     builder = GraphBuilder()
     if from_records:
         report = BuildReport()
@@ -104,7 +110,8 @@ def build(
             for rec in _progress(read_records(path), None, progress, "graph"):
                 builder.add_record(rec)
                 report.stats.read += 1
-        report.stats.kept = report.stats.read
+        report.stats.kept = sum(1 for n in builder.graph if n.startswith("paper:"))
+        report.stats.duplicates = report.stats.read - report.stats.kept  # a later version replaced these
     else:
         report = extract_to_file(
             inputs, outdir / "records.jsonl", quarantine=outdir / "quarantine.jsonl", workers=workers,
@@ -128,3 +135,41 @@ def build(
             n, r = store.counts()
             report.neo4j = {"nodes": n, "relationships": r}
     return report
+
+
+def _build_streamed(inputs: list[str], outdir: Path, *, workers: int, fmt: str | None, neo4j: bool,
+                    from_records: bool, progress: bool, echo: Callable[[str], None]) -> BuildReport:
+    """:func:`build` for corpora too big for memory: records on disk, then graph files and Neo4j streamed."""
+    from kg.formats import GraphJsonWriter, GraphMLWriter
+    from kg.graph_stream import stream_graph
+
+    if from_records:
+        report, paths = BuildReport(), list(inputs)
+    else:
+        records = outdir / "records.jsonl"
+        report = extract_to_file(inputs, records, quarantine=outdir / "quarantine.jsonl", workers=workers,
+                                 fmt=fmt, progress=progress, echo=echo)
+        report.files.append(str(outdir / "quarantine.jsonl"))
+        paths = [str(records)]
+    streamed = stream_graph(paths, [GraphJsonWriter(outdir / "graph.json"), GraphMLWriter(outdir / "graph.graphml")],
+                            progress=progress)
+    if from_records:
+        report.stats.read, report.stats.kept = streamed.read, streamed.papers
+        report.stats.duplicates = streamed.duplicates
+    report.files += [str(outdir / "graph.json"), str(outdir / "graph.graphml")]
+    report.nodes, report.relationships = dict(streamed.nodes), dict(streamed.relationships)
+    if neo4j:
+        report.neo4j = load_records(paths, progress=progress)
+    return report
+
+
+def load_records(paths: list[str], *, chunk: int = 20_000, progress: bool = True) -> dict[str, int]:
+    """Load the graph of some records files into Neo4j (from the environment) in chunks of papers."""
+    from kg.graph_stream import graph_chunks
+    from kg.neo4j_store import Neo4jStore
+
+    with Neo4jStore.from_env() as store:
+        for g in graph_chunks(paths, chunk, progress=progress):
+            store.load_graph(g, progress=progress)
+        n, r = store.counts()
+    return {"nodes": n, "relationships": r}

@@ -91,9 +91,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     from kg.build import build
 
     report = build(args.inputs, Path(args.output), workers=args.workers, fmt=args.format, neo4j=args.neo4j,
-                   pages=not args.no_pages, from_records=args.from_records, progress=not args.quiet)
+                   pages=not args.no_pages, from_records=args.from_records, stream=args.stream,
+                   progress=not args.quiet)
     _print_report(report, quiet=args.quiet)
-    if not args.quiet:
+    if not args.quiet and not args.stream and not args.no_pages:
         print(f"open {Path(args.output) / 'index.html'}", file=sys.stderr)
     return _exit_status(report, args.strict)
 
@@ -135,6 +136,12 @@ def cmd_load(args: argparse.Namespace) -> int:
     from kg.neo4j_store import Neo4jStore
 
     path = Path(args.graph)
+    if path.is_file() and _is_records_file(str(path)):
+        from kg.build import load_records
+
+        counts = load_records([str(path)], chunk=args.chunk, progress=not args.quiet)
+        print(f"neo4j: {counts['nodes']} nodes, {counts['relationships']} relationships", file=sys.stderr)
+        return 0
     g = read_graph_json(path / "graph.json" if path.is_dir() else path)
     with Neo4jStore.from_env() as store:
         store.load_graph(g, progress=not args.quiet)
@@ -156,10 +163,12 @@ def cmd_prune(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from kg.formats import read_graph_json, write_graphml
 
-    src = Path(args.graph)
-    g = read_graph_json(src / "graph.json" if src.is_dir() else src)
     out = Path(args.outdir)
     out.mkdir(parents=True, exist_ok=True)
+    if args.records:
+        return _export_streamed(args.records, out, args.format, progress=not args.quiet)
+    src = Path(args.graph)
+    g = read_graph_json(src / "graph.json" if src.is_dir() else src)
     if args.format == "neo4j-admin":
         from kg.neo4j_export import write_neo4j_admin
 
@@ -173,6 +182,27 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         for p in write_site(g, out, progress=not args.quiet):
             print(p)
+    return 0
+
+
+def _export_streamed(records: list[str], out: Path, fmt: str, *, progress: bool) -> int:
+    """``kg export --records``: straight from records files, never holding the graph in memory."""
+    from kg.graph_stream import stream_graph
+
+    if fmt == "neo4j-admin":
+        from kg.neo4j_export import AdminCsvWriter
+
+        writer = AdminCsvWriter(out)
+        stream_graph(records, [writer], progress=progress)
+        print(json.dumps(writer.summary(), indent=1, default=str))
+    elif fmt == "graphml":
+        from kg.formats import GraphMLWriter
+
+        stream_graph(records, [GraphMLWriter(out / "graph.graphml")], progress=progress)
+        print(out / "graph.graphml")
+    else:
+        raise CliError(f"--records cannot make {fmt} pages (they need the graph in memory); "
+                       "run `kg build --from-records RECORDS -o OUTDIR` instead")
     return 0
 
 
@@ -253,6 +283,9 @@ def make_parser() -> argparse.ArgumentParser:
     sp.add_argument("--no-pages", action="store_true", help="skip the HTML pages")
     sp.add_argument("--from-records", action="store_true",
                     help="inputs are records.jsonl files from `kg extract`: build the graph without extracting")
+    sp.add_argument("--stream", action="store_true",
+                    help="for corpora too big for memory (~100k+ abstracts): write the graph files straight from "
+                         "the records, holding only the entity table, and load Neo4j in chunks; no pages")
     sp.set_defaults(func=cmd_build)
 
     sp = _add(sub, "eval", "Score predictions (or extract from abstracts first) against a gold set; same "
@@ -265,9 +298,13 @@ def make_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true", help="print the scores as JSON")
     sp.set_defaults(func=cmd_eval)
 
-    sp = _add(sub, "load", "Load a built graph (OUTDIR or graph.json) into Neo4j; loading twice changes nothing.",
-              "  NEO4J_PASSWORD=secret kg load out")
-    sp.add_argument("graph", metavar="OUTDIR_OR_GRAPH_JSON")
+    sp = _add(sub, "load", "Load a built graph (OUTDIR or graph.json) or a records.jsonl into Neo4j; loading "
+              "twice changes nothing.",
+              "  NEO4J_PASSWORD=secret kg load out\n"
+              "  NEO4J_PASSWORD=secret kg load records.jsonl --chunk 20000   # big corpora, streamed in chunks")
+    sp.add_argument("graph", metavar="OUTDIR_OR_GRAPH_JSON_OR_RECORDS")
+    sp.add_argument("--chunk", type=_workers, default=20_000, metavar="PAPERS",
+                    help="papers per chunk when loading records.jsonl (default 20000)")
     sp.add_argument("-q", "--quiet", action="store_true")
     sp.set_defaults(func=cmd_load)
 
@@ -277,11 +314,16 @@ def make_parser() -> argparse.ArgumentParser:
 
     sp = _add(sub, "export", "Export a built graph: neo4j-admin CSVs for bulk import, GraphML, or HTML pages.",
               "  kg export --format neo4j-admin --graph out out/import\n"
+              "  kg export --format neo4j-admin --records records.jsonl import   # big corpora, streamed\n"
               "  neo4j-admin database import full --nodes=... (see out/import/import.sh)")
     sp.add_argument("outdir", metavar="OUTDIR")
     sp.add_argument("--format", choices=["neo4j-admin", "graphml", "html"], default="neo4j-admin")
-    sp.add_argument("--graph", default="out", metavar="OUTDIR_OR_GRAPH_JSON",
-                    help="the built graph to export (default: out)")
+    src = sp.add_mutually_exclusive_group()
+    src.add_argument("--graph", default="out", metavar="OUTDIR_OR_GRAPH_JSON",
+                     help="the built graph to export (default: out)")
+    src.add_argument("--records", action="append", metavar="RECORDS.jsonl",
+                     help="export straight from `kg extract` records (repeatable), streaming: only the entity "
+                          "table is held in memory")
     sp.add_argument("-q", "--quiet", action="store_true")
     sp.set_defaults(func=cmd_export)
 

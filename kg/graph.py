@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import networkx as nx
 
@@ -56,8 +56,162 @@ def _clean_attrs(attrs: dict[str, object]) -> dict[str, object]:
     return {k: v for k, v in attrs.items() if v is not None}
 
 
+Node = tuple[str, dict[str, object]]
+Edge = tuple[str, str, str, dict[str, object]]
+
+
+class EntityTable:
+    """Everything about entities that depends on more than one paper: label votes, names, aliases,
+    paper counts and entity-to-entity links with their supporting papers.
+
+    It is the only corpus-wide state of a build, so the streaming path (:mod:`kg.graph_stream`) holds
+    this table in memory and nothing else.
+    """
+
+    def __init__(self) -> None:
+        self.labels: dict[str, Counter[str]] = defaultdict(Counter)
+        self.names: dict[str, Counter[str]] = defaultdict(Counter)
+        self.aliases: dict[str, Counter[str]] = defaultdict(Counter)
+        self.paper_count: Counter[str] = Counter()
+        # When a list, every entity() call is logged here, so a replaced paper's votes can be taken back.
+        self.journal: list[tuple[str, str, str | None, tuple[str, ...]]] | None = None
+        self.links: dict[tuple[str, str, str], dict[str, object]] = {}
+        self._papers_of_link: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def entity(self, name: str, label: str | None, surfaces: Iterable[str] = ()) -> str:
+        """Register one occurrence of an entity name (with its label vote); returns its node id."""
+        node = entity_node(name)
+        surfaces = tuple(s for s in surfaces if s)
+        if label:
+            self.labels[node][label] += 1
+        self.names[node][name] += 1
+        self.aliases[node].update(surfaces)
+        if self.journal is not None:
+            self.journal.append((node, name, label, surfaces))
+        return node
+
+    def forget(self, entries: Iterable[tuple[str, str, str | None, tuple[str, ...]]]) -> None:
+        """Take back logged :meth:`entity` calls (the votes of a paper that is being replaced)."""
+        for node, name, label, surfaces in entries:
+            if label:
+                self.labels[node][label] -= 1
+            self.names[node][name] -= 1
+            self.aliases[node].subtract(surfaces)
+            for counter in (self.labels[node], self.names[node], self.aliases[node]):
+                for k in [k for k, c in counter.items() if c <= 0]:
+                    del counter[k]
+            if not self.names[node]:  # kept: the graph still has the node; its name stays known
+                self.names[node][name] = 0
+
+    def link(self, u: str, v: str, rtype: str, paper_id: str, attrs: dict[str, object]) -> None:
+        """Record an entity-to-entity relationship seen in one paper (self-loops are dropped)."""
+        if u == v:
+            return
+        key = (u, v, rtype)
+        data = self.links.get(key)
+        if data is None:
+            self.links[key] = {**attrs, "type": rtype}
+        else:
+            data["confidence"] = max(float(data.get("confidence", 0)), float(attrs.get("confidence", 0)))  # type: ignore[arg-type]
+        self._papers_of_link[key].add(paper_id)
+
+    def node_attrs(self, node: str) -> dict[str, object]:
+        """The settled attributes of an entity node: majority label, preferred name, aliases, paper count."""
+        order = {label: i for i, label in enumerate(ENTITY_LABELS)}
+        votes = self.labels.get(node)
+        label = max(votes, key=lambda lab: (votes[lab], -order.get(lab, 9))) if votes else "Method"
+        names = +self.names[node] or self.names[node]  # names a replaced paper alone gave count 0
+        name = preferred_name(names)
+        aliases = {a for a in (*self.aliases.get(node, ()), *names) if a != name}
+        return {"id": node, "label": label, "name": name, "aliases": sorted(aliases),
+                "paper_count": self.paper_count.get(node, 0)}
+
+    def nodes(self) -> Iterator[Node]:
+        """Every entity node with its settled attributes, in id order."""
+        for node in sorted(self.names):
+            yield node, self.node_attrs(node)
+
+    def edges(self) -> Iterator[Edge]:
+        """Every entity-to-entity relationship with its sorted supporting paper ids."""
+        for key in sorted(self.links):
+            u, v, rtype = key
+            yield u, v, rtype, {**self.links[key], "papers": sorted(self._papers_of_link[key])}
+
+
+def paper_elements(rec: PaperRecord, table: EntityTable) -> tuple[list[Node], list[Edge]]:
+    """The nodes and edges one paper contributes on its own (paper, results and their links);
+    its entities, label votes and entity-to-entity links go into ``table``.
+
+    Entity nodes are not returned: their attributes are only settled once every paper has been seen.
+    """
+    pnode = paper_node(rec.id)
+    year = rec.date[:4] if rec.date and rec.date[:4].isdigit() else None
+    nodes: list[Node] = [(pnode, _clean_attrs({
+        "id": pnode, "label": "Paper", "name": rec.title, "paper_id": rec.id, "title": rec.title,
+        "abstract": rec.abstract, "source": rec.source, "date": rec.date, "year": int(year) if year else None,
+        "url": rec.url, "authors": list(rec.authors) or None, "categories": list(rec.categories) or None}))]
+    edges: list[Edge] = []
+    counted: set[str] = set()
+    by_key: dict[str, str] = {}
+    for ent in rec.entities:
+        node = table.entity(ent.name, ent.label, [m.text for m in ent.mentions] + ent.aliases)
+        by_key[canonical_key(ent.name)] = node
+        counted.add(node)
+        first = min(ent.mentions, key=lambda m: (m.field != "title", m.start), default=None)
+        attrs: dict[str, object] = {"type": "MENTIONS", "rule": ent.rule or "extract", "confidence": 1.0}
+        if first is not None:
+            text = rec.title if first.field == "title" else rec.abstract
+            sent, _, _ = sentence_at(text, first.start)
+            attrs.update(evidence=sent, field=first.field, start=first.start, end=first.end,
+                         count=len(ent.mentions))
+        edges.append((pnode, node, "MENTIONS", attrs))
+        if ent.parent and canonical_key(ent.parent) != canonical_key(ent.name):
+            parent = table.entity(ent.parent, ent.label)
+            table.link(node, parent, "VARIANT_OF", rec.id, {"rule": "family", "confidence": 1.0})
+    for rel in rec.relations:
+        tnode = by_key.get(canonical_key(rel.target)) or table.entity(rel.target, None)
+        attrs = _clean_attrs({"type": rel.type, "evidence": rel.evidence, "confidence": rel.confidence,
+                              "start": rel.start, "end": rel.end, "rule": rel.rule or "extract"})
+        if rel.source == rec.id:
+            edges.append((pnode, tnode, rel.type, attrs))
+            counted.add(tnode)
+        else:
+            snode = by_key.get(canonical_key(rel.source)) or table.entity(rel.source, None)
+            table.link(snode, tnode, rel.type, rec.id, attrs)
+    for i, res in enumerate(rec.results):
+        rnode = result_node(rec.id, i)
+        name = f"{res.model or '?'} on {res.benchmark or '?'}: {res.value:g}{res.unit or ''}"
+        nodes.append((rnode, _clean_attrs({
+            "id": rnode, "label": "Result", "name": name, "paper_id": rec.id,
+            "model": res.model, "benchmark": res.benchmark, "metric": res.metric,
+            "value": float(res.value), "unit": res.unit, "evidence": res.evidence})))
+        edges.append((pnode, rnode, "REPORTS", {"type": "REPORTS", "evidence": res.evidence, "rule": "results",
+                                                "confidence": 1.0}))
+        for key, ename in (("ON", res.benchmark), ("OF", res.model)):
+            if ename:
+                label = "Benchmark" if key == "ON" else "Model"
+                target = by_key.get(canonical_key(ename)) or table.entity(ename, label)
+                edges.append((rnode, target, key, {"type": key, "rule": "results", "confidence": 1.0}))
+    table.paper_count.update(counted)
+    return nodes, _dedupe_edges(edges)
+
+
+def _dedupe_edges(edges: list[Edge]) -> list[Edge]:
+    """One edge per (source, target, type), later attributes winning, as a keyed multigraph stores them."""
+    out: dict[tuple[str, str, str], Edge] = {}
+    for u, v, key, attrs in edges:
+        old = out.get((u, v, key))
+        out[u, v, key] = (u, v, key, {**old[3], **attrs} if old else attrs)
+    return list(out.values())
+
+
 class GraphBuilder:
-    """Accumulates records into a graph; call :meth:`finish` once to settle labels and counts.
+    """Accumulates records into a networkx graph; call :meth:`finish` once to settle labels and counts.
+
+    A paper added again replaces its earlier version (its edges, results and paper counts).
 
     >>> from extract.records import Entity, Mention, PaperRecord
     >>> rec = PaperRecord(id="p1", title="LoRA", abstract="We use LoRA.", source="x:1",
@@ -69,20 +223,9 @@ class GraphBuilder:
 
     def __init__(self) -> None:
         self.graph = nx.MultiDiGraph()
-        self._labels: dict[str, Counter[str]] = defaultdict(Counter)
-        self._names: dict[str, Counter[str]] = defaultdict(Counter)
-        self._aliases: dict[str, set[str]] = defaultdict(set)
-        self._papers: dict[str, set[str]] = defaultdict(set)
-
-    def _entity(self, name: str, label: str | None, *, surfaces: Iterable[str] = ()) -> str:
-        node = entity_node(name)
-        if not self.graph.has_node(node):
-            self.graph.add_node(node, id=node, label=label or "Method", name=name)
-        if label:
-            self._labels[node][label] += 1
-        self._names[node][name] += 1
-        self._aliases[node].update(s for s in surfaces if s)
-        return node
+        self.table = EntityTable()
+        self.table.journal = []
+        self._votes: dict[str, list[tuple[str, str, str | None, tuple[str, ...]]]] = {}
 
     def add_record(self, rec: PaperRecord) -> None:
         """Add one paper, its entities, relations and results."""
@@ -90,104 +233,39 @@ class GraphBuilder:
         pnode = paper_node(rec.id)
         if g.has_node(pnode):
             self._remove_paper(pnode)
-        year = rec.date[:4] if rec.date and rec.date[:4].isdigit() else None
-        g.add_node(
-            pnode,
-            **_clean_attrs(
-                {
-                    "id": pnode,
-                    "label": "Paper",
-                    "name": rec.title,
-                    "paper_id": rec.id,
-                    "title": rec.title,
-                    "abstract": rec.abstract,
-                    "source": rec.source,
-                    "date": rec.date,
-                    "year": int(year) if year else None,
-                    "url": rec.url,
-                    "authors": list(rec.authors) or None,
-                    "categories": list(rec.categories) or None,
-                }
-            ),
-        )
-        by_key: dict[str, str] = {}
-        for ent in rec.entities:
-            node = self._entity(ent.name, ent.label, surfaces=[m.text for m in ent.mentions] + ent.aliases)
-            by_key[canonical_key(ent.name)] = node
-            self._papers[node].add(pnode)
-            first = min(ent.mentions, key=lambda m: (m.field != "title", m.start), default=None)
-            attrs: dict[str, object] = {"type": "MENTIONS", "rule": ent.rule or "extract", "confidence": 1.0}
-            if first is not None:
-                text = rec.title if first.field == "title" else rec.abstract
-                sent, _, _ = sentence_at(text, first.start)
-                attrs.update(evidence=sent, field=first.field, start=first.start, end=first.end,
-                             count=len(ent.mentions))
-            g.add_edge(pnode, node, key="MENTIONS", **attrs)
-            if ent.parent and canonical_key(ent.parent) != canonical_key(ent.name):
-                parent = self._entity(ent.parent, ent.label)
-                self._add_entity_edge(node, parent, "VARIANT_OF", pnode,
-                                      {"rule": "family", "confidence": 1.0})
-        for rel in rec.relations:
-            tnode = by_key.get(canonical_key(rel.target)) or self._entity(rel.target, None)
-            attrs = _clean_attrs({"type": rel.type, "evidence": rel.evidence, "confidence": rel.confidence,
-                                  "start": rel.start, "end": rel.end, "rule": rel.rule or "extract"})
-            if rel.source == rec.id:
-                g.add_edge(pnode, tnode, key=rel.type, **attrs)
-                self._papers[tnode].add(pnode)
-            else:
-                snode = by_key.get(canonical_key(rel.source)) or self._entity(rel.source, None)
-                self._add_entity_edge(snode, tnode, rel.type, pnode, attrs)
-        for i, res in enumerate(rec.results):
-            rnode = result_node(rec.id, i)
-            label = f"{res.model or '?'} on {res.benchmark or '?'}: {res.value:g}{res.unit or ''}"
-            g.add_node(rnode, **_clean_attrs({
-                "id": rnode, "label": "Result", "name": label, "paper_id": rec.id,
-                "model": res.model, "benchmark": res.benchmark, "metric": res.metric,
-                "value": float(res.value), "unit": res.unit, "evidence": res.evidence}))
-            g.add_edge(pnode, rnode, key="REPORTS", type="REPORTS", evidence=res.evidence, rule="results",
-                       confidence=1.0)
-            for key, name in (("ON", res.benchmark), ("OF", res.model)):
-                if name:
-                    label = "Benchmark" if key == "ON" else "Model"
-                    target = by_key.get(canonical_key(name)) or self._entity(name, label)
-                    g.add_edge(rnode, target, key=key, type=key, rule="results", confidence=1.0)
-
-    def _add_entity_edge(self, u: str, v: str, rtype: str, pnode: str, attrs: dict[str, object]) -> None:
-        if u == v:
-            return
-        g = self.graph
-        if g.has_edge(u, v, key=rtype):
-            data = g.edges[u, v, rtype]
-            data["papers"] = sorted(set(data.get("papers", [])) | {pnode.removeprefix("paper:")})
-            data["confidence"] = max(float(data.get("confidence", 0)), float(attrs.get("confidence", 0)))  # type: ignore[arg-type]
-        else:
-            g.add_edge(u, v, key=rtype, **{**attrs, "type": rtype, "papers": [pnode.removeprefix("paper:")]})
+        journal = self.table.journal = []
+        nodes, edges = paper_elements(rec, self.table)
+        self._votes[pnode] = journal
+        g.add_nodes_from(nodes)
+        for u, v, key, attrs in edges:
+            for end in (u, v):
+                if end not in g:
+                    g.add_node(end, id=end)
+            g.add_edge(u, v, key=key, **attrs)
 
     def _remove_paper(self, pnode: str) -> None:
         """Forget an earlier version of a paper so a re-read paper replaces it."""
         g = self.graph
+        targets = set()
         for _, target, key in list(g.out_edges(pnode, keys=True)):
             if key == "REPORTS":
                 g.remove_node(target)
-            elif target in self._papers:  # only its own neighbours count it, not every entity
-                self._papers[target].discard(pnode)
+            elif target.startswith("entity:"):
+                targets.add(target)
+        self.table.paper_count.subtract(targets)  # only its own neighbours count it, not every entity
+        self.table.forget(self._votes.pop(pnode, ()))
         g.remove_node(pnode)
 
     def finish(self) -> nx.MultiDiGraph:
-        """Settle each entity's label (majority vote), display name, aliases and paper count."""
+        """Add the entity nodes with settled labels, names, aliases and paper counts, and entity links."""
         g = self.graph
-        order = {label: i for i, label in enumerate(ENTITY_LABELS)}
-        for node, data in g.nodes(data=True):
-            if not node.startswith("entity:"):
-                continue
-            votes = self._labels.get(node)
-            if votes:
-                data["label"] = max(votes, key=lambda lab: (votes[lab], -order.get(lab, 9)))
-            names = self._names[node]
-            data["name"] = preferred_name(names)
-            aliases = {a for a in self._aliases[node] | set(names) if a != data["name"]}
-            data["aliases"] = sorted(aliases)
-            data["paper_count"] = len(self._papers.get(node, ()))
+        for node, attrs in self.table.nodes():
+            if node in g:
+                g.nodes[node].update(attrs)
+            else:
+                g.add_node(node, **attrs)
+        for u, v, key, attrs in self.table.edges():
+            g.add_edge(u, v, key=key, **attrs)
         return g
 
 

@@ -1,0 +1,179 @@
+"""The graph of a corpus too big for memory: records on disk -> graph files and Neo4j, streamed.
+
+Only the :class:`~kg.graph.EntityTable` (entities, their label votes and names, entity-to-entity links)
+and the set of paper ids are held; papers, results and their edges go straight from each record to the
+writers. The output is the same graph :func:`kg.graph.build_graph` makes of the same records (tests
+check it element for element); only the order of elements in the files differs.
+
+A paper id that occurs more than once keeps its last version, as when :class:`~kg.graph.GraphBuilder`
+re-reads a paper; a cheap first pass over the ids finds which occurrence that is.
+
+>>> import tempfile
+>>> from pathlib import Path
+>>> from extract.records import Entity, Mention, PaperRecord
+>>> from kg.formats import GraphJsonWriter, read_graph_json, write_records
+>>> d = Path(tempfile.mkdtemp())
+>>> rec = PaperRecord(id="p1", title="LoRA", abstract="We use LoRA.", source="x:1",
+...                   entities=[Entity("Method", "LoRA", [Mention("LoRA", "abstract", 7, 11)])])
+>>> _ = write_records([rec], d / "records.jsonl")
+>>> report = stream_graph([d / "records.jsonl"], [GraphJsonWriter(d / "graph.json")], progress=False)
+>>> report.papers, sorted(read_graph_json(d / "graph.json"))
+(1, ['entity:lora', 'paper:p1'])
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from extract.records import PaperRecord
+from kg.formats import GraphWriter
+from kg.graph import EntityTable, build_graph, paper_elements
+
+
+@dataclass
+class StreamReport:
+    """What a streamed build read and wrote."""
+
+    read: int = 0
+    papers: int = 0
+    duplicates: int = 0
+    entities: int = 0
+    nodes: Counter[str] = field(default_factory=Counter)
+    relationships: Counter[str] = field(default_factory=Counter)
+
+
+def _lines(paths: Sequence[str | Path]) -> Iterator[str]:
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    yield line
+
+
+def _last_occurrence(paths: Sequence[str | Path]) -> tuple[dict[str, int], int]:
+    """Paper id -> index of its last record over all files (the version that is kept), and the record count."""
+    decoder = json.JSONDecoder()
+    last: dict[str, int] = {}
+    i = -1
+    for i, line in enumerate(_lines(paths)):
+        # Only the id is needed: decode the leading '{"id": "..."' when records put it first (kg's do).
+        head = line.lstrip()
+        if head.startswith('{"id": "'):
+            pid, _ = decoder.raw_decode(head, 7)
+            last[str(pid)] = i
+        else:
+            last[str(json.loads(line)["id"])] = i
+    return last, i + 1
+
+
+class RecordStream:
+    """The records of some JSONL files, each paper once (its last version), readable many times."""
+
+    def __init__(self, paths: Sequence[str | Path]) -> None:
+        self.paths = list(paths)
+        self._last, self.read = _last_occurrence(self.paths)
+        self.papers = len(self._last)
+
+    @property
+    def duplicates(self) -> int:
+        """Records replaced by a later record of the same paper."""
+        return self.read - self.papers
+
+    def __iter__(self) -> Iterator[PaperRecord]:
+        last = self._last
+        for i, line in enumerate(_lines(self.paths)):
+            d = json.loads(line)
+            if last.get(str(d["id"])) == i:
+                yield PaperRecord.from_json(d)
+
+
+def _progress(items: Iterable[PaperRecord], total: int, enabled: bool, desc: str) -> Iterator[PaperRecord]:
+    if not enabled:
+        yield from items
+        return
+    from tqdm import tqdm
+
+    with tqdm(items, total=total, desc=desc, unit="paper", file=sys.stderr, disable=None) as bar:
+        yield from bar
+
+
+def stream_graph(paths: Sequence[str | Path], writers: Sequence[GraphWriter], *, progress: bool = True
+                 ) -> StreamReport:
+    """Write the graph of the records in ``paths`` to every writer, then close them.
+
+    Papers and results are written as they are read; entity nodes (whose label, name and paper count
+    need every paper) and entity-to-entity links follow at the end, from the entity table.
+    """
+    records = RecordStream(paths)
+    report = StreamReport(read=records.read, papers=records.papers, duplicates=records.duplicates)
+    table = EntityTable()
+    try:
+        for rec in _progress(records, records.papers, progress, "graph"):
+            nodes, edges = paper_elements(rec, table)
+            for node, attrs in nodes:
+                report.nodes[str(attrs["label"])] += 1
+                for w in writers:
+                    w.add_node(node, attrs)
+            for u, v, key, attrs in edges:
+                report.relationships[key] += 1
+                for w in writers:
+                    w.add_edge(u, v, key, attrs)
+        for node, attrs in table.nodes():
+            report.nodes[str(attrs["label"])] += 1
+            for w in writers:
+                w.add_node(node, attrs)
+        for u, v, key, attrs in table.edges():
+            report.relationships[key] += 1
+            for w in writers:
+                w.add_edge(u, v, key, attrs)
+    except BaseException:
+        for w in writers:
+            w.abort()
+        raise
+    for w in writers:
+        w.close()
+    report.entities = len(table)
+    return report
+
+
+def entity_table(records: Iterable[PaperRecord]) -> EntityTable:
+    """The corpus-wide entity table of some records (what every chunk's entities are settled from)."""
+    table = EntityTable()
+    for rec in records:
+        paper_elements(rec, table)
+    return table
+
+
+def graph_chunks(paths: Sequence[str | Path], size: int = 20_000, *, progress: bool = True
+                 ) -> Iterator[nx.MultiDiGraph]:
+    """The graph of the records in ``paths`` as graphs of ``size`` papers each, for batched Neo4j loads.
+
+    Each chunk holds its papers, their results and the entities they touch; entity attributes (label,
+    name, aliases) are those of the whole corpus, so loading the chunks one after the other leaves the
+    same database as loading the whole graph at once.
+    """
+    records = RecordStream(paths)
+    table = entity_table(_progress(records, records.papers, progress, "entities"))
+    chunk: list[PaperRecord] = []
+
+    def settle(recs: list[PaperRecord]) -> nx.MultiDiGraph:
+        g = build_graph(recs)
+        for node, attrs in g.nodes(data=True):
+            if node.startswith("entity:"):
+                attrs.update(table.node_attrs(node))
+        return g
+
+    for rec in records:
+        chunk.append(rec)
+        if len(chunk) >= size:
+            yield settle(chunk)
+            chunk = []
+    if chunk:
+        yield settle(chunk)

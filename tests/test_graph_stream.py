@@ -1,0 +1,162 @@
+"""The streamed graph path gives the same graph, files and database as the in-memory one."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import os
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extract.records import Entity, Mention, PaperRecord
+from kg.formats import GraphJsonWriter, GraphMLWriter, read_graph_json, read_graphml, write_records
+from kg.graph import build_graph, entity_node
+from kg.graph_stream import RecordStream, graph_chunks, stream_graph
+from kg.neo4j_export import GRAPH_COLUMNS, AdminCsvWriter, infer_columns, write_neo4j_admin
+from tests.neo4j_fixtures import db_snapshot, graph_snapshot, synthetic_records
+from tests.test_neo4j_store import NASTY, _rec, corpus
+
+
+def _elements(g: nx.MultiDiGraph) -> tuple[dict, dict]:
+    return dict(g.nodes(data=True)), {(u, v, k): d for u, v, k, d in g.edges(keys=True, data=True)}
+
+
+def _records(n: int = 300, seed: int = 1) -> list[PaperRecord]:
+    recs = corpus() + synthetic_records(n, seed=seed)
+    for i, text in enumerate(NASTY):
+        recs.append(_rec(f"n{i}", text, f"We present {text} here.", [("Dataset", text)], [("USES", f"n{i}", text)]))
+    return recs
+
+
+def _stream_files(records_path: Path, outdir: Path) -> AdminCsvWriter:
+    admin = AdminCsvWriter(outdir / "import")
+    stream_graph([records_path], [GraphJsonWriter(outdir / "graph.json"), GraphMLWriter(outdir / "graph.graphml"),
+                                  admin], progress=False)
+    return admin
+
+
+def _csv_tables(d: Path) -> dict[str, set[tuple[tuple[str, str], ...]]]:
+    """Each CSV table as a set of rows, a row being its non-empty (typed column, cell) pairs."""
+    out = {}
+    for head in d.glob("*.header.csv"):
+        stem = head.name.removesuffix(".header.csv")
+        columns = next(csv.reader([head.read_text(encoding="utf-8")]))
+        with open(d / f"{stem}.csv", encoding="utf-8", newline="") as f:
+            out[stem] = {tuple(sorted((c, v) for c, v in zip(columns, row, strict=True) if v)) for row in csv.reader(f)}
+    return out
+
+
+def test_streamed_files_hold_the_in_memory_graph(tmp_path: Path) -> None:
+    recs = _records()
+    dupes = [dataclasses.replace(r) for r in recs[:40]]  # the same papers again: last version wins
+    write_records(recs + dupes, tmp_path / "records.jsonl")
+    g = build_graph(recs + dupes)
+    admin = _stream_files(tmp_path / "records.jsonl", tmp_path)
+    assert _elements(read_graph_json(tmp_path / "graph.json")) == _elements(g)
+    assert _elements(read_graphml(tmp_path / "graph.graphml")) == _elements(g)
+    write_neo4j_admin(g, tmp_path / "import-memory")
+    assert _csv_tables(tmp_path / "import") == _csv_tables(tmp_path / "import-memory")
+    summary = admin.summary()
+    assert sum(summary["nodes"].values()) == g.number_of_nodes()
+    assert sum(summary["relationships"].values()) == g.number_of_edges()
+
+
+def test_a_replaced_paper_keeps_only_its_last_version(tmp_path: Path) -> None:
+    old = _rec("p", "Old", "We use LoRA.", [("Method", "LoRA")], [("USES", "p", "LoRA")])
+    new = _rec("p", "New", "We use DPO.", [("Model", "DPO")], [("USES", "p", "DPO")])
+    write_records([old, new], tmp_path / "r.jsonl")
+    stream = RecordStream([tmp_path / "r.jsonl"])
+    assert (stream.read, stream.papers, stream.duplicates) == (2, 1, 1)
+    assert [r.title for r in stream] == ["New"]
+    report = stream_graph([tmp_path / "r.jsonl"], [GraphJsonWriter(tmp_path / "g.json")], progress=False)
+    g = read_graph_json(tmp_path / "g.json")
+    assert entity_node("LoRA") not in g and g.nodes[entity_node("DPO")]["label"] == "Model"
+    assert report.nodes == {"Paper": 1, "Model": 1}
+    # the in-memory builder takes the replaced version's votes back too
+    assert build_graph([old, new]).nodes[entity_node("DPO")]["label"] == "Model"
+
+
+def test_declared_columns_cover_what_the_graph_holds() -> None:
+    nodes, rels = infer_columns(build_graph(_records()))
+    for declared, inferred in ((GRAPH_COLUMNS[0], nodes), (GRAPH_COLUMNS[1], rels)):
+        for table, columns in inferred.items():
+            assert columns.items() <= declared[table].items(), table
+
+
+def test_a_property_outside_the_columns_is_refused(tmp_path: Path) -> None:
+    w = AdminCsvWriter(tmp_path)
+    with pytest.raises(ValueError, match=r"'colour'.* not columns of nodes_Paper"):
+        w.add_node("paper:p", {"label": "Paper", "title": "x", "colour": "red"})
+    w.abort()
+
+
+def test_graphml_drops_characters_xml_cannot_carry(tmp_path: Path) -> None:
+    rec = _rec("p", "Tab\there, vertical\x0btab and \x01", "We use LoRA.", [("Method", "LoRA")], [])
+    write_records([rec], tmp_path / "r.jsonl")
+    stream_graph([tmp_path / "r.jsonl"], [GraphMLWriter(tmp_path / "g.graphml")], progress=False)
+    assert read_graphml(tmp_path / "g.graphml").nodes["paper:p"]["title"] == "Tab\there, verticaltab and "
+
+
+def test_a_failed_stream_leaves_no_partial_files(tmp_path: Path) -> None:
+    (tmp_path / "r.jsonl").write_text('{"id": "p", "title": "x"}\n{"id": "q", "entities": [{"bad": 1}]}\n')
+    with pytest.raises(KeyError):
+        stream_graph([tmp_path / "r.jsonl"], [GraphJsonWriter(tmp_path / "g.json")], progress=False)
+    assert sorted(os.listdir(tmp_path)) == ["r.jsonl"]
+
+
+def test_chunks_add_up_to_the_whole_graph(tmp_path: Path) -> None:
+    recs = _records(200)
+    write_records(recs, tmp_path / "r.jsonl")
+    g = build_graph(recs)
+    chunks = list(graph_chunks([tmp_path / "r.jsonl"], 70, progress=False))
+    assert len(chunks) == -(-len(recs) // 70)
+    union = nx.compose_all(chunks)
+    assert set(union.nodes) == set(g.nodes) and set(union.edges(keys=True)) == set(g.edges(keys=True))
+    for chunk in chunks:
+        for node, attrs in chunk.nodes(data=True):  # entities carry the whole corpus's label, name, aliases
+            assert attrs == g.nodes[node]
+        for u, v, k, attrs in chunk.edges(keys=True, data=True):
+            if "papers" in attrs:
+                assert set(attrs["papers"]) <= set(g.edges[u, v, k]["papers"])
+            else:
+                assert attrs == g.edges[u, v, k]
+
+
+names = st.sampled_from(["LoRA", "lora", "Llama 3", "LLaMA-3", "Llama3", "GSM8K", "C4", "MMLU", "The Pile"])
+labels = st.sampled_from(["Model", "Dataset", "Method", "Benchmark"])
+
+
+@st.composite
+def papers(draw: st.DrawFn) -> PaperRecord:
+    pid = draw(st.sampled_from("abcdefgh"))
+    ents = [Entity(draw(labels), n, [Mention(n, "abstract", 0, len(n))]) for n in draw(st.lists(names, max_size=4))]
+    return PaperRecord(id=pid, title=f"T {pid}", abstract=" ".join(e.name for e in ents) or "x", source=f"s:{pid}",
+                       entities=ents)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(recs=st.lists(papers(), max_size=12))
+def test_streamed_equals_in_memory_for_any_records(tmp_path: Path, recs: list[PaperRecord]) -> None:
+    write_records(recs, tmp_path / "r.jsonl")
+    stream_graph([tmp_path / "r.jsonl"], [GraphJsonWriter(tmp_path / "g.json")], progress=False)
+    streamed = read_graph_json(tmp_path / "g.json")
+    g = build_graph(recs)
+    # the in-memory builder keeps entities a replaced version alone mentioned (with paper_count 0)
+    orphans = [n for n, d in g.nodes(data=True) if n.startswith("entity:") and d["paper_count"] == 0
+               and n not in streamed]
+    g.remove_nodes_from(orphans)
+    assert _elements(streamed) == _elements(g)
+
+
+@pytest.mark.neo4j
+def test_loading_in_chunks_gives_the_database_of_a_whole_load(neo4j_store, tmp_path: Path) -> None:
+    from kg.build import load_records
+
+    recs = _records(150, seed=3)
+    write_records(recs, tmp_path / "r.jsonl")
+    load_records([str(tmp_path / "r.jsonl")], chunk=40, progress=False)
+    assert db_snapshot(neo4j_store) == graph_snapshot(build_graph(recs))
