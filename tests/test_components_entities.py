@@ -131,3 +131,9 @@ def test_long_form_extending_the_papers_own_acronym_takes_its_type() -> None:
     )
     assert ents["APZE"]["label"] == ents["PZE"]["label"] == "Method"
     assert "APZE" not in _ents("T\n\nThe Adjustable Probabilistic Zap Error (APZE) is measured.")
+
+
+def test_conflicting_proposal_types_are_voted_deterministically() -> None:
+    # the first cue says Method, the two later ones Model: the majority wins, in every process
+    text = "Zapper: Things\n\nZapper is a new method. Zapper is a new model. Zapper is a new model."
+    assert _ents(text)["Zapper"]["label"] == "Model"

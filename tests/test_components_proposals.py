@@ -85,3 +85,10 @@ def test_detached_hyphen_name_and_descriptor_head_before_for() -> None:
     assert ("E 2 -ZAP", "Method", "naming") in got
     got = _proposed("T\n\nWe release a family of language models, called ZapLM.")
     assert ("ZapLM", "Model", "naming") in got
+
+
+def test_lower_case_technique_named_by_a_naming_cue() -> None:
+    got = _proposed("T\n\nWe propose a novel loss function, called contour zap loss. It helps.")
+    assert ("contour zap loss", "Method", "lower") in got
+    assert not _proposed("T\n\nThis is the so-called bootstrapping loss. It helps.")
+    assert not _proposed("T\n\nThis setup is called low-shot learning, where it helps.")

@@ -423,13 +423,13 @@ class EntityResolver:
             if "ctx" in entry.flags:
                 return self._data_or_benchmark(text, sents, ms, entry.label)
             return entry.label
-        ev = [e for c in ms for e in c.evidence]
+        ev = [e for c in ms for e in sorted(c.evidence)]  # sets iterate in hash order, which varies by process
         abbr = [c.label for c in ms if c.rule == "abbreviation" and c.label]
         variant = [c.label for c in ms if c.rule in ("variant", "gazetteer") and c.label]
         if variant:
             return variant[0]
-        prop = [e.split(":")[1] for e in ev if e.startswith("tprop:")]
-        prop += [e.split(":")[1] for e in ev if e.startswith("prop:")]
+        prop = _by_votes([e.split(":")[1] for e in ev if e.startswith("tprop:")])
+        prop += _by_votes([e.split(":")[1] for e in ev if e.startswith("prop:")])
         cue = _by_votes([e.split(":")[1] for e in ev if e.startswith("cue:")])
         coord = _by_votes([e.split(":")[1] for e in ev if e.startswith("coord:")])
         shape = [c.label for c in ms if c.label in ("Model", "Benchmark")]

@@ -72,6 +72,18 @@ _LOWER_INTRO = re.compile(
     r"(?P<name>[a-z][a-z\-]+(?:\s[a-z][a-z\-]+){1,3}),\s+an?\s+(?:[\w\-]+\s+){0,4}?"
     r"(?:approach|method|technique|framework|algorithm|strategy|paradigm|objective|procedure|recipe)\b"
 )
+# A lower-case technique name introduced by a naming cue ("a new loss function, called contour loss."):
+# named by the paper, so an entity under the guide (not after "so-called": an existing term). The name must
+# end in a technique head (not "learning" or "estimation": settings and tasks) and end the clause.
+_LOWER_NAMING = re.compile(
+    r"(?<!so-)\b(?:called|dubbed|termed|coined|we call(?: (?:it|this|them))?)\s+[\"“‘]?"
+    r"(?P<name>(?:[a-z][a-z\-]+\s){0,3}[a-z\-]*(?:tuning|training|attention|search|sampling|distillation|"
+    r"adaptation|regulari[sz]ation|decoding|prompting|alignment|augmentation|encoding|normali[sz]ation|pooling|"
+    r"quanti[sz]ation|pruning|merging|descent|ascent|propagation|loss|optimi[sz]ation|masking|routing|"
+    r"replay|reweighting|weighting|ensembling|unlearning|steering|editing|scaling|calibration|smoothing|"
+    r"dropout|inference|imputation|labell?ing|reranking|forcing))"
+    r"[\"”’]?(?=\s*(?:[,.;:()]|\s(?:that|which|to|for|in|with|and|on|is|as|where|by|from|of)\b))"
+)
 _GERUND = re.compile(
     rf"\b(?:by|via|through|while|after)\s+(?:proposing|introducing|presenting|developing|designing)\s+"
     rf"(?P<gap>{_GAP})[\"“‘]?{_NAME}"
@@ -257,6 +269,8 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
             found += [(m, rule) for m in pattern.finditer(text, s, e)]
             if g == "propose":
                 found += [(m, "lower") for m in _LOWER_INTRO.finditer(text, s, e)]
+            if g == "naming":
+                found += [(m, "lower") for m in _LOWER_NAMING.finditer(text, s, e)]
     return found
 
 
@@ -314,7 +328,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             wide = wide[wide.rfind(". ") + 1 :]
             after = text[e : e + 80]
             after = after[: after.find(".")] if "." in after else after
-        out.append((s, e, guess_label(before, after, wide), rule))
+        label = "Method" if rule == "lower" else guess_label(before, after, wide)  # named by a technique head
+        out.append((s, e, label, rule))
     return out
 
 
