@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.intake import Intake, IntakeStats
-from extract.merge import merge_partitions
+from extract.merge import count_names, merge_partitions, preferred_names
 from extract.records import PaperRecord
 from kg.formats import read_records, write_graph_json, write_graphml
 from kg.graph import GraphBuilder, count_by_label, count_by_type
@@ -67,13 +68,16 @@ def extract_to_file(
     out.parent.mkdir(parents=True, exist_ok=True)
     report = BuildReport()
     part = out.with_name(out.name + ".part")
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
     with open(part, "w", encoding="utf-8") as f:
         records = extract_records(iter(intake), workers=workers)
         for rec in _progress(records, None, progress, "extract"):
-            f.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
+            d = rec.to_json()
+            count_names(counts, d)
+            f.write(json.dumps(d, ensure_ascii=False) + "\n")
             if on_record is not None:
                 on_record(rec)
-    merge_partitions([part], out)  # same display names as a partitioned (Dask) run
+    merge_partitions([part], out, preferred_names(counts))  # same display names as a partitioned (Dask) run
     part.unlink()
     report.stats = intake.stats
     report.files.append(str(out))
