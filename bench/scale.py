@@ -1,7 +1,10 @@
 """Scale benchmark: resample the 40k real abstracts to N, then extract, build, export and load.
 
 Each stage runs as its own ``kg`` process; wall time and the peak RSS of its whole process tree
-(sampled every 0.2 s with psutil, children included) are reported.
+(sampled every 0.2 s with psutil, children included) are reported. The stages are the big-corpus
+path: ``kg extract --workers``, ``kg build --stream`` (graph.json + GraphML holding only the entity
+table), ``kg export --records`` (neo4j-admin CSVs, streamed) and ``kg load RECORDS`` (online, in
+chunks of 20k papers, into an emptied database).
 
     python bench/scale.py --sizes 40000 200000 1000000 --workers 2 --load 100000
 
@@ -16,6 +19,7 @@ import json
 import os
 import platform
 import random
+import shutil
 import subprocess
 import sys
 import threading
@@ -84,12 +88,21 @@ def run_stage(name: str, cmd: list[str], n: int) -> dict:
     return row
 
 
+def clear_database() -> None:
+    """Empty the Neo4j database (untimed) so every online load starts from the same state."""
+    from kg.neo4j_store import Neo4jStore
+
+    with Neo4jStore.from_env() as store:
+        store.clear()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[40_000])
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--load", type=int, default=0, help="also load an N-abstract subset online into Neo4j")
     ap.add_argument("--work", type=Path, default=Path("/tmp/kg-scale"))
+    ap.add_argument("--keep", action="store_true", help="keep the corpus and outputs (default: delete each size's)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "scale.json")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
@@ -105,9 +118,9 @@ def main() -> None:
         rows.append(run_stage("extract", [*kg, "extract", str(corpus), "-o", str(d / "records.jsonl"),
                                           "--workers", str(args.workers), "-q"], n))
         rows.append(run_stage("build", [*kg, "build", "--from-records", str(d / "records.jsonl"), "-o",
-                                        str(d / "graph"), "--no-pages", "-q"], n))
-        rows.append(run_stage("export-neo4j-admin", [*kg, "export", "--format", "neo4j-admin", "--graph",
-                                                     str(d / "graph"), str(d / "import"), "-q"], n))
+                                        str(d / "graph"), "--stream", "-q"], n))
+        rows.append(run_stage("export-neo4j-admin", [*kg, "export", "--format", "neo4j-admin", "--records",
+                                                     str(d / "records.jsonl"), str(d / "import"), "-q"], n))
         if args.load:
             m = min(args.load, n)
             sub = d / f"records_{m}.jsonl"
@@ -116,11 +129,12 @@ def main() -> None:
                     if i >= m:
                         break
                     dst.write(line)
-            rows.append(run_stage("build-subset", [*kg, "build", "--from-records", str(sub), "-o",
-                                                   str(d / "subset"), "--no-pages", "-q"], m))
-            rows.append(run_stage("load-neo4j", [*kg, "load", str(d / "subset"), "-q"], m))
+            clear_database()
+            rows.append(run_stage("load-neo4j", [*kg, "load", str(sub), "-q"], m))
         rows.append({"stage": "total", "n": n, "wall_s": round(time.perf_counter() - total, 1)})
         print(json.dumps(rows[-1]), flush=True)
+        if not args.keep:
+            shutil.rmtree(d)
     machine = {"cpus": os.cpu_count(), "mem_gb": round(psutil.virtual_memory().total / 2**30),
                "python": platform.python_version(), "platform": platform.platform()}
     args.out.parent.mkdir(parents=True, exist_ok=True)
