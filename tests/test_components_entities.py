@@ -137,3 +137,10 @@ def test_conflicting_proposal_types_are_voted_deterministically() -> None:
     # the first cue says Method, the two later ones Model: the majority wins, in every process
     text = "Zapper: Things\n\nZapper is a new method. Zapper is a new model. Zapper is a new model."
     assert _ents(text)["Zapper"]["label"] == "Model"
+
+
+def test_lower_case_items_of_a_technique_list_with_a_known_technique() -> None:
+    ents = _ents("T\n\nWe study methods such as warm-up, weight decay, and zap reweighting, and combine them.")
+    assert ents["warm-up"]["label"] == ents["zap reweighting"]["label"] == "Method"
+    assert _ents("T\n\nWe study methods such as warm-up and zap reweighting.") == {}  # no known technique listed
+    assert "accelerated variants" not in _ents("T\n\nWe study algorithms such as SGD and accelerated variants.")

@@ -118,6 +118,23 @@ _NOT_EPONYM = frozenset(
         "Final", "Main", "Bayesian", "Markovian", "Top", "Two", "Turn", "Bins",
     ]
 )
+# "methods such as", "techniques including", "regularizers like" ... (the list follows).
+_TECH_LIST = re.compile(
+    r"\b(?:methods|techniques|algorithms|strategies|optimizers|regulari[sz]ers|heuristics|tricks|interventions)\s+"
+    r"(?:\(\s*)?(?:such as|like|including|e\.g\.,?)\s+"
+)
+# One list item: up to three words, or a known name; the item ends at a comma, "and"/"or" or the clause end.
+_LIST_ITEM = re.compile(
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)?(?:the\s+)?"
+    r"([\w\-]+(?:\s(?!and\b|or\b)[\w\-]+){0,2})(?=\s*(?:,|\.|;|:|\)|\s(?:and|or)\s))"
+)
+_NOT_IN_NAME = frozenset(
+    [
+        "a", "an", "the", "of", "to", "in", "on", "for", "with", "by", "is", "are", "be", "can", "we", "our",
+        "their", "its", "that", "which", "this", "these", "etc", "others", "variants", "versions", "extensions",
+        "methods", "approaches", "techniques", "algorithms", "models", "ones",
+    ]
+)
 _LABEL_ORDER = ("Model", "Benchmark", "Dataset", "Method")
 # What may follow a proposed model's key in a variant's key: sizes, versions, chat/instruct/base.
 _VARIANT_REST = re.compile(
@@ -260,6 +277,7 @@ class EntityResolver:
                 proto = alias.get(norm_key(text[c.start : c.end]))
                 if proto is not None:
                     c.label, c.name, c.evidence = proto.label, proto.name, set(proto.evidence)
+        cands += self._listed_techniques(text, cands)
         for h in _EPONYM_HEAD.finditer(text) if any(w in text for w in _EPONYM_HEADS) else ():
             m = _EPONYM_BEFORE.search(text, max(0, h.start() - 60), h.start())
             if m is None or text[m.start() - 2 : m.start()] in _CLAUSE_START or m.start() == 0:
@@ -311,6 +329,34 @@ class EntityResolver:
                 cands.append(Cand(int(s), int(e), label, name, "", "proposal", 2, None, ev))
                 proposed.setdefault(norm_key(name), str(rule))
         return cands, generic_sf, proposed
+
+    def _listed_techniques(self, text: str, cands: list[Cand]) -> list[Cand]:
+        """Lower-case items of a list the text itself calls techniques ("methods such as warm-up, weight
+        decay and ..."), when the list also holds a known technique: the text names them as methods."""
+        if " such as " not in text and " including " not in text and " like " not in text and "e.g." not in text:
+            return []
+        out: list[Cand] = []
+        known = [c for c in cands if c.entry is not None and c.label == "Method"]
+        for m in _TECH_LIST.finditer(text):
+            items: list[tuple[int, int]] = []
+            pos = m.end()
+            while len(items) < 8 and (i := _LIST_ITEM.match(text, pos)) is not None:
+                items.append((i.start(1), i.end(1)))
+                pos = i.end()
+            if len(items) < 2 or not any(c.start == a for a, _ in items for c in known):
+                continue
+            for a, b in items:
+                item = text[a:b]
+                key = norm_key(item)
+                if (
+                    item.islower()
+                    and key not in self.index
+                    and not self._is_generic(key)
+                    and not _TASK_HEAD.match(item.split()[-1])
+                    and not (set(item.split()) & _NOT_IN_NAME)
+                ):
+                    out.append(Cand(a, b, "Method", item, "", "list", 1, None, {"cue:Method"}))
+        return out
 
     @staticmethod
     def _non_overlapping(cands: list[Cand]) -> list[Cand]:
