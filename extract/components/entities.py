@@ -135,6 +135,8 @@ _NOT_IN_NAME = frozenset(
         "methods", "approaches", "techniques", "algorithms", "models", "ones",
     ]
 )
+# Proposal cues whose coordinated names are proposed along with the first one.
+_CHAIN_RULES = frozenset({"propose"})
 _LABEL_ORDER = ("Model", "Benchmark", "Dataset", "Method")
 # What may follow a proposed model's key in a variant's key: sizes, versions, chat/instruct/base.
 _VARIANT_REST = re.compile(
@@ -400,6 +402,14 @@ class EntityResolver:
                 best = max(dict.fromkeys(typed), key=typed.count)  # ties: first seen (never set order)
                 for c in chain:
                     c.evidence.add("coord:" + best)
+            # "We introduce two benchmarks, FooQA and BarQA": names coordinated right after a proposed one are
+            # proposed too (unless they are known names: someone else's).
+            first = norm_key(chain[0].name)
+            rule = proposed.get(first, "")
+            if len(chain) > 1 and rule in _CHAIN_RULES and "proposed" in chain[0].evidence:
+                for c in chain[1:]:
+                    if c.entry is None and c.rule != "variant":
+                        proposed.setdefault(norm_key(c.name), rule)
         groups: dict[str, list[Cand]] = {}
         for c in kept:
             groups.setdefault(norm_key(c.name), []).append(c)
