@@ -149,7 +149,7 @@ def test_lower_case_items_of_a_technique_list_with_a_known_technique() -> None:
 def test_names_coordinated_with_a_proposed_name_are_proposed() -> None:
     ents = _ents("T\n\nWe propose two synthetic benchmarks, ZapQA and ShapeZap, to evaluate reasoning.")
     assert ents["ZapQA"]["proposed"] == ents["ShapeZap"]["proposed"] == "propose"
-    ents = _ents("T\n\nExperiments on datasets, namely ZapTech, UCF-ZAP and ZapCity, validate the method.")
-    assert not ents["UCF-ZAP"]["proposed"] and not ents["ZapCity"]["proposed"]  # "namely" lists existing sets
+    ents = _ents("T\n\nExperiments on datasets, namely ZapTech, UcfQA and CityBench, validate the method.")
+    assert not ents["UcfQA"]["proposed"] and not ents["CityBench"]["proposed"]  # "namely" lists existing sets
     ents = _ents("T\n\nWe introduce ZapQA and GSM8K-style puzzles.")
     assert not ents.get("GSM8K", {}).get("proposed")
