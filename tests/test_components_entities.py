@@ -153,3 +153,9 @@ def test_names_coordinated_with_a_proposed_name_are_proposed() -> None:
     assert not ents["UcfQA"]["proposed"] and not ents["CityBench"]["proposed"]  # "namely" lists existing sets
     ents = _ents("T\n\nWe introduce ZapQA and GSM8K-style puzzles.")
     assert not ents.get("GSM8K", {}).get("proposed")
+
+
+def test_untyped_variant_of_a_typed_name_in_the_paper_takes_its_type() -> None:
+    ents = _ents("T\n\nWe propose ZapNet and ZapNet-L, two models for vision. ZapNets are fast.")
+    assert ents["ZapNet-L"]["label"] == "Model" and ents["ZapNet-L"]["proposed"]
+    assert "ZapNets" not in ents  # a plural, not a variant

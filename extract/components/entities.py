@@ -414,8 +414,21 @@ class EntityResolver:
         for c in kept:
             groups.setdefault(norm_key(c.name), []).append(c)
         ents: list[dict[str, object]] = []
+        labels = {key: self._label(text, sents, ms) for key, ms in groups.items()}
+        for key in [k for k, lab in labels.items() if lab is None]:
+            # "ZapNet and ZapNet-L": an untyped size/version variant of a typed name of the same paper.
+            labels[key] = next(
+                (
+                    lab
+                    for k, lab in labels.items()
+                    if lab in ("Model", "Method") and len(k) >= 3 and key.startswith(k) and k != key
+                    and key[len(k) :] != "s"  # a plural, not a variant
+                    and _VARIANT_REST.fullmatch(key[len(k) :])
+                ),
+                None,
+            )
         for key, ms in groups.items():
-            label = self._label(text, sents, ms)
+            label = labels[key]
             if label is None:
                 continue
             first = ms[0]
