@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,3 +41,26 @@ def test_unreachable_neo4j_is_one_line(tmp_path: Path, monkeypatch: pytest.Monke
     err = capsys.readouterr().err.strip().splitlines()
     assert err[-1].startswith("kg: error:") and "bolt://127.0.0.1:1" in err[-1]
     assert not any("Traceback" in line for line in err)
+
+
+def test_streamed_build_gives_the_same_graph_and_database(neo4j_store, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from kg.formats import read_graph_json, read_graphml
+
+    def elements(g: Any) -> tuple[dict, dict]:
+        return dict(g.nodes(data=True)), {(u, v, k): d for u, v, k, d in g.edges(keys=True, data=True)}
+
+    memory, streamed = tmp_path / "memory", tmp_path / "streamed"
+    assert main(["build", str(SEEDS), "-o", str(memory), "--no-pages", "-q"]) == 0
+    neo4j_store.clear()
+    assert main(["build", str(SEEDS), "-o", str(streamed), "--stream", "--neo4j", "-q"]) == 0
+    assert "330 read, 286 in graph, 44 duplicates, 0 quarantined" in capsys.readouterr().err
+    g = read_graph_json(memory / "graph.json")
+    assert elements(read_graph_json(streamed / "graph.json")) == elements(g)
+    assert elements(read_graphml(streamed / "graph.graphml")) == elements(g)
+    assert not (streamed / "index.html").exists()
+    assert db_snapshot(neo4j_store) == graph_snapshot(g)
+
+    neo4j_store.clear()  # `kg load RECORDS` streams the same graph in chunks
+    assert main(["load", str(streamed / "records.jsonl"), "--chunk", "100", "-q"]) == 0
+    assert db_snapshot(neo4j_store) == graph_snapshot(g)
