@@ -159,3 +159,15 @@ def test_untyped_variant_of_a_typed_name_in_the_paper_takes_its_type() -> None:
     ents = _ents("T\n\nWe propose ZapNet and ZapNet-L, two models for vision. ZapNets are fast.")
     assert ents["ZapNet-L"]["label"] == "Model" and ents["ZapNet-L"]["proposed"]
     assert "ZapNets" not in ents  # a plural, not a variant
+
+
+def test_title_case_names_before_a_collection_noun() -> None:
+    ents = _ents(
+        "T\n\nWe evaluate on the Stanford Zaps dataset and the Moments in Zap Challenge. "
+        "We pre-train on the Zap Corpus."
+    )
+    assert ents["Stanford Zaps"]["label"] == "Benchmark"
+    assert ents["Moments in Zap Challenge"]["label"] == "Benchmark"
+    assert ents["Zap Corpus"]["label"] == "Dataset"
+    assert _ents("T\n\nWe use the English dataset and Driving datasets.") == {}
+    assert _ents("Creating Zap Datasets\n\nWe study data.") == {}

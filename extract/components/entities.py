@@ -135,6 +135,24 @@ _NOT_IN_NAME = frozenset(
         "methods", "approaches", "techniques", "algorithms", "models", "ones",
     ]
 )
+# A collection noun after a title-case name ("the Stanford Cars dataset", "the Netflix challenge").
+# A capitalised collection noun is part of the name ("the Zap Corpus").
+_COLLECTION = re.compile(
+    r"\b(?:[Dd]atasets?|[Cc]orpus|[Cc]orpora|[Bb]enchmarks?|[Cc]hallenge|[Tt]reebank|[Ll]eaderboard)\b"
+)
+_PLURALS = frozenset(["datasets", "corpora", "benchmarks"])
+_TITLED_BEFORE = re.compile(
+    r"\b(?:the|on|of|from|using|and|in|with) ((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)* (?:(?:in|of) (?=[A-Z]))?){1,5})"
+    r"(?:\(\w+\) )?$"
+)
+_LANGUAGES = frozenset(
+    [
+        "English", "Chinese", "French", "German", "Spanish", "Japanese", "Korean", "Arabic", "Hindi", "Russian",
+        "Polish", "Italian", "Portuguese", "Dutch", "Vietnamese", "Turkish", "Persian", "Indonesian", "Bengali",
+        "Urdu", "Swahili", "Greek", "Hebrew", "Czech", "Swedish", "Finnish", "Thai", "Tamil", "Python", "Java",
+        "Multilingual", "Monolingual", "Bilingual", "Cross", "Lingual",
+    ]
+)
 # Proposal cues whose coordinated names are proposed along with the first one.
 _CHAIN_RULES = frozenset({"propose"})
 _LABEL_ORDER = ("Model", "Benchmark", "Dataset", "Method")
@@ -280,6 +298,7 @@ class EntityResolver:
                 if proto is not None:
                     c.label, c.name, c.evidence = proto.label, proto.name, set(proto.evidence)
         cands += self._listed_techniques(text, cands)
+        cands += self._titled_collections(text, cands)
         for h in _EPONYM_HEAD.finditer(text) if any(w in text for w in _EPONYM_HEADS) else ():
             m = _EPONYM_BEFORE.search(text, max(0, h.start() - 60), h.start())
             if m is None or text[m.start() - 2 : m.start()] in _CLAUSE_START or m.start() == 0:
@@ -358,6 +377,34 @@ class EntityResolver:
                     and not (set(item.split()) & _NOT_IN_NAME)
                 ):
                     out.append(Cand(a, b, "Method", item, "", "list", 1, None, {"cue:Method"}))
+        return out
+
+    def _titled_collections(self, text: str, cands: list[Cand]) -> list[Cand]:
+        """Title-case names right before a collection noun ("the Stanford Cars dataset", "on the Waymo
+        Open benchmark", "the Brown corpus"), which the name shapes miss (ordinary capitalised words)."""
+        out: list[Cand] = []
+        title_end = text.find("\n\n")
+        for d in _COLLECTION.finditer(text):
+            m = _TITLED_BEFORE.search(text, max(0, d.start() - 80), d.start())
+            if m is None:
+                continue
+            name = m.group(1).rstrip()
+            words = name.replace("-", " ").split()
+            if d.group(0)[0].isupper():
+                if m.end(1) != d.start() or d.start() < title_end or d.group(0).lower() in _PLURALS:
+                    continue  # title case is not a name in titles ("Creating Datasets"); nor are plurals
+                name = text[m.start(1) : d.end()]
+            if (
+                words[0] in _NOT_EPONYM
+                or all(w in _LANGUAGES for w in words)
+                or _TASK_HEAD.match(words[-1])
+                or (d.group(0).lower() in _PLURALS and len(words) < 2)  # "Driving datasets": a kind of data
+                or self._is_generic(norm_key(name))
+                or any(c.start < m.end(1) and m.start(1) < c.end for c in cands)
+            ):
+                continue
+            label = "Dataset" if d.group(0).lower().startswith(("data", "corp", "tree")) else "Benchmark"
+            out.append(Cand(m.start(1), m.start(1) + len(name), label, name, "", "titled", 1, None, {"cue:" + label}))
         return out
 
     @staticmethod
