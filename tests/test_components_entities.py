@@ -171,3 +171,8 @@ def test_title_case_names_before_a_collection_noun() -> None:
     assert ents["Zap Corpus"]["label"] == "Dataset"
     assert _ents("T\n\nWe use the English dataset and Driving datasets.") == {}
     assert _ents("Creating Zap Datasets\n\nWe study data.") == {}
+
+
+def test_training_use_stops_at_an_evaluation_verb() -> None:
+    ents = _ents("T\n\nWe fine-tune BERT on The Pile and evaluate on ZapQA.")
+    assert ents["ZapQA"]["label"] == "Benchmark"

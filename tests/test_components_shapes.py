@@ -46,3 +46,8 @@ def test_shape_helpers() -> None:
     assert interesting_shape("XxXX") and interesting_shape("xd") and not interesting_shape("Xxxx")
     assert looks_like_name("long2short") and not looks_like_name("2024") and not looks_like_name("The")
     assert shape_label("Foo-7B") == "Sized" and shape_label("BarBench") == "Benchmark"
+
+
+def test_a_size_alone_is_not_a_name() -> None:
+    assert not looks_like_name("1T") and not looks_like_name("7B") and not looks_like_name("2x7B")
+    assert looks_like_name("T5") and looks_like_name("GPT4")

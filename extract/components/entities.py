@@ -83,7 +83,7 @@ _COORD = re.compile(
 # ("X corpus", "X for pre-training").
 _TRAIN_BEFORE = re.compile(
     r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|instruction-tun\w*|meta-train\w*)\s+(?:[\w\-]+\s+){0,5}?"
-    r"(?:on|with|using|from)\s+(?:[\w\-]+(?:,|\s+and)?\s+){0,6}?$",
+    r"(?:on|with|using|from)\s+(?:(?!evaluat|test)[\w\-]+(?:,|\s+and)?\s+){0,6}?$",
     re.IGNORECASE,
 )
 _TRAIN_AFTER = re.compile(

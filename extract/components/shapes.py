@@ -154,8 +154,8 @@ def shape_label(surface: str) -> str:
 
 def looks_like_name(surface: str) -> bool:
     """Internal capitals or letters mixed with digits: "LoRA", "GSM8K", "long2short", not "The" or "2024"."""
-    if len(surface) < 2 or _NUMBER.match(surface) or _ROMAN.match(surface):
-        return False
+    if len(surface) < 2 or _NUMBER.match(surface) or _ROMAN.match(surface) or _SIZE.match(surface):
+        return False  # "2024", "IV", and sizes on their own ("7B", "1T" of "a 1T-token corpus")
     letters = sum(c.isalpha() for c in surface)
     if letters == 0:
         return False
