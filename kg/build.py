@@ -101,12 +101,13 @@ def build(
 
     With ``from_records`` the inputs are ``records.jsonl`` files from ``kg extract`` and extraction is skipped.
     With ``stream`` the graph is never held in memory (see :mod:`kg.graph_stream`): the files are written
-    straight from the records and Neo4j is loaded in chunks; there are no pages.
+    straight from the records, Neo4j is loaded in chunks, and the pages show the top entities with a
+    sample of their papers (:func:`kg.graph_stream.sample_graph`).
     """
     outdir.mkdir(parents=True, exist_ok=True)
     if stream:
-        return _build_streamed(inputs, outdir, workers=workers, fmt=fmt, neo4j=neo4j, from_records=from_records,
-                               progress=progress, echo=echo)
+        return _build_streamed(inputs, outdir, workers=workers, fmt=fmt, neo4j=neo4j, pages=pages,
+                               from_records=from_records, progress=progress, echo=echo)
     builder = GraphBuilder()
     if from_records:
         report = BuildReport()
@@ -141,7 +142,12 @@ def build(
     return report
 
 
-def _build_streamed(inputs: list[str], outdir: Path, *, workers: int, fmt: str | None, neo4j: bool,
+# Pages of a streamed build: the top entities by paper count, each listing a sample of its papers.
+SAMPLE_ENTITIES = 300
+SAMPLE_PAPERS = 25
+
+
+def _build_streamed(inputs: list[str], outdir: Path, *, workers: int, fmt: str | None, neo4j: bool, pages: bool,
                     from_records: bool, progress: bool, echo: Callable[[str], None]) -> BuildReport:
     """:func:`build` for corpora too big for memory: records on disk, then graph files and Neo4j streamed."""
     from kg.formats import GraphJsonWriter, GraphMLWriter
@@ -162,6 +168,15 @@ def _build_streamed(inputs: list[str], outdir: Path, *, workers: int, fmt: str |
         report.stats.duplicates = streamed.duplicates
     report.files += [str(outdir / "graph.json"), str(outdir / "graph.graphml")]
     report.nodes, report.relationships = dict(streamed.nodes), dict(streamed.relationships)
+    if pages and streamed.table is not None:
+        from kg.graph_stream import sample_graph
+        from kg.pages import write_site
+
+        sample = sample_graph(paths, streamed.table, top=SAMPLE_ENTITIES, per_entity=SAMPLE_PAPERS,
+                              progress=progress)
+        totals = {**report.nodes, "relationships": sum(report.relationships.values())}
+        report.files += [str(p) for p in write_site(sample, outdir, ego_limit=SAMPLE_ENTITIES, totals=totals,
+                                                    progress=progress)]
     if neo4j:
         report.neo4j = load_records(paths, progress=progress)
     return report

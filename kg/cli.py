@@ -94,7 +94,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                    pages=not args.no_pages, from_records=args.from_records, stream=args.stream,
                    progress=not args.quiet)
     _print_report(report, quiet=args.quiet)
-    if not args.quiet and not args.stream and not args.no_pages:
+    if not args.quiet and not args.no_pages:
         print(f"open {Path(args.output) / 'index.html'}", file=sys.stderr)
     return _exit_status(report, args.strict)
 
@@ -285,7 +285,8 @@ def make_parser() -> argparse.ArgumentParser:
                     help="inputs are records.jsonl files from `kg extract`: build the graph without extracting")
     sp.add_argument("--stream", action="store_true",
                     help="for corpora too big for memory (~100k+ abstracts): write the graph files straight from "
-                         "the records, holding only the entity table, and load Neo4j in chunks; no pages")
+                         "the records, holding only the entity table, and load Neo4j in chunks; pages show the "
+                         "top 300 entities with a sample of their papers")
     sp.set_defaults(func=cmd_build)
 
     sp = _add(sub, "eval", "Score predictions (or extract from abstracts first) against a gold set; same "

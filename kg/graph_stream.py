@@ -34,7 +34,7 @@ import networkx as nx
 
 from extract.records import PaperRecord
 from kg.formats import GraphWriter
-from kg.graph import EntityTable, build_graph, paper_elements
+from kg.graph import EntityTable, build_graph, entity_node, paper_elements
 
 
 @dataclass
@@ -47,6 +47,7 @@ class StreamReport:
     entities: int = 0
     nodes: Counter[str] = field(default_factory=Counter)
     relationships: Counter[str] = field(default_factory=Counter)
+    table: EntityTable | None = None  # the entity table the graph was settled from
 
 
 def _lines(paths: Sequence[str | Path]) -> Iterator[str]:
@@ -140,6 +141,7 @@ def stream_graph(paths: Sequence[str | Path], writers: Sequence[GraphWriter], *,
     for w in writers:
         w.close()
     report.entities = len(table)
+    report.table = table
     return report
 
 
@@ -177,3 +179,30 @@ def graph_chunks(paths: Sequence[str | Path], size: int = 20_000, *, progress: b
             chunk = []
     if chunk:
         yield settle(chunk)
+
+
+def sample_graph(paths: Sequence[str | Path], table: EntityTable, *, top: int = 300, per_entity: int = 20,
+                 progress: bool = True) -> nx.MultiDiGraph:
+    """A bounded graph for pages of a big corpus: the ``top`` entities by paper count, each with the first
+    ``per_entity`` papers that mention it, and everything those papers link to.
+
+    Entity attributes (label, name, aliases, ``paper_count``) are the whole corpus's, so pages show true
+    counts while listing a sample of papers. Memory: at most ``top * per_entity`` papers.
+    """
+    ranked = sorted(table.names, key=lambda n: (-table.paper_count.get(n, 0), n))[:top]
+    quota = {n: per_entity for n in ranked if table.paper_count.get(n, 0) > 0}
+    chosen: dict[str, PaperRecord] = {}
+    records = RecordStream(paths)
+    for rec in _progress(records, records.papers, progress, "sample"):
+        keys = {entity_key for entity_key in (entity_node(e.name) for e in rec.entities) if quota.get(entity_key)}
+        if keys:
+            for k in keys:
+                quota[k] -= 1
+            chosen[rec.id] = rec
+            if not any(quota.values()):
+                break
+    g = build_graph(chosen.values())
+    for node, attrs in g.nodes(data=True):
+        if node.startswith("entity:"):
+            attrs.update(table.node_attrs(node))
+    return g

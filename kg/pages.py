@@ -380,7 +380,7 @@ def _entity_details(g: nx.MultiDiGraph, node: str, site: _Site | None, limit: in
     out: dict[str, Any] = {
         "kind": "entity", "name": str(d.get("name", node)), "label": d.get("label", ""),
         "paperCount": paper_count(g, node), "aliases": _aliases(d), "papers": plist,
-        "morePapers": len(papers) - len(shown),
+        "morePapers": max(len(papers), paper_count(g, node)) - len(shown),  # a sampled graph lists fewer
         "relations": rels if limit is None else rels[:limit],
         "moreRelations": 0 if limit is None else max(0, len(rels) - limit),
         "results": [_result_row(g, r) for r in (results if limit is None else results[:limit])],
@@ -560,8 +560,9 @@ def _nav(site: _Site, current: str) -> list[dict[str, Any]]:
     return items
 
 
-def _index_extra(g: nx.MultiDiGraph, site: _Site, top: int) -> dict[str, Any]:
-    counts = Counter(d.get("label", "") for _, d in g.nodes(data=True))
+def _index_extra(g: nx.MultiDiGraph, site: _Site, top: int, totals: dict[str, int] | None = None
+                 ) -> dict[str, Any]:
+    counts = Counter(totals) if totals else Counter(d.get("label", "") for _, d in g.nodes(data=True))
     entities = []
     for n in _rank(g, (n for n in g if is_entity(g, n))):
         d = g.nodes[n]
@@ -575,7 +576,7 @@ def _index_extra(g: nx.MultiDiGraph, site: _Site, top: int) -> dict[str, Any]:
     return {"index": {
         "counts": [{"label": lab, "count": counts[lab], "color": COLORS[lab],
                     "href": site.types.get(lab)} for lab in (*ENTITY_LABELS, "Paper", "Result") if counts[lab]],
-        "relations": g.number_of_edges(),
+        "relations": totals["relationships"] if totals and "relationships" in totals else g.number_of_edges(),
         "entities": entities,
         "top": top,
     }}
@@ -604,17 +605,22 @@ def write_page(g_sub: nx.MultiDiGraph, path: str | Path, *, title: str = "kg gra
 
 
 def write_site(g: nx.MultiDiGraph, outdir: Path, *, top: int = 150, ego_min_papers: int = 2,
+               ego_limit: int | None = None, totals: dict[str, int] | None = None,
                progress: bool = False) -> list[Path]:
     """Write index, overview, one page per entity type and ego pages into ``outdir``; returns the paths.
 
     The pages share vis-network, ``pages.js`` and ``pages.css`` from ``outdir/assets`` (written first and
     returned first), so copy or zip the site as a whole; use :func:`write_page` for a single-file page.
+    ``ego_limit`` caps the ego pages (highest paper counts first); ``totals`` (node counts per label and
+    ``relationships``) are shown on the index instead of ``g``'s own, when ``g`` samples a bigger graph.
     """
     outdir = Path(outdir)
     asset_paths = write_assets(outdir)
     ents = _rank(g, (n for n in g if is_entity(g, n)))
     ego: dict[str, str] = {}
     for n in ents:
+        if ego_limit is not None and len(ego) >= ego_limit:
+            break
         if paper_count(g, n) >= ego_min_papers:
             ego[n] = f"entities/{slug(n, str(g.nodes[n].get('name', n)))}.html"
     labels = [lab for lab in ENTITY_LABELS if any(g.nodes[n]["label"] == lab for n in ents)]
@@ -628,7 +634,7 @@ def write_site(g: nx.MultiDiGraph, outdir: Path, *, top: int = 150, ego_min_pape
     n_top = len(ov.nodes)
     title = "kg: knowledge graph of ML papers"
     payload = _payload(g, ov, kind="index", title=title, site=site, nav=_nav(site, "index"),
-                       extra=_index_extra(g, site, n_top), pos=ov_pos)
+                       extra=_index_extra(g, site, n_top, totals), pos=ov_pos)
     assets = f"{ASSET_DIR}/"
     written.append(_write(outdir / "index.html", render(payload, title, assets=assets)))
     title = f"Overview: top {n_top} entities"

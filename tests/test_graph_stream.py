@@ -160,3 +160,40 @@ def test_loading_in_chunks_gives_the_database_of_a_whole_load(neo4j_store, tmp_p
     write_records(recs, tmp_path / "r.jsonl")
     load_records([str(tmp_path / "r.jsonl")], chunk=40, progress=False)
     assert db_snapshot(neo4j_store) == graph_snapshot(build_graph(recs))
+
+
+def test_sample_graph_is_bounded_and_carries_corpus_wide_counts(tmp_path: Path) -> None:
+    from kg.graph_stream import sample_graph
+
+    recs = _records(300)
+    write_records(recs, tmp_path / "r.jsonl")
+    g = build_graph(recs)
+    report = stream_graph([tmp_path / "r.jsonl"], [], progress=False)
+    assert report.table is not None
+    sample = sample_graph([tmp_path / "r.jsonl"], report.table, top=5, per_entity=3, progress=False)
+    papers = [n for n in sample if n.startswith("paper:")]
+    assert 3 <= len(papers) <= 15
+    top = sorted((n for n in g if n.startswith("entity:")), key=lambda n: (-g.nodes[n]["paper_count"], n))[:5]
+    for n in top:
+        assert sample.nodes[n] == g.nodes[n]  # the whole corpus's label, name, aliases and paper count
+        assert len([p for p in sample.predecessors(n) if p.startswith("paper:")]) >= 3
+    for n, attrs in sample.nodes(data=True):
+        if n.startswith("entity:"):
+            assert attrs == g.nodes[n]
+
+
+def test_site_of_a_sample_shows_the_corpus_totals(tmp_path: Path) -> None:
+    import json
+    import re
+
+    from kg.pages import write_site
+
+    g = build_graph(_records(50))
+    totals = {"Paper": 123456, "Model": 789, "relationships": 999999}
+    write_site(g, tmp_path, ego_limit=4, totals=totals)
+    assert len(list((tmp_path / "entities").glob("*.html"))) == 4
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    payload = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.S)[1])
+    counts = {c["label"]: c["count"] for c in payload["index"]["counts"]}
+    assert counts == {"Model": 789, "Paper": 123456}
+    assert payload["index"]["relations"] == 999999
