@@ -50,4 +50,4 @@ def test_shape_helpers() -> None:
 
 def test_a_size_alone_is_not_a_name() -> None:
     assert not looks_like_name("1T") and not looks_like_name("7B") and not looks_like_name("2x7B")
-    assert looks_like_name("T5") and looks_like_name("GPT4")
+    assert looks_like_name("GPT4") and looks_like_name("ResNet50")
