@@ -176,3 +176,8 @@ def test_title_case_names_before_a_collection_noun() -> None:
 def test_training_use_stops_at_an_evaluation_verb() -> None:
     ents = _ents("T\n\nWe fine-tune BERT on The Pile and evaluate on ZapQA.")
     assert ents["ZapQA"]["label"] == "Benchmark"
+
+
+def test_technique_head_after_a_name() -> None:
+    ents = _ents("T\n\nUsing ZapAug data augmentation and the ZapAdam optimizer, accuracy improves.")
+    assert ents["ZapAug"]["label"] == ents["ZapAdam"]["label"] == "Method"

@@ -53,7 +53,8 @@ _RIGHT_CUE = re.compile(
     r"(?P<d>(?i:datasets?|corpus|corpora|data sets?)))|"
     r"(?P<m>models?|LLMs?|language models?|checkpoints?|variants?)|"
     r"(?P<x>frameworks?|methods?|algorithms?|approach(?:es)?|techniques?|strateg(?:y|ies)|loss|objectives?|paradigms?|"
-    r"prompting))\b",
+    r"prompting|optimizers?|regulari[sz](?:ers?|ation)|(?:data )?augmentation|attention|decoding|sampling|pruning|"
+    r"quanti[sz]ation|normali[sz]ation|initiali[sz]ation))\b",
 )
 _LEFT_CUE = re.compile(
     r"\b(?:(?:(?P<b>benchmarks?(?:\s+datasets?)?)|(?P<d>datasets?|corpus))\s+(?:\(\s*)?"
