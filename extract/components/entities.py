@@ -120,10 +120,24 @@ _NOT_EPONYM = frozenset(
     ]
 )
 # "methods such as", "techniques including", "regularizers like" ... (the list follows).
-_TECH_LIST = re.compile(
-    r"\b(?:methods|techniques|algorithms|strategies|optimizers|regulari[sz]ers|heuristics|tricks|interventions)\s+"
-    r"(?:\(\s*)?(?:such as|like|including|e\.g\.,?)\s+"
+_LIST_CUES = (" such as ", " like ", " including ", " e.g.", "(e.g.", "(such as ", "(including ")
+_TECH_NOUN = re.compile(
+    r"\b(?:methods|techniques|algorithms|strategies|optimizers|regulari[sz]ers|heuristics|tricks|interventions)"
+    r"\s*$"
 )
+_TECH_LIST = re.compile(r"\s*\(?\s*(?:such as|like|including|e\.g\.,?)\s+")
+
+
+def _find_all(text: str, needles: tuple[str, ...]) -> list[int]:
+    """Start offsets of every occurrence of the needles, in order (plain substring search: fast)."""
+    out: list[int] = []
+    for n in needles:
+        i = text.find(n)
+        while i >= 0:
+            out.append(i)
+            i = text.find(n, i + 1)
+    return sorted(out)
+
 # One list item: up to three words, or a known name; the item ends at a comma, "and"/"or" or the clause end.
 _LIST_ITEM = re.compile(
     r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)?(?:the\s+)?"
@@ -138,9 +152,8 @@ _NOT_IN_NAME = frozenset(
 )
 # A collection noun after a title-case name ("the Stanford Cars dataset", "the Netflix challenge").
 # A capitalised collection noun is part of the name ("the Zap Corpus").
-_COLLECTION = re.compile(
-    r"\b(?:[Dd]atasets?|[Cc]orpus|[Cc]orpora|[Bb]enchmarks?|[Cc]hallenge|[Tt]reebank|[Ll]eaderboard)\b"
-)
+_COLLECTION = re.compile(r"[DdCcBbTtLl](?:atasets?|orpus|orpora|enchmarks?|hallenge|reebank|eaderboard)\b")
+_COLLECTION_TAILS = ("ataset", "orpus", "orpora", "enchmark", "hallenge", "reebank", "eaderboard")
 _PLURALS = frozenset(["datasets", "corpora", "benchmarks"])
 _TITLED_BEFORE = re.compile(
     r"\b(?:the|on|of|from|using|and|in|with) ((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)* (?:(?:in|of) (?=[A-Z]))?){1,5})"
@@ -355,11 +368,14 @@ class EntityResolver:
     def _listed_techniques(self, text: str, cands: list[Cand]) -> list[Cand]:
         """Lower-case items of a list the text itself calls techniques ("methods such as warm-up, weight
         decay and ..."), when the list also holds a known technique: the text names them as methods."""
-        if " such as " not in text and " including " not in text and " like " not in text and "e.g." not in text:
-            return []
         out: list[Cand] = []
         known = [c for c in cands if c.entry is not None and c.label == "Method"]
-        for m in _TECH_LIST.finditer(text):
+        if not known:
+            return out
+        for h in _find_all(text, _LIST_CUES):
+            m = _TECH_LIST.match(text, h)  # the cue ("such as") with what follows it
+            if m is None or _TECH_NOUN.search(text, max(0, h - 20), h) is None:
+                continue
             items: list[tuple[int, int]] = []
             pos = m.end()
             while len(items) < 8 and (i := _LIST_ITEM.match(text, pos)) is not None:
@@ -385,7 +401,13 @@ class EntityResolver:
         Open benchmark", "the Brown corpus"), which the name shapes miss (ordinary capitalised words)."""
         out: list[Cand] = []
         title_end = text.find("\n\n")
-        for d in _COLLECTION.finditer(text):
+        for h in _find_all(text, _COLLECTION_TAILS):
+            q = text.rfind(" ", 0, h - 2)  # the word before the collection noun must be capitalised
+            if h < 3 or text[h - 2] != " " or not text[q + 1 : q + 2].isupper():
+                continue
+            d = _COLLECTION.match(text, h - 1)
+            if d is None:
+                continue
             m = _TITLED_BEFORE.search(text, max(0, d.start() - 80), d.start())
             if m is None:
                 continue
