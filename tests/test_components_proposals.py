@@ -92,3 +92,9 @@ def test_lower_case_technique_named_by_a_naming_cue() -> None:
     assert ("contour zap loss", "Method", "lower") in got
     assert not _proposed("T\n\nThis is the so-called bootstrapping loss. It helps.")
     assert not _proposed("T\n\nThis setup is called low-shot learning, where it helps.")
+
+
+def test_namely_after_a_plural_lists_existing_things() -> None:
+    got = _proposed("T\n\nOn two datasets, namely ZapA and ZapB, it is good. We have a new method, namely ZapNet.")
+    names = [n for n, _, _ in got]
+    assert "ZapNet" in names and "ZapA" not in names

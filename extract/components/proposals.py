@@ -171,6 +171,8 @@ _NOT_NAMES = frozenset(
 
 
 _LETTER_DIGIT_LETTER = re.compile(r"[a-z]\d+[a-z]")
+# A plural noun (or an opening parenthesis) right before "namely".
+_PLURAL_BEFORE = re.compile(r"(?:[a-z]{2}[^s\W]s|\()\s*,?\s*$")
 # A naming cue later in the same clause: what the proposal verb reached first was a descriptor.
 _NAMED_LATER = re.compile(r"[^.;:()]*?,\s+(?:called|dubbed|named|termed|coined)\s+[\"“‘]?[A-Z0-9]")
 _DESCRIPTIVE_END = re.compile(
@@ -305,6 +307,12 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
         name = text[s:e]
         if _DESCRIPTIVE_END.search(name):
             continue  # "a GAN-based method": describes the proposal, does not name it
+        if (
+            m.re is _NAMING
+            and m.group(0).startswith("namely")
+            and _PLURAL_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        ):
+            continue  # "on two datasets, namely X and Y" lists existing things; "a new method, namely X" names one
         if rule == "propose" and _NAMED_LATER.match(text, e, min(len(text), e + 100)):
             continue  # "we propose a new PETL strategy, dubbed UniPT": the name comes with the naming cue
         if not name or not name[0].isalpha() or name.split()[0] in _NOT_NAMES or norm_key(name) in generic:
