@@ -98,3 +98,14 @@ def test_namely_after_a_plural_lists_existing_things() -> None:
     got = _proposed("T\n\nOn two datasets, namely ZapA and ZapB, it is good. We have a new method, namely ZapNet.")
     names = [n for n, _, _ in got]
     assert "ZapNet" in names and "ZapA" not in names
+
+
+def test_the_proposed_x_ours_and_we_name_it() -> None:
+    got = _proposed(
+        "T\n\nExperiments on benchmark datasets show that the proposed ZapNet wins. ZapAgent (ours) is second. "
+        "Hence we name it ZapGAN. The recently proposed ZapOld is weak. The proposed SNNs and the proposed BERT help."
+    )
+    names = {n: lab for n, lab, _ in got}
+    assert {"ZapNet", "ZapAgent", "ZapGAN"} <= set(names)
+    assert names["ZapNet"] not in ("Dataset", "Benchmark")  # the datasets before it do not type it
+    assert not {"ZapOld", "SNNs", "BERT"} & set(names)

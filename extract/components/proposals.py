@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from extract.components.sentences import span_at, text_of, token_starts
-from extract.lexicon import generic_keys, norm_key
+from extract.lexicon import generic_keys, lookup, norm_key
 
 SPAN_KEY = "kg_proposed"
 
@@ -55,7 +55,8 @@ _CUE_BEFORE_DEF = re.compile(
 _SUBJECT_BEFORE = re.compile(r"\b(?:[Ww]e|paper|work|study|report|article)(?:,?\s+[a-z]+)?\s+$")
 _SETTING_AFTER = re.compile(r"\)?\s*(?:task|problem|setting|challenge|scenario|metric|measure)s?\b", re.IGNORECASE)
 _NAMING = re.compile(
-    rf"\b(?:called|named|dubbed|termed|coined|denoted as|referred to as|we call|we name|we term|namely)\s+"
+    rf"\b(?:called|named|dubbed|termed|coined|denoted as|referred to as|namely|"
+    rf"(?:we call|we name|we term|we dub)(?:\s+(?:it|this|them|(?:the|this|our)\s+[a-z]+))?)\s+"
     rf"[\"“‘]?{_NAME}"
 )
 _RESULTING = re.compile(
@@ -91,6 +92,11 @@ _GERUND = re.compile(
 _OUR = re.compile(
     rf"\b[Oo]ur\s+(?:proposed\s+|new\s+)?(?:(?:model|method|framework|approach|system|benchmark|dataset|algorithm),?\s+)?{_NAME}"
 )
+# "the proposed X" (not "the recently proposed X": someone else's); "X (ours)".
+_THE_PROPOSED = re.compile(
+    rf"\b[Tt]he\s+proposed\s+(?:(?:model|method|framework|approach|system|benchmark|dataset|algorithm),?\s+)?{_NAME}"
+)
+_OURS_AFTER = re.compile(rf"(?<![\w\-]){_NAME}\s*\((?:ours|Ours|our method|our model)\)")
 _TITLE = re.compile(rf"^{_NAME}\s*(?::|\s[-–—])\s")  # "X: ...", "X - ..."
 # Passive: "a new loss, SuperLoss, is proposed"; not "BERT was introduced by ..." (someone else's).
 _PASSIVE = re.compile(
@@ -218,6 +224,8 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], str]] = {
     "propose": (_PROPOSE, "propose"),
     "naming": (_NAMING, "naming"),
     "our": (_OUR, "our"),
+    "theproposed": (_THE_PROPOSED, "our"),
+    "ours": (_OURS_AFTER, "our"),
     "resulting": (_RESULTING, "naming"),
     "passive": (_PASSIVE, "propose"),
     "refer": (_REFER, "naming"),
@@ -232,8 +240,12 @@ _VERB_STEMS = _VERB_STEM_LIST.split()
 KEYWORDS: dict[str, list[str]] = {
     "propose": [v + x for v in _VERB_STEMS for x in ("", "s", "d", "ed")] + ["built", "pre-train", "open-source"],
     "gerund": ["proposing", "introducing", "presenting", "developing", "designing"],
-    "naming": ["called", "named", "dubbed", "termed", "coined", "denoted", "referred", "namely"],
+    "naming": [
+        "called", "named", "dubbed", "termed", "coined", "denoted", "referred", "namely", "name", "term", "dub", "call"
+    ],
     "our": ["our"],
+    "theproposed": ["the proposed"],
+    "ours": ["(ours", "( ours"],
     "resulting": ["resulting"],
     "passive": ["proposed", "introduced", "presented", "developed", "designed"],
     "refer": ["refer", "denote", "call"],
@@ -313,6 +325,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             and _PLURAL_BEFORE.search(text, max(0, m.start() - 30), m.start())
         ):
             continue  # "on two datasets, namely X and Y" lists existing things; "a new method, namely X" names one
+        if m.re is _THE_PROPOSED and (re.fullmatch(r"[A-Z]+s", name) or lookup(name) is not None):
+            continue  # "the proposed SNNs": a class; "the proposed FCN model": a known name reused
         if rule == "propose" and _NAMED_LATER.match(text, e, min(len(text), e + 100)):
             continue  # "we propose a new PETL strategy, dubbed UniPT": the name comes with the naming cue
         if not name or not name[0].isalpha() or name.split()[0] in _NOT_NAMES or norm_key(name) in generic:
@@ -330,12 +344,17 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             head = _TITLE_HEAD.match(text, e + 1, title_end)
             before, after, wide = "", head.group("head") if head else "", ""
         else:
-            before = m.group("gap") if "gap" in m.re.groupindex else text[max(0, s - 40) : s]
+            if m.re is _THE_PROPOSED or m.re is _OURS_AFTER:
+                before = text[m.start() : s]  # only the descriptor of the cue itself ("the proposed model X")
+            else:
+                before = m.group("gap") if "gap" in m.re.groupindex else text[max(0, s - 40) : s]
             before = before[before.rfind(". ") + 1 :]
             wide = text[max(0, s - 100) : s] if rule == "naming" else ""
             wide = wide[wide.rfind(". ") + 1 :]
             after = text[e : e + 80]
             after = after[: after.find(".")] if "." in after else after
+            if m.re is _THE_PROPOSED or m.re is _OURS_AFTER:
+                after = ""  # "the proposed X achieves ... on benchmarks": what follows is the predicate
         label = "Method" if rule == "lower" else guess_label(before, after, wide)  # named by a technique head
         out.append((s, e, label, rule))
     return out
