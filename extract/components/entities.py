@@ -206,6 +206,8 @@ def classify_long_form(lf: str) -> str | None:
     last = words[-1] if words else ""
     title = sum(w[:1].isupper() for w in words) >= max(1, len(words) - 1)
     known = key_index().get(norm_key(last))
+    if last == "networks" and len(words) >= 2 and words[-2] not in ("neural", "deep", "convolutional"):
+        return "Method"  # an architecture family ("physics-informed neural networks", "capsule networks")
     if re.fullmatch(r"(?:[Mm]odels|[Nn]etworks|LLMs|LMs|[Aa]gents|[Ss]ystems)", last):
         return None  # a class of models ("Large Vision Models (LVMs)"), not one named model
     if (_TITLE_MODEL_HEAD.search(last) and title) or (known is not None and known.label == "Model"):
