@@ -183,3 +183,10 @@ def test_training_use_stops_at_an_evaluation_verb() -> None:
 def test_technique_head_after_a_name() -> None:
     ents = _ents("T\n\nUsing ZapAug data augmentation and the ZapAdam optimizer, accuracy improves.")
     assert ents["ZapAug"]["label"] == ents["ZapAdam"]["label"] == "Method"
+
+
+def test_a_named_dataset_without_a_use_is_an_evaluation_set_unless_the_paper_releases_it() -> None:
+    ents = _ents("T\n\nWe study the Zapper dataset and the ZapSet2 dataset in detail.")
+    assert ents["Zapper"]["label"] == ents["ZapSet2"]["label"] == "Benchmark"
+    ents = _ents("T\n\nWe introduce a large bilingual (Zap-English) dataset ZapSet-6B with 6B pairs.")
+    assert ents["ZapSet-6B"]["label"] == "Dataset" and ents["ZapSet-6B"]["proposed"]

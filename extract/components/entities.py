@@ -592,7 +592,10 @@ class EntityResolver:
     def _refine(self, text: str, sents: list[list[int]], ms: list[Cand], label: str) -> str:
         """Dataset vs Benchmark by use: a named "dataset" the paper evaluates on is a Benchmark."""
         if label in ("Dataset", "Benchmark"):
-            return self._data_or_benchmark(text, sents, ms, label)
+            proposed = any("proposed" in c.evidence for c in ms)
+            # A named "X dataset" the paper neither releases nor trains on is, in abstracts, mostly an
+            # evaluation set: without a use vote it is a Benchmark.
+            return self._data_or_benchmark(text, sents, ms, label if proposed else "Benchmark")
         return label
 
     @staticmethod
