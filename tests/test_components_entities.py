@@ -70,8 +70,8 @@ def test_models_listed_after_a_class_noun() -> None:
 
 
 def test_compound_on_a_known_technique_is_a_method() -> None:
-    ents = _ents("T\n\nWe use long-CoT techniques to train the policy.")
-    assert ents["long-CoT"]["label"] == "Method"
+    ents = _ents("T\n\nWe use multi-LoRA techniques to train the policy.")
+    assert ents["multi-LoRA"]["label"] == "Method"
 
 
 def test_size_variants_of_a_proposed_model_are_proposed() -> None:
@@ -92,8 +92,8 @@ def test_proposed_dataset_with_a_benchmark_shape_is_a_benchmark() -> None:
 
 
 def test_compound_on_a_known_technique_stays_a_method_before_models() -> None:
-    ents = _ents("T\n\nLong-CoT techniques improve short-CoT models; short-CoT models are cheap.")
-    assert ents["short-CoT"]["label"] == "Method"
+    ents = _ents("T\n\nMulti-LoRA techniques improve zap-RLHF models; zap-RLHF models are cheap.")
+    assert ents["zap-RLHF"]["label"] == "Method"
 
 
 def test_context_cues_are_voted_over_all_mentions() -> None:

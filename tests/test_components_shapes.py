@@ -44,7 +44,7 @@ def test_unknown_names_by_shape() -> None:
 
 def test_shape_helpers() -> None:
     assert interesting_shape("XxXX") and interesting_shape("xd") and not interesting_shape("Xxxx")
-    assert looks_like_name("long2short") and not looks_like_name("2024") and not looks_like_name("The")
+    assert looks_like_name("fast2slow") and not looks_like_name("2024") and not looks_like_name("The")
     assert shape_label("Foo-7B") == "Sized" and shape_label("BarBench") == "Benchmark"
 
 

@@ -279,7 +279,7 @@ class EntityResolver:
                 if label is None and (ss, se) in acro_props:
                     label = acro_props[(ss, se)] or ("Model" if _CLASS_HEAD.search(lf) else "Method")
                 if label is None:
-                    # "Adjustable Probabilistic Reconstruction Error (APRE)" after "... Reconstruction Error (PRE)":
+                    # "Adaptive Zap Ranking Loss (AZRL)" after "... Zap Ranking Loss (ZRL)":
                     # a long form extending the paper's own earlier acronym names the same kind of thing.
                     label = next(
                         (p.label for k, p in alias.items() if p.entry is None and len(k) >= 6 and klf.endswith(k)), None
@@ -584,7 +584,7 @@ class EntityResolver:
             return "Model"
         if abbr:
             return self._refine(text, sents, ms, (cue or abbr)[0])
-        # A compound on a known technique ("short-CoT") stays a technique next to "models" ("short-CoT models").
+        # A compound on a known technique ("multi-LoRA") stays a technique next to "models" ("multi-LoRA models").
         compound = ["Method"] if any(c.rule == "shape" and c.label == "Method" for c in ms) else []
         found = compound or cue or coord or shape or sized
         return self._refine(text, sents, ms, found[0]) if found else None

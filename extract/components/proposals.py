@@ -23,9 +23,9 @@ SPAN_KEY = "kg_proposed"
 if not Doc.has_extension("kg_proposed_meta"):
     Doc.set_extension("kg_proposed_meta", default=None)
 
-# One word of a name: capitalised, or with a capital/digit inside ("long2short", "o1", "k1.5").
+# One word of a name: capitalised, or with a capital/digit inside ("fast2slow", "o1", "k1.5").
 _NAME_WORD = r"(?:[A-Z0-9][\w.+\-/'’^{}]*[\w+}]|[A-Z0-9]|[a-z][a-z\-]*[A-Z0-9][\w.+\-/^{}]*[\w+}])"
-# Words joined by spaces, "of"/"for", or a detached hyphen ("E 2 -LLM", "E 2 - LLM": superscripts lost in
+# Words joined by spaces, "of"/"for", or a detached hyphen ("Z 2 -Net", "Z 2 - Net": superscripts lost in
 # conversion).
 _NAME = rf"(?P<name>{_NAME_WORD}(?:(?:\s(?:of\s|for\s|-\s)?|\s-(?=[A-Z0-9])){_NAME_WORD}){{0,4}})"
 _STOP = (
@@ -188,7 +188,7 @@ _DESCRIPTIVE_END = re.compile(
 
 
 def _name_shaped(name: str) -> bool:
-    """A capital after the first character or a digit somewhere ("UniPT", "E^2-LLM")."""
+    """A capital after the first character or a digit somewhere ("ZapNet", "Z^2-Net")."""
     return (any(c.isupper() for c in name[1:] if c != " ") and " " not in name) or any(c.isdigit() for c in name)
 
 
@@ -328,10 +328,10 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
         if m.re is _THE_PROPOSED and (re.fullmatch(r"[A-Z]+s", name) or lookup(name) is not None):
             continue  # "the proposed SNNs": a class; "the proposed FCN model": a known name reused
         if rule == "propose" and _NAMED_LATER.match(text, e, min(len(text), e + 100)):
-            continue  # "we propose a new PETL strategy, dubbed UniPT": the name comes with the naming cue
+            continue  # "we propose a new XYZ strategy, dubbed ZapNet": the name comes with the naming cue
         if not name or not name[0].isalpha() or name.split()[0] in _NOT_NAMES or norm_key(name) in generic:
             continue
-        lower_ok = rule == "lower" or _LETTER_DIGIT_LETTER.search(name) is not None  # "long2short"
+        lower_ok = rule == "lower" or _LETTER_DIGIT_LETTER.search(name) is not None  # "fast2slow"
         if not any(c.isalpha() for c in name) or (not lower_ok and not any(c.isupper() for c in name)):
             continue  # "540-billion"
         if rule == "title" and " " in name and not _name_shaped(name) and name not in text[title_end:]:

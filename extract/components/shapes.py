@@ -146,14 +146,14 @@ def shape_label(surface: str) -> str:
     if len(parts) > 1:
         head = key_index().get(norm_key(parts[-1]))
         if head is not None and head.label == "Method" and len(parts[-1]) >= 2 and case_ok(head, parts[-1]):
-            return "Method"  # a compound on a known technique: "long-CoT", "Multi-LoRA"
+            return "Method"  # a compound on a known technique: "multi-LoRA", "Zap-RLHF"
     if any(_SIZE.match(p) for p in _PART_SEP.split(surface)[1:]):
         return "Sized"
     return ""
 
 
 def looks_like_name(surface: str) -> bool:
-    """Internal capitals or letters mixed with digits: "LoRA", "GSM8K", "long2short", not "The" or "2024"."""
+    """Internal capitals or letters mixed with digits: "LoRA", "GSM8K", "fast2slow", not "The" or "2024"."""
     if len(surface) < 2 or _NUMBER.match(surface) or _ROMAN.match(surface) or _SIZE.match(surface):
         return False  # "2024", "IV", and sizes on their own ("7B", "1T" of "a 1T-token corpus")
     letters = sum(c.isalpha() for c in surface)
