@@ -41,7 +41,7 @@
     return d;
   }
   function badge() { return el.apply(null, ["span", "badge"].concat([].slice.call(arguments))); }
-  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+  function plural(n, word) { return n.toLocaleString("en") + " " + word + (n === 1 ? "" : "s"); }
   function norm(s) { return String(s).normalize("NFKD").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ""); }
   function darker(hex) {
     var v = parseInt(hex.slice(1), 16);
