@@ -58,6 +58,8 @@ def test_workers_give_the_same_records() -> None:
     one = [r.to_json() for r in extract_records(items)]
     two = [r.to_json() for r in extract_records(items, workers=2, batch_size=2)]
     assert one == two
+    # a fresh set of workers every 3 abstracts: same records, same order
+    assert [r.to_json() for r in extract_records(items, workers=2, batch_size=2, segment=3)] == one
 
 
 def test_output_does_not_depend_on_the_hash_seed(tmp_path) -> None:
