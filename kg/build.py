@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from extract.merge import count_names, merge_partitions, preferred_names
 from extract.records import PaperRecord
 from kg.formats import read_records, write_graph_json, write_graphml
 from kg.graph import GraphBuilder, count_by_label, count_by_type
+from kg.progress import progress as progress_bar
 
 
 def _stderr(msg: str) -> None:
@@ -38,16 +39,6 @@ class BuildReport:
     def summary(self) -> str:
         """``N read, M in graph, D duplicates, K quarantined`` — the counts always add up."""
         return self.stats.summary(in_graph=self.stats.kept)
-
-
-def _progress(items: Iterable[PaperRecord], total: int | None, enabled: bool, desc: str) -> Iterator[PaperRecord]:
-    if not enabled:
-        yield from items
-        return
-    from tqdm import tqdm
-
-    with tqdm(items, total=total, desc=desc, unit="paper", file=sys.stderr, disable=None) as bar:
-        yield from bar
 
 
 def extract_to_file(
@@ -71,7 +62,7 @@ def extract_to_file(
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     with open(part, "w", encoding="utf-8") as f:
         records = extract_records(iter(intake), workers=workers)
-        for rec in _progress(records, None, progress, "extract"):
+        for rec in progress_bar(records, None, progress, "extract"):
             d = rec.to_json()
             count_names(counts, d)
             f.write(json.dumps(d, ensure_ascii=False) + "\n")
@@ -112,7 +103,7 @@ def build(
     if from_records:
         report = BuildReport()
         for path in inputs:
-            for rec in _progress(read_records(path), None, progress, "graph"):
+            for rec in progress_bar(read_records(path), None, progress, "graph"):
                 builder.add_record(rec)
                 report.stats.read += 1
         report.stats.kept = sum(1 for n in builder.graph if n.startswith("paper:"))

@@ -12,7 +12,7 @@ import re
 import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Any, Protocol, Self
 from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
@@ -53,7 +53,30 @@ class _Parts:
             p.unlink(missing_ok=True)
 
 
-class GraphJsonWriter:
+class _PartsWriter:
+    """A writer whose output is joined from ``.part`` files on :meth:`close`; as a context manager it
+    closes on success and drops the partial files on failure."""
+
+    _parts: _Parts
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
+
+    def abort(self) -> None:
+        """Drop the partial output after a failure."""
+        self._parts.remove()
+
+
+class GraphJsonWriter(_PartsWriter):
     """Streams networkx node-link JSON: what :func:`read_graph_json` reads, in the order elements arrive.
 
     >>> import io, tempfile, os
@@ -92,19 +115,6 @@ class GraphJsonWriter:
             self._parts.join(out, ['{"directed":true,"multigraph":true,"graph":{},"nodes":[', '],"links":['])
             out.write("]}")
 
-    def __enter__(self) -> GraphJsonWriter:
-        return self
-
-    def __exit__(self, exc_type: object, *exc: object) -> None:
-        if exc_type is None:
-            self.close()
-        else:
-            self.abort()
-
-    def abort(self) -> None:
-        """Drop the partial output after a failure."""
-        self._parts.remove()
-
 
 def write_graph_json(g: nx.MultiDiGraph, path: str | Path) -> None:
     """Write networkx node-link JSON (``nodes`` and ``links``), sorted for stable diffs."""
@@ -138,7 +148,7 @@ def _xml_attr(value: object) -> str:
     return _XML_ILLEGAL.sub("", quoteattr(str(value)))
 
 
-class GraphMLWriter:
+class GraphMLWriter(_PartsWriter):
     """Streams GraphML that :func:`read_graphml` (and Gephi, yEd, Cytoscape) read.
 
     List attributes (``aliases``, ``authors``, ``categories``, ``papers``) travel as JSON text, since GraphML
@@ -187,19 +197,6 @@ class GraphMLWriter:
         with open(self.path, "w", encoding="utf-8") as out:
             self._parts.join(out, ["".join(head)])
             out.write("</graph>\n</graphml>\n")
-
-    def __enter__(self) -> GraphMLWriter:
-        return self
-
-    def __exit__(self, exc_type: object, *exc: object) -> None:
-        if exc_type is None:
-            self.close()
-        else:
-            self.abort()
-
-    def abort(self) -> None:
-        """Drop the partial output after a failure."""
-        self._parts.remove()
 
 
 def write_graphml(g: nx.MultiDiGraph, path: str | Path) -> None:

@@ -24,7 +24,6 @@ re-reads a paper; a cheap first pass over the ids finds which occurrence that is
 from __future__ import annotations
 
 import json
-import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ import networkx as nx
 from extract.records import PaperRecord
 from kg.formats import GraphWriter
 from kg.graph import EntityTable, build_graph, entity_node, paper_elements
+from kg.progress import progress as progress_bar
 
 
 @dataclass
@@ -95,16 +95,6 @@ class RecordStream:
                 yield PaperRecord.from_json(d)
 
 
-def _progress(items: Iterable[PaperRecord], total: int, enabled: bool, desc: str) -> Iterator[PaperRecord]:
-    if not enabled:
-        yield from items
-        return
-    from tqdm import tqdm
-
-    with tqdm(items, total=total, desc=desc, unit="paper", file=sys.stderr, disable=None) as bar:
-        yield from bar
-
-
 def stream_graph(paths: Sequence[str | Path], writers: Sequence[GraphWriter], *, progress: bool = True
                  ) -> StreamReport:
     """Write the graph of the records in ``paths`` to every writer, then close them.
@@ -116,7 +106,7 @@ def stream_graph(paths: Sequence[str | Path], writers: Sequence[GraphWriter], *,
     report = StreamReport(read=records.read, papers=records.papers, duplicates=records.duplicates)
     table = EntityTable()
     try:
-        for rec in _progress(records, records.papers, progress, "graph"):
+        for rec in progress_bar(records, records.papers, progress, "graph"):
             nodes, edges = paper_elements(rec, table)
             for node, attrs in nodes:
                 report.nodes[str(attrs["label"])] += 1
@@ -162,7 +152,7 @@ def graph_chunks(paths: Sequence[str | Path], size: int = 20_000, *, progress: b
     same database as loading the whole graph at once.
     """
     records = RecordStream(paths)
-    table = entity_table(_progress(records, records.papers, progress, "entities"))
+    table = entity_table(progress_bar(records, records.papers, progress, "entities"))
     chunk: list[PaperRecord] = []
 
     def settle(recs: list[PaperRecord]) -> nx.MultiDiGraph:
@@ -193,7 +183,7 @@ def sample_graph(paths: Sequence[str | Path], table: EntityTable, *, top: int = 
     quota = {n: per_entity for n in ranked if table.paper_count.get(n, 0) > 0}
     chosen: dict[str, PaperRecord] = {}
     records = RecordStream(paths)
-    for rec in _progress(records, records.papers, progress, "sample"):
+    for rec in progress_bar(records, records.papers, progress, "sample"):
         keys = {entity_key for entity_key in (entity_node(e.name) for e in rec.entities) if quota.get(entity_key)}
         if keys:
             for k in keys:
