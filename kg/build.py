@@ -96,6 +96,11 @@ def build(
     sample of their papers (:func:`kg.graph_stream.sample_graph`).
     """
     outdir.mkdir(parents=True, exist_ok=True)
+    if from_records and not stream:
+        size = sum(Path(p).stat().st_size for p in inputs if Path(p).is_file())
+        if size > STREAM_HINT_BYTES:
+            echo(f"kg: note: {size / 2**30:.1f} GB of records (~{size // RECORD_BYTES:,} papers) will be held as one "
+                 "in-memory graph (~7 KB a paper); --stream holds only the entity table")
     if stream:
         return _build_streamed(inputs, outdir, workers=workers, fmt=fmt, neo4j=neo4j, pages=pages,
                                from_records=from_records, progress=progress, echo=echo)
@@ -132,6 +137,10 @@ def build(
             report.neo4j = {"nodes": n, "relationships": r}
     return report
 
+
+# Above this much records input, the in-memory build suggests --stream (~100k papers at ~2.5 KB a record).
+RECORD_BYTES = 2_500
+STREAM_HINT_BYTES = 100_000 * RECORD_BYTES
 
 # Pages of a streamed build: the top entities by paper count, each listing a sample of its papers.
 SAMPLE_ENTITIES = 300

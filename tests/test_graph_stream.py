@@ -197,3 +197,18 @@ def test_site_of_a_sample_shows_the_corpus_totals(tmp_path: Path) -> None:
     counts = {c["label"]: c["count"] for c in payload["index"]["counts"]}
     assert counts == {"Model": 789, "Paper": 123456}
     assert payload["index"]["relations"] == 999999
+
+
+def test_a_big_in_memory_build_suggests_stream(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.build
+
+    write_records(_records(20), tmp_path / "r.jsonl")
+    monkeypatch.setattr(kg.build, "STREAM_HINT_BYTES", 1000)
+    said: list[str] = []
+    kg.build.build([str(tmp_path / "r.jsonl")], tmp_path / "a", from_records=True, pages=False, progress=False,
+                   echo=said.append)
+    assert len(said) == 1 and "--stream" in said[0]
+    said.clear()
+    kg.build.build([str(tmp_path / "r.jsonl")], tmp_path / "b", from_records=True, stream=True, pages=False,
+                   progress=False, echo=said.append)
+    assert said == []
