@@ -102,11 +102,17 @@ def cmd_build(args: argparse.Namespace) -> int:
 def _is_records_file(path: str) -> bool:
     """True when the file holds kg records (entities carry ``label``), not abstracts or gold."""
     with open(path, encoding="utf-8") as f:
-        for line in f:
+        for n, line in enumerate(f, 1):
             if line.strip():
-                first = json.loads(line)
+                try:
+                    first = json.loads(line)
+                except ValueError as e:
+                    raise CliError(f"{path}:{n}: not JSON Lines ({e.msg}); expected records from `kg extract`, "
+                                   "abstracts or gold JSONL") from None
+                if not isinstance(first, dict):
+                    return False
                 ents = first.get("entities") or []
-                return "source" in first and (not ents or "label" in ents[0])
+                return "source" in first and (not ents or (isinstance(ents[0], dict) and "label" in ents[0]))
     return False
 
 
@@ -114,8 +120,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from kg.evaluate import format_table, score
 
     def load(p: str) -> list[dict]:
-        with open(p, encoding="utf-8") as f:
-            return [json.loads(line) for line in f if line.strip()]
+        from kg.formats import record_dict, record_lines
+
+        return [record_dict(line, where) for where, line in record_lines([p])]
 
     if _is_records_file(args.predictions):
         preds = load(args.predictions)

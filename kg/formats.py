@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
+from extract.readers import InputError
 from extract.records import PaperRecord
 
 # GraphML stores scalars only: these list attributes travel as JSON text.
@@ -128,7 +129,12 @@ def write_graph_json(g: nx.MultiDiGraph, path: str | Path) -> None:
 def read_graph_json(path: str | Path) -> nx.MultiDiGraph:
     """Read a graph written by :func:`write_graph_json`."""
     with open(path, encoding="utf-8") as f:
-        data = json.load(f)
+        try:
+            data = json.load(f)
+        except ValueError as e:
+            raise InputError(f"{path}: not a graph.json: invalid JSON ({e}); `kg build` writes one") from None
+    if not isinstance(data, dict) or not {"nodes", "links"} <= data.keys():
+        raise InputError(f"{path}: not a graph.json: expected node-link JSON with \"nodes\" and \"links\"")
     g = nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
     for node, attrs in g.nodes(data=True):
         attrs["id"] = node  # node-link keeps the id as the node key only; it is also a property
@@ -231,9 +237,37 @@ def write_records(records: Iterable[PaperRecord], path: str | Path) -> int:
     return n
 
 
+def record_lines(paths: Iterable[str | Path]) -> Iterator[tuple[str, str]]:
+    """The non-blank lines of some records files, each with its ``path:line`` for messages."""
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                if line.strip():
+                    yield f"{path}:{n}", line
+
+
+def record_dict(line: str, where: str) -> dict[str, Any]:
+    """One records line as a dict with an ``id``; anything else is an :class:`~extract.readers.InputError`."""
+    try:
+        d = json.loads(line)
+    except ValueError as e:
+        raise InputError(f"{where}: invalid JSON ({e.msg} at column {e.colno}); expected one JSON object per "
+                         "line, as `kg extract` writes") from None
+    if not isinstance(d, dict) or "id" not in d:
+        raise InputError(f"{where}: expected a JSON object with an \"id\", as `kg extract` writes")
+    return d
+
+
+def record_from_dict(d: dict[str, Any], where: str) -> PaperRecord:
+    """:meth:`PaperRecord.from_json` with a one-line :class:`~extract.readers.InputError` naming the line."""
+    try:
+        return PaperRecord.from_json(d)
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        raise InputError(f"{where}: not a kg record: {type(e).__name__} {e}") from None
+
+
 def read_records(path: str | Path) -> Iterator[PaperRecord]:
-    """Stream records from a JSON Lines file written by ``kg extract``."""
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                yield PaperRecord.from_json(json.loads(line))
+    """Stream records from a JSON Lines file written by ``kg extract``; a bad line stops it with an
+    :class:`~extract.readers.InputError` naming the file and line."""
+    for where, line in record_lines([path]):
+        yield record_from_dict(record_dict(line, where), where)

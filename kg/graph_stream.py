@@ -32,7 +32,7 @@ from pathlib import Path
 import networkx as nx
 
 from extract.records import PaperRecord
-from kg.formats import GraphWriter
+from kg.formats import GraphWriter, record_dict, record_from_dict, record_lines
 from kg.graph import EntityTable, build_graph, entity_node, paper_elements
 from kg.progress import progress as progress_bar
 
@@ -50,32 +50,27 @@ class StreamReport:
     table: EntityTable | None = None  # the entity table the graph was settled from
 
 
-def _lines(paths: Sequence[str | Path]) -> Iterator[str]:
-    for path in paths:
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                if line.strip():
-                    yield line
-
-
 def _last_occurrence(paths: Sequence[str | Path]) -> tuple[dict[str, int], int]:
     """Paper id -> index of its last record over all files (the version that is kept), and the record count."""
     decoder = json.JSONDecoder()
     last: dict[str, int] = {}
     i = -1
-    for i, line in enumerate(_lines(paths)):
+    for i, (where, line) in enumerate(record_lines(paths)):
         # Only the id is needed: decode the leading '{"id": "..."' when records put it first (kg's do).
         head = line.lstrip()
-        if head.startswith('{"id": "'):
-            pid, _ = decoder.raw_decode(head, 7)
-            last[str(pid)] = i
-        else:
-            last[str(json.loads(line)["id"])] = i
+        try:
+            pid = decoder.raw_decode(head, 7)[0] if head.startswith('{"id": "') else None
+        except ValueError:
+            pid = None
+        last[str(pid if pid is not None else record_dict(line, where)["id"])] = i
     return last, i + 1
 
 
 class RecordStream:
-    """The records of some JSONL files, each paper once (its last version), readable many times."""
+    """The records of some JSONL files, each paper once (its last version), readable many times.
+
+    A line that is not a record stops reading with an :class:`~extract.readers.InputError` naming it.
+    """
 
     def __init__(self, paths: Sequence[str | Path]) -> None:
         self.paths = list(paths)
@@ -89,10 +84,10 @@ class RecordStream:
 
     def __iter__(self) -> Iterator[PaperRecord]:
         last = self._last
-        for i, line in enumerate(_lines(self.paths)):
-            d = json.loads(line)
+        for i, (where, line) in enumerate(record_lines(self.paths)):
+            d = record_dict(line, where)
             if last.get(str(d["id"])) == i:
-                yield PaperRecord.from_json(d)
+                yield record_from_dict(d, where)
 
 
 def stream_graph(paths: Sequence[str | Path], writers: Sequence[GraphWriter], *, progress: bool = True

@@ -47,3 +47,17 @@ def test_missing_input_is_one_line_error(tmp_path: Path) -> None:
     assert len(lines) == 1, proc.stderr
     assert "nope.jsonl" in lines[0] and lines[0].startswith("kg: error:")
     assert "Traceback" not in proc.stderr
+
+
+def test_bad_graph_and_gold_files_are_one_line_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kg.cli import main
+
+    (tmp_path / "bad.jsonl").write_text('{"id": "a"}\n{"id": \n', encoding="utf-8")
+    (tmp_path / "graph.json").write_text('{"a": 1}', encoding="utf-8")
+    cases = [(["eval", str(tmp_path / "bad.jsonl"), str(tmp_path / "bad.jsonl")], "bad.jsonl:2:"),
+             (["query", "top-entities", "--graph", str(tmp_path)], "graph.json: not a graph.json"),
+             (["export", "--graph", str(tmp_path), str(tmp_path / "x")], "graph.json: not a graph.json")]
+    for argv, where in cases:
+        assert main(argv) == 1
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and err[0].startswith("kg: error:") and where in err[0], err

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from extract.readers import InputError
 from extract.records import Entity, Mention, PaperRecord
 from kg.formats import GraphJsonWriter, GraphMLWriter, read_graph_json, read_graphml, write_records
 from kg.graph import build_graph, entity_node
@@ -103,9 +104,25 @@ def test_graphml_drops_characters_xml_cannot_carry(tmp_path: Path) -> None:
 
 def test_a_failed_stream_leaves_no_partial_files(tmp_path: Path) -> None:
     (tmp_path / "r.jsonl").write_text('{"id": "p", "title": "x"}\n{"id": "q", "entities": [{"bad": 1}]}\n')
-    with pytest.raises(KeyError):
+    with pytest.raises(InputError, match=r"r\.jsonl:2: not a kg record: KeyError 'label'"):
         stream_graph([tmp_path / "r.jsonl"], [GraphJsonWriter(tmp_path / "g.json")], progress=False)
     assert sorted(os.listdir(tmp_path)) == ["r.jsonl"]
+
+
+@pytest.mark.parametrize("args", [["build", "--from-records", "{r}", "-o", "{o}", "-q"],
+                                  ["build", "--from-records", "{r}", "-o", "{o}", "--stream", "-q"],
+                                  ["export", "--records", "{r}", "{o}", "-q"]])
+def test_a_bad_records_line_is_one_line_error_naming_it(tmp_path: Path, args: list[str],
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from kg.cli import main
+
+    write_records(_records(3), tmp_path / "r.jsonl")
+    with open(tmp_path / "r.jsonl", "a", encoding="utf-8") as f:
+        f.write('{"id": "x", "title": \n')
+    argv = [a.format(r=tmp_path / "r.jsonl", o=tmp_path / "out") for a in args]
+    assert main(argv) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("kg: error: ") and f"r.jsonl:{len(_records(3)) + 1}:" in err[0]
 
 
 def test_chunks_add_up_to_the_whole_graph(tmp_path: Path) -> None:
