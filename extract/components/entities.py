@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from extract.canonical import canonical_name
 from extract.components.abbreviations import best_long_form
-from extract.components.sentences import span_at, text_of
+from extract.components.sentences import sents_of, span_at, text_of
 from extract.lexicon import Entry, generic_keys, key_index, norm_key
 
 if not Doc.has_extension("kg_entities"):
@@ -446,7 +446,7 @@ class EntityResolver:
         """Set ``doc.ents`` and ``doc._.kg_entities``: a list of dicts with keys label, name, parent,
         aliases, rule, proposed (rule or ""), mentions (list of [start_char, end_char])."""
         text = text_of(doc)
-        sents = doc.user_data.get(("._.", "kg_sents", None, None)) or [[0, len(text)]]
+        sents = sents_of(doc)
         cands, generic_sf, proposed = self.candidates(doc)
         cands = [c for c in cands if not (c.entry is None and norm_key(text[c.start : c.end]) in generic_sf)]
         kept = self._non_overlapping(cands)

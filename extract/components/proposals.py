@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from extract.components.sentences import span_at, text_of, token_starts
+from extract.components.sentences import sents_of, span_at, text_of, token_starts
 from extract.lexicon import generic_keys, lookup, norm_key
 
 SPAN_KEY = "kg_proposed"
@@ -380,7 +380,7 @@ class ProposalFinder:
         spans: list[Span] = []
         meta: list[list[str | int]] = []
         ud = doc.user_data  # doc._.* values
-        sents = ud.get(("._.", "kg_sents", None, None)) or [[0, len(text)]]
+        sents = sents_of(doc)
         found = find_proposals(text, sents, keys)
         abbrevs = ud.get(("._.", "kg_abbrevs", None, None))
         if abbrevs:

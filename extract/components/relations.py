@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.components.sentences import text_of
+from extract.components.sentences import entities_of, sents_of, text_of
 from extract.relations import entity_relations, paper_relations
 
 if not Doc.has_extension("kg_relations"):
@@ -21,7 +21,6 @@ def kg_relations(doc: Doc) -> Doc:
     """Relate the paper to its entities, and entities to each other."""
     ud = doc.user_data  # doc._.* values, without building an Underscore object
     text = text_of(doc)
-    ents = ud.get(("._.", "kg_entities", None, None)) or []
-    sents = ud.get(("._.", "kg_sents", None, None)) or [[0, len(text)]]
+    ents, sents = entities_of(doc), sents_of(doc)
     ud[("._.", "kg_relations", None, None)] = paper_relations(text, sents, ents) + entity_relations(text, sents, ents)
     return doc

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.components.sentences import text_of
+from extract.components.sentences import entities_of, sents_of, text_of
 from extract.results import find_results
 
 if not Doc.has_extension("kg_results"):
@@ -20,7 +20,6 @@ def kg_results(doc: Doc) -> Doc:
     """Record the results stated in the text."""
     ud = doc.user_data  # doc._.* values, without building an Underscore object
     text = text_of(doc)
-    ents = ud.get(("._.", "kg_entities", None, None)) or []
-    sents = ud.get(("._.", "kg_sents", None, None)) or [[0, len(text)]]
+    ents, sents = entities_of(doc), sents_of(doc)
     ud[("._.", "kg_results", None, None)] = find_results(text, sents, ents)
     return doc

@@ -72,6 +72,8 @@ def split_sentences(text: str, offset: int = 0) -> list[list[int]]:
     return out
 
 
+_SENTS_KEY = ("._.", "kg_sents", None, None)
+_ENTITIES_KEY = ("._.", "kg_entities", None, None)
 _TEXT_KEY = ("._.", "kg_text", None, None)  # where spaCy keeps the value of ``doc._.kg_text``
 
 
@@ -82,6 +84,16 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc._.kg_text = doc.text
     return text
+
+
+def sents_of(doc: Doc) -> list[list[int]]:
+    """``doc._.kg_sents`` (``[start, end]`` character offsets), or the whole text as one sentence."""
+    return doc.user_data.get(_SENTS_KEY) or [[0, len(text_of(doc))]]
+
+
+def entities_of(doc: Doc) -> list[dict]:
+    """``doc._.kg_entities`` as ``kg_entities`` left it (empty before it ran)."""
+    return doc.user_data.get(_ENTITIES_KEY) or []
 
 
 _STARTS_KEY = ("kg", "token_starts", None, None)  # user_data: character offset of every token
@@ -113,10 +125,10 @@ def kg_sentences(doc: Doc) -> Doc:
     text = text_of(doc)
     cut = text.find("\n\n")
     if cut < 0:
-        doc.user_data[("._.", "kg_sents", None, None)] = split_sentences(text)  # doc._.kg_sents
+        doc.user_data[_SENTS_KEY] = split_sentences(text)  # doc._.kg_sents
     else:
         body = cut + 2
         while body < len(text) and text[body].isspace():
             body += 1
-        doc.user_data[("._.", "kg_sents", None, None)] = [[0, cut], *split_sentences(text[body:], body)]
+        doc.user_data[_SENTS_KEY] = [[0, cut], *split_sentences(text[body:], body)]
     return doc
