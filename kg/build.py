@@ -12,13 +12,17 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extract.intake import Intake, IntakeStats
 from extract.merge import count_names, merge_partitions, preferred_names
 from extract.records import PaperRecord
 from kg.formats import read_records, write_graph_json, write_graphml
-from kg.graph import GraphBuilder, count_by_label, count_by_type
+from kg.graph import EntityTable, GraphBuilder, count_by_label, count_by_type
 from kg.progress import progress as progress_bar
+
+if TYPE_CHECKING:
+    from kg.graph_stream import Records
 
 
 def _stderr(msg: str) -> None:
@@ -151,7 +155,7 @@ def _build_streamed(inputs: list[str], outdir: Path, *, workers: int, fmt: str |
                     from_records: bool, progress: bool, echo: Callable[[str], None]) -> BuildReport:
     """:func:`build` for corpora too big for memory: records on disk, then graph files and Neo4j streamed."""
     from kg.formats import GraphJsonWriter, GraphMLWriter
-    from kg.graph_stream import stream_graph
+    from kg.graph_stream import RecordStream, stream_graph
 
     if from_records:
         report, paths = BuildReport(), list(inputs)
@@ -161,7 +165,8 @@ def _build_streamed(inputs: list[str], outdir: Path, *, workers: int, fmt: str |
                                  fmt=fmt, progress=progress, echo=echo)
         report.files.append(str(outdir / "quarantine.jsonl"))
         paths = [str(records)]
-    streamed = stream_graph(paths, [GraphJsonWriter(outdir / "graph.json"), GraphMLWriter(outdir / "graph.graphml")],
+    records = RecordStream(paths)  # one pass over the ids, shared by the graph, the pages and Neo4j
+    streamed = stream_graph(records, [GraphJsonWriter(outdir / "graph.json"), GraphMLWriter(outdir / "graph.graphml")],
                             progress=progress)
     if from_records:
         report.stats.read, report.stats.kept = streamed.read, streamed.papers
@@ -172,23 +177,25 @@ def _build_streamed(inputs: list[str], outdir: Path, *, workers: int, fmt: str |
         from kg.graph_stream import sample_graph
         from kg.pages import write_site
 
-        sample = sample_graph(paths, streamed.table, top=SAMPLE_ENTITIES, per_entity=SAMPLE_PAPERS,
+        sample = sample_graph(records, streamed.table, top=SAMPLE_ENTITIES, per_entity=SAMPLE_PAPERS,
                               progress=progress)
         totals = {**report.nodes, "relationships": sum(report.relationships.values())}
         report.files += [str(p) for p in write_site(sample, outdir, ego_limit=SAMPLE_ENTITIES, totals=totals,
                                                     progress=progress)]
     if neo4j:
-        report.neo4j = load_records(paths, progress=progress)
+        report.neo4j = load_records(records, table=streamed.table, progress=progress)
     return report
 
 
-def load_records(paths: list[str], *, chunk: int = 20_000, progress: bool = True) -> dict[str, int]:
-    """Load the graph of some records files into Neo4j (from the environment) in chunks of papers."""
+def load_records(paths: Records, *, chunk: int = 20_000, table: EntityTable | None = None,
+                 progress: bool = True) -> dict[str, int]:
+    """Load the graph of some records files into Neo4j (from the environment) in chunks of papers
+    (``table``: their entity table, if already made)."""
     from kg.graph_stream import graph_chunks
     from kg.neo4j_store import Neo4jStore
 
     with Neo4jStore.from_env() as store:
-        for g in graph_chunks(paths, chunk, progress=progress):
+        for g in graph_chunks(paths, chunk, table=table, progress=progress):
             store.load_graph(g, progress=progress)
         n, r = store.counts()
     return {"nodes": n, "relationships": r}

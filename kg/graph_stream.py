@@ -90,14 +90,22 @@ class RecordStream:
                 yield record_from_dict(d, where)
 
 
-def stream_graph(paths: Sequence[str | Path], writers: Sequence[GraphWriter], *, progress: bool = True
+Records = RecordStream | Sequence[str | Path]
+
+
+def _stream(records: Records) -> RecordStream:
+    """A :class:`RecordStream`, made once: its first pass over the ids is then shared by later readers."""
+    return records if isinstance(records, RecordStream) else RecordStream(records)
+
+
+def stream_graph(paths: Records, writers: Sequence[GraphWriter], *, progress: bool = True
                  ) -> StreamReport:
     """Write the graph of the records in ``paths`` to every writer, then close them.
 
     Papers and results are written as they are read; entity nodes (whose label, name and paper count
     need every paper) and entity-to-entity links follow at the end, from the entity table.
     """
-    records = RecordStream(paths)
+    records = _stream(paths)
     report = StreamReport(read=records.read, papers=records.papers, duplicates=records.duplicates)
     table = EntityTable()
     try:
@@ -138,7 +146,7 @@ def entity_table(records: Iterable[PaperRecord]) -> EntityTable:
     return table
 
 
-def graph_chunks(paths: Sequence[str | Path], size: int = 20_000, *, progress: bool = True
+def graph_chunks(paths: Records, size: int = 20_000, *, table: EntityTable | None = None, progress: bool = True
                  ) -> Iterator[nx.MultiDiGraph]:
     """The graph of the records in ``paths`` as graphs of ``size`` papers each, for batched Neo4j loads.
 
@@ -146,8 +154,9 @@ def graph_chunks(paths: Sequence[str | Path], size: int = 20_000, *, progress: b
     name, aliases) are those of the whole corpus, so loading the chunks one after the other leaves the
     same database as loading the whole graph at once.
     """
-    records = RecordStream(paths)
-    table = entity_table(progress_bar(records, records.papers, progress, "entities"))
+    records = _stream(paths)
+    if table is None:  # a streamed build passes the table it already made
+        table = entity_table(progress_bar(records, records.papers, progress, "entities"))
     chunk: list[PaperRecord] = []
 
     def settle(recs: list[PaperRecord]) -> nx.MultiDiGraph:
@@ -166,7 +175,7 @@ def graph_chunks(paths: Sequence[str | Path], size: int = 20_000, *, progress: b
         yield settle(chunk)
 
 
-def sample_graph(paths: Sequence[str | Path], table: EntityTable, *, top: int = 300, per_entity: int = 20,
+def sample_graph(paths: Records, table: EntityTable, *, top: int = 300, per_entity: int = 20,
                  progress: bool = True) -> nx.MultiDiGraph:
     """A bounded graph for pages of a big corpus: the ``top`` entities by paper count, each with the first
     ``per_entity`` papers that mention it, and everything those papers link to.
@@ -177,7 +186,7 @@ def sample_graph(paths: Sequence[str | Path], table: EntityTable, *, top: int = 
     ranked = sorted(table.names, key=lambda n: (-table.paper_count.get(n, 0), n))[:top]
     quota = {n: per_entity for n in ranked if table.paper_count.get(n, 0) > 0}
     chosen: dict[str, PaperRecord] = {}
-    records = RecordStream(paths)
+    records = _stream(paths)
     for rec in progress_bar(records, records.papers, progress, "sample"):
         keys = {entity_key for entity_key in (entity_node(e.name) for e in rec.entities) if quota.get(entity_key)}
         if keys:
