@@ -23,6 +23,10 @@ _KEY = re.compile(r"[^,\s{}()=\"#%]*")
 _FIELD = re.compile(r"[A-Za-z_][\w\-:.+]*")
 _NUMBER = re.compile(r"\d+")
 _WS = re.compile(r"\s*")
+# Bounds on what ``#`` joins and ``@string`` macros may expand to, checked while expanding (a few hundred
+# bytes of nested macros can otherwise expand to gigabytes before any record-size check sees them).
+MAX_VALUE_CHARS = 1_000_000  # one field value after expansion (10x the longest abstract kept)
+MAX_MACRO_CHARS = 16_000_000  # all @string macro values of one file together
 MONTHS = {m[:3].lower(): m for m in ["January", "February", "March", "April", "May", "June", "July",
                                       "August", "September", "October", "November", "December"]}
 
@@ -99,6 +103,7 @@ class _Parser:
     def __init__(self, text: str, name: str) -> None:
         self.text, self.name = text, name
         self.macros: dict[str, str] = dict(MONTHS)
+        self.macro_chars = 0  # expanded @string text held so far (bounded by MAX_MACRO_CHARS)
         self.limit = len(text)
         self.line = LineCounter(text).line  # papers arrive in order, so this stays cheap
 
@@ -130,7 +135,8 @@ class _Parser:
 
     def value(self, pos: int, what: str) -> tuple[str, int]:
         """A value: pieces joined by ``#``; returns the raw text and the position after it."""
-        pieces = []
+        pieces: list[str] = []
+        size = 0
         while True:
             pos = self.ws(pos)
             c = self.text[pos : pos + 1] if pos < self.limit else ""
@@ -145,6 +151,9 @@ class _Parser:
                 piece, pos = self.macros.get(m.group().lower(), m.group()), m.end()
             else:
                 raise _BibError(f"expected a value for {what}")
+            size += len(piece)
+            if size > MAX_VALUE_CHARS:
+                raise _BibError(f"{what} expands to over {MAX_VALUE_CHARS:,} characters (nested @string macros?)")
             pieces.append(piece)
             pos = self.ws(pos)
             if not self.text.startswith("#", pos):
@@ -190,6 +199,9 @@ class _Parser:
                     continue
                 if kind == "string":
                     fields, pos = self.fields(m.end(), closer)
+                    self.macro_chars += sum(map(len, fields.values()))
+                    if self.macro_chars > MAX_MACRO_CHARS:
+                        raise _BibError(f"@string macros of this file expand to over {MAX_MACRO_CHARS:,} characters")
                     self.macros.update(fields)
                     continue
                 key_m = _KEY.match(self.text, self.ws(m.end()), self.limit)

@@ -116,10 +116,25 @@ def _text_problem(name: str, value: object, limit: int) -> str | None:
 
 
 def abstract_from_fields(fields: Mapping[str, object], source: str) -> Item:
-    """Validate one mapping (JSON object, CSV row, BibTeX or Atom entry) into an :class:`Abstract`, or quarantine it."""
+    """Validate one mapping (JSON object, CSV row, BibTeX or Atom entry) into an :class:`Abstract`, or quarantine it.
 
+    Whatever goes wrong inside one record quarantines that record only, never the run."""
+    try:
+        return _abstract_from_fields(fields, source)
+    except Exception as e:
+        return Quarantined(source, f"unreadable record ({type(e).__name__}: {str(e)[:200]})", _raw(fields))
+
+
+def _raw(fields: Mapping[str, object]) -> str:
+    try:
+        return printable(json.dumps(fields, ensure_ascii=False, default=str), RAW_KEEP)
+    except Exception:
+        return printable(repr(list(fields)), RAW_KEEP)
+
+
+def _abstract_from_fields(fields: Mapping[str, object], source: str) -> Item:
     def quarantine(reason: str) -> Quarantined:
-        return Quarantined(source, reason, printable(json.dumps(fields, ensure_ascii=False, default=str), RAW_KEEP))
+        return Quarantined(source, reason, _raw(fields))
 
     title, abstract = fields.get("title"), fields.get("abstract")
     for name, value, limit in (("title", title, MAX_TITLE_CHARS), ("abstract", abstract, MAX_ABSTRACT_CHARS)):

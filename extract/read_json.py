@@ -18,7 +18,15 @@ from extract.records import Quarantined
 
 _WS = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
+_LENIENT = json.JSONDecoder(parse_int=str)  # finds where a value with an over-long integer ends
 WRAPPER_KEYS = ("data", "papers", "results")  # S2 search/bulk pages put papers under "data"
+
+
+class _Unreadable:
+    """A syntactically valid value that Python cannot hold (an integer past the 4,300-digit limit)."""
+
+    def __init__(self, msg: str) -> None:
+        self.msg = msg
 
 
 class _Bad(Exception):
@@ -58,12 +66,19 @@ class _Document:
             raise _Bad(e.pos, e.msg) from None
         except RecursionError:
             raise _Bad(pos, "nested too deeply") from None
+        except ValueError as e:  # an integer of more than 4,300 digits (Python's int-string limit): skip the value
+            try:
+                return _Unreadable(str(e)), _LENIENT.raw_decode(self.text, pos)[1]
+            except (ValueError, RecursionError):
+                raise _Bad(pos, str(e)) from None
 
     def record(self, obj: object, start: int, end: int) -> Item:
         source = f"{self.name}:{self.line(start)}"
         segment = self.text[start:end]
         if reason := bad_bytes(segment, self.line(start)):
             return Quarantined(source, reason, printable(segment))
+        if isinstance(obj, _Unreadable):
+            return Quarantined(source, f"invalid JSON ({obj.msg})", printable(segment))
         if not isinstance(obj, dict):
             return Quarantined(source, f"expected a JSON object (a paper), got {json_type(obj)}", printable(segment))
         return abstract_from_fields(obj, source)

@@ -86,6 +86,9 @@ def read_jsonl(stream: BinaryIO, name: str) -> Iterator[Item]:
         except RecursionError:
             yield Quarantined(source, "invalid JSON (nested too deeply)", printable(text))
             continue
+        except ValueError as e:  # e.g. an integer of more than 4,300 digits (Python's int-string limit)
+            yield Quarantined(source, f"invalid JSON ({e})", printable(text))
+            continue
         papers = next(obj[k] for k in ("data", "papers", "results") if isinstance(obj.get(k), list)) \
             if is_wrapper(obj) else [obj]  # a whole S2 page saved on one line
         for paper in papers:
@@ -243,27 +246,40 @@ def sniff_format(path: str, head: bytes) -> str:
     return "hf"
 
 
+_DECOMPRESS_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError)
+
+
 class _Replay(io.RawIOBase):
-    """Bytes already read from a stream, then the rest of it: sniffing without seeking (stdin, gzip)."""
+    """Bytes already read from a stream, then the rest of it: sniffing without seeking (stdin, gzip).
+
+    A damaged compressed stream ends the data where it breaks (``error`` says why) after every byte
+    decompressed before that point: ``read1`` never holds decompressed bytes back when it fails, unlike
+    ``read(n)``, which loses what it gathered for the failing call."""
 
     def __init__(self, head: bytes, rest: BinaryIO) -> None:
         self._head, self._rest = head, rest
+        self.error: BaseException | None = None
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buf: bytearray | memoryview) -> int:  # type: ignore[override]
-        data = self._head[: len(buf)] if self._head else self._rest.read(len(buf))
-        self._head = self._head[len(data) :] if self._head else b""
+        if self._head:
+            data, self._head = self._head[: len(buf)], self._head[len(buf) :]
+        elif self.error is not None:
+            return 0
+        else:
+            try:
+                read1 = getattr(self._rest, "read1", None)
+                data = read1(len(buf)) if read1 is not None else self._rest.read(len(buf))
+            except _DECOMPRESS_ERRORS as e:
+                self.error, data = e, b""
         buf[: len(data)] = data
         return len(data)
 
 
 def _replay(head: bytes, rest: BinaryIO) -> BinaryIO:
     return io.BufferedReader(_Replay(head, rest))  # type: ignore[return-value]
-
-
-_DECOMPRESS_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError)
 
 
 def _open(path: str, stack: contextlib.ExitStack) -> tuple[BinaryIO, bytes] | str:
@@ -316,14 +332,18 @@ def read_path(path: str, fmt: str | None = None) -> Iterator[Item]:
         if not head.strip():
             return
         reader = READERS[fmt or sniff_format(path, head)]
+        error: BaseException | None = None
         try:
             for item in reader(stream, name):
                 last_line = _line_of(item.source, last_line)
                 yield item
-        except _DECOMPRESS_ERRORS as e:  # e.g. a truncated gzip stream
+        except _DECOMPRESS_ERRORS as e:
+            error = e
+        error = error or getattr(getattr(stream, "raw", None), "error", None)  # e.g. a truncated gzip stream
+        if error is not None:
             yield Quarantined(
                 f"{name}:{last_line + 1}",
-                f"unreadable from here on ({e}); the records before this point were read",
+                f"unreadable from here on ({error}); the records before this point were read",
             )
 
 

@@ -294,3 +294,89 @@ def test_forced_s2_format_on_json_lines_loses_only_the_broken_line(tmp_path: Pat
     items = _read(_write(tmp_path, "s2.jsonl", data), "s2")
     assert [type(i).__name__ for i in items] == ["Abstract", "Quarantined", "Abstract"]
     assert items[1].source.endswith("s2.jsonl:2") and items[1].reason.startswith("invalid JSON (")
+
+
+def _feed(entries: list[bytes], sep: bytes = b"\n") -> bytes:
+    body = sep.join(
+        b"<entry><id>http://arxiv.org/abs/" + str(i).encode() + b"</id><title>" + t + b"</title>"
+        b"<summary>Some text.</summary></entry>" for i, t in enumerate(entries))
+    return b'<?xml version="1.0" encoding="UTF-8"?>' + sep + b'<feed xmlns="http://www.w3.org/2005/Atom">' + sep + \
+        body + sep + b"</feed>\n"
+
+
+@pytest.mark.parametrize("sep", [b"\n", b""])
+def test_atom_bad_byte_costs_only_its_entry(tmp_path: Path, sep: bytes) -> None:
+    data = _feed([b"First", b"Bad \xff byte", b"Third", b"Fourth"], sep)
+    items = _read(_write(tmp_path, "b.xml", data))
+    assert [type(i).__name__ for i in items] == ["Abstract", "Quarantined", "Abstract", "Abstract"]
+    assert items[1].reason.startswith("not UTF-8 (byte 0xff")
+    assert [i.title for i in items if isinstance(i, Abstract)] == ["First", "Third", "Fourth"]
+
+
+def test_xml_doctype_split_across_the_read_boundary_is_refused(tmp_path: Path, monkeypatch) -> None:
+    import extract.read_atom as ra
+
+    head = b'<?xml version="1.0"?>\n<!DOC'
+    monkeypatch.setattr(ra, "MAX_LINE_BYTES", len(head))  # the next read starts inside the declaration
+    bomb = head + b'TYPE f [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n' \
+        b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>&b;</title><summary>x</summary></entry></feed>\n'
+    items = _read(_write(tmp_path, "split.xml", bomb))
+    assert len(items) == 1 and "DOCTYPE" in items[0].reason
+
+
+def test_bibtex_macro_bomb_is_bounded_while_expanding(tmp_path: Path) -> None:
+    import resource
+
+    from extract.read_bibtex import MAX_VALUE_CHARS
+
+    macros = ['@string{a0 = "xxxxxxxxxx"}'] + [
+        f"@string{{a{k} = {' # '.join([f'a{k - 1}'] * 10)}}}" for k in range(1, 12)]
+    bib = "\n".join(macros) + "\n@article{x,\n title={T},\n abstract=a11\n}\n"
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    items = _read(_write(tmp_path, "bomb.bib", bib.encode()))
+    grown_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    assert grown_kb < 200_000  # unbounded, a11 would be 1e12 characters
+    bombs = [i for i in items if isinstance(i, Quarantined) and "expands to over" in i.reason]
+    assert bombs and bombs[0].source.endswith("bomb.bib:7")  # a6 = 10 x a5 (1e6 chars) is the first too big
+    assert all(len(getattr(i, "abstract", "")) <= MAX_VALUE_CHARS for i in items)
+
+
+@pytest.mark.parametrize("name", ["i.jsonl", "i.json"])
+def test_integer_beyond_pythons_digit_limit_costs_one_record(tmp_path: Path, name: str) -> None:
+    big = b'{"title": "Big year", "abstract": "x", "year": ' + b"9" * 5000 + b"}"
+    data = _good("a", "A") + big + b"\n" + _good("b", "B")
+    if name.endswith(".json"):
+        data = b"[" + b",\n".join(line for line in data.splitlines() if line) + b"]"
+    items = _read(_write(tmp_path, name, data))
+    assert [type(i).__name__ for i in items] == ["Abstract", "Quarantined", "Abstract"]
+    assert "4300" in items[1].reason and items[1].source.endswith(f"{name}:2")
+
+
+def test_any_error_inside_one_record_quarantines_only_it() -> None:
+    from extract.read_fields import abstract_from_fields
+
+    class Hostile(dict):
+        def get(self, key, default=None):  # a mapping whose reads fail midway
+            if key == "url":
+                raise OverflowError("boom")
+            return super().get(key, default)
+
+    item = abstract_from_fields(Hostile(title="T", abstract="A"), "f.jsonl:3")
+    assert isinstance(item, Quarantined) and item.reason == "unreadable record (OverflowError: boom)"
+
+
+@pytest.mark.parametrize("cut", [0.37, 0.61, 0.93])
+def test_truncated_gzip_reads_every_line_zlib_recovers(tmp_path: Path, cut: float) -> None:
+    import zlib
+
+    lines = [json.dumps({"id": f"p{i}", "title": f"Paper {i} {'x' * (i % 50)}", "abstract": "y" * (200 + i % 300)})
+             for i in range(3000)]
+    whole = gzip.compress(("\n".join(lines) + "\n").encode(), compresslevel=6)
+    part = whole[: int(len(whole) * cut)]
+    recovered = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(part)  # the independent count
+    complete = recovered.count(b"\n")
+    items = _read(_write(tmp_path, "t.jsonl.gz", part))
+    papers = [i for i in items if isinstance(i, Abstract)]
+    assert len(papers) == complete and papers[-1].id == f"p{complete - 1}"
+    assert "unreadable from here on" in items[-1].reason
+    assert len(items) == complete + 2  # + the cut line (invalid JSON) + the notice
