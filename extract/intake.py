@@ -6,12 +6,14 @@ Bad records get a one-line ``file:line: reason`` message and a line in ``quarant
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from extract.atomic_write import atomic_open
 from extract.read_lines import printable
 from extract.readers import READERS, InputError, Item, dedupe, expand_inputs, read_path
 from extract.records import Abstract, Quarantined
@@ -98,11 +100,9 @@ class Intake:
 
     def _run(self) -> Iterator[Abstract]:
         dup: dict[str, int] = {}
-        out = None
-        try:
-            if self.quarantine_path is not None:
-                self.quarantine_path.parent.mkdir(parents=True, exist_ok=True)
-                out = open(self.quarantine_path, "w", encoding="utf-8")  # noqa: SIM115 - closed in finally
+        with contextlib.ExitStack() as stack:
+            # quarantine.jsonl replaces the previous one only when the whole input has been read
+            out = stack.enter_context(atomic_open(self.quarantine_path)) if self.quarantine_path else None
             for item in dedupe(self._read_all(), dup):
                 self.stats.duplicates = dup.get("duplicates", 0)
                 if isinstance(item, Quarantined):
@@ -115,9 +115,6 @@ class Intake:
                 self.stats.kept += 1
                 yield item
             self.stats.duplicates = dup.get("duplicates", 0)
-        finally:
-            if out is not None:
-                out.close()
 
     def summary(self, in_graph: int | None = None) -> str:
         """The closing line; see :meth:`IntakeStats.summary`."""

@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
+from extract.atomic_write import atomic_open
 from extract.readers import InputError
 from extract.records import PaperRecord
 
@@ -112,7 +113,7 @@ class GraphJsonWriter(_PartsWriter):
 
     def close(self) -> None:
         """Join nodes and links into the output file."""
-        with open(self.path, "w", encoding="utf-8") as out:
+        with atomic_open(self.path) as out:
             self._parts.join(out, ['{"directed":true,"multigraph":true,"graph":{},"nodes":[', '],"links":['])
             out.write("]}")
 
@@ -200,7 +201,7 @@ class GraphMLWriter(_PartsWriter):
         for (domain, name, xml_type), kid in self._keys.items():
             head.append(f'<key id="{kid}" for="{domain}" attr.name={_xml_attr(name)} attr.type="{xml_type}" />\n')
         head.append('<graph edgedefault="directed">\n')
-        with open(self.path, "w", encoding="utf-8") as out:
+        with atomic_open(self.path) as out:
             self._parts.join(out, ["".join(head)])
             out.write("</graph>\n</graphml>\n")
 
@@ -230,7 +231,7 @@ def read_graphml(path: str | Path) -> nx.MultiDiGraph:
 def write_records(records: Iterable[PaperRecord], path: str | Path) -> int:
     """Write records as JSON Lines (streaming); returns how many were written."""
     n = 0
-    with open(path, "w", encoding="utf-8") as f:
+    with atomic_open(path) as f:
         for rec in records:
             f.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
             n += 1

@@ -113,11 +113,14 @@ def test_streams_lazily_and_only_once(tmp_path: Path) -> None:
 
 def test_abandoned_iteration_closes_files(tmp_path: Path) -> None:
     # filterwarnings=error turns an unclosed file (ResourceWarning) into a failure
+    # an abandoned run leaves the previous quarantine.jsonl as it was, and no temporary file
+    (tmp_path / "q.jsonl").write_text("previous run\n")
     intake = Intake([str(DATA / "arxiv_snapshot.jsonl")], tmp_path / "q.jsonl", echo=lambda _m: None)
     it = iter(intake)
     next(it)
     it.close()  # type: ignore[attr-defined]
-    assert (tmp_path / "q.jsonl").exists()
+    assert (tmp_path / "q.jsonl").read_text() == "previous run\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["q.jsonl"]
 
 
 def test_summary_when_graph_differs(tmp_path: Path) -> None:
