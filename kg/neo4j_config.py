@@ -1,12 +1,14 @@
 """Neo4j connection settings from the environment or a ``.env`` file, so no credential lives in code.
 
-Precedence: process environment, then ``.env`` in the current directory, then the defaults
-``bolt://localhost:7687`` and user ``neo4j``. There is no default password: an unset
+Settings come from the process environment or ``.env`` in the current directory, whichever holds the
+password (see :meth:`Neo4jSettings.from_env`), then the defaults ``bolt://localhost:7687`` and user ``neo4j``.
+There is no default password: an unset
 ``NEO4J_PASSWORD`` is sent as an empty string and the server's rejection names the variable to set.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -15,6 +17,7 @@ from pathlib import Path
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"
 ENV_KEYS = ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE")
+_log = logging.getLogger("kg")
 
 
 def read_dotenv(path: str | Path) -> dict[str, str]:
@@ -64,19 +67,32 @@ class Neo4jSettings:
     def from_env(
         cls, environ: Mapping[str, str] | None = None, dotenv: str | Path | None = None
     ) -> Neo4jSettings:
-        """Settings from ``environ`` (default ``os.environ``) over ``dotenv`` (default ``./.env``)."""
+        """Settings from ``environ`` (default ``os.environ``) or ``dotenv`` (default ``./.env``).
+
+        Server and credentials come from ONE source: the one that holds ``NEO4J_PASSWORD`` (the environment
+        first). A ``.env`` in whatever folder kg runs from must not redirect a password taken from the
+        environment to the server it names, so its ``NEO4J_URI``/``NEO4J_USER`` are then ignored, with a
+        warning. A source without a password still takes the other's missing keys."""
         env = os.environ if environ is None else environ
         file_values = read_dotenv(Path.cwd() / ".env" if dotenv is None else dotenv)
-
-        def get(key: str) -> str | None:
-            value = env.get(key)
-            if value is None or value == "":
-                value = file_values.get(key)
-            return value or None
+        env_values = {k: v for k in ENV_KEYS if (v := env.get(k))}
+        file_values = {k: v for k, v in file_values.items() if k in ENV_KEYS and v}
+        if "NEO4J_PASSWORD" in env_values:
+            primary, other = env_values, file_values
+        else:
+            primary, other = file_values, env_values
+        if "NEO4J_PASSWORD" in primary:
+            clash = [k for k in ("NEO4J_URI", "NEO4J_USER") if k in other and other[k] != primary.get(k)]
+            if clash and primary is env_values:
+                _log.warning("kg: %s from .env ignored: the password comes from the environment, and is only sent "
+                             "to the server the environment names (default %s)", " and ".join(clash), DEFAULT_URI)
+            values = primary
+        else:
+            values = {**file_values, **env_values}
 
         return cls(
-            uri=get("NEO4J_URI") or DEFAULT_URI,
-            user=get("NEO4J_USER") or DEFAULT_USER,
-            password=get("NEO4J_PASSWORD") or "",
-            database=get("NEO4J_DATABASE"),
+            uri=values.get("NEO4J_URI") or DEFAULT_URI,
+            user=values.get("NEO4J_USER") or DEFAULT_USER,
+            password=values.get("NEO4J_PASSWORD") or "",
+            database=values.get("NEO4J_DATABASE"),
         )

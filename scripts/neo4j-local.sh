@@ -14,7 +14,7 @@
 #   scripts/neo4j-local.sh logs [N]         last N (default 50) lines of the server log
 #
 # Environment (unset values are also read from the repo's .env; see docs/neo4j-local.md):
-#   NEO4J_PASSWORD (required by start: the initial password of user neo4j, at least 8 characters)
+#   NEO4J_PASSWORD (the initial password of user neo4j, 8+ characters; start generates a random one into .env if unset)
 #   NEO4J_BOLT_PORT=7687  NEO4J_HTTP_PORT=7474  KG_GUIDE_PORT=8001 (all bound to 127.0.0.1 only)
 #   KG_NEO4J_HOME=~/.cache/kg-neo4j   jars, config, data, logs (outside the repo)
 #   KG_NEO4J_HEAP=1g  KG_NEO4J_HEAP_INITIAL=512m  KG_NEO4J_PAGECACHE=512m  KG_NEO4J_ADMIN_HEAP=1g
@@ -266,6 +266,9 @@ server.memory.heap.max_size=${KG_NEO4J_HEAP:-1g}
 server.memory.pagecache.size=${KG_NEO4J_PAGECACHE:-512m}
 
 dbms.security.auth_enabled=true
+# The HTTP API answers cross-origin requests only from the Browser's own origin (the default "*" would let
+# any web page the user visits talk to this server from their browser).
+dbms.security.http_access_control_allow_origin=http://127.0.0.1:$HTTP_PORT
 dbms.usage_report.enabled=false
 client.allow_telemetry=false
 db.tx_log.preallocate=false
@@ -304,6 +307,22 @@ run_admin() {
     -cp "$LIB/*" "$ADMIN_TOOL" "$@" 9>&-
 }
 
+# start without any NEO4J_PASSWORD: make a random one and keep it in the repo's .env (mode 600), where the kg
+# code and docker compose read it too. A fixed, well-known default password would be worse than none.
+ensure_password() {
+  if [ -z "${NEO4J_PASSWORD:-}" ]; then
+    local env_file="$ROOT/.env"
+    NEO4J_PASSWORD="kg-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+    (umask 077 && touch "$env_file")
+    chmod 600 "$env_file"
+    printf '\n# written by scripts/neo4j-local.sh start: no password was set\nNEO4J_PASSWORD=%s\n' \
+      "$NEO4J_PASSWORD" >>"$env_file"
+    export NEO4J_PASSWORD
+    say "no NEO4J_PASSWORD was set: generated a random one into $env_file (mode 600)"
+  fi
+  need_password
+}
+
 need_password() {
   [ -n "${NEO4J_PASSWORD:-}" ] ||
     die "NEO4J_PASSWORD is not set: export it or put NEO4J_PASSWORD=... in $ROOT/.env (see .env.example)"
@@ -311,20 +330,41 @@ need_password() {
     die "NEO4J_PASSWORD must have at least 8 characters (Neo4j's minimum, as in the Docker image)"
 }
 
-password_hash() { printf '%s' "$NEO4J_PASSWORD" | sha256sum | cut -d' ' -f1; }
+# A salted hash of NEO4J_PASSWORD (salt kept in the stamp file, mode 600): only to notice a changed password.
+password_hash() {
+  local salt="${1:-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')}"
+  printf '%s:%s' "$salt" "$(printf '%s:%s' "$salt" "$NEO4J_PASSWORD" | sha256sum | cut -d' ' -f1)"
+}
+
+stamp_matches() {
+  local stamp
+  stamp="$(cat "$PASSWORD_STAMP")"
+  case "$stamp" in
+    *:*) [ "$stamp" = "$(password_hash "${stamp%%:*}")" ] ;;
+    *)  # an unsalted stamp of an older version: replace it with a salted, private one if it matches
+      [ "$stamp" = "$(printf '%s' "$NEO4J_PASSWORD" | sha256sum | cut -d' ' -f1)" ] || return 1
+      (umask 077 && password_hash >"$PASSWORD_STAMP.new" && mv "$PASSWORD_STAMP.new" "$PASSWORD_STAMP") ;;
+  esac
+}
 
 # First start of an empty data directory: set the password like `neo4j-admin dbms set-initial-password`.
 # Later starts: the password lives in the system database; only warn if NEO4J_PASSWORD has changed.
 init_password() {
   if [ ! -d "$DATA/databases/system" ]; then
-    local out
-    if ! out="$(run_admin dbms set-initial-password "$NEO4J_PASSWORD" 2>&1)"; then
+    local out argfile rc=0
+    # The password goes to neo4j-admin in an @-file (picocli reads its arguments from it), never on a
+    # command line that `ps` shows; the file is private (umask 077) and removed at once.
+    argfile="$(umask 077 && mktemp "${TMPDIR:-/tmp}/kg-neo4j-pw.XXXXXX")"
+    printf '"%s"\n' "$(printf '%s' "$NEO4J_PASSWORD" | sed 's/[\\"]/\\&/g')" >"$argfile"
+    out="$(run_admin dbms set-initial-password "@$argfile" 2>&1)" || rc=$?
+    rm -f "$argfile"
+    if [ "$rc" != 0 ]; then
       printf '%s\n' "$out" | tail -n 20 >&2
       die "neo4j-admin dbms set-initial-password failed"
     fi
-    password_hash >"$PASSWORD_STAMP"
+    (umask 077 && password_hash >"$PASSWORD_STAMP")
     say "initial password of user neo4j set from NEO4J_PASSWORD"
-  elif [ -f "$PASSWORD_STAMP" ] && [ "$(cat "$PASSWORD_STAMP")" != "$(password_hash)" ]; then
+  elif [ -f "$PASSWORD_STAMP" ] && ! stamp_matches; then
     warn "NEO4J_PASSWORD differs from the one this database was created with, which still applies;" \
       "'scripts/neo4j-local.sh reset' deletes the data so the next start uses NEO4J_PASSWORD"
   fi
@@ -433,7 +473,7 @@ cmd_fetch() {
 }
 
 cmd_start() {
-  need_password
+  ensure_password
   take_lock
   find_java
   local pid t0=$SECONDS rc=0
