@@ -101,18 +101,18 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def _is_records_file(path: str) -> bool:
     """True when the file holds kg records (entities carry ``label``), not abstracts or gold."""
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if line.strip():
-                try:
-                    first = json.loads(line)
-                except ValueError as e:
-                    raise CliError(f"{path}:{n}: not JSON Lines ({e.msg}); expected records from `kg extract`, "
-                                   "abstracts or gold JSONL") from None
-                if not isinstance(first, dict):
-                    return False
-                ents = first.get("entities") or []
-                return "source" in first and (not ents or (isinstance(ents[0], dict) and "label" in ents[0]))
+    from kg.formats import record_lines
+
+    for where, line in record_lines([path]):
+        try:
+            first = json.loads(line)
+        except ValueError as e:
+            raise CliError(f"{where}: not JSON Lines ({getattr(e, 'msg', e)}); expected records from "
+                           "`kg extract`, abstracts or gold JSONL") from None
+        if not isinstance(first, dict):
+            return False
+        ents = first.get("entities") or []
+        return "source" in first and (not ents or (isinstance(ents[0], dict) and "label" in ents[0]))
     return False
 
 
@@ -354,11 +354,12 @@ def make_parser() -> argparse.ArgumentParser:
 def _known_errors() -> tuple[type[BaseException], ...]:
     from extract.readers import InputError
 
-    errs: list[type[BaseException]] = [CliError, InputError, FileNotFoundError, IsADirectoryError, PermissionError]
+    errs: list[type[BaseException]] = [CliError, InputError, FileNotFoundError, IsADirectoryError, PermissionError,
+                                        FileExistsError, NotADirectoryError]
     try:
-        from kg.neo4j_store import Neo4jUnavailable
+        from kg.neo4j_store import Neo4jQueryError, Neo4jUnavailable
 
-        errs.append(Neo4jUnavailable)
+        errs += [Neo4jUnavailable, Neo4jQueryError]
     except ImportError:
         pass
     try:
@@ -388,9 +389,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except _known_errors() as e:
         msg = str(e) if not isinstance(e, OSError) or not e.filename else f"{e.filename}: {e.strerror}"
+        if isinstance(e, FileExistsError | NotADirectoryError):
+            msg += " (a file stands where an output folder must go; check -o)"
         print(f"kg: error: {msg}", file=sys.stderr)
         if os.environ.get("KG_DEBUG"):
             raise
+        return 1
+    except Exception as e:  # a bug, or a failure nobody foresaw: still one line, the traceback on request
+        if os.environ.get("KG_DEBUG"):
+            raise
+        detail = " ".join(str(e).split())[:300]
+        print(f"kg: error: unexpected {type(e).__name__}: {detail} (rerun with KG_DEBUG=1 for the traceback, and "
+              "please report it)", file=sys.stderr)
         return 1
 
 

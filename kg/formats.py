@@ -136,6 +136,12 @@ def read_graph_json(path: str | Path) -> nx.MultiDiGraph:
             raise InputError(f"{path}: not a graph.json: invalid JSON ({e}); `kg build` writes one") from None
     if not isinstance(data, dict) or not {"nodes", "links"} <= data.keys():
         raise InputError(f"{path}: not a graph.json: expected node-link JSON with \"nodes\" and \"links\"")
+    for kind, items, keys in (("node", data["nodes"], ("id",)), ("link", data["links"], ("source", "target"))):
+        if not isinstance(items, list):
+            raise InputError(f"{path}: not a graph.json: \"{kind}s\" is not a list")
+        for i, item in enumerate(items):
+            if not isinstance(item, dict) or any(k not in item or isinstance(item[k], dict | list) for k in keys):
+                raise InputError(f"{path}: not a graph.json: {kind} {i} lacks {' or '.join(map(repr, keys))}")
     g = nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
     for node, attrs in g.nodes(data=True):
         attrs["id"] = node  # node-link keeps the id as the node key only; it is also a property
@@ -241,8 +247,13 @@ def write_records(records: Iterable[PaperRecord], path: str | Path) -> int:
 def record_lines(paths: Iterable[str | Path]) -> Iterator[tuple[str, str]]:
     """The non-blank lines of some records files, each with its ``path:line`` for messages."""
     for path in paths:
-        with open(path, encoding="utf-8") as f:
-            for n, line in enumerate(f, 1):
+        with open(path, "rb") as f:
+            for n, raw in enumerate(f, 1):
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as e:
+                    raise InputError(f"{path}:{n}: not UTF-8 (byte 0x{raw[e.start]:02x} at column {e.start + 1}); "
+                                     "expected JSON Lines as `kg extract` writes") from None
                 if line.strip():
                     yield f"{path}:{n}", line
 

@@ -19,6 +19,7 @@ Refresh semantics (the graph handed to :meth:`Neo4jStore.load_graph` is authorit
 
 from __future__ import annotations
 
+import re
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -77,9 +78,31 @@ class Neo4jUnavailable(Exception):
     """Neo4j cannot be used (unreachable, wrong credentials, died mid-way); the message is one line."""
 
 
+class Neo4jQueryError(Exception):
+    """Neo4j refused a query (e.g. a full-text search string Lucene cannot parse); the message is one line."""
+
+
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+_REASON = re.compile(r"\(reason ([^)]*)\)")
+_SERVER_MESSAGE = re.compile(r"\{message: (.*?)\}(?: \{gql_status|$)")
+
+
+def _detail(exc: BaseException, limit: int = 300) -> str:
+    """The telling part of a driver error on one line: the server's own message, and the socket's reason
+    ("Connection refused", "Name or service not known") even when the text around it is long."""
+    flat = " ".join(str(exc).split()) or type(exc).__name__
+    if m := _SERVER_MESSAGE.search(flat):  # a server answer: its own message, without the GQL status fields
+        flat = m[1]
+    reasons = list(dict.fromkeys(_REASON.findall(flat)))
+    if len(flat) > limit:
+        flat = flat[: limit - 3] + "..."
+    missing = [r for r in reasons if r not in flat]
+    return flat + (f" (reason: {'; '.join(missing)})" if missing else "")
+
+
 def _unavailable(settings_uri: str, user: str, exc: BaseException) -> Neo4jUnavailable:
     """A one-line error naming the URI and what to check, for the CLI to print instead of a traceback."""
-    detail = " ".join(str(exc).split())[:160] or type(exc).__name__
+    detail = _detail(exc)
     if isinstance(exc, neo4j_exc.AuthError):
         return Neo4jUnavailable(
             f"Neo4j at {settings_uri} rejected user {user!r} ({detail}); check NEO4J_USER and NEO4J_PASSWORD "
@@ -153,6 +176,12 @@ class Neo4jStore:
             raise ValueError("batch_size must be positive")
         self.uri, self.user, self.database, self.batch_size = uri, user, database, batch_size
         self._driver: neo4j.Driver | None = None
+        scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
+        if scheme not in BOLT_SCHEMES:
+            raise Neo4jUnavailable(
+                f"cannot use NEO4J_URI={uri!r}: kg talks Bolt, so it must start with one of "
+                f"{', '.join(s + '://' for s in BOLT_SCHEMES)} (e.g. bolt://localhost:7687; "
+                "http://...:7474 is the Browser's address)")
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 uri,
@@ -240,6 +269,9 @@ class Neo4jStore:
                 return session.execute_read(lambda tx: tx.run(cypher, params).data())
         except (*_CONNECTION_ERRORS, neo4j_exc.AuthError) as exc:
             raise self._wrap(exc) from None
+        except neo4j_exc.ClientError as exc:  # the query or a parameter value was refused by the server
+            message = _detail(exc, 240).split(" Was expecting", 1)[0]
+            raise Neo4jQueryError(f"Neo4j refused the query: {message}") from None
 
     def write(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
         """Run one parameterised write statement in a managed transaction."""

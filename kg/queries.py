@@ -53,6 +53,9 @@ _HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*?)\s*$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*(?::\s*(?P<type>int|float|string))?\s*=\s*(?P<value>.*)$")
 
 
+MAX_INT = 2**63 - 1  # Neo4j's largest integer
+
+
 class QueryError(ValueError):
     """A saved query that does not exist, or a parameter it does not take or cannot parse."""
 
@@ -66,16 +69,31 @@ class Param:
     default: int | float | str
 
     def coerce(self, value: object) -> int | float | str:
-        """``value`` (e.g. a CLI string) converted to this parameter's type."""
+        """``value`` (e.g. a CLI string) converted to this parameter's type and checked against its range.
+
+        Every int parameter of the catalogue is a count, a limit or a year: a whole number from 0 to
+        :data:`MAX_INT` (Neo4j's 64-bit integers), the same check for both backends."""
+        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
         try:
             if self.type == "int":
                 if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
                     raise ValueError(value)
-                return int(value)  # type: ignore[call-overload]
+                if isinstance(value, str) and len(value.strip()) > 30:
+                    raise OverflowError(value)
+                number = int(value)  # type: ignore[call-overload]
+                if not 0 <= number <= MAX_INT:
+                    raise OverflowError(value)
+                return number
             if self.type == "float":
-                return float(value)  # type: ignore[arg-type]
+                f = float(value)  # type: ignore[arg-type]
+                if f != f or f in (float("inf"), float("-inf")):
+                    raise ValueError(value)
+                return f
+        except OverflowError:
+            raise QueryError(f"parameter {self.name!r} must be a whole number from 0 to {MAX_INT}, got {shown}") \
+                from None
         except (TypeError, ValueError):
-            raise QueryError(f"parameter {self.name!r} must be {self.type}, got {value!r}") from None
+            raise QueryError(f"parameter {self.name!r} must be {self.type}, got {shown}") from None
         return str(value)
 
 
