@@ -251,6 +251,14 @@ class Neo4jStore:
             try:
                 data, counters = session.execute_write(work)
                 break
+            except neo4j_exc.ConstraintError as exc:
+                if redo is None:
+                    raise
+                # A node this first load CREATEs exists after all: another loader is filling the same database.
+                raise Neo4jUnavailable(
+                    f"another load into Neo4j at {self.uri} created the same nodes while this one ran "
+                    f"({_detail(exc, 160)}); nothing is inconsistent: wait for the other load, then rerun "
+                    "(loading is idempotent)") from None
             except neo4j_exc.IncompleteCommit:
                 # The server went away during COMMIT; redo the statement in its idempotent form.
                 if attempt == 3:
