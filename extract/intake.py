@@ -71,7 +71,7 @@ class Intake:
             raise InputError(f"unknown input format {fmt!r}; choose one of {', '.join(READERS)}")
         if not paths:
             raise InputError("no inputs given; name files or directories, or - for stdin")
-        skipped: list[str] = []
+        skipped: list[tuple[str, str]] = []
         self.files = expand_inputs(paths, skipped)
         self.skipped = skipped
         self.quarantine_path = quarantine_path
@@ -87,8 +87,8 @@ class Intake:
         return self._run()
 
     def _read_all(self) -> Iterator[Item]:
-        for path in self.skipped:
-            self.echo(f"{path}: skipped (not a known input file type)")
+        for path, why in self.skipped:
+            self.echo(f"{path}: skipped ({why})")
         for path in self.files:
             n = 0
             for item in read_path(path, self.fmt):

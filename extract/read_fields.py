@@ -43,7 +43,8 @@ def paper_id(title: str, given: str | None = None) -> str:
     """
     if given is not None and str(given).strip():
         return str(given).strip()
-    return hashlib.sha1(normalise_title(title).encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    key = normalise_title(title) or " ".join(title.split())  # a title of symbols only ("???", "∑∆") hashes as written
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 def clean(text: str) -> str:

@@ -357,9 +357,23 @@ def _is_input_name(path: Path) -> bool:
     return bool(suffixes) and suffixes[-1] in _EXTENSIONS and not _NOT_INPUTS.match(path.name)
 
 
-def expand_inputs(paths: Iterable[str], skipped: list[str] | None = None) -> list[str]:
-    """Files named, with directories read recursively (sorted; hidden files, READMEs and unknown extensions
-    skipped and listed in ``skipped``). A missing or unreadable path raises :class:`InputError`."""
+def _not_a_file(path: Path) -> str:
+    """What a directory entry that is not a regular file is, for the skipped-input message."""
+    if path.is_symlink() and not path.exists():
+        return "broken link"
+    if path.is_fifo():
+        return "named pipe"
+    if path.is_socket():
+        return "socket"
+    if path.is_block_device() or path.is_char_device():
+        return "device"
+    return "not a regular file"
+
+
+def expand_inputs(paths: Iterable[str], skipped: list[tuple[str, str]] | None = None) -> list[str]:
+    """Files named, with directories read recursively (sorted; hidden files are left out; READMEs, unknown
+    extensions, FIFOs, devices and broken links are skipped and listed in ``skipped`` as (path, why)).
+    A missing or unreadable path raises :class:`InputError`."""
     out: list[str] = []
     for p in paths:
         if p == "-":
@@ -368,12 +382,16 @@ def expand_inputs(paths: Iterable[str], skipped: list[str] | None = None) -> lis
         path = Path(p)
         if path.is_dir():
             for f in sorted(path.rglob("*")):
-                if not f.is_file() or any(part.startswith(".") for part in f.relative_to(path).parts):
+                if any(part.startswith(".") for part in f.relative_to(path).parts) or f.is_dir():
+                    continue
+                if not f.is_file():  # a FIFO, socket, device or broken link: never opened, but named
+                    if skipped is not None:
+                        skipped.append((str(f), _not_a_file(f)))
                     continue
                 if _is_input_name(f):
                     out.append(str(f))
                 elif skipped is not None:
-                    skipped.append(str(f))
+                    skipped.append((str(f), "not a known input file type"))
         elif path.is_file():
             if not os.access(path, os.R_OK):
                 raise InputError(f"{p}: permission denied; make the file readable or leave it out")

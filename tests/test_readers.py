@@ -205,12 +205,12 @@ def test_directories_recursive(tmp_path: Path) -> None:
     (tmp_path / "d" / ".hidden.jsonl").write_text('{"title": "x", "abstract": "y"}\n')
     (tmp_path / "d" / "README.md").write_text("# About this folder\nNot a paper.\n")
     (tmp_path / "d" / "notes.docx").write_bytes(b"PK\x03\x04")
-    skipped: list[str] = []
+    skipped: list[tuple[str, str]] = []
     files = expand_inputs([str(tmp_path / "d")], skipped)
     names = [Path(f).name for f in files]
     assert names == sorted(names, key=lambda n: next(f for f in files if f.endswith(n))) and len(names) == 12
     assert ".hidden.jsonl" not in names and "README.md" not in names
-    assert sorted(Path(s).name for s in skipped) == ["README.md", "notes.docx"]
+    assert sorted(Path(s).name for s, _ in skipped) == ["README.md", "notes.docx"]
     read, kept, stats = _distinct([str(tmp_path / "d")])
     # 19 good examples + 1 null + 16 hostile + 1 garbage; the CSV copy's 2 papers are exact duplicates
     assert (read, kept, stats) == (19 + 2 + 1 + 16 + 1, 19 + 2, {"duplicates": 2 + 1})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bz2
 import gzip
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -380,3 +381,22 @@ def test_truncated_gzip_reads_every_line_zlib_recovers(tmp_path: Path, cut: floa
     assert len(papers) == complete and papers[-1].id == f"p{complete - 1}"
     assert "unreadable from here on" in items[-1].reason
     assert len(items) == complete + 2  # + the cut line (invalid JSON) + the notice
+
+
+def test_directory_walk_names_what_it_cannot_read(tmp_path: Path) -> None:
+    from extract.readers import expand_inputs
+
+    (tmp_path / "good.jsonl").write_bytes(_good("a", "A"))
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    (tmp_path / "dangling.jsonl").symlink_to(tmp_path / "gone.jsonl")
+    skipped: list[tuple[str, str]] = []
+    assert expand_inputs([str(tmp_path)], skipped) == [str(tmp_path / "good.jsonl")]  # never blocks on the FIFO
+    assert sorted(skipped) == [(str(tmp_path / "dangling.jsonl"), "broken link"),
+                               (str(tmp_path / "pipe.jsonl"), "named pipe")]
+
+
+def test_titles_without_letters_or_digits_get_distinct_ids() -> None:
+    from extract.read_fields import paper_id
+
+    assert len({paper_id("???"), paper_id("!!!"), paper_id("∑∆"), paper_id("...")}) == 4
+    assert paper_id("? ?") == paper_id("?  ?")
