@@ -5,11 +5,35 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 FORMATS = ("table", "json", "csv")
 MAX_CELL = 60  # table cells longer than this are cut with an ellipsis (json/csv keep everything)
+# C0/C1 controls (ESC starts terminal escape sequences), DEL, and bidi overrides that reorder what is shown.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets evaluate (OWASP CSV injection)
+
+
+def printable_cell(text: str) -> str:
+    """Text safe to print on a terminal: control characters (escape sequences) shown as U+FFFD.
+
+    >>> printable_cell("ok\x1b]0;pwned\x07")
+    'ok\ufffd]0;pwned\ufffd'
+    """
+    return _CONTROLS.sub("\ufffd", text)
+
+
+def inert_csv_cell(value: object) -> object:
+    """A CSV value a spreadsheet will not run: text starting like a formula gets a leading apostrophe.
+
+    >>> print(inert_csv_cell('=HYPERLINK("http://x","y")'), inert_csv_cell("-1.5"), inert_csv_cell(-1.5))
+    '=HYPERLINK("http://x","y") '-1.5 -1.5
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def parse_params(pairs: Iterable[str]) -> dict[str, str]:
@@ -34,7 +58,7 @@ def _cell(value: Any) -> str:
         return "; ".join(_cell(v) for v in value)
     if isinstance(value, float):
         return f"{value:g}"
-    return " ".join(str(value).split())
+    return printable_cell(" ".join(str(value).split()))
 
 
 def _columns(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None) -> list[str]:
@@ -53,10 +77,11 @@ def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None =
     RLHF  12
     (2 rows)
     """
-    cols = _columns(rows, columns)
-    if not cols:
+    keys = _columns(rows, columns)
+    if not keys:
         return "(no rows)"
-    cells = [[_cell(r.get(c)) for c in cols] for r in rows]
+    cols = [printable_cell(c) for c in keys]
+    cells = [[_cell(r.get(c)) for c in keys] for r in rows]
     cells = [[v if len(v) <= MAX_CELL else v[: MAX_CELL - 1] + "…" for v in line] for line in cells]
     widths = [max([len(c), *(len(line[i]) for line in cells)]) for i, c in enumerate(cols)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip(),
@@ -84,8 +109,8 @@ def render_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = N
     if cols:
         writer.writerow(cols)
     for r in rows:
-        writer.writerow(["; ".join(map(str, v)) if isinstance(v, list | tuple) else "" if v is None else v
-                         for v in (r.get(c) for c in cols)])
+        writer.writerow([inert_csv_cell("; ".join(map(str, v)) if isinstance(v, list | tuple) else "" if v is None
+                                        else v) for v in (r.get(c) for c in cols)])
     return buf.getvalue()
 
 

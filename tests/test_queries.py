@@ -252,3 +252,18 @@ def test_docs_cover_every_query():
     text = (ROOT / "docs" / "queries.md").read_text(encoding="utf-8")
     for q in Q.list_queries():
         assert f"`{q.name}`" in text and f"`{Q.HELPERS[q.name].__name__}`" in text, q.name
+
+
+def test_query_output_neutralises_terminal_escapes_and_spreadsheet_formulas() -> None:
+    from kg.query_render import render
+
+    rows = [{"name": "\x1b[2J\x1b]0;owned\x07Evil\u202eLM", "papers": 1},
+            {"name": '=HYPERLINK("http://x.example","click")', "papers": -2},
+            {"name": "@SUM(A1)", "papers": 3}]
+    table = render(rows, "table")
+    assert "\x1b" not in table and "\x07" not in table and "\u202e" not in table
+    csv_text = render(rows, "csv")
+    assert "'=HYPERLINK" in csv_text and "\n=" not in csv_text and ',"=' not in csv_text
+    assert ",-2\n" in csv_text  # numbers are not text: left as they are
+    assert "'@SUM(A1)" in csv_text
+    assert render(rows, "json").count("\\u001b") == 2  # JSON escapes them itself
