@@ -58,11 +58,14 @@ def _read_bytes(scratch: Path, data: bytes, fmt: str | None, name: str = "in") -
 _chunks = st.sampled_from(
     [b"\n", b"{", b"}", b"[", b"]", b'"', b",", b":", b"@article{", b"title", b"abstract", b"=", b"<feed>",
      b"<entry>", b"</entry>", b"<title>", b"</title>", b"\x00", b"\xff", b"\xef\xbb\xbf", b'{"title": "a", ',
-     b'"abstract": "b"}', b"\\u", b"\r\n", b"\t", b"id,title,abstract\n", b'"data": ']
+     b'"abstract": "b"}', b"\\u", b"\r\n", b"\t", b"id,title,abstract\n", b'"data": ',
+     # hostile shapes: an integer past Python's 4,300-digit limit, XML declarations and entities, BibTeX macros
+     b"9" * 4301, b'"year": ' + b"9" * 4400, b"<!DOC", b"TYPE f [", b'<!ENTITY a "aaaaaaaaaa">', b"&a;", b"]>",
+     b'@string{m = "xxxxxxxxxx"}', b"@string{n = m # m # m # m}", b"abstract = n # n", b"\x1f\x8b"]
 )
 _bytes = st.one_of(
     st.binary(max_size=3000), st.lists(st.one_of(_chunks, st.binary(max_size=20)), max_size=80).map(b"".join)
-)
+)  # no overall byte cap on the chunk lists: a 4,301-digit integer must be reachable
 
 
 @pytest.mark.parametrize("fmt", [*FORMATS, None])
