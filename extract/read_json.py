@@ -12,14 +12,16 @@ import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from extract.read_fields import Item, abstract_from_fields
+from extract.read_fields import Item
 from extract.read_lines import LineCounter, bad_bytes, decode, printable
+from extract.read_shapes import shaped_abstract
 from extract.records import Quarantined
 
 _WS = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
 _LENIENT = json.JSONDecoder(parse_int=str)  # finds where a value with an over-long integer ends
-WRAPPER_KEYS = ("data", "papers", "results")  # S2 search/bulk pages put papers under "data"
+# Where API pages put their papers: S2 search/bulk "data", OpenAlex "results", OpenReview "notes".
+WRAPPER_KEYS = ("data", "papers", "results", "notes")
 
 
 class _Unreadable:
@@ -51,8 +53,8 @@ def is_wrapper(obj: object) -> bool:
 class _Document:
     """One decoded JSON text, walked value by value so each paper keeps its line number."""
 
-    def __init__(self, text: str, name: str) -> None:
-        self.text, self.name = text, name
+    def __init__(self, text: str, name: str, shape: str | None = None) -> None:
+        self.text, self.name, self.shape = text, name, shape
         self.line = LineCounter(text).line  # papers arrive in order, so this stays cheap
 
     def ws(self, pos: int) -> int:
@@ -81,7 +83,7 @@ class _Document:
             return Quarantined(source, f"invalid JSON ({obj.msg})", printable(segment))
         if not isinstance(obj, dict):
             return Quarantined(source, f"expected a JSON object (a paper), got {json_type(obj)}", printable(segment))
-        return abstract_from_fields(obj, source)
+        return shaped_abstract(obj, source, self.shape)
 
     def array(self, pos: int) -> Iterator[Item]:
         """The papers of the array starting at ``pos``; sets ``self.end`` past its ``]``."""
@@ -166,7 +168,7 @@ class _Document:
         )
 
 
-def read_json(stream: BinaryIO, name: str) -> Iterator[Item]:
-    """Papers from a JSON document (Semantic Scholar ``paperId``/``title``/``abstract``/``year``, or any
-    object with ``title`` and ``abstract``)."""
-    yield from _Document(decode(stream.read()), name).papers()
+def read_json(stream: BinaryIO, name: str, shape: str | None = None) -> Iterator[Item]:
+    """Papers from a JSON document (Semantic Scholar ``paperId``/``title``/``abstract``/``year``, any object
+    with ``title`` and ``abstract``, or a shape of :mod:`extract.read_shapes`, forced by ``shape``)."""
+    yield from _Document(decode(stream.read()), name, shape).papers()

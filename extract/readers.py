@@ -37,6 +37,7 @@ from extract.read_fields import (
 )
 from extract.read_json import is_wrapper, json_type, read_json
 from extract.read_lines import RAW_KEEP, bad_bytes, decode, iter_lines, looks_binary, printable
+from extract.read_shapes import shaped_abstract
 from extract.records import Quarantined
 
 __all__ = [
@@ -62,8 +63,9 @@ class InputError(Exception):
     """A whole input cannot be read (missing path, unknown format); the message is one line."""
 
 
-def read_jsonl(stream: BinaryIO, name: str) -> Iterator[Item]:
-    """One JSON object per line; blank lines are skipped, anything else bad is quarantined."""
+def read_jsonl(stream: BinaryIO, name: str, shape: str | None = None) -> Iterator[Item]:
+    """One JSON object per line; blank lines are skipped, anything else bad is quarantined. Objects of a
+    known source shape (:mod:`extract.read_shapes`) are mapped; ``shape`` forces one."""
     for line in iter_lines(stream, name):
         if isinstance(line, Quarantined):
             yield line
@@ -93,7 +95,7 @@ def read_jsonl(stream: BinaryIO, name: str) -> Iterator[Item]:
             if is_wrapper(obj) else [obj]  # a whole S2 page saved on one line
         for paper in papers:
             if isinstance(paper, dict):
-                yield abstract_from_fields(paper, source)
+                yield shaped_abstract(paper, source, shape)
             else:
                 yield Quarantined(source, f"expected a JSON object (a paper), got {json_type(paper)}", printable(text))
 
@@ -189,6 +191,20 @@ def read_hf_papers(stream: BinaryIO, name: str) -> Iterator[Item]:
 
 
 Reader = Callable[[BinaryIO, str], Iterator[Item]]
+def _shaped_reader(shape: str) -> Reader:
+    """A reader for JSON or JSON Lines (told apart by the first bytes) whose objects must have ``shape``."""
+
+    def read(stream: BinaryIO, name: str) -> Iterator[Item]:
+        peek = getattr(stream, "peek", None)
+        head = peek(HEAD_BYTES)[:HEAD_BYTES] if peek is not None else b""
+        if _json_kind(head) == "json":
+            return read_json(stream, name, shape)
+        return read_jsonl(stream, name, shape)
+
+    read.__doc__ = f"JSON or JSON Lines of {shape} objects (see extract.read_shapes)."
+    return read
+
+
 READERS: dict[str, Reader] = {
     "jsonl": read_jsonl,
     "json": read_json,
@@ -197,6 +213,10 @@ READERS: dict[str, Reader] = {
     "hf": read_hf_papers,
     "atom": read_atom,
     "bibtex": read_bibtex,
+    # JSON sources whose objects are recognised automatically by the readers above; the names force them
+    "hf-json": _shaped_reader("hf-json"),
+    "openalex": _shaped_reader("openalex"),
+    "openreview": _shaped_reader("openreview"),
 }
 _EXTENSIONS = {
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",

@@ -265,9 +265,11 @@ def make_parser() -> argparse.ArgumentParser:
     def inputs(sp: argparse.ArgumentParser) -> None:
         sp.add_argument("inputs", nargs="+", metavar="INPUT",
                         help="files or directories (read recursively); - for stdin. Formats: HF daily-papers "
-                             "pages, JSONL (arXiv snapshot), CSV, Atom, BibTeX, Semantic Scholar JSON; .gz too")
+                             "pages and API JSON, JSONL (arXiv snapshot), CSV, Atom, BibTeX, Semantic Scholar, "
+                             "OpenAlex and OpenReview JSON; .gz too")
         sp.add_argument("--format", choices=None, default=None, metavar="FMT",
-                        help="force a reader instead of detecting it (jsonl, csv, hf, atom, bibtex, s2)")
+                        help="force a reader instead of detecting it (jsonl, json, csv, hf, atom, bibtex, s2, "
+                             "hf-json, openalex, openreview)")
         sp.add_argument("--workers", type=_workers, default=1, metavar="N",
                         help="extraction processes (spaCy n_process); default 1")
         sp.add_argument("--strict", action="store_true", help="exit 1 if any input record was quarantined")
