@@ -313,6 +313,7 @@ class _Site:
     types: dict[str, str]  # label -> "types/<label>.html"
     type_nodes: dict[str, set[str]]  # label -> nodes drawn on that type page
     prefix: str = ""  # "" for pages in OUTDIR, "../" for pages one level down
+    boards: dict[str, str] = field(default_factory=dict)  # benchmark node -> "leaderboards/<slug>.html"
 
     def href(self, node: str) -> str | None:
         """Relative link to the node's ego page, else to its type page focused on it, else None."""
@@ -472,9 +473,9 @@ def _payload(g: nx.MultiDiGraph, view: View, *, kind: str, title: str, site: _Si
     }
 
 
-ASSETS = ("vis-network.min.js", "pages.js", "pages.css")  # files of kg/static every page needs
+ASSETS = ("vis-network.min.js", "pages.js", "pages.css", "leaderboard.js")  # files of kg/static a site ships
 ASSET_DIR = "assets"
-_ASSET_NAME = re.compile(r"^(vis-network|pages)\.[0-9a-f]{12}\.(min\.js|js|css)$")
+_ASSET_NAME = re.compile(r"^(vis-network|pages|leaderboard)\.[0-9a-f]{12}\.(min\.js|js|css)$")
 _INLINE_SCRIPTS = ("vis-network.min.js", "pages.js")
 
 
@@ -540,7 +541,7 @@ def render(payload: dict[str, Any], title: str, *, assets: str | None = None) ->
         scripts = "\n".join(f"<script>{_static(name)}</script>" for name in _INLINE_SCRIPTS)
     else:
         script_src = style_src = "'self' file:"
-        href = {name: html.escape(assets + asset_name(name), quote=True) for name in ASSETS}
+        href = {name: html.escape(assets + asset_name(name), quote=True) for name in (*_INLINE_SCRIPTS, "pages.css")}
         styles = f'<link rel="stylesheet" href="{href["pages.css"]}">'
         scripts = "\n".join(f'<script src="{href[name]}"></script>' for name in _INLINE_SCRIPTS)
     csp = (f"default-src 'none'; script-src {script_src}; style-src {style_src}; "
@@ -555,6 +556,8 @@ def _nav(site: _Site, current: str) -> list[dict[str, Any]]:
     items = [{"text": "Index", "href": site.prefix + "index.html", "id": "index"},
              {"text": "Overview", "href": site.prefix + "overview.html", "id": "overview"}]
     items += [{"text": PLURAL[lab], "href": site.prefix + path, "id": lab} for lab, path in site.types.items()]
+    if site.boards:
+        items.append({"text": "Leaderboards", "href": site.prefix + "leaderboards/index.html", "id": "leaderboards"})
     for item in items:
         item["current"] = item["id"] == current
     return items
@@ -572,6 +575,8 @@ def _index_extra(g: nx.MultiDiGraph, site: _Site, top: int, totals: dict[str, in
             item["href"] = h
         if n in site.ego:
             item["ego"] = True
+        if n in site.boards:
+            item["board"] = site.boards[n]
         entities.append(item)
     return {"index": {
         "counts": [{"label": lab, "count": counts[lab], "color": COLORS[lab],
@@ -625,8 +630,10 @@ def write_site(g: nx.MultiDiGraph, outdir: Path, *, top: int = 150, ego_min_pape
             ego[n] = f"entities/{slug(n, str(g.nodes[n].get('name', n)))}.html"
     labels = [lab for lab in ENTITY_LABELS if any(g.nodes[n]["label"] == lab for n in ents)]
     type_views = {lab: type_view(g, lab) for lab in labels}
+    from kg.leaderboards import leaderboard_paths
+
     site = _Site(g=g, ego=ego, types={lab: f"types/{lab.lower()}.html" for lab in labels},
-                 type_nodes={lab: set(v.nodes) for lab, v in type_views.items()})
+                 type_nodes={lab: set(v.nodes) for lab, v in type_views.items()}, boards=leaderboard_paths(g))
     written: list[Path] = []
 
     ov = overview_view(g, top)
@@ -660,6 +667,9 @@ def write_site(g: nx.MultiDiGraph, outdir: Path, *, top: int = 150, ego_min_pape
                            nav=_nav(site, ""))
         written.append(_write(outdir / rel, render(payload, title, assets=assets)))
 
+    from kg.leaderboards import write_leaderboards
+
+    written += write_leaderboards(g, outdir, ego=ego)
     keep = set(written)
     for sub in ("entities", "types"):  # pages of entities that are gone would otherwise linger
         for old in sorted((outdir / sub).glob("*.html")):

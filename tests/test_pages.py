@@ -133,7 +133,7 @@ def test_write_site_writes_index_overview_types_and_ego_pages(site: tuple) -> No
     names = {p.relative_to(out).as_posix() for p in paths}
     assert {"index.html", "overview.html"} <= names
     assert {n for n in names if n.startswith("assets/")} == {
-        f"assets/{asset_name(a)}" for a in ("vis-network.min.js", "pages.js", "pages.css")
+        f"assets/{asset_name(a)}" for a in ("vis-network.min.js", "pages.js", "pages.css", "leaderboard.js")
     } | {"assets/vis-network.NOTICE.md"}
     labels = {d["label"] for _, d in g.nodes(data=True)} & set(ENTITY_LABELS)
     assert {n for n in names if n.startswith("types/")} == {f"types/{lab.lower()}.html" for lab in labels}
@@ -152,9 +152,9 @@ def test_site_pages_load_only_the_shared_assets(site: tuple) -> None:
         prefix = "" if p.parent == out else "../"
         refs = ASSET_REF.findall(text)
         # the favicon is an empty data: URL; everything else is one of the site's own content-hashed files
+        scripts = ["leaderboard.js"] if p.parent.name == "leaderboards" else ["vis-network.min.js", "pages.js"]
         assert refs == ["data:,", f"{prefix}assets/{asset_name('pages.css')}",
-                        f"{prefix}assets/{asset_name('vis-network.min.js')}",
-                        f"{prefix}assets/{asset_name('pages.js')}"], (p, refs)
+                        *(f"{prefix}assets/{asset_name(js)}" for js in scripts)], (p, refs)
         for ref in refs[1:]:
             assert (p.parent / ref).resolve().is_relative_to(out.resolve()) and (p.parent / ref).is_file()
         assert not re.search(r"<(img|iframe|embed|object|source|video|audio|base)\b", text, re.I), p
@@ -202,7 +202,8 @@ def test_user_text_is_inert_in_html_and_literal_in_data(site: tuple) -> None:
         text = p.read_text()
         for raw in ("<script>window", "<img src=x", "<b onmouseover", "</script><script>"):
             assert raw not in text, (p, raw)
-        assert text.count("</script>") == 3 and "<!--" not in text, p  # nothing can end or extend a script
+        scripts = 2 if p.parent.name == "leaderboards" else 3  # the JSON data and the page's scripts
+        assert text.count("</script>") == scripts and "<!--" not in text, p  # nothing can end or extend a script
         assert "\u2028" not in text and "\u2029" not in text
     evil_page = out / f"entities/{slug(entity_node(EVIL), EVIL)}.html"
     data = payload_of(evil_page.read_text())
@@ -259,7 +260,7 @@ def test_standalone_page_is_self_contained_with_csp_hashes(tmp_path: Path) -> No
 def test_write_page_can_share_assets(tmp_path: Path) -> None:
     path = write_page(sample_graph(), tmp_path / "one.html", standalone=False)
     assert sorted(x.name for x in (tmp_path / "assets").iterdir() if x.suffix != ".md") == sorted(
-        asset_name(a) for a in ("vis-network.min.js", "pages.js", "pages.css"))
+        asset_name(a) for a in ("vis-network.min.js", "pages.js", "pages.css", "leaderboard.js"))
     assert ASSET_REF.findall(path.read_text())[1:] == [f"assets/{asset_name(a)}" for a in
                                                        ("pages.css", "vis-network.min.js", "pages.js")]
 

@@ -24,7 +24,7 @@
     if (Array.isArray(kid)) { kid.forEach(function (k) { add(parent, k); }); return; }
     parent.appendChild(kid instanceof Node ? kid : document.createTextNode(String(kid)));
   }
-  var LOCAL = /^(\.\.\/)?(index|overview|types\/[a-z]+|entities\/[a-z0-9-]+)\.html(#n=[A-Za-z0-9%._~-]*)?$/;
+  var LOCAL = /^(\.\.\/)?(index|overview|types\/[a-z]+|entities\/[a-z0-9-]+|leaderboards\/[a-z0-9-]+)\.html(#n=[A-Za-z0-9%._~-]*)?$/;
   function safeHref(h) {
     return typeof h === "string" && (LOCAL.test(h) || /^https?:\/\/[^\s"'<>\\]+$/i.test(h));
   }
@@ -379,11 +379,13 @@
         var e = h[0];
         results.appendChild(el("li", null, dot(e.label), " ", link(e.name, e.href), " ",
           el("span", "muted", "· " + e.label + " · " + plural(e.papers, "paper")),
+          e.board ? [" · ", link("leaderboard", e.board)] : null,
           h[1] ? el("div", "muted", "alias: " + h[1]) : null));
       });
     }
     input.addEventListener("input", run);
     var pages = el("ul", "plain", el("li", null, link("Overview: the top " + ix.top + " entities", "overview.html")),
+      ix.entities.some(function (e) { return e.board; }) ? el("li", null, link("Leaderboards: benchmarks by number of results", "leaderboards/index.html")) : null,
       ix.counts.filter(function (c) { return c.href; }).map(function (c) {
         return el("li", null, dot(c.label), " ", link((c.label + "s") + " page", c.href));
       }));
