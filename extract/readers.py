@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from extract.errors import InputError
 from extract.read_atom import read_atom
 from extract.read_bibtex import read_bibtex
 from extract.read_fields import (
@@ -57,10 +58,6 @@ __all__ = [
 ]
 
 HEAD_BYTES = 8192  # what format sniffing and the binary check look at
-
-
-class InputError(Exception):
-    """A whole input cannot be read (missing path, unknown format); the message is one line."""
 
 
 def read_jsonl(stream: BinaryIO, name: str, shape: str | None = None) -> Iterator[Item]:

@@ -9,6 +9,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from kg.errors import CliError, ExtractError, KgError
+
 DESCRIPTION = """\
 kg builds a knowledge graph of models, datasets, methods and benchmarks from ML paper abstracts.
 
@@ -29,10 +31,6 @@ examples:
 Neo4j settings come from NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, or a .env file.
 Run `kg COMMAND --help` for each command's options and an example.
 """
-
-
-class CliError(Exception):
-    """A user-facing failure: printed as one line, exit status 1 (2 for usage)."""
 
 
 def _formatter(prog: str) -> argparse.HelpFormatter:
@@ -353,24 +351,9 @@ def make_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _known_errors() -> tuple[type[BaseException], ...]:
-    from extract.readers import InputError
-
-    errs: list[type[BaseException]] = [CliError, InputError, FileNotFoundError, IsADirectoryError, PermissionError,
-                                        FileExistsError, NotADirectoryError]
-    try:
-        from kg.neo4j_store import Neo4jQueryError, Neo4jUnavailable
-
-        errs += [Neo4jUnavailable, Neo4jQueryError]
-    except ImportError:
-        pass
-    try:
-        from kg.queries import QueryError
-
-        errs.append(QueryError)
-    except ImportError:
-        pass
-    return tuple(errs)
+# What the CLI reports as one line: kg's and extract's own errors, and the OS errors of paths the user gave.
+_KNOWN_ERRORS = (KgError, ExtractError, FileNotFoundError, IsADirectoryError, PermissionError, FileExistsError,
+                 NotADirectoryError)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -389,7 +372,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `kg queries | head`: the reader left; say nothing
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except _known_errors() as e:
+    except _KNOWN_ERRORS as e:
         msg = str(e) if not isinstance(e, OSError) or not e.filename else f"{e.filename}: {e.strerror}"
         if isinstance(e, FileExistsError | NotADirectoryError):
             msg += " (a file stands where an output folder must go; check -o)"

@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape, quoteattr
 import networkx as nx
 
 from extract.atomic_write import atomic_open
-from extract.readers import InputError
+from extract.errors import InputError
 from extract.records import PaperRecord
 
 # GraphML stores scalars only: these list attributes travel as JSON text.

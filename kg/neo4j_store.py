@@ -19,6 +19,7 @@ Refresh semantics (the graph handed to :meth:`Neo4jStore.load_graph` is authorit
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 from collections import defaultdict
@@ -30,6 +31,7 @@ import neo4j
 import networkx as nx
 from neo4j import exceptions as neo4j_exc
 
+from kg.errors import Neo4jQueryError, Neo4jUnavailable
 from kg.neo4j_config import Neo4jSettings
 from kg.neo4j_export import (
     ENTITY_LABEL_SET,
@@ -72,14 +74,6 @@ _CONNECTION_ERRORS = (
     neo4j_exc.ConnectionAcquisitionTimeoutError,
     neo4j_exc.TransientError,
 )
-
-
-class Neo4jUnavailable(Exception):
-    """Neo4j cannot be used (unreachable, wrong credentials, died mid-way); the message is one line."""
-
-
-class Neo4jQueryError(Exception):
-    """Neo4j refused a query (e.g. a full-text search string Lucene cannot parse); the message is one line."""
 
 
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -229,8 +223,13 @@ class Neo4jStore:
             raise Neo4jUnavailable(f"the connection to Neo4j at {self.uri} is closed")
         return self._driver.session(database=self.database)
 
-    def _wrap(self, exc: BaseException) -> Neo4jUnavailable:
-        return _unavailable(self.uri, self.user, exc)
+    @contextlib.contextmanager
+    def _driver_errors(self) -> Iterator[None]:
+        """Connection and credential failures of the driver as one-line :class:`Neo4jUnavailable` errors."""
+        try:
+            yield
+        except (*_CONNECTION_ERRORS, neo4j_exc.AuthError) as exc:
+            raise _unavailable(self.uri, self.user, exc) from None
 
     def _write(self, session: neo4j.Session, cypher: str, report: LoadReport | None = None,
                *, redo: str | None = None, **params: Any) -> list[dict[str, Any]]:
@@ -273,33 +272,25 @@ class Neo4jStore:
     def run(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
         """Run a read query with parameters (never format values into ``cypher``); rows as dicts."""
         try:
-            with self._session() as session:
+            with self._driver_errors(), self._session() as session:
                 return session.execute_read(lambda tx: tx.run(cypher, params).data())
-        except (*_CONNECTION_ERRORS, neo4j_exc.AuthError) as exc:
-            raise self._wrap(exc) from None
         except neo4j_exc.ClientError as exc:  # the query or a parameter value was refused by the server
             message = _detail(exc, 240).split(" Was expecting", 1)[0]
             raise Neo4jQueryError(f"Neo4j refused the query: {message}") from None
 
     def write(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
         """Run one parameterised write statement in a managed transaction."""
-        try:
-            with self._session() as session:
-                return self._write(session, cypher, **params)
-        except (*_CONNECTION_ERRORS, neo4j_exc.AuthError) as exc:
-            raise self._wrap(exc) from None
+        with self._driver_errors(), self._session() as session:
+            return self._write(session, cypher, **params)
 
     # -- schema -----------------------------------------------------------------------------------
 
     def ensure_schema(self) -> None:
         """Create the constraints and indexes (``IF NOT EXISTS``) and wait until they are online."""
-        try:
-            with self._session() as session:
-                for statement in SCHEMA_STATEMENTS:
-                    session.run(statement).consume()
-                session.run("CALL db.awaitIndexes(300)").consume()
-        except (*_CONNECTION_ERRORS, neo4j_exc.AuthError) as exc:
-            raise self._wrap(exc) from None
+        with self._driver_errors(), self._session() as session:
+            for statement in SCHEMA_STATEMENTS:
+                session.run(statement).consume()
+            session.run("CALL db.awaitIndexes(300)").consume()
 
     # -- reads --------------------------------------------------------------------------------------
 
@@ -328,14 +319,12 @@ class Neo4jStore:
 
     def clear(self) -> None:
         """Delete every node and relationship (the schema stays), in batches to bound memory."""
-        try:
-            with self._session() as session:  # CALL ... IN TRANSACTIONS needs an auto-commit transaction
-                # relationships first: DETACH DELETE of a hub node (an entity in 10k papers) in a big node
-                # batch exceeds the transaction memory pool on a modest heap
-                session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 5000 ROWS").consume()
-                session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
-        except (*_CONNECTION_ERRORS, neo4j_exc.AuthError) as exc:
-            raise self._wrap(exc) from None
+        # CALL ... IN TRANSACTIONS needs an auto-commit transaction
+        with self._driver_errors(), self._session() as session:
+            # relationships first: DETACH DELETE of a hub node (an entity in 10k papers) in a big node
+            # batch exceeds the transaction memory pool on a modest heap
+            session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 5000 ROWS").consume()
+            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
 
     def prune(self) -> int:
         """Remove entities no paper refers to any more (no paper, result or supported entity link); count."""
@@ -349,10 +338,8 @@ class Neo4jStore:
 
     def load_graph(self, g: nx.MultiDiGraph, *, progress: bool = False) -> LoadReport:
         """Merge ``g`` into the database (idempotent); refreshes the graph's papers in place (see module doc)."""
-        try:
+        with self._driver_errors():
             return self._load(g, progress=progress)
-        except (*_CONNECTION_ERRORS, neo4j_exc.AuthError) as exc:
-            raise self._wrap(exc) from None
 
     def _load(self, g: nx.MultiDiGraph, *, progress: bool) -> LoadReport:
         t0 = time.perf_counter()

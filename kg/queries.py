@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import networkx as nx
 
 from extract.canonical import canonical_key
+from kg.errors import QueryError
 
 if TYPE_CHECKING:
     from extract.records import PaperRecord
@@ -54,10 +55,6 @@ _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*(?::\s*(?P<type>int|float|string
 
 
 MAX_INT = 2**63 - 1  # Neo4j's largest integer
-
-
-class QueryError(ValueError):
-    """A saved query that does not exist, or a parameter it does not take or cannot parse."""
 
 
 @dataclass(frozen=True)
