@@ -78,3 +78,33 @@ def test_saved_query_runs_in_the_neo4j_browser(neo4j_server: Any, neo4j_store: A
         context.close()
     assert SCREENSHOT.stat().st_size > 10_000
 
+
+
+def test_guide_opens_in_the_browsers_guide_drawer(neo4j_server: Any, chromium: Any) -> None:
+    """Browser 5's `:guide URL` (the sidebar drawer) renders the same HTML guide; a query click fills the editor.
+
+    (Browser 5.24 shows AsciiDoc sent to `:guide` as raw text, so the HTML guide serves both commands.)"""
+    context = chromium.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        page.goto(BROWSER_URL)
+        page.locator('input[data-testid="boltaddress"]').fill("bolt://127.0.0.1:7687")
+        page.locator('input[data-testid="username"]').fill("neo4j")
+        page.locator('input[data-testid="password"]').fill(neo4j_server.password)
+        page.locator('button[data-testid="connect"]').click()
+        page.get_by_text("You are connected as user").first.wait_for()
+        _run_in_editor(page, f":guide {GUIDE_URL}")
+        drawer = page.locator('[data-testid="guidesDrawer"]').filter(has_text="kg saved queries").first
+        drawer.get_by_text("top-entities").first.wait_for()
+        drawer.get_by_role("button", name="Next").click()
+        runnable = drawer.locator("pre.runnable").first
+        runnable.wait_for()
+        assert runnable.inner_text().startswith("MATCH (p:Paper)")
+        runnable.click()
+        editor = page.locator('[data-testid="activeEditor"]').first
+        page.wait_for_function("() => document.querySelector('[data-testid=\"activeEditor\"]')"
+                               ".innerText.replace(/\\u00a0/g, ' ').includes('MATCH (p:Paper)')")
+        assert "MATCH (p:Paper)" in editor.inner_text().replace("\xa0", " ")
+    finally:
+        context.close()
