@@ -18,7 +18,7 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extract.canonical import canonical_name
+from extract.canonical import canonical_key, canonical_name, known
 from extract.components.abbreviations import best_long_form
 from extract.components.sentences import sents_of, span_at, text_of
 from extract.lexicon import Entry, generic_keys, key_index, norm_key
@@ -172,7 +172,7 @@ _CHAIN_RULES = frozenset({"propose"})
 _LABEL_ORDER = ("Model", "Benchmark", "Dataset", "Method")
 # What may follow a proposed model's key in a variant's key: sizes, versions, chat/instruct/base.
 _VARIANT_REST = re.compile(
-    r"(?:\d+(?:x\d+)?[bmk]|v?\d+|chat|instruct|base|large|small|mini|tiny|medium|xl|xxl|[sml]|it|sft|rl|dpo)+"
+    r"(?:\d+(?:x\d+)?[bmk]|v?\d+|chat|instruct|base|large|small|mini|tiny|medium|xl|xxl|[sml]|it|sft|rl|dpo|plus)+"
 )
 
 
@@ -247,10 +247,10 @@ class EntityResolver:
         cands: list[Cand] = []
         ud = doc.user_data  # doc._.* values, read without building an Underscore object each time
         for s, e, label, name in ud.get(("._.", "kg_gaz_meta", None, None)) or []:
-            entry = self.index.get(norm_key(name))
+            entry = known(name)
             cands.append(Cand(s, e, label, name, (entry.parent if entry else "") or "", "gazetteer", 3, entry))
         for parent, rule, s, e, label, name in ud.get(("._.", "kg_shape_meta", None, None)) or []:
-            entry = self.index.get(norm_key(name)) if rule == "gazetteer" else None
+            entry = known(name) if rule == "gazetteer" else None
             if entry is not None:
                 parent = entry.parent or ""
             prio = 3 if rule in ("gazetteer", "variant") else 1
@@ -293,7 +293,7 @@ class EntityResolver:
             if proto.entry is None and ls > title_end and (
                 (len(klf) >= 8 and title_key.startswith(klf)) or title_first == sf
             ):
-                in_title.append(norm_key(proto.name))  # the title names the acronym the abstract defines
+                in_title.append(canonical_key(proto.name))  # the title names the acronym the abstract defines
             for s, e in ((ls, le), (ss, se)):
                 cands.append(
                     Cand(
@@ -329,7 +329,7 @@ class EntityResolver:
             if not self._is_generic(key):
                 proposed.setdefault(key, "title")
                 for c in cands:
-                    if c.rule == "abbreviation" and norm_key(c.name) == key:
+                    if c.rule == "abbreviation" and canonical_key(c.name) == key:
                         c.evidence.add("proposed")
         for rule, s, e, plabel in prop_meta:
             surface = text[int(s) : int(e)]
@@ -354,7 +354,7 @@ class EntityResolver:
             tag = "tprop:" if rule == "title" else "prop:"
             if same:
                 for c in same:
-                    proposed.setdefault(norm_key(c.name), str(rule))
+                    proposed.setdefault(canonical_key(c.name), str(rule))
                     c.evidence.add("proposed")
                     if plabel:
                         c.evidence.add(tag + plabel)
@@ -364,7 +364,7 @@ class EntityResolver:
                 label = proto.label if proto else plabel
                 ev = {"proposed", tag + label} if label else {"proposed"}
                 cands.append(Cand(int(s), int(e), label, name, "", "proposal", 2, None, ev))
-                proposed.setdefault(norm_key(name), str(rule))
+                proposed.setdefault(canonical_key(name), str(rule))
         return cands, generic_sf, proposed
 
     def _listed_techniques(self, text: str, cands: list[Cand]) -> list[Cand]:
@@ -476,15 +476,15 @@ class EntityResolver:
                     c.evidence.add("coord:" + best)
             # "We introduce two benchmarks, FooQA and BarQA": names coordinated right after a proposed one are
             # proposed too (unless they are known names: someone else's).
-            first = norm_key(chain[0].name)
+            first = canonical_key(chain[0].name)
             rule = proposed.get(first, "")
             if len(chain) > 1 and rule in _CHAIN_RULES and "proposed" in chain[0].evidence:
                 for c in chain[1:]:
                     if c.entry is None and c.rule != "variant":
-                        proposed.setdefault(norm_key(c.name), rule)
+                        proposed.setdefault(canonical_key(c.name), rule)
         groups: dict[str, list[Cand]] = {}
         for c in kept:
-            groups.setdefault(norm_key(c.name), []).append(c)
+            groups.setdefault(canonical_key(c.name), []).append(c)
         ents: list[dict[str, object]] = []
         labels = {key: self._label(text, sents, ms) for key, ms in groups.items()}
         for key in [k for k, lab in labels.items() if lab is None]:
@@ -514,7 +514,7 @@ class EntityResolver:
                 {
                     "label": label,
                     "name": first.name,
-                    "parent": parent if norm_key(parent) != key else "",
+                    "parent": parent if canonical_key(parent) != key else "",
                     "aliases": [s for s in surfaces if s != first.name],
                     "rule": first.rule
                     if first.rule != "shape" or not first.evidence
@@ -540,14 +540,14 @@ class EntityResolver:
     def _propose_variants(ents: list[dict[str, object]]) -> None:
         """Size/version variants of a proposed name are proposed too ("PaLM" -> "PaLM 540B",
         "X-Encoder" -> "X-Encoder-10B"): the family is named by the paper, the variants are its releases."""
-        props = {norm_key(str(e["name"])): str(e["proposed"]) for e in ents if e["proposed"]}
+        props = {canonical_key(str(e["name"])): str(e["proposed"]) for e in ents if e["proposed"]}
         if not props:
             return
         for ent in ents:
             if ent["proposed"] or ent["label"] != "Model":
                 continue
-            key = norm_key(str(ent["name"]))
-            parent = norm_key(str(ent["parent"] or ""))
+            key = canonical_key(str(ent["name"]))
+            parent = canonical_key(str(ent["parent"] or ""))
             rule = props.get(parent)
             if rule is None:
                 rule = next((r for k, r in props.items() if len(k) >= 2 and _VARIANT_REST.fullmatch(key[len(k) :])
