@@ -71,6 +71,11 @@ def _tail_parts(tail: str) -> list[str] | None:
     return None
 
 
+def variant_tail(tail: str) -> bool:
+    """Whether a lower-case, separator-free ``tail`` ("13bchat", "v2", "plus", "lite") makes a variant."""
+    return _tail_parts(tail) is not None
+
+
 _UPPER_TAILS = frozenset({"xxl", "sft", "dpo", "awq", "rlhf"})
 
 

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from extract.canonical import canonical_key, canonical_name, known
 from extract.components.abbreviations import best_long_form
 from extract.components.sentences import sents_of, span_at, text_of
+from extract.components.variants import link_variants, local_base
 from extract.lexicon import Entry, generic_keys, key_index, norm_key
 
 if not Doc.has_extension("kg_entities"):
@@ -170,12 +171,6 @@ _LANGUAGES = frozenset(
 # Proposal cues whose coordinated names are proposed along with the first one.
 _CHAIN_RULES = frozenset({"propose"})
 _LABEL_ORDER = ("Model", "Benchmark", "Dataset", "Method")
-# What may follow a proposed model's key in a variant's key: sizes, versions, chat/instruct/base.
-_VARIANT_REST = re.compile(
-    r"(?:\d+(?:x\d+)?[bmk]|v?\d+|chat|instruct|base|large|small|mini|tiny|medium|xl|xxl|[sml]|it|sft|rl|dpo|plus)+"
-)
-
-
 def _by_votes(labels: list[str]) -> list[str]:
     """The labels ordered by how many mentions voted for them; ties keep the order of first occurrence."""
     if len(labels) < 2:
@@ -489,16 +484,8 @@ class EntityResolver:
         labels = {key: self._label(text, sents, ms) for key, ms in groups.items()}
         for key in [k for k, lab in labels.items() if lab is None]:
             # "ZapNet and ZapNet-L": an untyped size/version variant of a typed name of the same paper.
-            labels[key] = next(
-                (
-                    lab
-                    for k, lab in labels.items()
-                    if lab in ("Model", "Method") and len(k) >= 3 and key.startswith(k) and k != key
-                    and key[len(k) :] != "s"  # a plural, not a variant
-                    and _VARIANT_REST.fullmatch(key[len(k) :])
-                ),
-                None,
-            )
+            base = local_base(key, [k for k, lab in labels.items() if lab in ("Model", "Method")])
+            labels[key] = labels[base] if base is not None else None
         for key, ms in groups.items():
             label = labels[key]
             if label is None:
@@ -523,6 +510,7 @@ class EntityResolver:
                     "mentions": [[c.start, c.end] for c in ms],
                 }
             )
+        link_variants(ents)
         self._propose_variants(ents)
         doc.user_data[("._.", "kg_entities", None, None)] = ents  # doc._.kg_entities
         spans: list[Span] = []
@@ -546,12 +534,8 @@ class EntityResolver:
         for ent in ents:
             if ent["proposed"] or ent["label"] != "Model":
                 continue
-            key = canonical_key(str(ent["name"]))
-            parent = canonical_key(str(ent["parent"] or ""))
-            rule = props.get(parent)
-            if rule is None:
-                rule = next((r for k, r in props.items() if len(k) >= 2 and _VARIANT_REST.fullmatch(key[len(k) :])
-                             and key.startswith(k)), None)
+            # The parent is the family, from the gazetteer or the paper's own names (see ``link_variants``).
+            rule = props.get(canonical_key(str(ent["parent"] or "")))
             if rule is not None:
                 ent["proposed"] = rule
 
