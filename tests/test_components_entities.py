@@ -198,3 +198,8 @@ def test_versions_are_entities_of_their_own() -> None:
     assert {"FooBERT", "FooBERT+", "FooBERT 2.0", "FooBERT v2"} <= set(ents)
     assert all(ents[n]["parent"] == "FooBERT" for n in ("FooBERT+", "FooBERT 2.0", "FooBERT v2"))
     assert ents["FooBERT"]["aliases"] == []
+
+
+def test_the_papers_own_network_is_a_model() -> None:
+    ents = _ents("T\n\nWe propose Zorp Transformer (ZT). ZT is fast.")
+    assert ents["ZT"]["label"] == "Model"

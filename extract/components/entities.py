@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from extract.canonical import canonical_key, canonical_name, known
 from extract.components.abbreviations import best_long_form
+from extract.components.model_heads import model_head
 from extract.components.sentences import sents_of, span_at, text_of
 from extract.components.variants import link_variants, local_base
 from extract.lexicon import Entry, generic_keys, key_index, norm_key
@@ -205,7 +206,7 @@ def classify_long_form(lf: str) -> str | None:
         return "Method"  # an architecture family ("physics-informed neural networks", "capsule networks")
     if re.fullmatch(r"(?:[Mm]odels|[Nn]etworks|LLMs|LMs|[Aa]gents|[Ss]ystems)", last):
         return None  # a class of models ("Large Vision Models (LVMs)"), not one named model
-    if (_TITLE_MODEL_HEAD.search(last) and title) or (known is not None and known.label == "Model"):
+    if (title and (_TITLE_MODEL_HEAD.search(last) or model_head(lf))) or (known is not None and known.label == "Model"):
         return "Model"
     if re.search(r"bench(?:mark)?s?$", last, re.I):
         return "Benchmark"
@@ -560,7 +561,8 @@ class EntityResolver:
         shape = [c.label for c in ms if c.label in ("Model", "Benchmark")]
         sized = ["Model"] if any(c.label == "Sized" for c in ms) else []
         if "proposed" in ev:
-            label = (prop or shape or abbr or cue or coord or sized or ["Method"])[0]
+            head = ["Model"] if any(model_head(text[c.start : c.end]) for c in ms) else []  # the paper's own network
+            label = (prop or shape or head or abbr or cue or coord or sized or ["Method"])[0]
             if label == "Dataset" and "Benchmark" in shape:
                 label = "Benchmark"  # "a new dataset, FooQA / FooBench": an evaluation set unless trained on
             return self._refine(text, sents, ms, label)

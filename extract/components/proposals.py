@@ -113,9 +113,11 @@ _CUE = re.compile(
     r"library|libraries|systems?|protocols?|optimizers?)\b",
     re.IGNORECASE,
 )
-# Title descriptions "X: A Framework for ..." name the kind of thing X is.
+# Title descriptions "X: A Framework for ...", "X: Universal Zap Models via ..." name the kind of thing X is
+# (not "X: Improving Models with ...": a gerund describes what X does).
 _TITLE_HEAD = re.compile(
-    r"\s*(?:An?|The)\s+(?:[\w\-]+\s+){0,4}?(?P<head>[\w\-]+)(?:\s+(?:for|of|to|that|with|in|via)\b|$)"
+    r"\s*(?:(?:An?|The)\s+(?:[\w\-]+\s+){0,4}?|(?![\w\-]+ing\b)(?:[A-Z][\w\-]*\s+){0,3}?)(?P<head>[\w\-]+)"
+    r"(?:\s+(?:for|of|to|that|with|in|via|through)\b|$)"
 )
 _CUE_LABEL = {"b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method"}
 # Capitalised words that start sentences or clauses rather than names.
