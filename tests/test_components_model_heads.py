@@ -12,4 +12,4 @@ def test_qualified_architectures_and_models_are_models() -> None:
 
 def test_techniques_and_statistical_models_are_not() -> None:
     assert not model_head("Low-Rank Adaptation") and not model_head("Dynamic Zorp-Terry Model")
-    assert not model_head("Transformer") and not model_head("ZORP")
+    assert not model_head("Transformer") and not model_head("ZORP") and not model_head("Graph Zapformers")

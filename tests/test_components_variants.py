@@ -20,6 +20,7 @@ def test_link_variants_sets_parents_of_the_same_type() -> None:
         {"name": "ZapNet+", "label": "Model", "parent": ""},
         {"name": "ZapNet2", "label": "Benchmark", "parent": ""},
         {"name": "ZapNet-XL", "label": "Model", "parent": "Other"},
+        {"name": "ZapNetR", "label": "Model", "parent": ""},
     ]
     link_variants(ents)
-    assert [e["parent"] for e in ents] == ["", "ZapNet", "ZapNet", "", "Other"]
+    assert [e["parent"] for e in ents] == ["", "ZapNet", "ZapNet", "", "Other", ""]

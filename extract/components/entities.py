@@ -561,8 +561,7 @@ class EntityResolver:
         shape = [c.label for c in ms if c.label in ("Model", "Benchmark")]
         sized = ["Model"] if any(c.label == "Sized" for c in ms) else []
         if "proposed" in ev:
-            head = ["Model"] if any(model_head(text[c.start : c.end]) for c in ms) else []  # the paper's own network
-            label = (prop or shape or head or abbr or cue or coord or sized or ["Method"])[0]
+            label = (prop or shape or self._model_head(text, ms) or abbr or cue or coord or sized or ["Method"])[0]
             if label == "Dataset" and "Benchmark" in shape:
                 label = "Benchmark"  # "a new dataset, FooQA / FooBench": an evaluation set unless trained on
             return self._refine(text, sents, ms, label)
@@ -574,6 +573,11 @@ class EntityResolver:
         compound = ["Method"] if any(c.rule == "shape" and c.label == "Method" for c in ms) else []
         found = compound or cue or coord or shape or sized
         return self._refine(text, sents, ms, found[0]) if found else None
+
+    @staticmethod
+    def _model_head(text: str, ms: list[Cand]) -> list[str]:
+        """["Model"] when a mention names the paper's own network by its head ("Zap Transformer"), else []."""
+        return ["Model"] if any(model_head(text[c.start : c.end]) for c in ms) else []
 
     def _refine(self, text: str, sents: list[list[int]], ms: list[Cand], label: str) -> str:
         """Dataset vs Benchmark by use: a named "dataset" the paper evaluates on is a Benchmark."""

@@ -4,7 +4,7 @@ The guide types architectures named as such ("Transformer", "GAN") as Methods, b
 a paper builds and names is a Model: "Decision Zap-Transformer", "Context-Aware Foo-RCNN", "Robust
 BarBERT 2.0". A name whose last word is a known model ("... RCNN") or an architecture/model head
 (Transformer, Mamba, GAN, -Net, -former, Encoder, BERT, LM ...) names a model; "X Model" and "X Network"
-do not (statistical models, network families).
+do not (statistical models, network families), nor do plurals ("Graph Zapformers": a class of them).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 from extract.lexicon import key_index, norm_key
 
 _HEAD = re.compile(
-    r"(?:Transformer|Mamba|GAN|Net|CNN|RNN|LSTM|Former|former|Encoder|Decoder|Autoencoder|VAE|BERT|GPT|LM|LLM)s?$"
+    r"(?:Transformer|Mamba|GAN|Net|CNN|RNN|LSTM|Former|former|Encoder|Decoder|Autoencoder|VAE|BERT|GPT|LM|LLM)$"
 )
 _SPLIT = re.compile(r"[\s\-_/]+")
 

@@ -32,5 +32,9 @@ def link_variants(ents: list[dict[str, object]]) -> None:
         if ent["parent"]:
             continue
         base = local_base(key, by_key)
+        if base is not None and key[len(base) :].isalpha() and len(key) - len(base) <= 2:
+            name = str(ent["name"])
+            if name[-(len(key) - len(base)) - 1 :][:1] not in "-_ ":
+                continue  # a letter code needs a separator: "ZapNet-L", not "ZapNetR" (another name)
         if base is not None and by_key[base]["label"] == ent["label"]:
             ent["parent"] = by_key[base]["name"]
