@@ -71,3 +71,9 @@ def test_plus_of_a_known_name_is_a_variant() -> None:
 def test_sized_family() -> None:
     assert _sized_family("BarLM-7B") == "BarLM" and _sized_family("Zap-Net-v2") == "Zap-Net"
     assert _sized_family("SA-1B") == "" and _sized_family("Zap-T5") == ""
+
+
+def test_percent_subsets_keep_their_percent() -> None:
+    got = _scan("We train on ImageNet-10% and score 80.1% with GPT-4-50%.")
+    assert got["ImageNet-10%"][1:3] == ("ImageNet-10%", "ImageNet")
+    assert "GPT-4-50%" not in got and got["GPT-4"][1] == "GPT-4"  # a model has no percent subsets

@@ -1,10 +1,11 @@
 """``kg_shapes``: name-shaped strings found by one regex over the text, resolved against the gazetteers by key.
 
 A "chunk" is a word that contains a capital letter or a digit, with its hyphen/underscore/slash joined
-parts ("Llama-2-13B-chat", "Qwen2.5-Math-7B", "HindTweetBERT", "GSM8K"). Because lookup is by
+parts ("Llama-2-13B-chat", "Qwen2.5-Math-7B", "HindTweetBERT", "GSM8K", "ZapSet-10%"). Because lookup is by
 normalised key, every case/hyphen/space spelling of a known name is found. A known name followed by
 a variant tail (size, version, chat/instruct, -L/-XL, "B/16") becomes a variant of that family; known
-model families also take space-separated tails ("Llama 2 70B", "Gemini 1.5 Pro"). Other name-shaped
+and unknown names also take space-separated tails and qualifiers (:mod:`extract.components.name_tails`:
+"Llama 2 70B", "Gemini 1.5 Pro", "FooBERT 2.0", "Chinese FooBERT"); "X+" is a variant of X, never X. Other name-shaped
 chunks are kept as unknown candidates with a type guessed from their shape (-BERT/-GPT/7B -> Model,
 -Bench/-Eval/QA -> Benchmark). Writes ``doc.spans["kg_shape"]``: label = type ("" if unknown),
 ``kb_id_`` = canonical name; ``doc._.kg_shape_meta`` holds ``[parent or "", rule, start_char, end_char, label, name]``
@@ -31,7 +32,8 @@ if not Doc.has_extension("kg_shape_meta"):
     Doc.set_extension("kg_shape_meta", default=None)
 
 _CHUNK = re.compile(
-    r"(?<![\w.+\-/@^])(?=[\w.+\-/^{}]*[A-Z0-9])[A-Za-z0-9][A-Za-z0-9.+^]*(?:[-_/][A-Za-z0-9{][A-Za-z0-9.+^{}]*)*"
+    r"(?<![\w.+\-/@^])(?=[\w.+\-/^{}]*[A-Z0-9])[A-Za-z0-9][A-Za-z0-9.+^]*"
+    r"(?:[-_/][A-Za-z0-9{][A-Za-z0-9.+^{}]*(?:(?<=\d)%)?)*"
 )
 _PART_SEP = re.compile(r"[-_/]")
 _PART = re.compile(r"[^-_/]+")
@@ -39,6 +41,7 @@ _NUMBER = re.compile(r"^[\d.,]+[%x]?$|^\d+(?:st|nd|rd|th|s|k|K|M|B|D)?$")
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BbMmKkTt]$|^[A]\d+[Bb]$|^\d+[Ee]$")
 _VERSION = re.compile(r"^[vV]?\d+(?:\.\d+)*[a-z]?$|^[a-zA-Z]\d+(?:\.\d+)*$")
 _SIZE_OR_VERSION = re.compile(r"(?:(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BbMmKkTt]|[vV]?\d+(?:\.\d+)*)$")
+_PERCENT = re.compile(r"^\d+(?:\.\d+)?%$")
 _SHORT_CAPS = re.compile(r"^[A-Z]{1,3}$")
 # Hyphen-joined words that describe rather than name ("GPT-4-based", "BERT-Style").
 _NOT_TAIL = frozenset(
@@ -128,6 +131,8 @@ def is_tail_part(part: str, label: str) -> bool:
         return False
     if _SIZE.match(part) or _VERSION.match(part) or low in TAIL_WORDS or _SHORT_CAPS.match(part):
         return True
+    if _PERCENT.match(part):
+        return label != "Model"  # a data subset: "ZapSet-10%"
     # Capitalised words only extend models ("DeepSeek-R1-Distill-Qwen-7B").
     return label == "Model" and part[:1].isupper()
 
