@@ -357,6 +357,9 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             after = after[: after.find(".")] if "." in after else after
             if m.re is _THE_PROPOSED or m.re is _OURS_AFTER:
                 after = ""  # "the proposed X achieves ... on benchmarks": what follows is the predicate
+            elif m.re is _OUR:  # "our X model": the descriptor is the cue's own or the next word, not the clause's
+                before = text[m.start() : s]
+                after = " ".join(after.split()[:1])
         label = "Method" if rule == "lower" else guess_label(before, after, wide)  # named by a technique head
         out.append((s, e, label, rule))
     return out
