@@ -121,3 +121,7 @@ def test_our_name_is_typed_by_its_own_descriptor() -> None:
     """"our proposed X model" is a model, whatever the clause said before ("... on two datasets show that")."""
     got = _proposed("T\n\nExperiments on two datasets show that our proposed ZORP model is strong.")
     assert got[0][:2] == ("ZORP", "Model")
+
+
+def test_a_glued_based_is_a_description() -> None:
+    assert _proposed("T\n\nWe train a Zorpformerbased model on text.") == []

@@ -184,7 +184,8 @@ _PLURAL_BEFORE = re.compile(r"(?:[a-z]{2}[^s\W]s|\()\s*,?\s*$")
 # A naming cue later in the same clause: what the proposal verb reached first was a descriptor.
 _NAMED_LATER = re.compile(r"[^.;:()]*?,\s+(?:called|dubbed|named|termed|coined)\s+[\"“‘]?[A-Z0-9]")
 _DESCRIPTIVE_END = re.compile(
-    r"-(?:based|like|style|driven|aware|guided|assisted|augmented|enhanced|inspired|free|specific|level|powered)$",
+    r"(?:-(?:based|like|style|driven|aware|guided|assisted|augmented|enhanced|inspired|free|specific|level|powered)|"
+    r"(?<=[a-z])based)$",  # also glued by text extraction: "Transformerbased"
     re.IGNORECASE,
 )
 
