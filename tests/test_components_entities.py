@@ -203,3 +203,8 @@ def test_versions_are_entities_of_their_own() -> None:
 def test_the_papers_own_network_is_a_model() -> None:
     ents = _ents("T\n\nWe propose Zorp Transformer (ZT). ZT is fast.")
     assert ents["ZT"]["label"] == "Model"
+
+
+def test_a_proposal_trained_on_data_is_a_model() -> None:
+    ents = _ents("T\n\nWe propose ZORP, a unified framework. ZORP is pretrained on 20M image-text pairs.")
+    assert ents["ZORP"]["label"] == "Model"

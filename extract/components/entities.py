@@ -47,6 +47,7 @@ _TECH_HEAD = re.compile(
     r"routing|caching|pipeline|paradigm|strategy|technique|approach|procedure|policy|estimation)$",
     re.IGNORECASE,
 )
+_TRAINED_AS_MODEL = re.compile(r",?\s+(?:is|was)\s+(?:(?:further|then|first|also)\s+)?(?:pre-?trained|trained)\s+on\b")
 _CLASS_HEAD = re.compile(r"(?:[Mm]odels?|[Nn]etworks?|LLMs?|LMs?)$")
 _TITLE_MODEL_HEAD = re.compile(r"(?:Model|Models|LM|LLM|Transformer|Network|Net|Encoder|Decoder)$")
 _RIGHT_CUE = re.compile(
@@ -562,6 +563,8 @@ class EntityResolver:
         sized = ["Model"] if any(c.label == "Sized" for c in ms) else []
         if "proposed" in ev:
             label = (prop or shape or self._model_head(text, ms) or abbr or cue or coord or sized or ["Method"])[0]
+            if label == "Method" and any(_TRAINED_AS_MODEL.match(text, c.end) for c in ms):
+                label = "Model"  # "X is pretrained on ...": a trained artefact, whatever the descriptor
             if label == "Dataset" and "Benchmark" in shape:
                 label = "Benchmark"  # "a new dataset, FooQA / FooBench": an evaluation set unless trained on
             return self._refine(text, sents, ms, label)
