@@ -28,7 +28,7 @@ SETS = ("dev", "dev2")
 PARTS = ("tuning", "blind")
 sys.path.insert(0, str(ROOT))
 
-from extract.canonical import canonical_key as norm  # noqa: E402
+from extract.lexicon import norm_key as norm  # noqa: E402
 from kg.evaluate import score  # noqa: E402
 
 

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GSAP = ROOT.parent / "shared" / "data" / "gsap_ner" / "gsap_ner_dev_folds0-4_abstracts.jsonl"
 sys.path.insert(0, str(ROOT))
 
-from extract.canonical import canonical_key  # noqa: E402
+from extract.lexicon import norm_key  # noqa: E402 - the scorer's normalisation
 from extract.pipeline import extract_records  # noqa: E402
 from extract.records import Abstract  # noqa: E402
 
@@ -49,9 +49,9 @@ def evaluate(path: Path = GSAP, label: str = "Model", gold_label: str = "MLModel
         overlap[1] += len(pred)
         overlap[2] += sum(any(ps < ge and gs < pe for ps, pe in pred) for gs, ge in gold)
         overlap[3] += len(gold)
-        gnames = {canonical_key(e["text"]) for e in d["entities"] if e["label"] == gold_label}
+        gnames = {norm_key(e["text"]) for e in d["entities"] if e["label"] == gold_label}
         pnames = [
-            {canonical_key(e.name)} | {canonical_key(m.text) for m in e.mentions}
+            {norm_key(e.name)} | {norm_key(m.text) for m in e.mentions}
             for e in rec.entities
             if e.label == label
         ]

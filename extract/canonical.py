@@ -1,17 +1,18 @@
 """Canonical names: the merge key used within and across documents, display names, and model families.
 
-``canonical_key`` is the identity of an entity (case, hyphen and space variants collapse);
-``canonical_name`` is what is shown (the gazetteer's form where the name is known);
-``split_variant`` / ``variant_parent`` link size and chat variants to their family
-(Llama-2-13B-chat -> Llama 2 -> Llama).
+``canonical_key`` is the identity of an entity: case, hyphen and space variants collapse, versions do
+not ("X+" is "xplus", not "x"; "X 2.0" is "x20", not "x2"). ``canonical_name`` is what is shown (the
+gazetteer's form where the name is known); ``split_variant`` / ``variant_parent`` link size, version
+and chat variants to their family (Llama-2-13B-chat -> Llama 2 -> Llama; RoBERTa+ -> RoBERTa).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-from extract.lexicon import Entry, key_index, norm_key
+from extract.lexicon import Entry, entries, key_index, norm_key
 
 _WS = re.compile(r"\s+")
 _EDGE_PUNCT = " \t\n.,;:!?\"'“”‘’()[]{}"
@@ -19,9 +20,11 @@ _PARTS = re.compile(r"[-_ /]+")
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[bmkt]$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)
 def canonical_key(name: str) -> str:
-    """Normalised merge key: NFKC, lower case, non-alphanumerics removed ("LLaMA-3" == "Llama 3" == "Llama3")."""
-    return norm_key(name)
+    """Normalised merge key: NFKC, lower case, "+" spelled "plus", other non-alphanumerics removed
+    ("LLaMA-3" == "Llama 3" == "Llama3"; "X+" != "X"). The saved queries (queries/*.cypher) compute the same key."""
+    return norm_key(unicodedata.normalize("NFKC", name).replace("+", "plus"))
 
 
 def clean_surface(surface: str) -> str:
@@ -29,8 +32,22 @@ def clean_surface(surface: str) -> str:
     return _WS.sub(" ", unicodedata.normalize("NFKC", surface).replace("(", " ").replace(")", " ")).strip(_EDGE_PUNCT)
 
 
+@lru_cache(maxsize=1)
+def _plus_index() -> dict[str, Entry]:
+    """Canonical key of every gazetteer name or alias written with "+" -> its entry (first row wins)."""
+    index: dict[str, Entry] = {}
+    for e in entries():
+        for s in e.surfaces:
+            if "+" in s:
+                index.setdefault(canonical_key(s), e)
+    return index
+
+
 def known(name: str) -> Entry | None:
-    """The gazetteer entry of ``name`` if it is a known name or alias."""
+    """The gazetteer entry of ``name`` if it is a known name or alias. The gazetteer index ignores "+",
+    the identity does not: "X+" is only known where the gazetteer writes it ("RoBERTa+" is not RoBERTa)."""
+    if "+" in unicodedata.normalize("NFKC", name):
+        return _plus_index().get(canonical_key(name))
     return key_index().get(norm_key(name))
 
 
@@ -54,6 +71,11 @@ def _tail_parts(tail: str) -> list[str] | None:
     return None
 
 
+def variant_tail(tail: str) -> bool:
+    """Whether a lower-case, separator-free ``tail`` ("13bchat", "v2", "plus", "lite") makes a variant."""
+    return _tail_parts(tail) is not None
+
+
 _UPPER_TAILS = frozenset({"xxl", "sft", "dpo", "awq", "rlhf"})
 
 
@@ -66,28 +88,44 @@ def _tail_form(part: str) -> str:
     return part
 
 
+_SEP = re.compile(r"[-_ /]+")
+_DIGITS_APART = re.compile(r"\d[-_ /]+\d")  # "3-1": two numbers, never the version "3.1"
+
+
+def _prefix_end(s: str, n: int) -> int:
+    """Index in ``s`` just after its ``n``-th ASCII letter or digit."""
+    seen = 0
+    for i, c in enumerate(s):
+        if c.isascii() and c.isalnum():
+            seen += 1
+            if seen == n:
+                return i + 1
+    return len(s)
+
+
 def split_variant(surface: str) -> tuple[Entry, list[str]] | None:
     """(family entry, tail parts) when ``surface`` is a known name plus a variant tail
-    ("Llama-2-13B-chat" -> (Llama 2, ["13b", "chat"])), however it is spelled."""
+    ("Llama-2-13B-chat" -> (Llama 2, ["13b", "chat"]); "RoBERTa+" -> (RoBERTa, ["+"])), however it is
+    spelled. A number is never cut: "X-3-1M" is not "X 3.1" + "M", "X 2.5" not "X 2" + "5", "X413B" is
+    not "X 4.1" + "3B"."""
     s = clean_surface(surface)
-    compact = re.sub(r"[-_ /]+", "", s).lower()
-    key = norm_key(s)
+    core = s.rstrip("+")
+    plus = s[len(core) :]
+    key = norm_key(core)
     idx = key_index()
-    acronym = s.isalpha() and s.isupper()  # "GPL" is not GP + "-L"
-    for n in range(len(key) - 1, 1, -1):
+    acronym = core.isalpha() and core.isupper()  # "GPL" is not GP + "-L"
+    for n in range(len(key) - (0 if plus else 1), 1, -1):
         e = idx.get(key[:n])
-        if e is None or e.label == "Method" or acronym:
+        if e is None or e.label == "Method" or (acronym and not plus):
             continue  # techniques have no size/version variants
-        # The same prefix in the compact surface (which keeps dots: "qwen2.5").
-        seen = 0
-        for i, c in enumerate(compact):
-            if c.isalnum() and c.isascii():
-                seen += 1
-            if seen == n:
-                parts = _tail_parts(compact[i + 1 :].lstrip("."))
-                if parts is not None:
-                    return e, parts
-                break
+        end = _prefix_end(core, n)
+        head, rest = core[:end], core[end:]
+        if _DIGITS_APART.search(head) or (head[-1].isdigit() and rest.lstrip(".")[:1].isdigit()):
+            continue  # "X-3-1M" is not X 3.1 + "M"; "X 2.5" is its own version, not X 2 + "5"
+        tail = _SEP.sub("", rest).lower().lstrip(".")
+        parts = _tail_parts(tail) if tail else []
+        if parts is not None:
+            return e, parts + ([plus] if plus else [])
     return None
 
 
@@ -101,7 +139,8 @@ def canonical_name(surface: str) -> str:
     sv = split_variant(s)
     if sv is not None:
         fam, parts = sv
-        return fam.name + "-" + "-".join(_tail_form(p) for p in parts)
+        plus = parts.pop() if parts and parts[-1].startswith("+") else ""
+        return fam.name + "".join("-" + _tail_form(p) for p in parts) + plus
     return s
 
 

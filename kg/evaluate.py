@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from extract.canonical import canonical_key as norm
+from extract.lexicon import norm_key as norm
 
 TYPES: tuple[str, ...] = ("Model", "Dataset", "Method", "Benchmark")
 MODES: tuple[str, ...] = ("strict", "lenient", "untyped")

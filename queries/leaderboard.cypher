@@ -3,14 +3,14 @@
 // param: benchmark = MMLU
 // param: metric = ""
 // param: limit = 20
-WITH 'entity:' + reduce(k = '', c IN split(toLower(normalize($benchmark, NFKC)), '') | k + CASE WHEN c =~ '[0-9a-z]' THEN c ELSE '' END) AS key
+WITH 'entity:' + reduce(k = '', c IN split(replace(toLower(normalize($benchmark, NFKC)), '+', 'plus'), '') | k + CASE WHEN c =~ '[0-9a-z]' THEN c ELSE '' END) AS key
 CALL (key) {
   MATCH (e:Entity {id: key})
   RETURN e, 0 AS rank
   UNION
   MATCH (e:Entity)
   WHERE NOT EXISTS { MATCH (:Entity {id: key}) }
-    AND any(al IN coalesce(e.aliases, []) WHERE 'entity:' + reduce(k = '', c IN split(toLower(normalize(al, NFKC)), '') | k + CASE WHEN c =~ '[0-9a-z]' THEN c ELSE '' END) = key)
+    AND any(al IN coalesce(e.aliases, []) WHERE 'entity:' + reduce(k = '', c IN split(replace(toLower(normalize(al, NFKC)), '+', 'plus'), '') | k + CASE WHEN c =~ '[0-9a-z]' THEN c ELSE '' END) = key)
   RETURN e, 1 AS rank
 }
 WITH e, rank ORDER BY rank, e.id LIMIT 1

@@ -7,7 +7,7 @@ import string
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.canonical import canonical_key, canonical_name, split_variant, variant_parent
+from extract.canonical import canonical_key, canonical_name, known, split_variant, variant_parent
 from extract.lexicon import entries
 
 NAMES = st.text(alphabet=string.ascii_letters + string.digits + " -_./", min_size=1, max_size=24)
@@ -29,6 +29,27 @@ def _variants(name: str) -> list[str]:
 def test_key_examples() -> None:
     assert canonical_key("LLaMA-3") == canonical_key("Llama 3") == canonical_key("Llama3") == "llama3"
     assert canonical_key("ＧＰＴ－４") == "gpt4"  # NFKC
+
+
+def test_key_keeps_versions_apart() -> None:
+    """"+" and dotted versions distinguish entities; case, spaces and hyphens do not."""
+    assert canonical_key("FooBERT+") == "foobertplus" != canonical_key("FooBERT")
+    assert canonical_key("FooBERT++") != canonical_key("FooBERT+")
+    assert canonical_key("FooBERT＋") == canonical_key("FooBERT+")  # NFKC
+    assert canonical_key("Zap 2") == canonical_key("Zap-2") == canonical_key("Zap2") != canonical_key("Zap 2.0")
+
+
+def test_plus_is_not_the_base_name() -> None:
+    assert known("RoBERTa+") is None and known("RoBERTa") is not None
+    assert canonical_name("RoBERTa+") == "RoBERTa+" and variant_parent("RoBERTa+") == "RoBERTa"
+    assert canonical_name("roberta-large+") == "RoBERTa-large+"
+
+
+def test_numbers_are_never_cut() -> None:
+    """A family prefix never splits a number: "-3-1M" is not version 3.1, "2.5" is not 2 + "5"."""
+    assert variant_parent("LLaMA-3-1M") == "Llama 3"
+    assert variant_parent("Llama 2.5") == "Llama"
+    assert canonical_name("Llama 2 13B") == "Llama 2-13B"
 
 
 def test_name_uses_gazetteer_form() -> None:
@@ -81,5 +102,12 @@ def test_known_name_variants_agree(name: str) -> None:
     st.sampled_from(["7B", "13b", "chat", "Instruct", "L", "70B-chat"]),
 )
 def test_variant_names_agree(family: str, tail: str) -> None:
-    """A family plus a size/chat tail gets one display name however it is spelled."""
-    assert len({canonical_name(v) for v in _variants(f"{family}-{tail}")}) == 1
+    """A family plus a size/chat tail gets one display name however it is spelled (except run together
+    entirely: "GPT413B" would cut a number)."""
+    assert len({canonical_name(v) for v in _variants(f"{family}-{tail}")[:-1]}) == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(NAMES)
+def test_plus_always_changes_the_key(name: str) -> None:
+    assert canonical_key(name + "+") != canonical_key(name)

@@ -190,3 +190,21 @@ def test_a_named_dataset_without_a_use_is_an_evaluation_set_unless_the_paper_rel
     assert ents["Zapper"]["label"] == ents["ZapSet2"]["label"] == "Benchmark"
     ents = _ents("T\n\nWe introduce a large bilingual (Zap-English) dataset ZapSet-6B with 6B pairs.")
     assert ents["ZapSet-6B"]["label"] == "Dataset" and ents["ZapSet-6B"]["proposed"]
+
+
+def test_versions_are_entities_of_their_own() -> None:
+    """"X+", "X 2.0" and "X v2" are not aliases of X: entities of their own, variants of X."""
+    ents = _ents("T\n\nWe propose FooBERT. FooBERT+ and FooBERT 2.0 and FooBERT v2 beat FooBERT.")
+    assert {"FooBERT", "FooBERT+", "FooBERT 2.0", "FooBERT v2"} <= set(ents)
+    assert all(ents[n]["parent"] == "FooBERT" for n in ("FooBERT+", "FooBERT 2.0", "FooBERT v2"))
+    assert ents["FooBERT"]["aliases"] == []
+
+
+def test_the_papers_own_network_is_a_model() -> None:
+    ents = _ents("T\n\nWe propose Zorp Transformer (ZT). ZT is fast.")
+    assert ents["ZT"]["label"] == "Model"
+
+
+def test_a_proposal_trained_on_data_is_a_model() -> None:
+    ents = _ents("T\n\nWe propose ZORP, a unified framework. ZORP is pretrained on 20M image-text pairs.")
+    assert ents["ZORP"]["label"] == "Model"

@@ -109,3 +109,19 @@ def test_the_proposed_x_ours_and_we_name_it() -> None:
     assert {"ZapNet", "ZapAgent", "ZapGAN"} <= set(names)
     assert names["ZapNet"] not in ("Dataset", "Benchmark")  # the datasets before it do not type it
     assert not {"ZapOld", "SNNs", "BERT"} & set(names)
+
+
+def test_title_description_without_article_types_the_name() -> None:
+    assert _proposed("ZORP: Universal Zap Models via Things\n\nWe study ZORP.")[0][:2] == ("ZORP", "Model")
+    # A gerund says what the name does, not what it is.
+    assert _proposed("ZORP: Improving Zap Models with Things\n\nWe study ZORP.")[0][:2] == ("ZORP", "")
+
+
+def test_our_name_is_typed_by_its_own_descriptor() -> None:
+    """"our proposed X model" is a model, whatever the clause said before ("... on two datasets show that")."""
+    got = _proposed("T\n\nExperiments on two datasets show that our proposed ZORP model is strong.")
+    assert got[0][:2] == ("ZORP", "Model")
+
+
+def test_a_glued_based_is_a_description() -> None:
+    assert _proposed("T\n\nWe train a Zorpformerbased model on text.") == []

@@ -6,7 +6,7 @@ import spacy
 
 import extract.components.gazetteer
 import extract.components.shapes  # noqa: F401 - registers the components
-from extract.components.shapes import interesting_shape, looks_like_name, shape_label
+from extract.components.shapes import _sized_family, interesting_shape, looks_like_name, shape_label
 
 
 def _scan(text: str) -> dict[str, tuple[str, str, str, str]]:
@@ -46,8 +46,34 @@ def test_shape_helpers() -> None:
     assert interesting_shape("XxXX") and interesting_shape("xd") and not interesting_shape("Xxxx")
     assert looks_like_name("fast2slow") and not looks_like_name("2024") and not looks_like_name("The")
     assert shape_label("Foo-7B") == "Sized" and shape_label("BarBench") == "Benchmark"
+    assert shape_label("Qux-RoBERTa") == "Model" and shape_label("Zap-LoRA") == "Method"
 
 
 def test_a_size_alone_is_not_a_name() -> None:
     assert not looks_like_name("1T") and not looks_like_name("7B") and not looks_like_name("2x7B")
     assert looks_like_name("GPT4") and looks_like_name("ResNet50")
+
+
+def test_unknown_names_take_version_tails() -> None:
+    got = _scan("We train BarLM 13B, BarLM-7B and FooBERT+, then Qux-RoBERTa LARGE and Chinese FooBERT.")
+    assert got["BarLM 13B"][2] == "BarLM" and got["BarLM-7B"][2] == "BarLM"
+    assert got["FooBERT+"][1] == "FooBERT+" and got["FooBERT+"][2] == "FooBERT"
+    assert got["Qux-RoBERTa LARGE"][0] == "Model"
+    assert got["Chinese FooBERT"][2] == "FooBERT"
+
+
+def test_plus_of_a_known_name_is_a_variant() -> None:
+    got = _scan("RoBERTa+ beats RoBERTa.")
+    assert got["RoBERTa+"][1:] == ("RoBERTa+", "RoBERTa", "variant")
+    assert got["RoBERTa"][1] == "RoBERTa"
+
+
+def test_sized_family() -> None:
+    assert _sized_family("BarLM-7B") == "BarLM" and _sized_family("Zap-Net-v2") == "Zap-Net"
+    assert _sized_family("SA-1B") == "" and _sized_family("Zap-T5") == ""
+
+
+def test_percent_subsets_keep_their_percent() -> None:
+    got = _scan("We train on ImageNet-10% and score 80.1% with GPT-4-50%.")
+    assert got["ImageNet-10%"][1:3] == ("ImageNet-10%", "ImageNet")
+    assert "GPT-4-50%" not in got and got["GPT-4"][1] == "GPT-4"  # a model has no percent subsets

@@ -18,9 +18,11 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extract.canonical import canonical_name
+from extract.canonical import canonical_key, canonical_name, known
 from extract.components.abbreviations import best_long_form
+from extract.components.model_heads import model_head
 from extract.components.sentences import sents_of, span_at, text_of
+from extract.components.variants import link_variants, local_base
 from extract.lexicon import Entry, generic_keys, key_index, norm_key
 
 if not Doc.has_extension("kg_entities"):
@@ -45,6 +47,7 @@ _TECH_HEAD = re.compile(
     r"routing|caching|pipeline|paradigm|strategy|technique|approach|procedure|policy|estimation)$",
     re.IGNORECASE,
 )
+_TRAINED_AS_MODEL = re.compile(r",?\s+(?:is|was)\s+(?:(?:further|then|first|also)\s+)?(?:pre-?trained|trained)\s+on\b")
 _CLASS_HEAD = re.compile(r"(?:[Mm]odels?|[Nn]etworks?|LLMs?|LMs?)$")
 _TITLE_MODEL_HEAD = re.compile(r"(?:Model|Models|LM|LLM|Transformer|Network|Net|Encoder|Decoder)$")
 _RIGHT_CUE = re.compile(
@@ -170,12 +173,6 @@ _LANGUAGES = frozenset(
 # Proposal cues whose coordinated names are proposed along with the first one.
 _CHAIN_RULES = frozenset({"propose"})
 _LABEL_ORDER = ("Model", "Benchmark", "Dataset", "Method")
-# What may follow a proposed model's key in a variant's key: sizes, versions, chat/instruct/base.
-_VARIANT_REST = re.compile(
-    r"(?:\d+(?:x\d+)?[bmk]|v?\d+|chat|instruct|base|large|small|mini|tiny|medium|xl|xxl|[sml]|it|sft|rl|dpo)+"
-)
-
-
 def _by_votes(labels: list[str]) -> list[str]:
     """The labels ordered by how many mentions voted for them; ties keep the order of first occurrence."""
     if len(labels) < 2:
@@ -210,7 +207,7 @@ def classify_long_form(lf: str) -> str | None:
         return "Method"  # an architecture family ("physics-informed neural networks", "capsule networks")
     if re.fullmatch(r"(?:[Mm]odels|[Nn]etworks|LLMs|LMs|[Aa]gents|[Ss]ystems)", last):
         return None  # a class of models ("Large Vision Models (LVMs)"), not one named model
-    if (_TITLE_MODEL_HEAD.search(last) and title) or (known is not None and known.label == "Model"):
+    if (title and (_TITLE_MODEL_HEAD.search(last) or model_head(lf))) or (known is not None and known.label == "Model"):
         return "Model"
     if re.search(r"bench(?:mark)?s?$", last, re.I):
         return "Benchmark"
@@ -247,10 +244,10 @@ class EntityResolver:
         cands: list[Cand] = []
         ud = doc.user_data  # doc._.* values, read without building an Underscore object each time
         for s, e, label, name in ud.get(("._.", "kg_gaz_meta", None, None)) or []:
-            entry = self.index.get(norm_key(name))
+            entry = known(name)
             cands.append(Cand(s, e, label, name, (entry.parent if entry else "") or "", "gazetteer", 3, entry))
         for parent, rule, s, e, label, name in ud.get(("._.", "kg_shape_meta", None, None)) or []:
-            entry = self.index.get(norm_key(name)) if rule == "gazetteer" else None
+            entry = known(name) if rule == "gazetteer" else None
             if entry is not None:
                 parent = entry.parent or ""
             prio = 3 if rule in ("gazetteer", "variant") else 1
@@ -293,7 +290,7 @@ class EntityResolver:
             if proto.entry is None and ls > title_end and (
                 (len(klf) >= 8 and title_key.startswith(klf)) or title_first == sf
             ):
-                in_title.append(norm_key(proto.name))  # the title names the acronym the abstract defines
+                in_title.append(canonical_key(proto.name))  # the title names the acronym the abstract defines
             for s, e in ((ls, le), (ss, se)):
                 cands.append(
                     Cand(
@@ -329,7 +326,7 @@ class EntityResolver:
             if not self._is_generic(key):
                 proposed.setdefault(key, "title")
                 for c in cands:
-                    if c.rule == "abbreviation" and norm_key(c.name) == key:
+                    if c.rule == "abbreviation" and canonical_key(c.name) == key:
                         c.evidence.add("proposed")
         for rule, s, e, plabel in prop_meta:
             surface = text[int(s) : int(e)]
@@ -354,7 +351,7 @@ class EntityResolver:
             tag = "tprop:" if rule == "title" else "prop:"
             if same:
                 for c in same:
-                    proposed.setdefault(norm_key(c.name), str(rule))
+                    proposed.setdefault(canonical_key(c.name), str(rule))
                     c.evidence.add("proposed")
                     if plabel:
                         c.evidence.add(tag + plabel)
@@ -364,7 +361,7 @@ class EntityResolver:
                 label = proto.label if proto else plabel
                 ev = {"proposed", tag + label} if label else {"proposed"}
                 cands.append(Cand(int(s), int(e), label, name, "", "proposal", 2, None, ev))
-                proposed.setdefault(norm_key(name), str(rule))
+                proposed.setdefault(canonical_key(name), str(rule))
         return cands, generic_sf, proposed
 
     def _listed_techniques(self, text: str, cands: list[Cand]) -> list[Cand]:
@@ -476,29 +473,21 @@ class EntityResolver:
                     c.evidence.add("coord:" + best)
             # "We introduce two benchmarks, FooQA and BarQA": names coordinated right after a proposed one are
             # proposed too (unless they are known names: someone else's).
-            first = norm_key(chain[0].name)
+            first = canonical_key(chain[0].name)
             rule = proposed.get(first, "")
             if len(chain) > 1 and rule in _CHAIN_RULES and "proposed" in chain[0].evidence:
                 for c in chain[1:]:
                     if c.entry is None and c.rule != "variant":
-                        proposed.setdefault(norm_key(c.name), rule)
+                        proposed.setdefault(canonical_key(c.name), rule)
         groups: dict[str, list[Cand]] = {}
         for c in kept:
-            groups.setdefault(norm_key(c.name), []).append(c)
+            groups.setdefault(canonical_key(c.name), []).append(c)
         ents: list[dict[str, object]] = []
         labels = {key: self._label(text, sents, ms) for key, ms in groups.items()}
         for key in [k for k, lab in labels.items() if lab is None]:
             # "ZapNet and ZapNet-L": an untyped size/version variant of a typed name of the same paper.
-            labels[key] = next(
-                (
-                    lab
-                    for k, lab in labels.items()
-                    if lab in ("Model", "Method") and len(k) >= 3 and key.startswith(k) and k != key
-                    and key[len(k) :] != "s"  # a plural, not a variant
-                    and _VARIANT_REST.fullmatch(key[len(k) :])
-                ),
-                None,
-            )
+            base = local_base(key, [k for k, lab in labels.items() if lab in ("Model", "Method")])
+            labels[key] = labels[base] if base is not None else None
         for key, ms in groups.items():
             label = labels[key]
             if label is None:
@@ -514,7 +503,7 @@ class EntityResolver:
                 {
                     "label": label,
                     "name": first.name,
-                    "parent": parent if norm_key(parent) != key else "",
+                    "parent": parent if canonical_key(parent) != key else "",
                     "aliases": [s for s in surfaces if s != first.name],
                     "rule": first.rule
                     if first.rule != "shape" or not first.evidence
@@ -523,6 +512,7 @@ class EntityResolver:
                     "mentions": [[c.start, c.end] for c in ms],
                 }
             )
+        link_variants(ents)
         self._propose_variants(ents)
         doc.user_data[("._.", "kg_entities", None, None)] = ents  # doc._.kg_entities
         spans: list[Span] = []
@@ -540,18 +530,14 @@ class EntityResolver:
     def _propose_variants(ents: list[dict[str, object]]) -> None:
         """Size/version variants of a proposed name are proposed too ("PaLM" -> "PaLM 540B",
         "X-Encoder" -> "X-Encoder-10B"): the family is named by the paper, the variants are its releases."""
-        props = {norm_key(str(e["name"])): str(e["proposed"]) for e in ents if e["proposed"]}
+        props = {canonical_key(str(e["name"])): str(e["proposed"]) for e in ents if e["proposed"]}
         if not props:
             return
         for ent in ents:
             if ent["proposed"] or ent["label"] != "Model":
                 continue
-            key = norm_key(str(ent["name"]))
-            parent = norm_key(str(ent["parent"] or ""))
-            rule = props.get(parent)
-            if rule is None:
-                rule = next((r for k, r in props.items() if len(k) >= 2 and _VARIANT_REST.fullmatch(key[len(k) :])
-                             and key.startswith(k)), None)
+            # The parent is the family, from the gazetteer or the paper's own names (see ``link_variants``).
+            rule = props.get(canonical_key(str(ent["parent"] or "")))
             if rule is not None:
                 ent["proposed"] = rule
 
@@ -576,7 +562,9 @@ class EntityResolver:
         shape = [c.label for c in ms if c.label in ("Model", "Benchmark")]
         sized = ["Model"] if any(c.label == "Sized" for c in ms) else []
         if "proposed" in ev:
-            label = (prop or shape or abbr or cue or coord or sized or ["Method"])[0]
+            label = (prop or shape or self._model_head(text, ms) or abbr or cue or coord or sized or ["Method"])[0]
+            if label == "Method" and any(_TRAINED_AS_MODEL.match(text, c.end) for c in ms):
+                label = "Model"  # "X is pretrained on ...": a trained artefact, whatever the descriptor
             if label == "Dataset" and "Benchmark" in shape:
                 label = "Benchmark"  # "a new dataset, FooQA / FooBench": an evaluation set unless trained on
             return self._refine(text, sents, ms, label)
@@ -588,6 +576,11 @@ class EntityResolver:
         compound = ["Method"] if any(c.rule == "shape" and c.label == "Method" for c in ms) else []
         found = compound or cue or coord or shape or sized
         return self._refine(text, sents, ms, found[0]) if found else None
+
+    @staticmethod
+    def _model_head(text: str, ms: list[Cand]) -> list[str]:
+        """["Model"] when a mention names the paper's own network by its head ("Zap Transformer"), else []."""
+        return ["Model"] if any(model_head(text[c.start : c.end]) for c in ms) else []
 
     def _refine(self, text: str, sents: list[list[int]], ms: list[Cand], label: str) -> str:
         """Dataset vs Benchmark by use: a named "dataset" the paper evaluates on is a Benchmark."""

@@ -113,9 +113,11 @@ _CUE = re.compile(
     r"library|libraries|systems?|protocols?|optimizers?)\b",
     re.IGNORECASE,
 )
-# Title descriptions "X: A Framework for ..." name the kind of thing X is.
+# Title descriptions "X: A Framework for ...", "X: Universal Zap Models via ..." name the kind of thing X is
+# (not "X: Improving Models with ...": a gerund describes what X does).
 _TITLE_HEAD = re.compile(
-    r"\s*(?:An?|The)\s+(?:[\w\-]+\s+){0,4}?(?P<head>[\w\-]+)(?:\s+(?:for|of|to|that|with|in|via)\b|$)"
+    r"\s*(?:(?:An?|The)\s+(?:[\w\-]+\s+){0,4}?|(?![\w\-]+ing\b)(?:[A-Z][\w\-]*\s+){0,3}?)(?P<head>[\w\-]+)"
+    r"(?:\s+(?:for|of|to|that|with|in|via|through)\b|$)"
 )
 _CUE_LABEL = {"b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method"}
 # Capitalised words that start sentences or clauses rather than names.
@@ -182,7 +184,8 @@ _PLURAL_BEFORE = re.compile(r"(?:[a-z]{2}[^s\W]s|\()\s*,?\s*$")
 # A naming cue later in the same clause: what the proposal verb reached first was a descriptor.
 _NAMED_LATER = re.compile(r"[^.;:()]*?,\s+(?:called|dubbed|named|termed|coined)\s+[\"“‘]?[A-Z0-9]")
 _DESCRIPTIVE_END = re.compile(
-    r"-(?:based|like|style|driven|aware|guided|assisted|augmented|enhanced|inspired|free|specific|level|powered)$",
+    r"(?:-(?:based|like|style|driven|aware|guided|assisted|augmented|enhanced|inspired|free|specific|level|powered)|"
+    r"(?<=[a-z])based)$",  # also glued by text extraction: "Transformerbased"
     re.IGNORECASE,
 )
 
@@ -355,6 +358,9 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             after = after[: after.find(".")] if "." in after else after
             if m.re is _THE_PROPOSED or m.re is _OURS_AFTER:
                 after = ""  # "the proposed X achieves ... on benchmarks": what follows is the predicate
+            elif m.re is _OUR:  # "our X model": the descriptor is the cue's own or the next word, not the clause's
+                before = text[m.start() : s]
+                after = " ".join(after.split()[:1])
         label = "Method" if rule == "lower" else guess_label(before, after, wide)  # named by a technique head
         out.append((s, e, label, rule))
     return out

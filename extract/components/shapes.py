@@ -1,10 +1,11 @@
 """``kg_shapes``: name-shaped strings found by one regex over the text, resolved against the gazetteers by key.
 
 A "chunk" is a word that contains a capital letter or a digit, with its hyphen/underscore/slash joined
-parts ("Llama-2-13B-chat", "Qwen2.5-Math-7B", "HindTweetBERT", "GSM8K"). Because lookup is by
+parts ("Llama-2-13B-chat", "Qwen2.5-Math-7B", "HindTweetBERT", "GSM8K", "ZapSet-10%"). Because lookup is by
 normalised key, every case/hyphen/space spelling of a known name is found. A known name followed by
 a variant tail (size, version, chat/instruct, -L/-XL, "B/16") becomes a variant of that family; known
-model families also take space-separated tails ("Llama 2 70B", "Gemini 1.5 Pro"). Other name-shaped
+and unknown names also take space-separated tails and qualifiers (:mod:`extract.components.name_tails`:
+"Llama 2 70B", "Gemini 1.5 Pro", "FooBERT 2.0", "Chinese FooBERT"); "X+" is a variant of X, never X. Other name-shaped
 chunks are kept as unknown candidates with a type guessed from their shape (-BERT/-GPT/7B -> Model,
 -Bench/-Eval/QA -> Benchmark). Writes ``doc.spans["kg_shape"]``: label = type ("" if unknown),
 ``kb_id_`` = canonical name; ``doc._.kg_shape_meta`` holds ``[parent or "", rule, start_char, end_char, label, name]``
@@ -20,7 +21,8 @@ from spacy.lang.lex_attrs import word_shape
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extract.canonical import TAIL_WORDS, canonical_name, variant_parent
+from extract.canonical import TAIL_WORDS, canonical_name, known, variant_parent
+from extract.components.name_tails import qualifier_start, tail_end
 from extract.components.sentences import span_at, text_of
 from extract.lexicon import Entry, case_ok, generic_keys, key_index, norm_key
 
@@ -30,20 +32,17 @@ if not Doc.has_extension("kg_shape_meta"):
     Doc.set_extension("kg_shape_meta", default=None)
 
 _CHUNK = re.compile(
-    r"(?<![\w.+\-/@^])(?=[\w.+\-/^{}]*[A-Z0-9])[A-Za-z0-9][A-Za-z0-9.+^]*(?:[-_/][A-Za-z0-9{][A-Za-z0-9.+^{}]*)*"
+    r"(?<![\w.+\-/@^])(?=[\w.+\-/^{}]*[A-Z0-9])[A-Za-z0-9][A-Za-z0-9.+^]*"
+    r"(?:[-_/][A-Za-z0-9{][A-Za-z0-9.+^{}]*(?:(?<=\d)%)?)*"
 )
 _PART_SEP = re.compile(r"[-_/]")
 _PART = re.compile(r"[^-_/]+")
 _NUMBER = re.compile(r"^[\d.,]+[%x]?$|^\d+(?:st|nd|rd|th|s|k|K|M|B|D)?$")
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BbMmKkTt]$|^[A]\d+[Bb]$|^\d+[Ee]$")
 _VERSION = re.compile(r"^[vV]?\d+(?:\.\d+)*[a-z]?$|^[a-zA-Z]\d+(?:\.\d+)*$")
+_SIZE_OR_VERSION = re.compile(r"(?:(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BbMmKkTt]|[vV]?\d+(?:\.\d+)*)$")
+_PERCENT = re.compile(r"^\d+(?:\.\d+)?%$")
 _SHORT_CAPS = re.compile(r"^[A-Z]{1,3}$")
-# Space-separated words a known model family may take ("Gemini 1.5 Pro", "Llama 2 Chat").
-_SPACE_TAIL = re.compile(
-    r" (?:\(\d+(?:\.\d+)?[BM]\)|(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BMK]\b|[a-z]?\d+(?:\.\d+)*\b|"
-    r"(?:Chat|Instruct|Base|Pro|Ultra|Flash|Nano|Lite|Turbo|mini|Mini|Large|Small|Medium|XL|XXL|Opus|Sonnet|"
-    r"Haiku|Vision|Coder|Math|Omni|Plus|Max|Preview|Thinking|Scout|Maverick)\b)(?:[-_/][A-Za-z0-9.]+)*"
-)
 # Hyphen-joined words that describe rather than name ("GPT-4-based", "BERT-Style").
 _NOT_TAIL = frozenset(
     [
@@ -100,6 +99,7 @@ _MODEL_SUFFIX = re.compile(
 )
 _BENCH_SUFFIX = re.compile(r"(?:Bench|bench|BENCH|Eval|EVAL|Arena|QA|Leaderboard|Test|Suite)$")
 _MISSING = object()
+_SIZE_WORDS = frozenset({"large", "base", "small", "medium", "tiny", "mini", "huge", "giant"})
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
 
 
@@ -131,13 +131,16 @@ def is_tail_part(part: str, label: str) -> bool:
         return False
     if _SIZE.match(part) or _VERSION.match(part) or low in TAIL_WORDS or _SHORT_CAPS.match(part):
         return True
+    if _PERCENT.match(part):
+        return label != "Model"  # a data subset: "ZapSet-10%"
     # Capitalised words only extend models ("DeepSeek-R1-Distill-Qwen-7B").
     return label == "Model" and part[:1].isupper()
 
 
 def shape_label(surface: str) -> str:
     """Type suggested by the shape of an unknown name: Model (-BERT, -GPT, -LLM ...), Benchmark
-    (-Bench, -Eval, -QA ...), "Sized" (a size tail like -7B: a model, or a dataset like LAION-5B) or ""."""
+    (-Bench, -Eval, -QA ...), a compound on a known model or technique ("Qux-RoBERTa", "multi-LoRA"),
+    "Sized" (a size tail like -7B: a model, or a dataset like LAION-5B) or ""."""
     if _MODEL_SUFFIX.search(surface):
         return "Model"
     if _BENCH_SUFFIX.search(surface):
@@ -145,8 +148,8 @@ def shape_label(surface: str) -> str:
     parts = _PART_SEP.split(surface)
     if len(parts) > 1:
         head = key_index().get(norm_key(parts[-1]))
-        if head is not None and head.label == "Method" and len(parts[-1]) >= 2 and case_ok(head, parts[-1]):
-            return "Method"  # a compound on a known technique: "multi-LoRA", "Zap-RLHF"
+        if head is not None and head.label in ("Method", "Model") and len(parts[-1]) >= 2 and case_ok(head, parts[-1]):
+            return head.label  # a compound on a known technique or model: "multi-LoRA", "Zap-RLHF", "Qux-RoBERTa"
     if any(_SIZE.match(p) for p in _PART_SEP.split(surface)[1:]):
         return "Sized"
     return ""
@@ -162,6 +165,23 @@ def looks_like_name(surface: str) -> bool:
     if any(c.isupper() for c in surface[1:]) or "^" in surface or "_{" in surface:
         return True
     return any(c.isdigit() for c in surface) and letters >= 2
+
+
+def _sized_family(surface: str) -> str:
+    """The family of an unknown sized or versioned name ("BarLM-7B" -> "BarLM", "Zap-Net-v2" -> "Zap-Net",
+    "FooBERT+" -> "FooBERT"),
+    or "" (also when the rest is too short to name a family: "SA-1B")."""
+    if surface.endswith("+"):
+        head = surface.rstrip("+")
+        return head if len(norm_key(head)) >= 3 else ""
+    bounds = [(m.start(), m.end()) for m in _PART.finditer(surface)]
+    end = len(bounds)
+    while end > 1 and _SIZE_OR_VERSION.match(surface, *bounds[end - 1]):
+        end -= 1
+    head = surface[: bounds[end - 1][1]]
+    if end == len(bounds) or len(norm_key(head)) < 3 or not (looks_like_name(head) or head[:1].isupper()):
+        return ""
+    return head
 
 
 def _known_prefix(text: str, bounds: list[tuple[int, int]]) -> tuple[int, Entry] | None:
@@ -195,22 +215,22 @@ class ShapeScanner:
         if got is None:
             return None
         length, label, name, parent, rule, family = got  # type: ignore[misc]
-        if family is None:
-            return start, start + length, label, name, parent, rule
-        # A known model family may go on with space-separated tails ("Llama 2 70B", "Gemini 1.5 Pro").
-        pos = start + length
-        while (m := _SPACE_TAIL.match(text, pos)) is not None:
-            head = _PART_SEP.split(m.group(0)[1:])[0]
-            if head[0].isdigit() and not _SIZE.match(head) and any(c.isdigit() for c in text[start:pos]):
-                break  # a second bare number is not a version: "GPT-4 3 times"
-            pos = m.end()
-        if pos == start + length:
-            return start, pos, label, name, parent, rule
-        full = text[start:pos]
-        known = key_index().get(norm_key(full))
-        if known is not None:
-            return start, pos, known.label, known.name, "", "gazetteer"
-        return start, pos, label, canonical_name(full), variant_parent(full) or family, "variant"
+        end = start + length
+        if family is not None:  # a model family, benchmark or dataset may go on with space-separated tails
+            pos = tail_end(text, start, end, label)
+            if pos != end:
+                full = text[start:pos]
+                entry = known(full)
+                if entry is not None:
+                    name, label, parent, rule = entry.name, entry.label, "", "gazetteer"
+                else:  # a known family's variant, or an unknown name with its tails (still typed by shape)
+                    name, parent = canonical_name(full), variant_parent(full) or family
+                    rule = "variant" if rule != "shape" else rule
+                end = pos
+        if label == "Model" and (q := qualifier_start(text, start)) is not None:
+            # "Chinese FooBERT": a model of its own, a variant of FooBERT.
+            return q, end, label, text[q:start] + name, name, "variant"
+        return start, end, label, name, parent, rule
 
     def _analyse(self, chunk: str) -> tuple[int, str, str, str, str, str | None] | None:
         """Position-independent reading of a chunk: (length used, label, name, parent, rule, model
@@ -233,7 +253,10 @@ class ShapeScanner:
         key = norm_key(surface)
         if key in self.generic or (key.endswith("s") and key[:-1] in self.generic):
             return None
-        return len(surface), shape_label(surface), surface, "", "shape", None
+        if surface.isalpha() and surface.lower() in _SIZE_WORDS:
+            return None  # "LARGE" alone is a size, not a name
+        # An unknown name may take version/size tails too ("FooBERT 2.0", "BarLM 13B", "ZapSet 2020").
+        return len(surface), shape_label(surface), surface, _sized_family(surface), "shape", surface
 
     def _known(
         self, chunk: str, bounds: list[tuple[int, int]], n: int, entry: Entry
@@ -248,12 +271,12 @@ class ShapeScanner:
                 end += 1
         stop = bounds[end - 1][1]
         full = chunk[:stop]
-        family = entry.name if entry.label == "Model" else None
-        if stop == len(surface):
+        family = entry.name if entry.label != "Method" else None
+        if stop == len(surface) and "+" not in surface:
             return stop, entry.label, entry.name, "", "gazetteer", family
-        known = key_index().get(norm_key(full))
-        if known is not None:
-            return stop, known.label, known.name, "", "gazetteer", family
+        found = known(full)  # "X+" is the gazetteer's X+ or a variant of X, never X itself
+        if found is not None:
+            return stop, found.label, found.name, "", "gazetteer", family
         return stop, entry.label, canonical_name(full), variant_parent(full) or entry.name, "variant", family
 
     def _regions(self, doc: Doc, text: str) -> list[tuple[int, int]]:

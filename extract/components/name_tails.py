@@ -1,0 +1,63 @@
+"""Full-span boundaries of a name: the space-separated version/size tails after it and the qualifier before it.
+
+A model name may go on after a space: a size ("BarLM 13B"), a version ("Baz v2", "Baz 2.0", "Baz 2"),
+a size word in any case ("Qux-RoBERTa LARGE", "Corge large-v3") or a release word ("Gemini 1.5 Pro").
+A benchmark or dataset name may take a year or a "v" version ("FooBench 2020", "BarSet v2").
+A bare number or a lower-case word only counts when what follows cannot continue a noun phrase
+("FooBERT 2 is", not "FooBERT 3 times"; "BERT large and", not "BERT large gains"). A language,
+"Multilingual" or a size before a model name is part of it ("Chinese FooBERT", "405B FooLM 3": models of
+their own, variants of FooBERT and FooLM 3).
+Plain functions over the text, used by :mod:`extract.components.shapes`.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TAIL = re.compile(
+    r" (?:\(\d+(?:\.\d+)?[BM]\)|(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BMK]\b|[a-z]?\d+(?:\.\d+)*\b|"
+    r"(?:Chat|Instruct|Base|Pro|Ultra|Flash|Nano|Lite|Turbo|mini|Mini|Large|Small|Medium|XL|XXL|Opus|Sonnet|"
+    r"Haiku|Vision|Coder|Math|Omni|Plus|Max|Preview|Thinking|Scout|Maverick|LARGE|BASE|SMALL|TINY|"
+    r"base|large|small|medium|tiny|chat|instruct)\b)(?:[-_/][A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)*(?![\w+])"
+)
+_PART_SEP = re.compile(r"[-_/]")
+_SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BbMmKkTt]$|^\(\d+(?:\.\d+)?[BM]\)$")
+_YEAR_OR_V = re.compile(r"^(?:(?:19|20)\d\d|v\d+(?:\.\d+)*)$")
+# After a bare-number or lower-case tail: the end of the phrase, a function word, a model noun or a name.
+_AFTER = re.compile(
+    r"(?:\s*(?:[,.;:!?)\]\"'”’]|$)|\s+(?:and|or|with|on|in|is|are|was|were|to|for|as|by|at|from|that|which|"
+    r"models?|variants?|versions?|checkpoints?|achieves?|outperforms?|performs?|[A-Z(\d]))"
+)
+# After a lower-case size word: only the end of the phrase or a function word ("BERT large and ...").
+_AFTER_WORD = re.compile(
+    r"(?:[-_/]\w|\s*(?:[,.;:!?)\]\"'”’]|$)|\s+(?:and|or|with|on|in|is|are|was|were|to|for|as|by|at)\b)"
+)
+_QUALIFIER = re.compile(
+    r"(?<![\w\-])(Chinese|English|French|German|Spanish|Japanese|Korean|Arabic|Hindi|Russian|Polish|Italian|"
+    r"Portuguese|Dutch|Vietnamese|Turkish|Persian|Indonesian|Bengali|Urdu|Swahili|Greek|Hebrew|Czech|Swedish|"
+    r"Finnish|Thai|Tamil|Multilingual|\d+(?:\.\d+)?[BMT]) $"
+)
+
+
+def tail_end(text: str, start: int, pos: int, label: str) -> int:
+    """End of the name ``text[start:pos]`` (of type ``label``) with its space-separated tails."""
+    while (m := _TAIL.match(text, pos)) is not None:
+        head = _PART_SEP.split(m.group(0)[1:])[0]
+        if label != "Model" and not _YEAR_OR_V.match(head):
+            break
+        if head[0].isdigit() and not _SIZE.match(head):
+            if any(c.isdigit() for c in text[start:pos]):
+                break  # a second bare number is not a version: "GPT-4 3 times"
+            if "." not in head and not _AFTER.match(text, m.end()):
+                break  # "FooBERT 3 times", "BarNet 50 epochs"
+        elif head.islower() and head.isalpha() and not _AFTER_WORD.match(text, m.end()):
+            break  # "BERT large gains", "Llama 3.1 base models" (descriptive), but "Whisper large-v3"
+        pos = m.end()
+    return pos
+
+
+def qualifier_start(text: str, start: int) -> int | None:
+    """Start of a language or size qualifier right before ``start`` ("Chinese " of "Chinese FooBERT",
+    "405B " of "405B FooLM"), or None."""
+    m = _QUALIFIER.search(text, max(0, start - 16), start)
+    return m.start(1) if m is not None else None

@@ -1,0 +1,38 @@
+"""Full-span boundaries: version/size tails after a name and qualifiers before it."""
+
+from __future__ import annotations
+
+from extract.components.name_tails import qualifier_start, tail_end
+
+
+def _tail(text: str, name: str, label: str = "Model") -> str:
+    start = text.index(name)
+    return text[start : tail_end(text, start, start + len(name), label)]
+
+
+def test_versions_and_sizes_extend_a_model_name() -> None:
+    assert _tail("We train BarLM 13B on text.", "BarLM") == "BarLM 13B"
+    assert _tail("Baz v2 and Baz 2.0 are better.", "Baz") == "Baz v2"
+    assert _tail("Qux-RoBERTa LARGE is strong.", "Qux-RoBERTa") == "Qux-RoBERTa LARGE"
+    assert _tail("We use Corge large-v3.", "Corge") == "Corge large-v3"
+    assert _tail("FooBERT 2 is released.", "FooBERT") == "FooBERT 2"
+
+
+def test_what_follows_a_bare_number_or_word_decides() -> None:
+    assert _tail("FooBERT 3 times faster.", "FooBERT") == "FooBERT"
+    assert _tail("Zap-4 2 times.", "Zap-4") == "Zap-4"  # a second bare number
+    assert _tail("FooBERT large gains.", "FooBERT") == "FooBERT"
+    assert _tail("FooBERT base models.", "FooBERT") == "FooBERT"
+
+
+def test_benchmarks_take_years_and_v_versions_only() -> None:
+    assert _tail("on ZapSet 2020 and more", "ZapSet", "Benchmark") == "ZapSet 2020"
+    assert _tail("on ZapSet v2.", "ZapSet", "Benchmark") == "ZapSet v2"
+    assert _tail("on ZapSet 7B.", "ZapSet", "Benchmark") == "ZapSet"
+
+
+def test_language_and_size_qualifiers() -> None:
+    text = "We release Chinese FooBERT and the 70B BarLM."
+    assert qualifier_start(text, text.index("FooBERT")) == text.index("Chinese")
+    assert qualifier_start(text, text.index("BarLM")) == text.index("70B")
+    assert qualifier_start("We release FooBERT.", 11) is None

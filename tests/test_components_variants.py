@@ -1,0 +1,26 @@
+"""Variants within one paper: linked to the paper's base name, never merged into it."""
+
+from __future__ import annotations
+
+from extract.components.variants import is_variant_key, link_variants, local_base
+
+
+def test_variant_keys() -> None:
+    assert is_variant_key("zapnet2", "zapnet") and is_variant_key("zapnetplus", "zapnet")
+    assert is_variant_key("zapnetlite", "zapnet") and is_variant_key("zapnet13bchat", "zapnet")
+    assert not is_variant_key("zapnets", "zapnet")  # a plural
+    assert not is_variant_key("zapnet", "zapnet") and not is_variant_key("zapnetwork", "zapnet")
+    assert local_base("zapnet2l", ["zap", "zapnet", "zapnet2"]) == "zapnet2"
+
+
+def test_link_variants_sets_parents_of_the_same_type() -> None:
+    ents: list[dict[str, object]] = [
+        {"name": "ZapNet", "label": "Model", "parent": ""},
+        {"name": "ZapNet-L", "label": "Model", "parent": ""},
+        {"name": "ZapNet+", "label": "Model", "parent": ""},
+        {"name": "ZapNet2", "label": "Benchmark", "parent": ""},
+        {"name": "ZapNet-XL", "label": "Model", "parent": "Other"},
+        {"name": "ZapNetR", "label": "Model", "parent": ""},
+    ]
+    link_variants(ents)
+    assert [e["parent"] for e in ents] == ["", "ZapNet", "ZapNet", "", "Other", ""]
