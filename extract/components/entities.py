@@ -265,13 +265,18 @@ class EntityResolver:
         title_key = norm_key(text[: max(0, title_end)])
         title_first = text[: max(0, title_end)].split(":")[0].split(" ")[0]
         in_title: list[str] = []  # unknown acronyms defined in the abstract whose name the title uses
+        redefined: set[str] = set()  # acronyms of generated gazetteer rows that the paper defines otherwise
         for ls, le, ss, se in ud.get(("._.", "kg_abbrevs", None, None)) or []:
             lf, sf = text[ls:le], text[ss:se]
             ksf, klf = norm_key(sf), norm_key(lf)
             if self._is_generic(ksf) or self._is_generic(klf) or "/" in sf:
                 generic_sf.add(ksf)
                 continue
-            entry = self.index.get(ksf) or self.index.get(klf)
+            entry = self.index.get(ksf)
+            if entry is not None and entry.source and self.index.get(klf) is not entry:
+                redefined.add(ksf)  # the paper's own acronym, not the generated list's homonym
+                entry = None
+            entry = entry or self.index.get(klf)
             if entry is not None:
                 proto = Cand(0, 0, entry.label, entry.name, entry.parent or "", "abbreviation", 3, entry)
             else:
@@ -309,6 +314,8 @@ class EntityResolver:
                     )
                 )
         for c in cands:
+            if c.entry is not None and c.entry.source and norm_key(text[c.start : c.end]) in redefined:
+                c.entry, c.parent = None, ""
             if c.entry is None and c.rule != "abbreviation":
                 proto = alias.get(norm_key(text[c.start : c.end]))
                 if proto is not None:
