@@ -105,6 +105,20 @@ def generic_keys() -> frozenset[str]:
     return frozenset(keys)
 
 
+@lru_cache(maxsize=1)
+def task_keys() -> frozenset[str]:
+    """Normalised task names of the generated ``generated/tasks.<source>.txt`` lists: tasks are not entities
+    (negative evidence for names built from shapes and long forms, never for gazetteer rows)."""
+    generated = resources.files("extract").joinpath("gazetteers", "generated")
+    keys: set[str] = set()
+    for source in GENERATED_SOURCES:
+        if generated.joinpath(f"tasks.{source}.txt").is_file():
+            lines = _read_text(f"generated/tasks.{source}.txt").splitlines()
+            keys |= {norm_key(x) for x in lines if x.strip() and not x.startswith("#")}
+    keys.discard("")
+    return frozenset(keys)
+
+
 def lookup(name: str) -> Entry | None:
     """The gazetteer entry whose name or alias normalises like ``name``."""
     return key_index().get(norm_key(name))

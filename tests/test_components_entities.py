@@ -190,3 +190,13 @@ def test_a_named_dataset_without_a_use_is_an_evaluation_set_unless_the_paper_rel
     assert ents["Zapper"]["label"] == ents["ZapSet2"]["label"] == "Benchmark"
     ents = _ents("T\n\nWe introduce a large bilingual (Zap-English) dataset ZapSet-6B with 6B pairs.")
     assert ents["ZapSet-6B"]["label"] == "Dataset" and ents["ZapSet-6B"]["proposed"]
+
+
+def test_task_long_forms_are_not_entities() -> None:
+    assert classify_long_form("pose estimation") is None  # a Papers-with-Code task, not a technique
+
+
+def test_paper_acronym_beats_generated_homonym() -> None:
+    ents = _ents("T\n\nWe propose Ranked Zorp Pooling (RPN). RPN is fast.")  # RPN: a generated PwC row
+    assert ents["RPN"]["rule"] == "abbreviation"
+    assert "Ranked Zorp Pooling" in ents["RPN"]["aliases"]

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from extract.canonical import canonical_name
 from extract.components.abbreviations import best_long_form
 from extract.components.sentences import sents_of, span_at, text_of
-from extract.lexicon import Entry, generic_keys, key_index, norm_key
+from extract.lexicon import Entry, generic_keys, key_index, norm_key, task_keys
 
 if not Doc.has_extension("kg_entities"):
     Doc.set_extension("kg_entities", default=None)
@@ -202,6 +202,8 @@ class Cand:
 def classify_long_form(lf: str) -> str | None:
     """Type of an unknown acronym's long form, or None when it names a task, metric, field or a
     generic class ("question answering", "F1 score", "reinforcement learning", "key-value")."""
+    if norm_key(lf) in task_keys() and norm_key(lf) not in key_index():
+        return None  # a task ("Neural Machine Translation (NMT)"), not a technique
     words = lf.split()
     last = words[-1] if words else ""
     title = sum(w[:1].isupper() for w in words) >= max(1, len(words) - 1)
@@ -455,7 +457,12 @@ class EntityResolver:
         text = text_of(doc)
         sents = sents_of(doc)
         cands, generic_sf, proposed = self.candidates(doc)
-        cands = [c for c in cands if not (c.entry is None and norm_key(text[c.start : c.end]) in generic_sf)]
+        tasks = task_keys()  # a candidate that only names a task ("Visual Question Answering") is no entity
+        cands = [
+            c
+            for c in cands
+            if c.entry is not None or ((k := norm_key(text[c.start : c.end])) not in generic_sf and k not in tasks)
+        ]
         kept = self._non_overlapping(cands)
         # Context evidence per mention: a descriptor after it ("X benchmark") or before it.
         for c in kept:
