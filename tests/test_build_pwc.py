@@ -16,8 +16,17 @@ _spec.loader.exec_module(build_pwc)
 
 
 def _filters() -> build_pwc.Filters:
-    df = Counter({"focus": 500, "zorp": 0, "annealing": 40, "cars": 30})
-    return build_pwc.Filters({"zorpmodel"}, {"zorpdetection"}, {"zorpscore"}, df)
+    df = Counter({"focus": 500, "zorp": 0, "annealing": 40, "cars": 30, "panoptic": 60})
+    capital = Counter({"cars": 3, "zorpscapes": 40, "panoptic": 10})
+    return build_pwc.Filters({"zorpmodel"}, ["Zorp Detection", "Video Zorp Segmentation"], {"zorpscore"}, df, capital)
+
+
+def test_ordinary_words_names_and_task_acronyms() -> None:
+    flt = _filters()
+    assert flt.ordinary("Focus") and not flt.ordinary("Zorp")
+    assert flt.name_like("Zorpscapes") and not flt.name_like("Panoptic")
+    assert flt.task_acronym("VZS") and not flt.task_acronym("ZAP")
+    assert flt.blocked("Zorp Detection") and flt.blocked("zorp models")
 
 
 def test_method_filters_and_case_flags() -> None:

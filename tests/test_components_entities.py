@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from spacy.language import Language
+
 from extract.components.entities import classify_long_form
 from extract.pipeline import build_nlp
 
 
+@cache
+def _nlp() -> Language:
+    """One pipeline for the module: building one tokenises thousands of gazetteer patterns."""
+    return build_nlp()
+
+
 def _ents(text: str) -> dict[str, dict]:
-    doc = build_nlp()(text)
+    doc = _nlp()(text)
     return {e["name"]: e for e in doc._.kg_entities}
 
 
@@ -43,7 +53,7 @@ def test_proposed_name_and_variants() -> None:
 
 
 def test_doc_ents_are_set() -> None:
-    doc = build_nlp()("T\n\nWe use BERT on SQuAD.")
+    doc = _nlp()("T\n\nWe use BERT on SQuAD.")
     assert [(e.text, e.label_) for e in doc.ents] == [("BERT", "Model"), ("SQuAD", "Benchmark")]
 
 

@@ -80,6 +80,7 @@ _VARIANT_NOISE = re.compile(
 )
 _VERSION_TAIL = re.compile(r"v?\d[\d.]*[kmb]?")  # what a version/size child adds to the name's key
 _MIXED = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")  # "ImageNet", "nuScenes", "BERTology"
+_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][A-Za-z0-9\-]*")
 _WORD = re.compile(r"(?<![A-Za-z0-9\-])[a-z][a-z0-9\-]*")
 _ACRONYM = re.compile(r"[A-Z]{2,4}s?")
 _PROPER = re.compile(r"[a-z][A-Z]|[A-Z]{2}|\d|^[A-Z][a-z]+[A-Z]")
@@ -115,13 +116,17 @@ def read_jsonl_gz(path: Path) -> Iterator[dict]:
                 yield json.loads(line)
 
 
-def lower_word_df(abstract_dir: Path) -> Counter[str]:
-    """Document frequency of every word written in lower case in the abstracts (title and abstract)."""
-    df: Counter[str] = Counter()
+def word_df(abstract_dir: Path) -> tuple[Counter[str], Counter[str]]:
+    """Document frequencies in the abstracts of every word written in lower case, and (lower-cased) of every
+    word capitalised inside a sentence (after a lower-case word: "on Cityscapes", not "Panoptic models ...")."""
+    lower: Counter[str] = Counter()
+    capital: Counter[str] = Counter()
     for path in sorted(abstract_dir.glob("*.jsonl.gz")):
         for rec in read_jsonl_gz(path):
-            df.update(set(_WORD.findall(f"{rec.get('title') or ''} {rec.get('abstract') or ''}")))
-    return df
+            text = rec.get("abstract") or ""
+            lower.update(set(_WORD.findall(f"{rec.get('title') or ''} {text}")))
+            capital.update({w.lower() for w in _CAPITAL.findall(text)})
+    return lower, capital
 
 
 def clean(name: str | None) -> str:
@@ -145,11 +150,17 @@ def usable(name: str) -> bool:
 class Filters:
     """What is not a name: generic phrases, tasks, metrics and ordinary words."""
 
-    def __init__(self, generic: set[str], tasks: set[str], metrics: set[str], df: Counter[str]) -> None:
+    def __init__(
+        self, generic: set[str], tasks: list[str], metrics: set[str], df: Counter[str], capital: Counter[str]
+    ) -> None:
         self.generic = generic
-        self.tasks = tasks
+        self.tasks = {norm_key(t) for t in tasks}
         self.metrics = metrics
         self.df = df
+        self.capital = capital
+        # "VOS", "KWS": acronyms of multi-word task names (video object segmentation) name the task.
+        words = [[w for w in re.split(r"[\s\-]+", t) if w[:1].isalpha()] for t in tasks]
+        self.task_acronyms = {"".join(w[0] for w in ws).upper() for ws in words if len(ws) >= 2}
 
     def blocked(self, name: str) -> bool:
         """Generic, a task or a metric (also as a plural)."""
@@ -162,12 +173,28 @@ class Filters:
         w = word.lower()
         return self.df[w] >= COMMON_DF or (w.endswith("s") and self.df[w[:-1]] >= COMMON_DF)
 
+    def name_like(self, word: str) -> bool:
+        """A word abstracts capitalise inside sentences more often than they write it in lower case
+        ("Cityscapes", "Kinetics"; not "Panoptic", "Places")."""
+        w = word.lower()
+        return self.capital[w] >= 2 * max(1, self.df[w])
+
+    def task_acronym(self, name: str) -> bool:
+        """An acronym of a task name ("VOS")."""
+        return name.rstrip("s") in self.task_acronyms
+
 
 def task_names(datasets: list[dict], leaderboards: list[dict]) -> list[str]:
     """Every task name of the dumps (dataset tasks, leaderboard tasks and their parents)."""
     names = {clean(t.get("task")) for d in datasets for t in d.get("tasks") or []}
     names |= {clean(lb.get(k)) for lb in leaderboards for k in ("task", "parent_task")}
     return sorted(n for n in names if n and "\t" not in n)
+
+
+def plain(name: str) -> bool:
+    """A technique name of plain words (no acronym or inner capital), not a component description."""
+    words = name.split()
+    return all(not _PROPER.search(w) for w in words) and words[-1].lower() not in _COMPONENT_HEADS
 
 
 def method_rows(methods: list[dict], flt: Filters) -> list[Row]:
@@ -181,7 +208,7 @@ def method_rows(methods: list[dict], flt: Filters) -> list[Row]:
         words = name.split()
         if len(words) == 1 and flt.ordinary(name.replace("-", "")):
             continue  # "Focus", "SPEED", "Softmax": ordinary words (the hand-made list has the techniques)
-        if _ACRONYM.fullmatch(name) and papers < ACRONYM_MIN_PAPERS:
+        if _ACRONYM.fullmatch(name) and (papers < ACRONYM_MIN_PAPERS or flt.task_acronym(name)):
             continue  # a short acronym without evidence clashes with the papers' own acronyms
         if words[-1].lower() in _COMPONENT_HEADS and not distinctive(name, flt):
             continue  # "Linear Layer", "Visual Analytics": descriptions, not names
@@ -192,14 +219,10 @@ def method_rows(methods: list[dict], flt: Filters) -> list[Row]:
             row.flags.add("cs")  # "BIDeN" is not "Biden", "Tofu" not "TOFU"
         if full and norm_key(full) != norm_key(name) and usable(full) and len(full.split()) > 1:
             row.aliases.append(full)
-        if (
-            label == "Method"
-            and papers >= LC_MIN_PAPERS
-            and all(not _PROPER.search(w) for w in words)
-            and words[-1].lower() not in _COMPONENT_HEADS
-            and (len(words) > 1 or "-" in name)
-        ):
+        if label == "Method" and papers >= LC_MIN_PAPERS and (len(words) > 1 or "-" in name) and plain(name):
             row.flags.add("lc")  # "Cosine Annealing" is written "cosine annealing"
+        elif label == "Method" and papers >= LC_MIN_PAPERS and row.aliases and plain(full):
+            row.aliases.append(full.lower())  # "SGD" (case-exact) is also "stochastic gradient descent"
         rows.append(row)
     return rows
 
@@ -217,7 +240,7 @@ def leaderboard_rows(leaderboards: list[dict], flt: Filters) -> list[Row]:
             or len(base.split()) > 3
             or base.islower()
             or not distinctive(base, flt)
-            or (_ACRONYM.fullmatch(base) and int(lb.get("rows") or 0) < ACRONYM_MIN_PAPERS)
+            or (_ACRONYM.fullmatch(base) and (int(lb.get("rows") or 0) < ACRONYM_MIN_PAPERS or flt.task_acronym(base)))
         ):
             continue
         row = rows.setdefault(base, Row(base, "Benchmark", 0, flags={"ctx"}))
@@ -244,11 +267,12 @@ def dataset_rows(datasets: list[dict], flt: Filters) -> list[Row]:
         papers = int(d.get("num_papers") or 0)
         if papers < DATASET_MIN_PAPERS or not usable(name) or flt.blocked(name):
             continue
-        if _ACRONYM.fullmatch(name) and papers < ACRONYM_MIN_PAPERS:
+        if _ACRONYM.fullmatch(name) and (papers < ACRONYM_MIN_PAPERS or flt.task_acronym(name)):
             continue  # "MSDA": a short acronym without evidence clashes with the papers' own acronyms
         flags = {"ctx"}
         if not distinctive(name, flt):
-            if papers < (CS_MIN_PAPERS if len(name.split()) == 1 else CS_MIN_PAPERS // 5):
+            one = len(name.split()) == 1
+            if papers < (CS_MIN_PAPERS if one else CS_MIN_PAPERS // 5) or (one and not flt.name_like(name)):
                 continue
             flags.add("cs")  # "Kinetics", "Visual Genome": established, but named by ordinary words
         variants = [clean(v) for v in d.get("variants") or []]
@@ -292,10 +316,12 @@ def dedupe(rows: Iterable[Row], taken: set[str]) -> list[Row]:
             continue
         taken.add(key)
         aliases = []
+        own = {key}
         for a in r.aliases:
             k = norm_key(a)
-            if k == key or k not in taken:
+            if k in own or k not in taken:
                 taken.add(k)
+                own.add(k)
                 aliases.append(a)
         r.aliases = aliases
         out.append(r)
@@ -327,8 +353,7 @@ def build(pwc: Path, abstracts: Path, out: Path) -> dict[str, int]:
     leaderboards = list(read_jsonl_gz(pwc / "leaderboards.jsonl.gz"))
     tasks = task_names(datasets, leaderboards)
     metrics = {norm_key(clean(x)) for lb in leaderboards for x in lb.get("metrics") or []} - {""}
-    flt = Filters(read_generic(ROOT / "extract" / "gazetteers" / "generic.txt"), {norm_key(t) for t in tasks},
-                  metrics, lower_word_df(abstracts))
+    flt = Filters(read_generic(ROOT / "extract" / "gazetteers" / "generic.txt"), tasks, metrics, *word_df(abstracts))
     taken = hand_made_keys()
     mrows = dedupe(method_rows(methods, flt), taken)
     drows = dedupe([*dataset_rows(datasets, flt), *leaderboard_rows(leaderboards, flt)], taken)
