@@ -63,3 +63,11 @@ def test_shipped_files_are_current(tmp_path: Path) -> None:
     shipped = ROOT / "extract" / "gazetteers" / "generated"
     for path in sorted(tmp_path.iterdir()):
         assert (shipped / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), path.name
+
+
+def test_family_row_for_shared_distinctive_head() -> None:
+    rows = [build_pwc.Row("ZorpSeg 2019", "Benchmark", 30), build_pwc.Row("ZorpSeg 2021", "Benchmark", 12),
+            build_pwc.Row("Focus 2020", "Benchmark", 50), build_pwc.Row("Focus 2021", "Benchmark", 50)]
+    family = build_pwc.family_rows(rows, _filters())
+    assert [r.name for r in family] == ["ZorpSeg"]  # "Focus" is an ordinary word
+    assert rows[0].parent == rows[1].parent == "ZorpSeg" and rows[2].parent == ""

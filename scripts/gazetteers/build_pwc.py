@@ -81,6 +81,7 @@ _VARIANT_NOISE = re.compile(
 _VERSION_TAIL = re.compile(r"v?\d[\d.]*[kmb]?")  # what a version/size child adds to the name's key
 _MIXED = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")  # "ImageNet", "nuScenes", "BERTology"
 _CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][A-Za-z0-9\-]*")
+_FAMILY_TAIL = re.compile(r"(?:19|20)\d\d|v?\d+(?:\.\d+)*|[A-Z0-9][A-Z0-9\-]{0,4}")  # "2015", "v2", "AD", "3D-AD"
 _WORD = re.compile(r"(?<![A-Za-z0-9\-])[a-z][a-z0-9\-]*")
 _ACRONYM = re.compile(r"[A-Z]{2,4}s?")
 _PROPER = re.compile(r"[a-z][A-Z]|[A-Z]{2}|\d|^[A-Z][a-z]+[A-Z]")
@@ -307,6 +308,34 @@ def dataset_rows(datasets: list[dict], flt: Filters) -> list[Row]:
     return rows
 
 
+def family_rows(rows: list[Row], flt: Filters) -> list[Row]:
+    """A family row for a distinctive first word that two or more benchmark rows share before a year, version
+    or short tag ("BraTS" of "BraTS 2013" and "BraTS 2015"; "MVTec" of "MVTec AD"): abstracts name the
+    family bare. Members without a parent become its children."""
+    members: dict[str, list[Row]] = {}
+    for r in rows:
+        head, _, rest = r.name.partition(" ")
+        if (
+            rest
+            and not r.parent
+            and _FAMILY_TAIL.fullmatch(rest)
+            and re.fullmatch(r"[\w\-]*[A-Za-z]", head)
+            and distinctive(head, flt)
+            and usable(head)
+        ):
+            members.setdefault(norm_key(head), []).append(r)
+    out: list[Row] = []
+    for _, group in sorted(members.items()):
+        papers = sum(r.papers for r in group)
+        head = max((r.name.partition(" ")[0] for r in group), key=lambda h: (sum(c.islower() for c in h), h))
+        if len(group) < 2 or flt.blocked(head) or (_ACRONYM.fullmatch(head) and papers < ACRONYM_MIN_PAPERS):
+            continue
+        out.append(Row(head, "Benchmark", papers, flags={"ctx"}))
+        for r in group:
+            r.parent = head
+    return out
+
+
 def dedupe(rows: Iterable[Row], taken: set[str]) -> list[Row]:
     """Rows whose name key is new; aliases whose key another row already has are dropped."""
     out: list[Row] = []
@@ -356,7 +385,8 @@ def build(pwc: Path, abstracts: Path, out: Path) -> dict[str, int]:
     flt = Filters(read_generic(ROOT / "extract" / "gazetteers" / "generic.txt"), tasks, metrics, *word_df(abstracts))
     taken = hand_made_keys()
     mrows = dedupe(method_rows(methods, flt), taken)
-    drows = dedupe([*dataset_rows(datasets, flt), *leaderboard_rows(leaderboards, flt)], taken)
+    benchmarks = [*dataset_rows(datasets, flt), *leaderboard_rows(leaderboards, flt)]
+    drows = dedupe([*benchmarks, *family_rows(benchmarks, flt)], taken)
     by_label: dict[str, list[Row]] = {"Method": [], "Model": [], "Dataset": [], "Benchmark": []}
     for r in [*mrows, *drows]:
         by_label[r.label].append(r)
