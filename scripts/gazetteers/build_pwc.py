@@ -244,7 +244,8 @@ def leaderboard_rows(leaderboards: list[dict], flt: Filters) -> list[Row]:
             or (_ACRONYM.fullmatch(base) and (int(lb.get("rows") or 0) < ACRONYM_MIN_PAPERS or flt.task_acronym(base)))
         ):
             continue
-        row = rows.setdefault(base, Row(base, "Benchmark", 0, flags={"ctx"}))
+        flags = {"ctx", "cs"} if " " not in base and flt.ordinary(base) else {"ctx"}
+        row = rows.setdefault(base, Row(base, "Benchmark", 0, flags=flags))
         row.papers += int(lb.get("rows") or 0)
     return sorted(rows.values(), key=lambda r: (-r.papers, r.name))
 
@@ -276,6 +277,8 @@ def dataset_rows(datasets: list[dict], flt: Filters) -> list[Row]:
             if papers < (CS_MIN_PAPERS if one else CS_MIN_PAPERS // 5) or (one and not flt.name_like(name)):
                 continue
             flags.add("cs")  # "Kinetics", "Visual Genome": established, but named by ordinary words
+        elif " " not in name and flt.ordinary(name):
+            flags.add("cs")  # "MuTual", "HoME": distinctive only in their own case
         variants = [clean(v) for v in d.get("variants") or []]
         # Named datasets in abstracts are mostly evaluation sets (a Dataset default for the ones no
         # leaderboard lists scored lower on dev/dev2): Benchmark, and ``ctx`` lets training use decide.
