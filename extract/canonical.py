@@ -46,7 +46,11 @@ def _plus_index() -> dict[str, Entry]:
 def known(name: str) -> Entry | None:
     """The gazetteer entry of ``name`` if it is a known name or alias. The gazetteer index ignores "+",
     the identity does not: "X+" is only known where the gazetteer writes it ("RoBERTa+" is not RoBERTa)."""
-    if "+" in unicodedata.normalize("NFKC", name):
+    text = unicodedata.normalize("NFKC", name)
+    if "%" in text:  # a percent subset ("ZapSet-10%") is its own data, whatever "ZapSet-10" may be
+        entry = key_index().get(norm_key(name))
+        return entry if entry is not None and any("%" in s for s in entry.surfaces) else None
+    if "+" in text:
         return _plus_index().get(canonical_key(name))
     return key_index().get(norm_key(name))
 

@@ -44,6 +44,7 @@ class Entry:
     aliases: tuple[str, ...]
     parent: str | None
     flags: frozenset[str]
+    source: str = ""  # "" for the hand-made files, else the generated source ("pwc")
 
     @property
     def surfaces(self) -> tuple[str, ...]:
@@ -55,15 +56,15 @@ def _read_text(filename: str) -> str:
     return resources.files("extract").joinpath("gazetteers", filename).read_text(encoding="utf-8")
 
 
-def _gazetteer_files() -> list[tuple[str, str]]:
-    """(label, file name) of every gazetteer: hand-made first, then the generated ones that exist."""
-    files = list(GAZETTEER_FILES.items())
+def _gazetteer_files() -> list[tuple[str, str, str]]:
+    """(label, file name, source) of every gazetteer: hand-made first (source ""), then the generated ones."""
+    files = [(label, name, "") for label, name in GAZETTEER_FILES.items()]
     generated = resources.files("extract").joinpath("gazetteers", "generated")
     for source in GENERATED_SOURCES:
         for label in GAZETTEER_FILES:
             name = f"generated/{label}.{source}.tsv"
             if generated.joinpath(f"{label}.{source}.tsv").is_file():
-                files.append((label, name))
+                files.append((label, name, source))
     return files
 
 
@@ -71,14 +72,14 @@ def _gazetteer_files() -> list[tuple[str, str]]:
 def entries() -> tuple[Entry, ...]:
     """All gazetteer rows of all types: hand-made files first, then generated ones (see the module docstring)."""
     out: list[Entry] = []
-    for label, filename in _gazetteer_files():
+    for label, filename, source in _gazetteer_files():
         for line in _read_text(filename).splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
             cols = [*line.split("\t"), "", "", ""]
             name = cols[0].strip()
             aliases = tuple(a.strip() for a in cols[1].split("|") if a.strip())
-            out.append(Entry(name, label, aliases, cols[2].strip() or None, frozenset(cols[3].split())))
+            out.append(Entry(name, label, aliases, cols[2].strip() or None, frozenset(cols[3].split()), source))
     return tuple(out)
 
 
@@ -100,6 +101,20 @@ def generic_keys() -> frozenset[str]:
     keys = {
         norm_key(line) for line in _read_text("generic.txt").splitlines() if line.strip() and not line.startswith("#")
     }
+    keys.discard("")
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=1)
+def task_keys() -> frozenset[str]:
+    """Normalised task names of the generated ``generated/tasks.<source>.txt`` lists: tasks are not entities
+    (negative evidence for names built from shapes and long forms, never for gazetteer rows)."""
+    generated = resources.files("extract").joinpath("gazetteers", "generated")
+    keys: set[str] = set()
+    for source in GENERATED_SOURCES:
+        if generated.joinpath(f"tasks.{source}.txt").is_file():
+            lines = _read_text(f"generated/tasks.{source}.txt").splitlines()
+            keys |= {norm_key(x) for x in lines if x.strip() and not x.startswith("#")}
     keys.discard("")
     return frozenset(keys)
 

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from spacy.language import Language
+
 from extract.components.entities import classify_long_form
 from extract.pipeline import build_nlp
 
 
+@cache
+def _nlp() -> Language:
+    """One pipeline for the module: building one tokenises thousands of gazetteer patterns."""
+    return build_nlp()
+
+
 def _ents(text: str) -> dict[str, dict]:
-    doc = build_nlp()(text)
+    doc = _nlp()(text)
     return {e["name"]: e for e in doc._.kg_entities}
 
 
@@ -43,7 +53,7 @@ def test_proposed_name_and_variants() -> None:
 
 
 def test_doc_ents_are_set() -> None:
-    doc = build_nlp()("T\n\nWe use BERT on SQuAD.")
+    doc = _nlp()("T\n\nWe use BERT on SQuAD.")
     assert [(e.text, e.label_) for e in doc.ents] == [("BERT", "Model"), ("SQuAD", "Benchmark")]
 
 
@@ -208,3 +218,13 @@ def test_the_papers_own_network_is_a_model() -> None:
 def test_a_proposal_trained_on_data_is_a_model() -> None:
     ents = _ents("T\n\nWe propose ZORP, a unified framework. ZORP is pretrained on 20M image-text pairs.")
     assert ents["ZORP"]["label"] == "Model"
+
+
+def test_task_long_forms_are_not_entities() -> None:
+    assert classify_long_form("pose estimation") is None  # a Papers-with-Code task, not a technique
+
+
+def test_paper_acronym_beats_generated_homonym() -> None:
+    ents = _ents("T\n\nWe propose Ranked Zorp Pooling (RPN). RPN is fast.")  # RPN: a generated PwC row
+    assert ents["RPN"]["rule"] == "abbreviation"
+    assert "Ranked Zorp Pooling" in ents["RPN"]["aliases"]

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-import spacy
+from functools import cache
 
-import extract.components.gazetteer  # noqa: F401 - registers the component
+import spacy
+from spacy.language import Language
+
+from extract.components.gazetteer import pattern_tokenizer  # also registers the component
+
+
+@cache
+def _nlp() -> Language:
+    """One blank pipeline with the gazetteer for the module (building it tokenises thousands of patterns)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("kg_gazetteer")
+    return nlp
 
 
 def _found(text: str) -> list[tuple[str, str, str]]:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("kg_gazetteer")
-    doc = nlp(text)
+    doc = _nlp()(text)
     return [(s.text, s.label_, s.kb_id_) for s in doc.spans["kg_gaz"]]
 
 
@@ -27,3 +36,9 @@ def test_case_rules() -> None:
     texts = [t for t, _, _ in got]
     assert "MATH" in texts and "math" not in texts
     assert "Natural Questions" in texts and "natural questions" not in texts
+
+
+def test_pattern_tokenizer_splits_like_the_pipeline() -> None:
+    nlp = spacy.blank("en")
+    text = "FooBERT-7B (v2) on Zorp-Bench, e.g. BarLM's."
+    assert [t.text for t in pattern_tokenizer(nlp)(text)] == [t.text for t in nlp.tokenizer(text)]

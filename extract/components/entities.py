@@ -23,7 +23,7 @@ from extract.components.abbreviations import best_long_form
 from extract.components.model_heads import model_head
 from extract.components.sentences import sents_of, span_at, text_of
 from extract.components.variants import link_variants, local_base
-from extract.lexicon import Entry, generic_keys, key_index, norm_key
+from extract.lexicon import Entry, generic_keys, key_index, norm_key, task_keys
 
 if not Doc.has_extension("kg_entities"):
     Doc.set_extension("kg_entities", default=None)
@@ -199,6 +199,8 @@ class Cand:
 def classify_long_form(lf: str) -> str | None:
     """Type of an unknown acronym's long form, or None when it names a task, metric, field or a
     generic class ("question answering", "F1 score", "reinforcement learning", "key-value")."""
+    if norm_key(lf) in task_keys() and norm_key(lf) not in key_index():
+        return None  # a task ("Neural Machine Translation (NMT)"), not a technique
     words = lf.split()
     last = words[-1] if words else ""
     title = sum(w[:1].isupper() for w in words) >= max(1, len(words) - 1)
@@ -262,13 +264,18 @@ class EntityResolver:
         title_key = norm_key(text[: max(0, title_end)])
         title_first = text[: max(0, title_end)].split(":")[0].split(" ")[0]
         in_title: list[str] = []  # unknown acronyms defined in the abstract whose name the title uses
+        redefined: set[str] = set()  # acronyms of generated gazetteer rows that the paper defines otherwise
         for ls, le, ss, se in ud.get(("._.", "kg_abbrevs", None, None)) or []:
             lf, sf = text[ls:le], text[ss:se]
             ksf, klf = norm_key(sf), norm_key(lf)
             if self._is_generic(ksf) or self._is_generic(klf) or "/" in sf:
                 generic_sf.add(ksf)
                 continue
-            entry = self.index.get(ksf) or self.index.get(klf)
+            entry = self.index.get(ksf)
+            if entry is not None and entry.source and self.index.get(klf) is not entry:
+                redefined.add(ksf)  # the paper's own acronym, not the generated list's homonym
+                entry = None
+            entry = entry or self.index.get(klf)
             if entry is not None:
                 proto = Cand(0, 0, entry.label, entry.name, entry.parent or "", "abbreviation", 3, entry)
             else:
@@ -306,6 +313,8 @@ class EntityResolver:
                     )
                 )
         for c in cands:
+            if c.entry is not None and c.entry.source and norm_key(text[c.start : c.end]) in redefined:
+                c.entry, c.parent = None, ""
             if c.entry is None and c.rule != "abbreviation":
                 proto = alias.get(norm_key(text[c.start : c.end]))
                 if proto is not None:
@@ -445,7 +454,12 @@ class EntityResolver:
         text = text_of(doc)
         sents = sents_of(doc)
         cands, generic_sf, proposed = self.candidates(doc)
-        cands = [c for c in cands if not (c.entry is None and norm_key(text[c.start : c.end]) in generic_sf)]
+        tasks = task_keys()  # a candidate that only names a task ("Visual Question Answering") is no entity
+        cands = [
+            c
+            for c in cands
+            if c.entry is not None or ((k := norm_key(text[c.start : c.end])) not in generic_sf and k not in tasks)
+        ]
         kept = self._non_overlapping(cands)
         # Context evidence per mention: a descriptor after it ("X benchmark") or before it.
         for c in kept:

@@ -1,6 +1,7 @@
 """``kg_gazetteer``: known names from the curated gazetteers, via one ``PhraseMatcher`` on lower-cased tokens.
 
-Hyphen/space variants of every alias are added as patterns; case rules are applied after matching
+Hyphen/space variants of every alias are added as patterns (tokenised by a copy of the pipeline's tokenizer,
+see :func:`pattern_tokenizer`); case rules are applied after matching
 (``cs`` entries must match exactly; a capitalised alias does not match all-lower-case prose unless
 flagged ``lc``), so "MATH" is not found in "math" and "Natural Questions" not in "natural questions".
 Writes ``doc.spans["kg_gaz"]``: spans labelled with the entity type, ``kb_id_`` = canonical name, and
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from extract.components.sentences import text_of, token_starts
@@ -20,6 +22,22 @@ SPAN_KEY = "kg_gaz"
 
 if not Doc.has_extension("kg_gaz_meta"):
     Doc.set_extension("kg_gaz_meta", default=None)
+
+
+def pattern_tokenizer(nlp: Language) -> Tokenizer:
+    """A copy of the pipeline's tokenizer (same rules, same vocab) for the patterns: tokenising ~13k
+    patterns with the pipeline's own tokenizer filled its chunk cache and made it ~3x slower on abstracts
+    for the rest of the process (flushing the cache did not help)."""
+    tok = nlp.tokenizer
+    return Tokenizer(
+        nlp.vocab,
+        rules=tok.rules,
+        prefix_search=tok.prefix_search,
+        suffix_search=tok.suffix_search,
+        infix_finditer=tok.infix_finditer,
+        token_match=tok.token_match,
+        url_match=tok.url_match,
+    )
 
 
 class GazetteerMatcher:
@@ -32,6 +50,7 @@ class GazetteerMatcher:
         self.entries: tuple[Entry, ...] = entries()
         self.exact: list[frozenset[str]] = []
         strings = nlp.vocab.strings
+        tokenizer = pattern_tokenizer(nlp)
         self.keys: dict[int, tuple[int, bool]] = {}
         for i, e in enumerate(self.entries):
             plural = e.label == "Method"
@@ -45,7 +64,7 @@ class GazetteerMatcher:
                     continue
                 key = f"kg_gaz:{i}:{int(upper)}"
                 self.keys[strings.add(key)] = (i, upper)
-                self.matcher.add(key, list(nlp.tokenizer.pipe(sorted(vs))))
+                self.matcher.add(key, list(tokenizer.pipe(sorted(vs))))
 
     def __call__(self, doc: Doc) -> Doc:
         """Add one span per accepted match to ``doc.spans["kg_gaz"]``."""

@@ -188,8 +188,9 @@ def _known_prefix(text: str, bounds: list[tuple[int, int]]) -> tuple[int, Entry]
     """Longest prefix (in parts) of ``text`` that is a known name: (number of parts, entry)."""
     idx = key_index()
     for n in range(len(bounds), 0, -1):
-        e = idx.get(norm_key(text[: bounds[n - 1][1]]))
-        if e is not None:
+        prefix = text[: bounds[n - 1][1]]
+        e = idx.get(norm_key(prefix))
+        if e is not None and ("%" not in prefix or any("%" in s for s in e.surfaces)):  # "X-10%" is not "X-10"
             return n, e
     return None
 

@@ -1,0 +1,73 @@
+"""scripts/gazetteers/build_pwc.py: filters on invented names, and the shipped generated files are current."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("build_pwc", ROOT / "scripts" / "gazetteers" / "build_pwc.py")
+assert _spec is not None and _spec.loader is not None
+build_pwc = importlib.util.module_from_spec(_spec)
+sys.modules["build_pwc"] = build_pwc  # dataclasses look their module up there
+_spec.loader.exec_module(build_pwc)
+
+
+def _filters() -> build_pwc.Filters:
+    df = Counter({"focus": 500, "zorp": 0, "annealing": 40, "cars": 30, "panoptic": 60})
+    capital = Counter({"cars": 3, "zorpscapes": 40, "panoptic": 10})
+    return build_pwc.Filters({"zorpmodel"}, ["Zorp Detection", "Video Zorp Segmentation"], {"zorpscore"}, df, capital)
+
+
+def test_ordinary_words_names_and_task_acronyms() -> None:
+    flt = _filters()
+    assert flt.ordinary("Focus") and not flt.ordinary("Zorp")
+    assert flt.name_like("Zorpscapes") and not flt.name_like("Panoptic")
+    assert flt.task_acronym("VZS") and not flt.task_acronym("ZAP")
+    assert flt.blocked("Zorp Detection") and flt.blocked("zorp models")
+
+
+def test_method_filters_and_case_flags() -> None:
+    methods = [
+        {"name": "Zorp Annealing", "full_name": "Zorp Annealing", "num_papers": 40},
+        {"name": "Focus", "full_name": "Focus", "num_papers": 9000},  # an ordinary word
+        {"name": "ZAP", "full_name": "Zorp Attention Pooling", "num_papers": 4},  # acronym, little evidence
+        {"name": "Zorp Detection", "full_name": "", "num_papers": 50},  # a task
+        {"name": "FooBERT", "full_name": "", "num_papers": 30, "collections": [{"collection": "Language Models"}]},
+        {"name": "Zorp Layer", "full_name": "", "num_papers": 99},  # a component description
+    ]
+    rows = {r.name: r for r in build_pwc.method_rows(methods, _filters())}
+    assert set(rows) == {"Zorp Annealing", "FooBERT"}
+    assert rows["Zorp Annealing"].label == "Method" and "lc" in rows["Zorp Annealing"].flags
+    assert rows["FooBERT"].label == "Model" and "cs" in rows["FooBERT"].flags
+
+
+def test_dataset_variants_aliases_and_children() -> None:
+    datasets = [
+        {"name": "ZorpNet", "full_name": "Zorp Network Images", "num_papers": 20,
+         "variants": ["zorpnet", "ZorpNet40", "ZorpNet 5-way (1-shot)", "ZorpNet val", "zorp-net-7-0"]},
+        {"name": "Cars", "full_name": "", "num_papers": 3, "variants": []},  # an ordinary word, few papers
+    ]
+    rows = {r.name: r for r in build_pwc.dataset_rows(datasets, _filters())}
+    assert set(rows) == {"ZorpNet", "ZorpNet40"}
+    assert rows["ZorpNet"].aliases == ["Zorp Network Images", "zorpnet"]
+    assert rows["ZorpNet40"].parent == "ZorpNet"
+    assert all(r.label == "Benchmark" and "ctx" in r.flags for r in rows.values())
+
+
+def test_shipped_files_are_current(tmp_path: Path) -> None:
+    shared = ROOT.parent / "shared" / "data"
+    build_pwc.build(shared / "pwc", shared / "ml_abstracts", tmp_path)
+    shipped = ROOT / "extract" / "gazetteers" / "generated"
+    for path in sorted(tmp_path.iterdir()):
+        assert (shipped / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), path.name
+
+
+def test_family_row_for_shared_distinctive_head() -> None:
+    rows = [build_pwc.Row("ZorpSeg 2019", "Benchmark", 30), build_pwc.Row("ZorpSeg 2021", "Benchmark", 12),
+            build_pwc.Row("Focus 2020", "Benchmark", 50), build_pwc.Row("Focus 2021", "Benchmark", 50)]
+    family = build_pwc.family_rows(rows, _filters())
+    assert [r.name for r in family] == ["ZorpSeg"]  # "Focus" is an ordinary word
+    assert rows[0].parent == rows[1].parent == "ZorpSeg" and rows[2].parent == ""
