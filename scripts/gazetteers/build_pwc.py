@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT))
 
+from extract.canonical import canonical_key  # noqa: E402
 from extract.lexicon import GAZETTEER_FILES, norm_key  # noqa: E402
 
 NOTICE = "Derived from Papers with Code data, CC BY-SA 4.0"
@@ -290,8 +291,10 @@ def dataset_rows(datasets: list[dict], flt: Filters) -> list[Row]:
             if not usable(alias) or flt.blocked(alias) or alias in row.aliases or alias == name:
                 continue
             akey = norm_key(alias)
-            if akey == key:
+            if akey == key and canonical_key(alias) == canonical_key(name):
                 row.aliases.append(alias)  # "cifar10", "Tiny-ImageNet": another spelling
+            elif akey == key:  # only a "+" apart: "TrajNet++" is a version of TrajNet, not a spelling
+                children.append(Row(alias, label, papers, parent=name, flags={"ctx"}))
             elif alias == full and (distinctive(alias, flt) or len(alias.split()) >= 3):
                 row.aliases.append(alias)
             elif (
