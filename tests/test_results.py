@@ -26,7 +26,7 @@ def test_sizes_and_bare_improvements_are_not_results() -> None:
 
 def test_improvement_of_named_metric_counts() -> None:
     got = _results("T\n\nThis improves AUROC by up to 3.9% on protein graphs.")
-    assert [(m, v) for _, _, m, v, _ in got] == [("AUROC", 3.9)]
+    assert [(m, v) for _, _, m, v, _ in got] == [("AUROC improvement", 3.9)]
 
 
 def test_from_to_gives_both_values() -> None:

@@ -1,0 +1,159 @@
+"""Metric names in running text, as the text writes them ("test error", "UAS", "CIDEr", "mAP@0.5").
+
+Two sources: a short hand list of the metrics ML abstracts use most (with their plural and score forms),
+and the metric names of Papers with Code leaderboards (``gazetteers/generated/metrics.pwc.txt``, made by
+``scripts/gazetteers/build_pwc_metrics.py``). A name's words that carry capitals, digits or symbols
+("UAS", "nDCG@10", "mAP") match as written (a capital first letter may be lower case); plain words match
+in any case. A metric is widened leftwards over qualifiers ("zero-shot top-1 accuracy", "test set
+classification error", "relative WER") so the result keeps the text's own metric.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+PWC_FILE = "metrics.pwc.txt"
+
+# The metrics ML abstracts use most; regex fragments, case as in _word_pattern (plain words in any case).
+HAND: tuple[str, ...] = (
+    r"(?i:top-?[1-5] accurac(?:y|ies))",
+    r"(?i:accurac(?:y|ies))",
+    r"(?i:exact[- ]match(?: scores?)?)",
+    r"(?i:(?:macro|micro|weighted)[- ]?F1(?:[- ]scores?)?)",
+    r"(?i:win[- ]rates?)",
+    r"(?i:success rates?)",
+    r"(?i:solve rates?)",
+    r"(?i:pass rates?)",
+    r"(?i:error rates?)",
+    r"(?i:(?:test|training|validation|classification|generalization|localization|top-[1-5]) errors?)",
+    r"(?i:perplexity)",
+    r"(?i:percentile)",
+    r"(?i:precision)",
+    r"(?i:recall)",
+    r"(?i:(?:mean )?average precision)",
+    r"(?i:(?:word|character) error rates?)",
+    r"(?i:AU-?(?:PR|ROC|PRC))",
+    r"(?i:pass@\d+)",
+    r"(?i:recall@\d+)",
+    r"(?i:hits@\d+)",
+    r"F1(?:[- ]scores?|[- ]measure)?",
+    r"EM",
+    r"BLEU(?:-[1-4])?(?: scores?)?",
+    r"ROUGE(?:-[12L])?(?: scores?)?",
+    r"METEOR",
+    r"CIDEr",
+    r"chrF\+*",
+    r"WER",
+    r"CER",
+    r"PPL",
+    r"mAP(?:@[\d.:]+)?",
+    r"AP(?:_?[rcfbm]|50|75)?",
+    r"AUC",
+    r"AUROC",
+    r"mIoU",
+    r"IoU",
+    r"FID",
+    r"PSNR",
+    r"SSIM",
+    r"R@\d+",
+    r"NDCG(?:@\d+)?",
+    r"MRR",
+    r"Elo",
+)
+# Generic words standing for a metric: a result with only these needs a benchmark (or a before→after pair).
+WEAK = frozenset({"score", "scores", "performance"})
+_WEAK_PATTERN = r"(?i:scores?|performance)"
+# Right before a metric word: it names something else ("mixed precision", "half precision").
+_NOT_METRIC_BEFORE = re.compile(
+    r"(?i:mixed|half|full|single|double|low|lower|high|higher|reduced|numerical|floating[- ]point|arbitrary|"
+    r"\d+-bit|bf16|fp16|int8)[\s\-]+$"
+)
+# Right after a metric: the number is a change of it ("relative WER reduction", "accuracy gains").
+_CHANGE_AFTER = re.compile(r"[\s\-]+(?i:reductions?|improvements?|gains?|increases?|decreases?|drops?|degradations?)\b")
+# Words that narrow a metric down and belong to its name ("zero-shot top-1 accuracy").
+_QUALIFIER = (
+    r"(?:zero-shot|few-shot|one-shot|\d+-shot|top-\d|test|testing|validation|val|dev|held-out|average|avg\.?|mean|"
+    r"overall|macro|micro|weighted|balanced|relative|absolute|end-to-end|worst-group|worst group|classification|"
+    r"segmentation|detection|localization|retrieval|translation|recognition|reconstruction|prediction|"
+    r"generation|top-1|top-5|strict|box|mask|pixel|token|sequence|sentence|word|character|label|set|"
+    r"(?:in|out-of)-domain|unlabeled|labeled|linear|linear-probe|fine-tuning|f1)"
+)
+_QUALIFIERS_BEFORE = re.compile(rf"(?:(?i:{_QUALIFIER})[\s\-]+){{1,3}}$")
+
+
+def _read_text(filename: str) -> str:
+    return resources.files("extract").joinpath("gazetteers", "generated", filename).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def pwc_metric_names() -> tuple[str, ...]:
+    """The Papers with Code metric names shipped with the package (empty if the file is missing)."""
+    try:
+        text = _read_text(PWC_FILE)
+    except FileNotFoundError:
+        return ()
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _word_pattern(word: str) -> str:
+    """A regex for one word of a metric name: plain words in any case (last ones with a plural), cased
+    words as written but for the case of a leading capital."""
+    if any(c.isupper() for c in word[1:]) or not word.isalpha():
+        head, rest = word[0], word[1:]
+        first = f"[{head}{head.swapcase()}]" if head.isalpha() and head.isupper() else re.escape(head)
+        return first + re.escape(rest)
+    low = word.lower()
+    return f"(?i:{re.escape(low)})"
+
+
+def name_pattern(name: str) -> str:
+    """A regex for a metric name: its words joined by spaces or hyphens, the last one with a plural."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    parts = [_word_pattern(w) for w in words]
+    last = words[-1]
+    if (last.isalpha() and last.islower()) or (last.isalpha() and last[0].isupper() and last[1:].islower()):
+        stem = re.escape(last.lower())
+        parts[-1] = f"(?i:{stem[:-1]}(?:y|ies))" if stem.endswith("y") else f"(?i:{stem}(?:e?s)?)"
+    return r"[\s\-]".join(parts)
+
+
+@lru_cache(maxsize=1)
+def metric_regex() -> re.Pattern[str]:
+    """One regex matching any known metric (longest alternatives first), not inside a word."""
+    names = sorted(set(pwc_metric_names()), key=lambda n: (-len(n), n))
+    alternatives = [name_pattern(n) for n in names] + list(HAND) + [_WEAK_PATTERN]
+    return re.compile(r"(?<![\w@\-&])(?:" + "|".join(f"(?:{a})" for a in alternatives) + r")(?![\w@]|-\w)")
+
+
+def is_change(metric: str) -> bool:
+    """Whether ``metric`` names a change of a metric ("relative WER reduction"), so its number is a delta."""
+    return _CHANGE_AFTER.search(" " + metric) is not None
+
+
+def find_metrics(text: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:
+    """(start, end, metric as written widened over its qualifiers, weak) of the metrics in ``text[start:end]``;
+    ``weak``: the metric only says "score" or "performance" (a benchmark has to make its number a result)."""
+    out: list[tuple[int, int, str, bool]] = []
+    for m in metric_regex().finditer(text, start, end):
+        s, e = m.start(), m.end()
+        if _NOT_METRIC_BEFORE.search(text, max(start, s - 20), s):
+            continue
+        q = _QUALIFIERS_BEFORE.search(text, max(start, s - 40), s)
+        if q is not None:
+            s = q.start()
+        c = _CHANGE_AFTER.match(text, e, end)
+        if c is not None:
+            e = c.end()
+        out.append((s, e, display(text[s:e], s == start), m.group().lower() in WEAK))
+    return out
+
+
+def display(metric: str, at_start: bool = False) -> str:
+    """The metric as written on one line; a plain capitalised first word at a sentence start in lower case."""
+    metric = " ".join(metric.split())
+    head, _, rest = metric.partition(" ")
+    if at_start and head[1:].islower() and head.isalpha():
+        head = head.lower()
+    return f"{head} {rest}" if rest else head
