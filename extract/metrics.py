@@ -67,8 +67,8 @@ WEAK = frozenset({"score", "scores", "performance"})
 _WEAK_PATTERN = r"(?i:scores?|performance)"
 # Right before a metric word: it names something else ("mixed precision", "half precision").
 _NOT_METRIC_BEFORE = re.compile(
-    r"(?i:mixed|half|full|single|double|low|lower|high|higher|reduced|numerical|floating[- ]point|arbitrary|"
-    r"\d+-bit|bf16|fp16|int8)[\s\-]+$"
+    r"(?i:mixed|half|full|single|double|low|reduced|numerical|floating[- ]point|arbitrary|\d+-bit|bf16|fp16|int8)"
+    r"[\s\-]+$"
 )
 # Right after a metric: the number is a change of it ("relative WER reduction", "accuracy gains").
 _CHANGE_AFTER = re.compile(r"[\s\-]+(?i:reductions?|improvements?|gains?|increases?|decreases?|drops?|degradations?)\b")
@@ -98,8 +98,11 @@ def pwc_metric_names() -> tuple[str, ...]:
 
 
 def _word_pattern(word: str) -> str:
-    """A regex for one word of a metric name: plain words in any case (last ones with a plural), cased
-    words as written but for the case of a leading capital."""
+    """A regex for one word of a metric name: plain words in any case (last ones with a plural); mixed-case
+    words ("mIoU", "nDCG") in any case but all lower case (see :func:`find_metrics`); other cased words as
+    written but for the case of a leading capital."""
+    if _mixed_case(word):
+        return f"(?i:{re.escape(word)})"
     if any(c.isupper() for c in word[1:]) or not word.isalpha():
         head, rest = word[0], word[1:]
         first = f"[{head}{head.swapcase()}]" if head.isalpha() and head.isupper() else re.escape(head)
@@ -117,6 +120,19 @@ def name_pattern(name: str) -> str:
         stem = re.escape(last.lower())
         parts[-1] = f"(?i:{stem[:-1]}(?:y|ies))" if stem.endswith("y") else f"(?i:{stem}(?:e?s)?)"
     return r"[\s\-]".join(parts)
+
+
+def _mixed_case(word: str) -> bool:
+    """A word with a lower-case letter and a capital after its first letter ("mIoU", "nDCG@10", "CIDEr")."""
+    letters = [c for c in word if c.isalpha()]
+    return any(c.islower() for c in letters) and any(c.isupper() for c in letters[1:])
+
+
+@lru_cache(maxsize=1)
+def mixed_case_lowered() -> frozenset[str]:
+    """Mixed-case metric names written all in lower case ("map", "miou"): words, not those metrics."""
+    names = [*pwc_metric_names(), "mAP", "mIoU", "CIDEr", "nDCG"]
+    return frozenset(n.lower() for n in names if " " not in n and _mixed_case(n))
 
 
 @lru_cache(maxsize=1)
@@ -138,8 +154,10 @@ def find_metrics(text: str, start: int, end: int) -> list[tuple[int, int, str, b
     out: list[tuple[int, int, str, bool]] = []
     for m in metric_regex().finditer(text, start, end):
         s, e = m.start(), m.end()
-        if _NOT_METRIC_BEFORE.search(text, max(start, s - 20), s):
-            continue
+        if m.group() in mixed_case_lowered() or (
+            m.group().lower() == "precision" and _NOT_METRIC_BEFORE.search(text, max(start, s - 20), s)
+        ):
+            continue  # "map", "miou": a mixed-case name written all in lower case; "mixed precision"
         q = _QUALIFIERS_BEFORE.search(text, max(start, s - 40), s)
         if q is not None:
             s = q.start()

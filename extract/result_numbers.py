@@ -11,15 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_UNIT = r"(?:\s*(?:\\?%|\$\\%\$|percent\b|percentage points?\b|pp\b|p\.p\.|points?\b|pts\b))"
-# A number: not inside a word, version ("GPT-3.5"), fraction, setting ("k=5") or LaTeX command.
+_UNIT = r"(?:\s*(?:\$?\\?%\$?(?:\s*points?\b)?|percent\b|percentage points?\b|pp\b|p\.p\.|points?\b|pts\b|dB\b))"
+# A number: not inside a word, version ("GPT-3.5"), fraction, setting ("k=5") or LaTeX command ("^{3}");
+# an uncertainty ("68±3%") belongs to it.
 _NUMBER = re.compile(
-    rf"(?<![\w.@/=^\\$:\-−])(?P<sign>\+\s?)?(?P<num>\d{{1,3}}(?:\.\d+)?)(?![\d])(?P<unit>{_UNIT})?(?P<th>-?th\b)?"
+    r"(?<![\w.@/^\\:−{+])(?<![^\d%\s]-)(?<!\s-)(?P<sign>\+\s?)?(?P<num>\d{1,3}(?:\.\d+)?)(?![\d])"
+    rf"(?P<pm>\s*(?:±|\$?\\pm\$?)\s*\d+(?:\.\d+)?)?(?P<unit>{_UNIT})?(?P<th>-?th\b)?"
 )
 # Between two numbers of one list, and of a before→after pair.
 _LIST_JOIN = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|/)\s*")
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|~|\$?\\sim\$?)\s*")
 _PAIR_JOIN = re.compile(r"\s*(?:to|→|->|⇒|=>|\$?\\?rightarrow\$?|\$\\to\$)\s*")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:an?|the)\s+)?(?:[\w\-@]+\s+){0,3}?$", re.IGNORECASE)
+_LEAD = re.compile(r"[\s$*(]+$")  # LaTeX, Markdown or a bracket right before a number
 _RANGE_BEFORE = re.compile(r"\b(?:rang\w*|between|varies|varying)\s+(?:from\s+)?$", re.IGNORECASE)
 # Right before a number: it is a delta.
 _DELTA_BEFORE = re.compile(
@@ -33,7 +37,8 @@ _DELTA_BEFORE = re.compile(
 _DELTA_AFTER = re.compile(
     r"\s*\)?\s*(?:(?:absolute|relative|average|avg\.?|on average|overall)\s+)?"
     r"(?:(?P<r>reductions?|decreases?|drops?|lower|less|degradations?|declines?)|"
-    r"improvements?|gains?|increases?|boosts?|higher|better|advantages?|margins?|lead|jumps?)\b",
+    r"improvements?|gains?|increases?|boosts?|higher|better|advantages?|margins?|lead|jumps?|above|"
+    r"enhancements?)\b",
     re.IGNORECASE,
 )
 # A change verb a few words before a number ("improves on average 1 BLEU"), not "improves ... to 85%".
@@ -52,8 +57,12 @@ _REDUCING_VERB = re.compile(r"\b(?:reduc|lower|decreas|cut|drop|shrink|declin)\w
 # Right before a number: it is an index, a setting or a factor, not a result.
 _NOT_BEFORE = re.compile(
     r"(?:\b(?:first|top|Table|Tab\.|Figure|Fig\.|Section|Sec\.|Eq\.|Equation|v|version|level|Level|stage|phase|"
-    r"step|round|day|epoch|Task|task|group|factor of|number of|[kKnNTdLpw])|[=×<>≤≥~#\[])\s*$"
+    r"step|round|day|epoch|Task|task|group|factor of|number of|[kKnNTdLpw])|[=×<>≤≥#\[±])\s*$"
 )
+# After a number: a size or a factor ("3.9×", "2x faster").
+_FACTOR_AFTER = re.compile(r"(?:\s*[-–~]\s*\d+(?:\.\d+)?)?\s*(?:×|x\b|times\b|\$?\\times\$?)")
+# After "fewer"/"less"/"more": a noun makes the number a size ("80% fewer parameters").
+_COMPARATIVE = frozenset(["fewer", "less", "more"])
 _ARITHMETIC = re.compile(r"\+\d|\s*(?:-+>|→)\s*\d+\s*\)")
 # Words that may follow a result number (else a word after it makes it a count, a size or a share).
 _FOLLOW_WORDS = (
@@ -61,17 +70,25 @@ _FOLLOW_WORDS = (
     "after while when which whereas against without is was are were of average avg avg. mean overall "
     "absolute relative higher lower better worse improvement improvements gain gains increase increases "
     "decrease decreases reduction reductions drop drops boost boosts margin lead less fewer degradation "
-    "decline jump advantage among within as accuracy"
+    "decline jump advantage among within as accuracy points pts pp the above below enhancement"
 )
 _FOLLOW = frozenset(_FOLLOW_WORDS.split())
 _ASIDE = re.compile(r"\s*\((?:or|and|i\.e\.|e\.g\.|about|approx\w*|roughly)\b[^()]{0,30}\)")
-_WORD_AFTER = re.compile(r"\s*(?P<w>[^\s,;:.()\[\]]+)")
+_WORD_AFTER = re.compile(r"[\s*]*(?P<w>[^\s,;:.()\[\]*]+)")
 # Words that may stand between a number and its metric ("97% of the F1", "3.1% absolute increase in F1").
 GAP_WORDS = (
     r"(?:of|the|an?|in|its|their|absolute|relative|average|avg\.?|mean|overall|points?|pts|pp|improvements?|gains?|"
+    r"enhancements?|"
     r"increases?|reductions?|decreases?|drops?|higher|lower|better|worse|boost)\b"
 )
-_GAP_WORD = re.compile(rf"\s*(?:\(|\)|{GAP_WORDS})\s*", re.IGNORECASE)
+# A plain word that may be part of the metric's own name ("100% clustering accuracy", "73.5% linear evaluation
+# accuracy"): not a function word, a plural ("19 structures") or a participle ("8% labeled points").
+NOUNISH = (
+    r"(?!(?:and|or|but|vs|the|with|for|to|on|at|by|from|than|while|when|which|that|is|are|was|were|this|these|"
+    r"its|our|their|only|also|more|less|fewer)\b)(?:[a-z]+-[a-z\-]+|[a-z]+[a-rt-z](?<!ed))\b"
+)
+_GAP_WORD = re.compile(rf"[\s*]*(?:\(|\)|{GAP_WORDS})[\s*]*", re.IGNORECASE)
+_NOUNISH_WORD = re.compile(rf"{NOUNISH}\s+")
 
 
 @dataclass
@@ -88,20 +105,31 @@ class Number:
     group: int = 0  # numbers written as one list share a group id
 
 
-def _candidates(text: str, s: int, e: int, blocked: list[tuple[int, int]]) -> list[Number]:
+def _candidates(text: str, s: int, e: int, blocked: list[tuple[int, int]], metric_ends: set[int]) -> list[Number]:
     """The numbers of ``text[s:e]`` that are not part of a name, a size or a word."""
     out: list[Number] = []
+    name_ends = {be for _, be in blocked}
     for m in _NUMBER.finditer(text, s, e):
         ns, ne = m.start("num"), m.end("num")
+        start = m.start()
         if any(bs <= ns < be for bs, be in blocked):
             continue  # part of a name ("MATH 500", "ViT-B/16")
+        if text[start - 1 : start] == " " and start - 1 in name_ends and not m.group("unit"):
+            continue  # a version the name left out ("FooWOZ 2.4")
+        head = text[max(s, start - 3) : start].rstrip()
+        metric_value = head.endswith("=") and len(text[:start].rstrip()) - 1 in metric_ends  # "FID=9.91"
+        if head.endswith("=") and not metric_value:
+            continue
+        if _FACTOR_AFTER.match(text, m.end()):
+            continue  # "3.9×", "2x"
         nxt = text[ne : ne + 2]
         if (
             not m.group("unit")
             and not m.group("th")
             and (
                 nxt[:1].isalpha()
-                or (nxt[:1] in "-:," and nxt[1:2].isalnum())
+                or (nxt[:1] == "-" and nxt[1:2].isalpha())
+                or (nxt[:1] in ":," and nxt[1:2].isalnum())
                 or (nxt[:1] == "/" and "." not in m.group())
             )
         ):
@@ -113,7 +141,7 @@ def _candidates(text: str, s: int, e: int, blocked: list[tuple[int, int]]) -> li
             continue  # "(77.4+4.2)%", "(1->16)": a sum or a range of settings
         if text[ne : ne + 1] == ")" and "." not in m.group("num") and text[max(s, ns - 1) : ns] != "(":
             continue  # an enumerator: "1) ..."
-        if _NOT_BEFORE.search(text, max(s, ns - 12), ns) or (
+        if (not metric_value and _NOT_BEFORE.search(text, max(s, start - 12), start)) or (
             text[max(s, ns - 2) : ns].strip() in ("(",) and (text[ne : ne + 1] == ")" and "." not in m.group("num"))
         ):
             continue  # "Table 2", "k=5", "(1)"
@@ -136,21 +164,36 @@ def _follow_ok(text: str, end: int, stop: int, metric_starts: set[int], name_sta
     if w.start("w") in name_starts or w.start("w") in metric_starts:
         return True
     word = w.group("w").lower()
-    if word in ("of", "of the"):
+    if word == "of":
         return _metric_soon(text, end, stop, metric_starts)
+    if word in _COMPARATIVE:
+        nxt = _WORD_AFTER.match(text, w.end(), stop)
+        return nxt is None or not nxt.group("w")[:1].isalnum() or nxt.start("w") in metric_starts
     if word in _FOLLOW or not word[:1].isalnum():
         return True
+    if word.endswith("ing"):  # "87.6% surpassing all ...", not "128 training examples"
+        nxt = _WORD_AFTER.match(text, w.end(), stop)
+        if nxt is None or not nxt.group("w").endswith("s") or nxt.start("w") in metric_starts:
+            return True
     return _metric_soon(text, end, stop, metric_starts)
 
 
 def _metric_soon(text: str, end: int, stop: int, metric_starts: set[int]) -> bool:
-    """A metric starts within four plain words after ``end`` ("97% of the F1", "48.7% translation accuracy")."""
+    """A metric starts a few words after ``end`` ("97% of the F1", "48.7% translation accuracy")."""
     pos = end
     for _ in range(5):
-        while pos < stop and text[pos] == " ":
+        while pos < stop and text[pos] in " *":
             pos += 1
         if pos in metric_starts:
             return True
+        word = pos
+        for _ in range(2):  # "48.7% translation accuracy", "73.5% linear evaluation accuracy"
+            noun = _NOUNISH_WORD.match(text, word, stop)
+            if noun is None:
+                break
+            word = noun.end()
+            if word in metric_starts:
+                return True
         g = _GAP_WORD.match(text, pos, stop)
         if g is None or g.end() == pos:
             return False
@@ -159,26 +202,36 @@ def _metric_soon(text: str, end: int, stop: int, metric_starts: set[int]) -> boo
 
 
 def find_numbers(
-    text: str, s: int, e: int, blocked: list[tuple[int, int]], metric_starts: set[int], name_starts: set[int]
+    text: str, s: int, e: int, names: list[tuple[int, int]], metrics: list[tuple[int, int]]
 ) -> list[Number]:
     """The numbers of the sentence ``text[s:e]`` that can be results, with their roles (see the module
-    docstring). ``blocked``: spans of names; ``metric_starts`` / ``name_starts``: where metrics and names begin."""
-    cands = _candidates(text, s, e, blocked)
+    docstring). ``names``, ``metrics``: spans of the entity mentions and metrics of the sentence."""
+    metric_starts = {ms for ms, _ in metrics}
+    name_starts = {ns for ns, _ in names}
+    cands = _candidates(text, s, e, names + metrics, {me for _, me in metrics})
     groups: list[list[Number]] = []
     pairs: set[int] = set()  # index in cands of the old value of a before→after pair
     for i, n in enumerate(cands):
         if groups:
             prev = groups[-1][-1]
             gap_end = n.start
-            if _PAIR_JOIN.fullmatch(text, prev.end, gap_end) and (
-                text[prev.end : gap_end].strip() != "to"
-                or _FROM_BEFORE.search(text, max(s, groups[-1][0].start - 60), groups[-1][0].start)
-            ):
-                if not _RANGE_BEFORE.search(text, max(s, groups[-1][0].start - 30), groups[-1][0].start):
-                    pairs.add(i - 1)
-                groups[-1].append(n)
+            head = groups[-1][0].start
+            if _PAIR_JOIN.fullmatch(text, prev.end, gap_end):
+                word_to = text[prev.end : gap_end].strip() == "to"
+                if word_to and _DELTA_BEFORE.search(text, max(s, head - 60), head):
+                    groups[-1].append(n)  # "by 2% to 5%": a range of deltas
+                    continue
+                if not word_to or _FROM_BEFORE.search(text, max(s, head - 60), head):
+                    if not _RANGE_BEFORE.search(text, max(s, head - 30), head):
+                        pairs.add(i - 1)
+                    groups[-1].append(n)
+                    continue
+            if _RANGE_JOIN.fullmatch(text, prev.end, gap_end) and (n.unit or "." in text[n.start : n.end]):
+                groups[-1].append(n)  # "1.7%-2.8%", "8.0-10.8%": a range
                 continue
-            if _LIST_JOIN.fullmatch(text, prev.end, gap_end) and (prev.unit == n.unit or n.unit is None):
+            if _LIST_JOIN.fullmatch(text, prev.end, gap_end) and (
+                prev.unit == n.unit or n.unit is None or prev.unit is None
+            ):
                 groups[-1].append(n)
                 continue
         groups.append([n])
@@ -188,10 +241,10 @@ def find_numbers(
         first, last = group[0], group[-1]
         if not _follow_ok(text, last.end, e, metric_starts, name_starts):
             continue
-        if last.unit and not first.unit:
+        if last.unit:
             for n in group:
-                n.unit = last.unit  # "from 41.2 to 44.7%"
-        before = text[max(s, first.start - 60) : first.start]
+                n.unit = n.unit or last.unit  # "from 41.2 to 44.7%", "98.5, 99 and 100%"
+        before = _LEAD.sub(" ", text[max(s, first.start - 60) : first.start])
         delta_before = _DELTA_BEFORE.search(before) is not None or (
             _CHANGE_VERB_BEFORE.search(before) is not None and len(group) == 1 and group[0].role != "before"
         )

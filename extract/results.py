@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from extract.metrics import find_metrics, is_change
-from extract.result_numbers import GAP_WORDS, Number, find_numbers
+from extract.metrics import display, find_metrics, is_change
+from extract.result_numbers import GAP_WORDS, NOUNISH, Number, find_numbers
 
 _DIGIT = re.compile(r"\d")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and\s+)?(?:while|whereas|but|although)\b")
@@ -29,15 +29,17 @@ _CLAUSE_BREAK = re.compile(r";|,\s+(?:and\s+)?(?:while|whereas|but|although)\b")
 _ON_BENCH = re.compile(
     r"\s*\)?\s*,?\s*(?:(?:on|in|at|for|across|over|of|with)\s+)(?:the\s+)?(?:[\w\-\"“”']+\s+){0,5}?$", re.IGNORECASE
 )
-_GAP_TO_METRIC = re.compile(rf"\s*(?:(?:\(|\)|{GAP_WORDS})\s+){{0,4}}")
+_GAP_TO_METRIC = re.compile(rf"[\s*]*(?:(?:\(|\)|{GAP_WORDS}\s)[\s*]*){{0,4}}", re.IGNORECASE)
+_NOUNS_TO_METRIC = re.compile(rf"(?:{NOUNISH}\s+){{1,2}}")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|and|&|/|\bor\b)\s*(?:the\s+)?")
-# Right before a model: it is compared with, not the one the result is for.
+# Before a model in its clause: it is what the result is compared with ("outperforming X", "baselines such as X").
 _COMPARISON = re.compile(
-    r"\b(?:than|over|outperform\w*|surpass\w*|beat\w*|exceed\w*|compared\s+(?:to|with)|comparison\s+(?:to|with)|"
-    r"versus|vs\.?|against|like|such\s+as|including|e\.g\.,?|matching|match(?:es)?|rival\w*|baselines?|"
-    r"previous|prior|competitors?|unlike)\s+(?:[\w\-.'’]+\s+){0,4}?$",
+    r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|(?:better|higher|lower|worse)\s+than|versus|vs\.?|"
+    r"against|matching|match(?:es)?|rival\w*|such\s+as|including|e\.g\.|unlike|baselines?|competitors?)\b",
     re.IGNORECASE,
 )
+# "Compared with X, our model ...": a comparison up to the next comma.
+_COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with))\b[^,;]*$", re.IGNORECASE)
 # Right before a number: the number is a compared system's ("compared to 77.0%", "than 60%", "the baseline 64.3%").
 _COMPARED_NUMBER = re.compile(
     r"\b(?:than|compared\s+(?:to|with)|comparison\s+(?:to|with)|versus|vs\.?|against|baselines?(?:'s?)?|previous|"
@@ -51,6 +53,12 @@ _OUR = re.compile(r"\b(?:our|we|ours)\b", re.IGNORECASE)
 # After a number with no metric: nothing more is said about it ("On X, we reach 91.2%.").
 _STANDS_ALONE = re.compile(r"\s*(?:[,.;:)]|$|(?:and|on|in|at|for|respectively)\b)", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+# After a delta: what changes is something else ("a 15% reduction in run-time", "a 2x increase of speed").
+_CHANGE_OF_OTHER = re.compile(
+    r"[\s)]*(?:\w+\s+)?(?:reductions?|improvements?|gains?|increases?|decreases?|drops?|boosts?)\s+(?:in|of)\s+"
+    r"(?!terms\b)(?:the\s+)?[a-z]",
+    re.IGNORECASE,
+)
 _LOWERING = re.compile(r"reduc|drop|decreas|degrad", re.IGNORECASE)
 _CHANGE_WORDS = re.compile(r"improvement|gain|reduction|increase|decrease|drop", re.IGNORECASE)
 
@@ -126,9 +134,7 @@ def sentence_results(
     mentions = _mentions(ents, s, e)
     spans = [(m[0], m[1]) for m in mentions]
     metrics = [m for m in find_metrics(text, s, e) if not any(ms < m[1] and m[0] < me for ms, me in spans)]
-    numbers = find_numbers(
-        text, s, e, spans + [(m[0], m[1]) for m in metrics], {m[0] for m in metrics}, {m[0] for m in mentions}
-    )
+    numbers = find_numbers(text, s, e, spans, [(m[0], m[1]) for m in metrics])
     if not numbers:
         return []
     benches = [m for m in mentions if m[3] in ("Benchmark", "Dataset")]
@@ -158,6 +164,8 @@ def sentence_results(
             if metric is not None and is_change(metric[2]):
                 n.role, n.reduction = "delta", n.reduction or bool(_LOWERING.search(metric[2]))
             if metric is None and n.role == "delta":
+                if _CHANGE_OF_OTHER.match(text, group[-1].end, e):
+                    continue  # "a 15% reduction in run-time": a change of something that is no metric
                 metric = _metric_in_clause_after(metrics, clauses, n.start) or _nearest(metrics, n.start)
             tail = metric[1] if metric_after else last.end
             bench, tied = _benchmark(text, n, tail, e, clause, benches, pair_bench)
@@ -169,6 +177,7 @@ def sentence_results(
                     tied in ("after", "pair")
                     or (tied == "before" and n.unit and _STANDS_ALONE.match(text, group[-1].end, e))
                     or (paired and metric is not None)
+                    or (metric is not None and _named_score(text, metric, benches))
                 ):
                     continue  # a bare improvement, or a number tied to neither a metric nor a benchmark
                 name = name if metric is not None and (metric is metric_after or paired) else "score"
@@ -192,22 +201,31 @@ def sentence_results(
     return out
 
 
+def _named_score(text: str, metric: Metric, benches: list[Mention]) -> bool:
+    """A "score" named by a benchmark right before it ("a FooBench score of 77.4")."""
+    return any(b[1] <= metric[0] and not text[b[1] : metric[0]].strip() for b in benches)
+
+
 def _metric_after(text: str, end: int, stop: int, metrics: list[Metric]) -> Metric | None:
-    """The metric written right after a number ("72.3 F1", "97% of the F1", "3.1% increase in F1 score")."""
+    """The metric written right after a number ("72.3 F1", "97% of the F1", "3.1% increase in F1 score"), with
+    the plain words right before it that name it further ("100% clustering accuracy")."""
     gap = _GAP_TO_METRIC.match(text, end, stop)
     reach = gap.end() if gap else end
+    nouns = _NOUNS_TO_METRIC.match(text, reach, stop)
     for m in metrics:
         if end <= m[0] <= reach and not _DIGIT.search(text, end, m[0]):
-            g = _GAP_TO_METRIC.match(text, end, m[0])
-            if g is not None and g.end() >= m[0] - 1:
-                return m
+            return m
+        if nouns is not None and m[0] == nouns.end():
+            return (reach, m[1], display(text[reach : m[1]]), m[3])
     return None
 
 
 def _metric_before(metrics: list[Metric], clause: int, pos: int) -> Metric | None:
-    """The nearest metric before ``pos`` in its clause ("accuracy of 58.8%", "accuracies of 88.5% and 80.7%")."""
+    """The nearest metric before ``pos`` in its clause ("accuracy of 58.8%", "accuracies of 88.5% and 80.7%"),
+    a named one rather than "score" or "performance" ("in terms of AUC performance ... by 10.2%")."""
     before = [m for m in metrics if clause <= m[0] and m[1] <= pos and pos - m[1] < 150]
-    return before[-1] if before else None
+    strong = [m for m in before if not m[3]]
+    return (strong or before)[-1] if before else None
 
 
 def _metric_in_clause_after(metrics: list[Metric], clauses: list[int], pos: int):
@@ -256,6 +274,12 @@ def _sentence_bench(out: list[dict[str, Any]], gid: int, i: int, size: int, resp
     return earlier[-1]
 
 
+def _compared(text: str, clause: int, pos: int) -> bool:
+    """Whether the name at ``pos`` is what a result is compared with (see _COMPARISON, _COMPARED_WITH)."""
+    start = max(clause, pos - 80)
+    return _COMPARISON.search(text, start, pos) is not None or _COMPARED_WITH.search(text, start, pos) is not None
+
+
 def _model(
     text: str,
     n: Number,
@@ -277,7 +301,7 @@ def _model(
             and m[0] - tail < 60
             and m[3] == "Model"
             and _MODEL_AFTER.fullmatch(text, tail, m[0])
-            and not _COMPARISON.search(text, max(clause, m[0] - 40), m[0])
+            and not _compared(text, clause, m[0])
         ):
             return m[2]  # "58.8% accuracy on MATH with fine-tuned PaLM 2-L"
     if n.role != "delta" and _COMPARED_NUMBER.search(text, max(clause, n.start - 50), n.start):
@@ -289,7 +313,7 @@ def _model(
     for pos, m in sorted(cues, key=lambda c: -c[0]):
         if m is None:
             return proposal
-        if _COMPARISON.search(text, max(clause, pos - 40), pos):
+        if _compared(text, clause, pos):
             continue  # "outperforming X", "compared with X"
         return m[2]
     return proposal

@@ -40,7 +40,7 @@ HEADS_WORDS = (
     "accuracy acc error errors rate score precision recall f1 f-measure f-score distance similarity "
     "correlation loss likelihood perplexity overlap iou auc ap map ratio coefficient dice reward rank "
     "hits hit bleu rouge meteor cider nll entropy mae mse rmse psnr ssim ndcg sensitivity specificity "
-    "kappa purity nmi mrr agreement"
+    "kappa purity nmi mrr agreement jaccard"
 )
 HEADS = frozenset(HEADS_WORDS.split())
 # Names about cost, size or the setting, not quality.
