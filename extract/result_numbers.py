@@ -15,12 +15,13 @@ _UNIT = r"(?:\s*(?:\$?\\?%\$?(?:\s*points?\b)?|percent\b|percentage points?\b|pp
 # A number: not inside a word, version ("GPT-3.5"), fraction, setting ("k=5") or LaTeX command ("^{3}");
 # an uncertainty ("68±3%") belongs to it.
 _NUMBER = re.compile(
-    r"(?<![\w.@/^\\:−{+])(?<![^\d%\s]-)(?<!\s-)(?P<sign>\+\s?)?(?P<num>\d{1,3}(?:\.\d+)?)(?![\d])"
+    r"(?<![\w.@^\\:−{+])(?<![^\d]/)(?<![^\d%\s]-)(?<!\s-)(?P<sign>\+\s?)?(?P<num>\d{1,3}(?:\.\d+)?)(?![\d])"
     rf"(?P<pm>\s*(?:±|\$?\\pm\$?)\s*\d+(?:\.\d+)?)?(?P<unit>{_UNIT})?(?P<th>-?th\b)?"
 )
 # Between two numbers of one list, and of a before→after pair.
+_SLASHED = re.compile(r"\d\.\d+%?/$")
 _LIST_JOIN = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|/)\s*")
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|~|\$?\\sim\$?)\s*")
+_RANGE_JOIN = re.compile(r"\s*(?:-{1,2}|–|~|\$?\\sim\$?)\s*")
 _PAIR_JOIN = re.compile(r"\s*(?:to|→|->|⇒|=>|\$?\\?rightarrow\$?|\$\\to\$)\s*")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:an?|the)\s+)?(?:[\w\-@]+\s+){0,3}?$", re.IGNORECASE)
 _LEAD = re.compile(r"[\s$*(]+$")  # LaTeX, Markdown or a bracket right before a number
@@ -37,7 +38,7 @@ _DELTA_BEFORE = re.compile(
 _DELTA_AFTER = re.compile(
     r"\s*\)?\s*(?:(?:absolute|relative|average|avg\.?|on average|overall)\s+)?"
     r"(?:(?P<r>reductions?|decreases?|drops?|lower|less|degradations?|declines?)|"
-    r"improvements?|gains?|increases?|boosts?|higher|better|advantages?|margins?|lead|jumps?|above|"
+    r"improvements?|gains?|increases?|boosts?|higher|better|superior|advantages?|margins?|lead|jumps?|above|"
     r"enhancements?)\b",
     re.IGNORECASE,
 )
@@ -57,7 +58,7 @@ _REDUCING_VERB = re.compile(r"\b(?:reduc|lower|decreas|cut|drop|shrink|declin)\w
 # Right before a number: it is an index, a setting or a factor, not a result.
 _NOT_BEFORE = re.compile(
     r"(?:\b(?:first|top|Table|Tab\.|Figure|Fig\.|Section|Sec\.|Eq\.|Equation|v|version|level|Level|stage|phase|"
-    r"step|round|day|epoch|Task|task|group|factor of|number of|[kKnNTdLpw])|[=×<>≤≥#\[±])\s*$"
+    r"step|round|day|epoch|Task|task|group|factor of|number of|interval|CI|[kKnNTdLpw])|[=×<>≤≥#\[±])\s*$"
 )
 # After a number: a size or a factor ("3.9×", "2x faster").
 _FACTOR_AFTER = re.compile(r"(?:\s*[-–~]\s*\d+(?:\.\d+)?)?\s*(?:×|x\b|times\b|\$?\\times\$?)")
@@ -105,15 +106,23 @@ class Number:
     group: int = 0  # numbers written as one list share a group id
 
 
-def _candidates(text: str, s: int, e: int, blocked: list[tuple[int, int]], metric_ends: set[int]) -> list[Number]:
-    """The numbers of ``text[s:e]`` that are not part of a name, a size or a word."""
+def _candidates(
+    text: str, s: int, e: int, names: list[tuple[int, int]], metrics: list[tuple[int, int]]
+) -> list[Number]:
+    """The numbers of ``text[s:e]`` that are not part of a name, a metric, a size or a word."""
     out: list[Number] = []
-    name_ends = {be for _, be in blocked}
+    blocked = names + metrics
+    name_ends = {be for _, be in names}
+    metric_ends = {me for _, me in metrics}
     for m in _NUMBER.finditer(text, s, e):
         ns, ne = m.start("num"), m.end("num")
         start = m.start()
         if any(bs <= ns < be for bs, be in blocked):
             continue  # part of a name ("MATH 500", "ViT-B/16")
+        if text[start - 1 : start] == "/" and not (
+            _SLASHED.search(text, max(s, start - 8), start) and "." in m.group()
+        ):
+            continue  # "1/50", "3.7/5": a fraction, not a list "71.2/64.0/55.3"
         if text[start - 1 : start] == " " and start - 1 in name_ends and not m.group("unit"):
             continue  # a version the name left out ("FooWOZ 2.4")
         head = text[max(s, start - 3) : start].rstrip()
@@ -208,7 +217,7 @@ def find_numbers(
     docstring). ``names``, ``metrics``: spans of the entity mentions and metrics of the sentence."""
     metric_starts = {ms for ms, _ in metrics}
     name_starts = {ns for ns, _ in names}
-    cands = _candidates(text, s, e, names + metrics, {me for _, me in metrics})
+    cands = _candidates(text, s, e, names, metrics)
     groups: list[list[Number]] = []
     pairs: set[int] = set()  # index in cands of the old value of a before→after pair
     for i, n in enumerate(cands):
@@ -229,9 +238,8 @@ def find_numbers(
             if _RANGE_JOIN.fullmatch(text, prev.end, gap_end) and (n.unit or "." in text[n.start : n.end]):
                 groups[-1].append(n)  # "1.7%-2.8%", "8.0-10.8%": a range
                 continue
-            if _LIST_JOIN.fullmatch(text, prev.end, gap_end) and (
-                prev.unit == n.unit or n.unit is None or prev.unit is None
-            ):
+            join = _LIST_JOIN.fullmatch(text, prev.end, gap_end)
+            if join and (prev.unit == n.unit or n.unit is None or (prev.unit is None and "," in join.group())):
                 groups[-1].append(n)
                 continue
         groups.append([n])

@@ -30,13 +30,26 @@ _ON_BENCH = re.compile(
     r"\s*\)?\s*,?\s*(?:(?:on|in|at|for|across|over|of|with)\s+)(?:the\s+)?(?:[\w\-\"“”']+\s+){0,5}?$", re.IGNORECASE
 )
 _GAP_TO_METRIC = re.compile(rf"[\s*]*(?:(?:\(|\)|{GAP_WORDS}\s)[\s*]*){{0,4}}", re.IGNORECASE)
-_NOUNS_TO_METRIC = re.compile(rf"(?:{NOUNISH}\s+){{1,2}}")
+_NOUN = re.compile(rf"{NOUNISH}\s+")
+# After a metric: the number is a change of it ("12.2% mAP absolute improvement").
+_CHANGE_AFTER_METRIC = re.compile(
+    r"\s*(?:(?:absolute|relative)\s+)?(?:(?P<r>reductions?|decreases?|drops?)|improvements?|gains?|increases?|boosts?)\b",
+    re.IGNORECASE,
+)
+# After a model: it is a part of the system, not the system ("with a ResNet-50 backbone").
+_COMPONENT_AFTER = re.compile(
+    r"\s*(?:backbones?|encoders?|decoders?|feature extractors?|as\s+(?:the\s+|a\s+)?backbone)\b"
+)
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|and|&|/|\bor\b)\s*(?:the\s+)?")
 # Before a model in its clause: it is what the result is compared with ("outperforming X", "baselines such as X").
 _COMPARISON = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|(?:better|higher|lower|worse)\s+than|versus|vs\.?|"
     r"against|matching|match(?:es)?|rival\w*|such\s+as|including|e\.g\.|unlike|baselines?|competitors?)\b",
     re.IGNORECASE,
+)
+# Right before a metric-like acronym: it names a compared system ("outperforming MAE by 0.8%").
+_COMPARED_NAME = re.compile(
+    r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|than|over|versus|vs\.?)\s+(?:the\s+)?$", re.I
 )
 # "Compared with X, our model ...": a comparison up to the next comma.
 _COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with))\b[^,;]*$", re.IGNORECASE)
@@ -133,7 +146,11 @@ def sentence_results(
     """The results of the sentence ``text[s:e]`` (see the module docstring)."""
     mentions = _mentions(ents, s, e)
     spans = [(m[0], m[1]) for m in mentions]
-    metrics = [m for m in find_metrics(text, s, e) if not any(ms < m[1] and m[0] < me for ms, me in spans)]
+    metrics = [
+        m
+        for m in find_metrics(text, s, e)
+        if not any(ms < m[1] and m[0] < me for ms, me in spans) and not _COMPARED_NAME.search(text, s, m[0])
+    ]
     numbers = find_numbers(text, s, e, spans, [(m[0], m[1]) for m in metrics])
     if not numbers:
         return []
@@ -163,6 +180,8 @@ def sentence_results(
             metric = metric_after or _metric_before([m for m in metrics if m[0] not in owned], clause, n.start)
             if metric is not None and is_change(metric[2]):
                 n.role, n.reduction = "delta", n.reduction or bool(_LOWERING.search(metric[2]))
+            elif metric_after is not None and (change := _CHANGE_AFTER_METRIC.match(text, metric_after[1], e)):
+                n.role, n.reduction = "delta", bool(change.group("r"))
             if metric is None and n.role == "delta":
                 if _CHANGE_OF_OTHER.match(text, group[-1].end, e):
                     continue  # "a 15% reduction in run-time": a change of something that is no metric
@@ -211,11 +230,18 @@ def _metric_after(text: str, end: int, stop: int, metrics: list[Metric]) -> Metr
     the plain words right before it that name it further ("100% clustering accuracy")."""
     gap = _GAP_TO_METRIC.match(text, end, stop)
     reach = gap.end() if gap else end
-    nouns = _NOUNS_TO_METRIC.match(text, reach, stop)
+    starts = {m[0]: m for m in metrics}
     for m in metrics:
         if end <= m[0] <= reach and not _DIGIT.search(text, end, m[0]):
             return m
-        if nouns is not None and m[0] == nouns.end():
+    pos = reach
+    for _ in range(2):  # "100% clustering accuracy", "73.5% linear evaluation accuracy"
+        noun = _NOUN.match(text, pos, stop)
+        if noun is None:
+            break
+        pos = noun.end()
+        if pos in starts:
+            m = starts[pos]
             return (reach, m[1], display(text[reach : m[1]]), m[3])
     return None
 
@@ -301,6 +327,7 @@ def _model(
             and m[0] - tail < 60
             and m[3] == "Model"
             and _MODEL_AFTER.fullmatch(text, tail, m[0])
+            and not _COMPONENT_AFTER.match(text, m[1])
             and not _compared(text, clause, m[0])
         ):
             return m[2]  # "58.8% accuracy on MATH with fine-tuned PaLM 2-L"
@@ -309,11 +336,15 @@ def _model(
         if not _OUR.search(before):
             return None  # "compared to 77.0% in [35]"
     cues = [(m.start(), None) for m in _OUR.finditer(text, clause, n.start)]
-    cues += [(m[0], m) for m in subjects if clause <= m[0] and m[1] <= n.start]
+    cues += [
+        (m[0], m) for m in subjects if clause <= m[0] and m[1] <= n.start and not _COMPONENT_AFTER.match(text, m[1])
+    ]
     for pos, m in sorted(cues, key=lambda c: -c[0]):
         if m is None:
             return proposal
         if _compared(text, clause, pos):
             continue  # "outperforming X", "compared with X"
+        if m[3] == "Method" and proposal is not None:
+            return proposal  # the paper's proposed method: its results are those of the proposed model
         return m[2]
     return proposal
