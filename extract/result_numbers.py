@@ -252,9 +252,14 @@ def find_numbers(
         if last.unit:
             for n in group:
                 n.unit = n.unit or last.unit  # "from 41.2 to 44.7%", "98.5, 99 and 100%"
-        before = _LEAD.sub(" ", text[max(s, first.start - 60) : first.start])
+        raw_before = text[max(s, first.start - 60) : first.start]
+        before = _LEAD.sub(" ", raw_before)
+        bracketed = raw_before.rstrip().endswith("(")  # "surpassing BarLM (67.0%)": BarLM's own number
         delta_before = _DELTA_BEFORE.search(before) is not None or (
-            _CHANGE_VERB_BEFORE.search(before) is not None and len(group) == 1 and group[0].role != "before"
+            not bracketed
+            and _CHANGE_VERB_BEFORE.search(before) is not None
+            and len(group) == 1
+            and group[0].role != "before"
         )
         after = _DELTA_AFTER.match(text, last.end, e)
         over = _OVER_BASELINE.match(text, last.end, e)

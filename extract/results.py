@@ -72,6 +72,8 @@ _CHANGE_OF_OTHER = re.compile(
     r"(?!terms\b)(?:the\s+)?[a-z]",
     re.IGNORECASE,
 )
+# Between a model and its own number: "BarLM (67.0%)", "BarLM: 67.0", "BarLM's 67.0%".
+_OWN_NUMBER = re.compile(r"\s*(?:\(|:|’s|'s)\s*(?:\w+\s*)?")
 _LOWERING = re.compile(r"reduc|drop|decreas|degrad", re.IGNORECASE)
 _CHANGE_WORDS = re.compile(r"improvement|gain|reduction|increase|decrease|drop", re.IGNORECASE)
 
@@ -165,8 +167,9 @@ def sentence_results(
     pair_model: dict[int, str] = {}
     for group in groups.values():
         slash = len(group) > 1 and "/" in text[group[0].end : group[1].start]
-        if len(group) > 1 and (respectively or slash):
+        if len(group) > 1:  # "71.2%, 64.0% and 55.3% on A, B and C (respectively)"
             pair_bench.update(_paired(group, _lists(benches, text)) or {})
+        if len(group) > 1 and (respectively or slash):
             pair_model.update(_paired(group, _lists([m for m in subjects if m[3] == "Model"], text)) or {})
     after_of = {gid: _metric_after(text, group[-1].end, e, metrics) for gid, group in groups.items()}
     out: list[dict[str, Any]] = []
@@ -321,6 +324,9 @@ def _model(
         return paired[id(n)]
     if n.role == "before":
         return None
+    owner = next((m for m in subjects if m[3] == "Model" and _OWN_NUMBER.fullmatch(text, m[1], n.start)), None)
+    if owner is not None:
+        return owner[2]  # "surpassing BarLM (67.0%)", "BarLM: 67.0"
     for m in subjects:
         if (
             m[0] >= tail

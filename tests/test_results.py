@@ -89,6 +89,8 @@ def test_counts_sizes_and_factors_are_never_values() -> None:
 def test_respectively_lists_pair_in_order() -> None:
     got = _results("FooNet reaches 71.2%, 64.0% and 55.3% accuracy on Zorp-Bench, Quux-QA and Blip-Eval, respectively.")
     assert [(b, v) for _, b, _, v, _ in got] == [("Zorp-Bench", 71.2), ("Quux-QA", 64.0), ("Blip-Eval", 55.3)]
+    got = _results("On Zorp-Bench, Quux-QA and Blip-Eval, FooNet reaches 71.2%, 64.0% and 55.3% accuracy.")
+    assert [(b, v) for _, b, _, v, _ in got] == [("Zorp-Bench", 71.2), ("Quux-QA", 64.0), ("Blip-Eval", 55.3)]
     got = _results("FooNet scores 71.2/64.0/55.3 F1 on Zorp-Bench/Quux-QA/Blip-Eval.")
     assert [(b, v) for _, b, _, v, _ in got] == [("Zorp-Bench", 71.2), ("Quux-QA", 64.0), ("Blip-Eval", 55.3)]
 
@@ -124,6 +126,8 @@ def test_model_slot_is_a_model_or_the_proposal() -> None:
     assert got[0][0] == "FooNet"  # a proposed method's result is the proposed model's
     got = _results("Our method reaches 78.1% test accuracy on Zorp-Bench, compared to 77.0% test accuracy of BarLM.")
     assert [(m, v) for m, _, _, v, _ in got] == [("FooNet", 78.1), (None, 77.0)]
+    got = _results("FooNet reaches 72.6% on Zorp-Bench, surpassing BarLM (67.0%).")
+    assert [(m, v) for m, _, _, v, _ in got] == [("FooNet", 72.6), ("BarLM", 67.0)]
     no_model = {k: v for k, v in NAMES.items() if k != "FooNet"}
     assert _results("BarLM reaches 61.0% accuracy on Zorp-Bench.", no_model)[0][0] == "BarLM"
 
