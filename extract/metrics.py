@@ -198,9 +198,15 @@ def find_metrics(text: str, start: int, end: int) -> list[tuple[int, int, str, b
     return out
 
 
+_SINGULAR = {"accuracies": "accuracy", "scores": "score", "rates": "rate", "errors": "error", "Accuracies": "Accuracy"}
+
+
 def display(metric: str, at_start: bool = False) -> str:
-    """The metric as written on one line; a plain capitalised first word at a sentence start in lower case."""
-    metric = " ".join(metric.split())
+    """The metric as written on one line, its last word in the singular; a plain capitalised first word at a
+    sentence start in lower case."""
+    words = metric.split()
+    words[-1] = _SINGULAR.get(words[-1], words[-1])  # "top-1 accuracies" -> "top-1 accuracy": one leaderboard
+    metric = " ".join(words)
     head, _, rest = metric.partition(" ")
     if at_start and head[1:].islower() and head.isalpha():
         head = head.lower()

@@ -24,6 +24,8 @@ _LIST_JOIN = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|/)\s*")
 _RANGE_JOIN = re.compile(r"\s*(?:-{1,2}|–|~|\$?\\sim\$?)\s*")
 _PAIR_JOIN = re.compile(r"\s*(?:to|→|->|⇒|=>|\$?\\?rightarrow\$?|\$\\to\$)\s*")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:an?|the)\s+)?(?:[\w\-@]+\s+){0,3}?$", re.IGNORECASE)
+# Between a delta and the next number: the same change goes on for another benchmark ("... on A and 0.39% on B").
+_DELTA_GOES_ON = re.compile(r"\s+(?:on|in|for)\s+[^,;\d]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)")
 _LEAD = re.compile(r"[\s$*(]+$")  # LaTeX, Markdown or a bracket right before a number
 _RANGE_BEFORE = re.compile(r"\b(?:rang\w*|between|varies|varying)\s+(?:from\s+)?$", re.IGNORECASE)
 # Right before a number: it is a delta.
@@ -58,7 +60,7 @@ _REDUCING_VERB = re.compile(r"\b(?:reduc|lower|decreas|cut|drop|shrink|declin)\w
 # Right before a number: it is an index, a setting or a factor, not a result.
 _NOT_BEFORE = re.compile(
     r"(?:\b(?:first|top|Table|Tab\.|Figure|Fig\.|Section|Sec\.|Eq\.|Equation|v|version|level|Level|stage|phase|"
-    r"step|round|day|epoch|Task|task|group|factor of|number of|interval|CI|[kKnNTdLpw])|[=×<>≤≥#\[±])\s*$"
+    r"step|round|day|epoch|Task|task|group|factor of|number of|interval|CI|[kKnNTdLpw])|[=×<≤≥#\[±]|(?<![-=])>)\s*$"
 )
 # After a number: a size or a factor ("3.9×", "2x faster").
 _FACTOR_AFTER = re.compile(r"(?:\s*[-–~]\s*\d+(?:\.\d+)?)?\s*(?:×|x\b|times\b|\$?\\times\$?)")
@@ -78,7 +80,7 @@ _ASIDE = re.compile(r"\s*\((?:or|and|i\.e\.|e\.g\.|about|approx\w*|roughly)\b[^(
 _WORD_AFTER = re.compile(r"[\s*]*(?P<w>[^\s,;:.()\[\]*]+)")
 # Words that may stand between a number and its metric ("97% of the F1", "3.1% absolute increase in F1").
 GAP_WORDS = (
-    r"(?:of|the|an?|in|its|their|absolute|relative|average|avg\.?|mean|overall|points?|pts|pp|improvements?|gains?|"
+    r"(?:of|the|an?|in|at|terms|its|their|absolute|relative|average|avg\.?|mean|overall|points?|pts|pp|improvements?|gains?|"
     r"enhancements?|"
     r"increases?|reductions?|decreases?|drops?|higher|lower|better|worse|boost)\b"
 )
@@ -245,6 +247,7 @@ def find_numbers(
         groups.append([n])
     index = {id(n): i for i, n in enumerate(cands)}
     out: list[Number] = []
+    last_delta: Number | None = None
     for gid, group in enumerate(groups):
         first, last = group[0], group[-1]
         if not _follow_ok(text, last.end, e, metric_starts, name_starts):
@@ -264,7 +267,10 @@ def find_numbers(
         after = _DELTA_AFTER.match(text, last.end, e)
         over = _OVER_BASELINE.match(text, last.end, e)
         delta = delta_before or after is not None or over is not None or any(n.role == "delta" for n in group)
+        if last_delta is not None and _DELTA_GOES_ON.fullmatch(text, last_delta.end, first.start):
+            delta = True  # "by 0.87% on A and 0.39% on B"
         reduction = bool(after and after.group("r")) or (delta_before and _REDUCING_VERB.search(before) is not None)
+        last_delta = last if delta else None
         for n in group:
             n.group = gid
             if delta:

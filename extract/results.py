@@ -74,6 +74,14 @@ _CHANGE_OF_OTHER = re.compile(
 )
 # Between a model and its own number: "BarLM (67.0%)", "BarLM: 67.0", "BarLM's 67.0%".
 _OWN_NUMBER = re.compile(r"\s*(?:\(|:|’s|'s)\s*(?:\w+\s*)?")
+# Between a change and its metric: "in terms of", "in", "on the".
+_IN_TERMS = re.compile(r"\b(?:in\s+terms\s+of|in|on|at)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
+# Between a metric and a delta: another change is being stated ("... and a decrease in training time by 3%").
+_OTHER_CHANGE = re.compile(
+    r"\b(?:increases?|decreases?|reductions?|drops?|improvements?|gains?|boosts?|reduc\w+|increas\w+|decreas\w+|"
+    r"improv\w+)\s+(?:in|of|the)\s+(?:the\s+)?[a-z]",
+    re.IGNORECASE,
+)
 _LOWERING = re.compile(r"reduc|drop|decreas|degrad", re.IGNORECASE)
 _CHANGE_WORDS = re.compile(r"improvement|gain|reduction|increase|decrease|drop", re.IGNORECASE)
 
@@ -146,11 +154,17 @@ def sentence_results(
     text: str, s: int, e: int, ents: list[dict[str, Any]], proposal: str | None
 ) -> list[dict[str, Any]]:
     """The results of the sentence ``text[s:e]`` (see the module docstring)."""
-    mentions = _mentions(ents, s, e)
+    found = find_metrics(text, s, e)
+    # A metric holding a whole name keeps it ("Frechet Inception Distance"); one inside or across a name does not.
+    mentions = [
+        m
+        for m in _mentions(ents, s, e)
+        if not any(ms <= m[0] and m[1] <= me and (ms, me) != m[:2] for ms, me, *_ in found)
+    ]
     spans = [(m[0], m[1]) for m in mentions]
     metrics = [
         m
-        for m in find_metrics(text, s, e)
+        for m in found
         if not any(ms < m[1] and m[0] < me for ms, me in spans) and not _COMPARED_NAME.search(text, s, m[0])
     ]
     numbers = find_numbers(text, s, e, spans, [(m[0], m[1]) for m in metrics])
@@ -171,7 +185,11 @@ def sentence_results(
             pair_bench.update(_paired(group, _lists(benches, text)) or {})
         if len(group) > 1 and (respectively or slash):
             pair_model.update(_paired(group, _lists([m for m in subjects if m[3] == "Model"], text)) or {})
-    after_of = {gid: _metric_after(text, group[-1].end, e, metrics) for gid, group in groups.items()}
+    named_after = {gid: _bench_right_after(text, group[-1].end, benches) for gid, group in groups.items()}
+    after_of = {
+        gid: _metric_after(text, named[1] if (named := named_after[gid]) else group[-1].end, e, metrics)
+        for gid, group in groups.items()
+    }
     out: list[dict[str, Any]] = []
     for gid, group in groups.items():
         last = group[-1]
@@ -180,17 +198,29 @@ def sentence_results(
         paired = len(group) > 1 and any(n.role == "before" for n in group)
         for i, n in enumerate(group):
             clause = _clause_of(clauses, n.start)
-            metric = metric_after or _metric_before([m for m in metrics if m[0] not in owned], clause, n.start)
+            # a value does not take the metric of another number ("94-th percentile on A, 74.9 on B"); a margin
+            # does ("67.6% accuracy on A, surpassing the prior best by over 17%")
+            usable = metrics if n.role == "delta" else [m for m in metrics if m[0] not in owned]
+            metric = metric_after or _metric_before(usable, clause, n.start)
             if metric is not None and is_change(metric[2]):
                 n.role, n.reduction = "delta", n.reduction or bool(_LOWERING.search(metric[2]))
             elif metric_after is not None and (change := _CHANGE_AFTER_METRIC.match(text, metric_after[1], e)):
                 n.role, n.reduction = "delta", bool(change.group("r"))
+            if (
+                metric is not None
+                and n.role == "delta"
+                and metric is not metric_after
+                and _OTHER_CHANGE.search(text, metric[1], n.start)
+            ):
+                metric = None  # "improves perplexity by 5% and a decrease in training time by 3%"
+            if metric is None and n.role == "delta" and _CHANGE_OF_OTHER.match(text, group[-1].end, e):
+                continue  # "a 15% reduction in run-time": a change of something that is no metric
             if metric is None and n.role == "delta":
-                if _CHANGE_OF_OTHER.match(text, group[-1].end, e):
-                    continue  # "a 15% reduction in run-time": a change of something that is no metric
-                metric = _metric_in_clause_after(metrics, clauses, n.start) or _nearest(metrics, n.start)
+                metric = _metric_in_terms(text, metrics, group[-1].end, e)
             tail = metric[1] if metric_after else last.end
             bench, tied = _benchmark(text, n, tail, e, clause, benches, pair_bench)
+            if named_after[gid] is not None and metric_after is not None and tied != "pair":
+                bench, tied = named_after[gid][2], "after"  # "83.2% Zorp-Bench accuracy"
             if n.role == "delta" and tied in ("", "before") and (bench is None or len(group) > 1) and out:
                 bench = _sentence_bench(out, gid, i, len(group), respectively) or bench
             name = metric[2] if metric else None
@@ -221,6 +251,11 @@ def sentence_results(
     for r in out:
         del r["_group"]
     return out
+
+
+def _bench_right_after(text: str, end: int, benches: list[Mention]) -> Mention | None:
+    """The benchmark named right after a number, before its metric ("83.2% Zorp-Bench accuracy")."""
+    return next((b for b in benches if b[0] > end and not text[end : b[0]].strip()), None)
 
 
 def _named_score(text: str, metric: Metric, benches: list[Mention]) -> bool:
@@ -257,17 +292,13 @@ def _metric_before(metrics: list[Metric], clause: int, pos: int) -> Metric | Non
     return (strong or before)[-1] if before else None
 
 
-def _metric_in_clause_after(metrics: list[Metric], clauses: list[int], pos: int):
-    """The first metric after ``pos`` in its clause ("by 2.3% ... in terms of hits@1")."""
-    nxt = min((c for c in clauses if c > pos), default=None)
-    after = [m for m in metrics if m[0] >= pos and (nxt is None or m[0] < nxt)]
-    return after[0] if after else None
-
-
-def _nearest(metrics: list[Metric], pos: int) -> Metric | None:
-    """The metric of the sentence nearest to ``pos``, or None."""
-    strong = [m for m in metrics if not m[3]]
-    return min(strong, key=lambda m: abs(m[0] - pos)) if strong else None
+def _metric_in_terms(text: str, metrics: list[Metric], end: int, stop: int) -> Metric | None:
+    """The metric a change is stated in, a little after it ("by 2.3% and 1.9% in terms of hits@1",
+    "by 1.6% on Zorp-Bench in accuracy")."""
+    for m in metrics:
+        if end <= m[0] < end + 80 and not m[3] and not _DIGIT.search(text, end, m[0]):
+            return m if _IN_TERMS.search(text, end, m[0]) else None
+    return None
 
 
 def _benchmark(

@@ -71,6 +71,14 @@ def test_deltas_need_a_named_metric_and_say_so() -> None:
         15.0,
     )
     assert _results("FooNet reduces the test error by 2.1 points.")[0][2:4] == ("test error reduction", 2.1)
+    got = _results("FooNet raises mIoU by 0.87% on Zorp-Bench and 0.39% on Quux-QA.")
+    assert [(b, m, v) for _, b, m, v, _ in got] == [
+        ("Zorp-Bench", "mIoU improvement", 0.87), ("Quux-QA", "mIoU improvement", 0.39)
+    ]
+    assert _results("FooNet improves perplexity by 5% and gives a decrease in training time by 3%.") == [
+        ("FooNet", None, "perplexity improvement", 5.0, "%")
+    ]
+    assert _results("FooNet cuts inference costs by up to 14% while keeping its accuracy.") == []
     assert _results("FooNet improves over BarLM by 2.3 points.") == []
     assert _results("FooNet gains +3.1% on Zorp-Bench.") == []
     assert _results("Overall, FooNet brings a 19% average gain.") == []
@@ -106,7 +114,7 @@ def test_margins_follow_the_benchmarks_of_the_values_before() -> None:
         ("Zorp-Bench", 2.2),
         ("Quux-QA", 21.1),
     ]
-    assert got[2][2] == "top-1 accuracies improvement"
+    assert got[2][2] == "top-1 accuracy improvement"
 
 
 def test_metric_is_kept_as_written() -> None:
