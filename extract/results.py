@@ -200,7 +200,8 @@ def sentence_results(
             clause = _clause_of(clauses, n.start)
             # a value does not take the metric of another number ("94-th percentile on A, 74.9 on B"); a margin
             # does ("67.6% accuracy on A, surpassing the prior best by over 17%")
-            usable = metrics if n.role == "delta" else [m for m in metrics if m[0] not in owned]
+            compared = _COMPARED_NUMBER.search(text, max(clause, n.start - 50), n.start) is not None
+            usable = metrics if n.role == "delta" or compared else [m for m in metrics if m[0] not in owned]
             metric = metric_after or _metric_before(usable, clause, n.start)
             if metric is not None and is_change(metric[2]):
                 n.role, n.reduction = "delta", n.reduction or bool(_LOWERING.search(metric[2]))
@@ -229,10 +230,11 @@ def sentence_results(
                     tied in ("after", "pair")
                     or (tied == "before" and n.unit and _STANDS_ALONE.match(text, group[-1].end, e))
                     or (paired and metric is not None)
+                    or (metric is not None and n.unit == "%" and (metric is metric_after or compared))
                     or (metric is not None and _named_score(text, metric, benches))
                 ):
                     continue  # a bare improvement, or a number tied to neither a metric nor a benchmark
-                name = name if metric is not None and (metric is metric_after or paired) else "score"
+                name = name if metric is not None and (metric is metric_after or paired or compared) else "score"
             if n.role == "delta" and not _CHANGE_WORDS.search(name):
                 name += " reduction" if n.reduction else " improvement"
             model = _model(text, n, tail, e, clause, subjects, proposal, pair_model)

@@ -117,6 +117,12 @@ def test_margins_follow_the_benchmarks_of_the_values_before() -> None:
     assert got[2][2] == "top-1 accuracy improvement"
 
 
+def test_a_percent_performance_and_its_baseline() -> None:
+    got = _results("FooNet reaches 65.35% performance on average compared to the baseline 64.30% (BarLM).")
+    assert [(m, v) for m, _, _, v, _ in got] == [("FooNet", 65.35), (None, 64.3)]
+    assert _results("FooNet improves performance by 5%.") == []
+
+
 def test_metric_is_kept_as_written() -> None:
     got = _results("FooNet reaches 91.2 UAS and 89.0 LAS on Zorp-Bench, a CIDEr of 120.3 and a test error of 3.2%.")
     assert [(m, v) for _, _, m, v, _ in got] == [("UAS", 91.2), ("LAS", 89.0), ("CIDEr", 120.3), ("test error", 3.2)]
