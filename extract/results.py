@@ -165,7 +165,8 @@ def sentence_results(
     metrics = [
         m
         for m in found
-        if not any(ms < m[1] and m[0] < me for ms, me in spans) and not _COMPARED_NAME.search(text, s, m[0])
+        if not any(ms < m[1] and m[0] < me for ms, me in spans)
+        and not _COMPARED_NAME.search(text, max(s, m[0] - 20), m[0])
     ]
     numbers = find_numbers(text, s, e, spans, [(m[0], m[1]) for m in metrics])
     if not numbers:
