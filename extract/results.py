@@ -7,12 +7,13 @@ the metric says so ("BLEU improvement", "relative WER reduction"), as the guide 
 never sizes, counts, shares of data, indices or bare improvements. Of a before→after pair ("from 41.2% to
 44.7%") the new value is the model's and the old one has no model.
 
-Metrics are kept as written (:mod:`extract.metrics`). The benchmark is paired in order for lists
-("71.2%, 64.0% and 55.3% on A, B and C respectively", "71.2/64.0/55.3 on A/B/C"), else the
-benchmark/dataset mention right after the number ("on X", "X test set"), else the nearest one before it
-in the clause. The model slot takes only a Model mention or the paper's own proposal: "with/using X" after
-the number, else the nearest subject before it that is not a comparison ("outperforming X", "than X"),
-"our"/"we" meaning the proposal; numbers stated for a comparison ("compared to 77.0%") get none.
+Metrics are kept as written (:mod:`extract.metrics`); a margin takes the metric of its clause, a value only
+one no other number has right after it. The benchmark is paired in order for lists ("71.2%, 64.0% and 55.3% on
+A, B and C respectively", "71.2/64.0/55.3 on A/B/C"), else the benchmark/dataset mention right after the
+number ("on X", "83.2% X accuracy"), else the nearest one before it in the clause. The model slot takes only a
+Model mention or the paper's own proposal: "with/using X" after the number, else the nearest subject before it
+that is not a comparison ("outperforming X", "than X"), "our"/"we" meaning the proposal; numbers stated for a
+comparison ("compared to 77.0%") get none.
 """
 
 from __future__ import annotations
