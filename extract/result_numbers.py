@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_UNIT = r"(?:\s*(?:\$?\\?%\$?(?:\s*points?\b)?|percent\b|percentage points?\b|pp\b|p\.p\.|points?\b|pts\b|dB\b))"
+_UNIT = r"(?:\$?\s*(?:\$?\\?%\$?(?:\s*points?\b)?|percent\b|percentage points?\b|pp\b|p\.p\.|points?\b|pts\b|dB\b))"
 # A number: not inside a word, version ("GPT-3.5"), fraction, setting ("k=5") or LaTeX command ("^{3}");
 # an uncertainty ("68±3%") belongs to it.
 _NUMBER = re.compile(
@@ -25,7 +25,7 @@ _RANGE_JOIN = re.compile(r"\s*(?:-{1,2}|–|~|\$?\\sim\$?)\s*")
 _PAIR_JOIN = re.compile(r"\s*(?:to|→|->|⇒|=>|\$?\\?rightarrow\$?|\$\\to\$)\s*")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:an?|the)\s+)?(?:[\w\-@]+\s+){0,3}?$", re.IGNORECASE)
 # Between a delta and the next number: the same change goes on for another benchmark ("... on A and 0.39% on B").
-_DELTA_GOES_ON = re.compile(r"\s+(?:on|in|for)\s+[^,;\d]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)")
+_DELTA_GOES_ON = re.compile(r"\s+(?:on|in|for)\s+[^,;\d]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)\$?")
 _LEAD = re.compile(r"[\s$*(]+$")  # LaTeX, Markdown or a bracket right before a number
 _RANGE_BEFORE = re.compile(r"\b(?:rang\w*|between|varies|varying)\s+(?:from\s+)?$", re.IGNORECASE)
 # Right before a number: it is a delta.
@@ -60,7 +60,8 @@ _REDUCING_VERB = re.compile(r"\b(?:reduc|lower|decreas|cut|drop|shrink|declin)\w
 # Right before a number: it is an index, a setting or a factor, not a result.
 _NOT_BEFORE = re.compile(
     r"(?:\b(?:first|top|Table|Tab\.|Figure|Fig\.|Section|Sec\.|Eq\.|Equation|v|version|level|Level|stage|phase|"
-    r"step|round|day|epoch|Task|task|group|factor of|number of|interval|CI|[kKnNTdLpw])|[=×<≤≥#\[±]|(?<![-=])>)\s*$"
+    r"step|round|day|epoch|Task|task|group|factor of|number of|interval|CI|at|threshold(?: of)?|"
+    r"(?:deviation|difference|gap) of(?: only| just| about)?|[kKnNTdLpw])|[=×<≤≥#\[±]|(?<![-=])>)\s*$"
 )
 # After a number: a size or a factor ("3.9×", "2x faster").
 _FACTOR_AFTER = re.compile(r"(?:\s*[-–~]\s*\d+(?:\.\d+)?)?\s*(?:×|x\b|times\b|\$?\\times\$?)")
@@ -77,7 +78,7 @@ _FOLLOW_WORDS = (
 )
 _FOLLOW = frozenset(_FOLLOW_WORDS.split())
 _ASIDE = re.compile(r"\s*\((?:or|and|i\.e\.|e\.g\.|about|approx\w*|roughly)\b[^()]{0,30}\)")
-_WORD_AFTER = re.compile(r"[\s*]*(?P<w>[^\s,;:.()\[\]*]+)")
+_WORD_AFTER = re.compile(r"[\s*$]*(?P<w>[^\s,;:.()\[\]*$]+)")
 # Words that may stand between a number and its metric ("97% of the F1", "3.1% absolute increase in F1").
 GAP_WORDS = (
     r"(?:of|the|an?|in|at|terms|its|their|absolute|relative|average|avg\.?|mean|overall|points?|pts|pp|improvements?|gains?|"
@@ -152,7 +153,7 @@ def _candidates(
             continue  # "(77.4+4.2)%", "(1->16)": a sum or a range of settings
         if text[ne : ne + 1] == ")" and "." not in m.group("num") and text[max(s, ns - 1) : ns] != "(":
             continue  # an enumerator: "1) ..."
-        if (not metric_value and _NOT_BEFORE.search(text, max(s, start - 12), start)) or (
+        if (not metric_value and _NOT_BEFORE.search(text, max(s, start - 30), start)) or (
             text[max(s, ns - 2) : ns].strip() in ("(",) and (text[ne : ne + 1] == ")" and "." not in m.group("num"))
         ):
             continue  # "Table 2", "k=5", "(1)"
@@ -181,6 +182,8 @@ def _follow_ok(text: str, end: int, stop: int, metric_starts: set[int], name_sta
         nxt = _WORD_AFTER.match(text, w.end(), stop)
         return nxt is None or not nxt.group("w")[:1].isalnum() or nxt.start("w") in metric_starts
     if word in _FOLLOW or not word[:1].isalnum():
+        return True
+    if word.endswith("ly"):  # "0.116 largely outperforming ..."
         return True
     if word.endswith("ing"):  # "87.6% surpassing all ...", not "128 training examples"
         nxt = _WORD_AFTER.match(text, w.end(), stop)

@@ -28,9 +28,10 @@ _DIGIT = re.compile(r"\d")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and\s+)?(?:while|whereas|but|although)\b")
 # Between a number (or its metric) and the benchmark it is on.
 _ON_BENCH = re.compile(
-    r"\s*\)?\s*,?\s*(?:(?:on|in|at|for|across|over|of|with)\s+)(?:the\s+)?(?:[\w\-\"“”']+\s+){0,5}?$", re.IGNORECASE
+    r"\s*\)?\s*,?\s*(?:points?\s+)?(?:(?:on|in|at|for|across|over|of|with)\s+)(?:the\s+)?(?:[\w\-\"“”']+\s+){0,5}?$",
+    re.IGNORECASE,
 )
-_GAP_TO_METRIC = re.compile(rf"[\s*]*(?:(?:\(|\)|{GAP_WORDS}\s)[\s*]*){{0,4}}", re.IGNORECASE)
+_GAP_TO_METRIC = re.compile(rf"[\s*$]*(?:(?:\(|\)|{GAP_WORDS}\s)[\s*]*){{0,4}}", re.IGNORECASE)
 _NOUN = re.compile(rf"{NOUNISH}\s+")
 # After a metric: the number is a change of it ("12.2% mAP absolute improvement").
 _CHANGE_AFTER_METRIC = re.compile(
@@ -218,8 +219,8 @@ def sentence_results(
                 metric = None  # "improves perplexity by 5% and a decrease in training time by 3%"
             if metric is None and n.role == "delta" and _CHANGE_OF_OTHER.match(text, group[-1].end, e):
                 continue  # "a 15% reduction in run-time": a change of something that is no metric
-            if metric is None and n.role == "delta":
-                metric = _metric_in_terms(text, metrics, group[-1].end, e)
+            if (metric is None or metric[3]) and n.role == "delta":
+                metric = _metric_in_terms(text, metrics, group[-1].end, e) or metric
             tail = metric[1] if metric_after else last.end
             bench, tied = _benchmark(text, n, tail, e, clause, benches, pair_bench)
             if named_after[gid] is not None and metric_after is not None and tied != "pair":

@@ -60,8 +60,14 @@ def test_lists_share_what_follows_them() -> None:
     assert [r for *_, r in _numbers("by 2.2% and 21.1%, respectively")] == ["delta", "delta"]
 
 
+def test_settings_and_deviations_are_left_out() -> None:
+    assert _numbers("74.1% accuracy at 1% false alarm rate") == [(74.1, "%", "value")]
+    assert _numbers("a marginal deviation of only 2.52% in accuracy") == []
+
+
 def test_metric_values_latex_and_names() -> None:
     assert _numbers("FID=9.91 and IS=8.81±0.10") == [(9.91, None, "value")]
     assert _numbers(r"by $17\%$ mAP") == [(17.0, "%", "delta")]
+    assert _numbers(r"by $7$ points in FID and $4.5$ points in F1") == [(7.0, None, "delta"), (4.5, None, "delta")]
     assert _numbers("on FooWOZ 2.4 accuracy", names=("FooWOZ",)) == []  # a version the name left out
     assert _numbers("Zorp 500 accuracy", names=("Zorp 500",)) == []  # part of a name
