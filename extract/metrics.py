@@ -147,10 +147,12 @@ def metric_regex() -> re.Pattern[str]:
     """One regex matching any known metric (longest alternatives first), not inside a word."""
     names = sorted(set(pwc_metric_names()), key=lambda n: (-len(n), n))
     alternatives = [name_pattern(n) for n in names] + list(HAND) + [_WEAK_PATTERN]
-    return re.compile(r"(?<![\w@\-&])(?:" + "|".join(f"(?:{a})" for a in alternatives) + r")(?![\w@]|-\w)")
+    return re.compile(r"(?<![\w@&])(?<![^A-Za-z]-)(?:" + "|".join(f"(?:{a})" for a in alternatives) + r")(?![\w@]|-\w)")
 
 
-_WORD_START = re.compile(r"(?<![\w@\-&])[A-Za-z]+")
+_WORD_START = re.compile(r"(?<![\w@&])(?<![^A-Za-z]-)[A-Za-z]+")
+# A word joined to a metric by a hyphen belongs to it ("pixel-AUROC", "image-level-F1").
+_PREFIXED = re.compile(r"[A-Za-z][A-Za-z\-]*-$")
 
 
 @lru_cache(maxsize=1)
@@ -188,6 +190,9 @@ def find_metrics(text: str, start: int, end: int) -> list[tuple[int, int, str, b
             m.group().lower() == "precision" and _NOT_METRIC_BEFORE.search(text, max(start, s - 20), s)
         ):
             continue  # "map", "miou": a mixed-case name written all in lower case; "mixed precision"
+        p = _PREFIXED.search(text, max(start, s - 30), s)
+        if p is not None:
+            s = p.start()
         q = _QUALIFIERS_BEFORE.search(text, max(start, s - 40), s)
         if q is not None:
             s = q.start()
@@ -198,7 +203,17 @@ def find_metrics(text: str, start: int, end: int) -> list[tuple[int, int, str, b
     return out
 
 
-_SINGULAR = {"accuracies": "accuracy", "scores": "score", "rates": "rate", "errors": "error", "Accuracies": "Accuracy"}
+_SINGULAR = {
+    "accuracies": "accuracy",
+    "Accuracies": "Accuracy",
+    "scores": "score",
+    "rates": "rate",
+    "errors": "error",
+    "improvements": "improvement",
+    "gains": "gain",
+    "increases": "increase",
+    "reductions": "reduction",
+}
 
 
 def display(metric: str, at_start: bool = False) -> str:

@@ -26,6 +26,13 @@ _PAIR_JOIN = re.compile(r"\s*(?:to|→|->|⇒|=>|\$?\\?rightarrow\$?|\$\\to\$)\s
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:an?|the)\s+)?(?:[\w\-@]+\s+){0,3}?$", re.IGNORECASE)
 # Between a delta and the next number: the same change goes on for another benchmark ("... on A and 0.39% on B").
 _DELTA_GOES_ON = re.compile(r"\s+(?:on|in|for)\s+[^,;\d]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)\$?")
+_COUNTED_AFTER_NAME = re.compile(
+    r"\S+\s+(?:datasets|benchmarks|tasks|models|languages|domains|splits|subsets|categories|classes|samples|"
+    r"images|examples|sentences|documents|queries)\b",
+    re.IGNORECASE,
+)
+_AT_BEFORE = re.compile(r"\bat\s+$")
+_OPERATING_POINT = re.compile(r"\s*[a-z][a-z\-]*\s+(?!and\b|or\b)[a-zA-Z]")
 _LEAD = re.compile(r"[\s$*(]+$")  # LaTeX, Markdown or a bracket right before a number
 _RANGE_BEFORE = re.compile(r"\b(?:rang\w*|between|varies|varying)\s+(?:from\s+)?$", re.IGNORECASE)
 # Right before a number: it is a delta.
@@ -60,7 +67,7 @@ _REDUCING_VERB = re.compile(r"\b(?:reduc|lower|decreas|cut|drop|shrink|declin)\w
 # Right before a number: it is an index, a setting or a factor, not a result.
 _NOT_BEFORE = re.compile(
     r"(?:\b(?:first|top|Table|Tab\.|Figure|Fig\.|Section|Sec\.|Eq\.|Equation|v|version|level|Level|stage|phase|"
-    r"step|round|day|epoch|Task|task|group|factor of|number of|interval|CI|at|threshold(?: of)?|"
+    r"step|round|day|epoch|Task|task|group|factor of|number of|interval|CI|threshold(?: of)?|"
     r"(?:deviation|difference|gap) of(?: only| just| about)?|[kKnNTdLpw])|[=×<≤≥#\[±]|(?<![-=])>)\s*$"
 )
 # After a number: a size or a factor ("3.9×", "2x faster").
@@ -117,6 +124,7 @@ def _candidates(
     blocked = names + metrics
     name_ends = {be for _, be in names}
     metric_ends = {me for _, me in metrics}
+    setting_end: int | None = None  # end of the last number set with "=" ("r = 0.99")
     for m in _NUMBER.finditer(text, s, e):
         ns, ne = m.start("num"), m.end("num")
         start = m.start()
@@ -131,6 +139,7 @@ def _candidates(
         head = text[max(s, start - 3) : start].rstrip()
         metric_value = head.endswith("=") and len(text[:start].rstrip()) - 1 in metric_ends  # "FID=9.91"
         if head.endswith("=") and not metric_value:
+            setting_end = m.end()
             continue
         if _FACTOR_AFTER.match(text, m.end()):
             continue  # "3.9×", "2x"
@@ -157,6 +166,11 @@ def _candidates(
             text[max(s, ns - 2) : ns].strip() in ("(",) and (text[ne : ne + 1] == ")" and "." not in m.group("num"))
         ):
             continue  # "Table 2", "k=5", "(1)"
+        if _AT_BEFORE.search(text, max(s, start - 4), start) and _OPERATING_POINT.match(text, m.end()):
+            continue  # "at 1% false alarm rate", "at 0.5 IoU": an operating point
+        if setting_end is not None and _LIST_JOIN.fullmatch(text, setting_end, start):
+            setting_end = m.end()
+            continue  # "r = 0.99 and 0.96": the rest of a list of settings
         raw_unit = m.group("unit") or ""
         unit = "%" if "%" in raw_unit or "percent" in raw_unit else None
         role = "delta" if m.group("sign") else "value"
@@ -173,8 +187,10 @@ def _follow_ok(text: str, end: int, stop: int, metric_starts: set[int], name_sta
     w = _WORD_AFTER.match(text, end, stop)
     if w is None:
         return True  # punctuation or the end of the sentence
-    if w.start("w") in name_starts or w.start("w") in metric_starts:
+    if w.start("w") in metric_starts:
         return True
+    if w.start("w") in name_starts:  # "77.5 Zorp-Bench accuracy", not "3 Zorp datasets"
+        return _COUNTED_AFTER_NAME.match(text, w.start("w"), stop) is None
     word = w.group("w").lower()
     if word == "of":
         return _metric_soon(text, end, stop, metric_starts)

@@ -117,6 +117,21 @@ def test_margins_follow_the_benchmarks_of_the_values_before() -> None:
     assert got[2][2] == "top-1 accuracy improvement"
 
 
+def test_operating_points_settings_and_counted_names() -> None:
+    got = _results("FooNet improves the 10-shot accuracy from 33.4% to 74.1% at 1% false alarm rate on Zorp-Bench.")
+    assert [v for *_, v, _ in got] == [33.4, 74.1]
+    got = _results("FooNet achieves results at 71.2% and 41.5% on Zorp-Bench and Quux-QA respectively.")
+    assert [(b, v) for _, b, _, v, _ in got] == [("Zorp-Bench", 71.2), ("Quux-QA", 41.5)]
+    assert _results("Accuracy and transfer accuracy correlate (r = 0.99 and 0.96, respectively).") == []
+    got = _results("FooNet gains F1 by 1.4% on 9 datasets, 2.4% on 3 Zorp-Bench datasets, and 6% on Quux-QA.")
+    assert [v for *_, v, _ in got] == [1.4, 2.4, 6.0]
+
+
+def test_hyphen_prefixed_metric() -> None:
+    got = _results("On Zorp-Bench, FooNet reaches a pixel-AUROC of 89.6% (91.5%) in zero-shot.")
+    assert [(m, v) for _, _, m, v, _ in got] == [("pixel-AUROC", 89.6), ("pixel-AUROC", 91.5)]
+
+
 def test_a_percent_performance_and_its_baseline() -> None:
     got = _results("FooNet reaches 65.35% performance on average compared to the baseline 64.30% (BarLM).")
     assert [(m, v) for m, _, _, v, _ in got] == [("FooNet", 65.35), (None, 64.3)]
