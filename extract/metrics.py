@@ -27,6 +27,7 @@ HAND: tuple[str, ...] = (
     r"(?i:solve rates?)",
     r"(?i:pass rates?)",
     r"(?i:error rates?)",
+    r"(?i:error reductions?)",
     r"(?i:(?:test|training|validation|classification|generalization|localization|top-[1-5]) errors?)",
     r"(?i:perplexity)",
     r"(?i:percentile)",
@@ -151,6 +152,11 @@ def metric_regex() -> re.Pattern[str]:
 
 
 _WORD_START = re.compile(r"(?<![\w@&])(?<![^A-Za-z]-)[A-Za-z]+")
+# Right before a metric: it is changed ("reduction in EER", "improvements in F1").
+_CHANGE_BEFORE = re.compile(
+    r"(?i:(?:(?:mean|average|relative|absolute)\s+)?(?:reductions?|improvements?|increases?|decreases?|gains?|drops?)"
+    r"\s+in\s+(?:the\s+)?)$"
+)
 # A word joined to a metric by a hyphen belongs to it ("pixel-AUROC", "image-level-F1").
 _PREFIXED = re.compile(r"[A-Za-z][A-Za-z\-]*-$")
 
@@ -190,6 +196,9 @@ def find_metrics(text: str, start: int, end: int) -> list[tuple[int, int, str, b
             m.group().lower() == "precision" and _NOT_METRIC_BEFORE.search(text, max(start, s - 20), s)
         ):
             continue  # "map", "miou": a mixed-case name written all in lower case; "mixed precision"
+        c = _CHANGE_BEFORE.search(text, max(start, s - 40), s)
+        if c is not None:
+            s = c.start()  # "a reduction in EER of 59.2%": the number is a change
         p = _PREFIXED.search(text, max(start, s - 30), s)
         if p is not None:
             s = p.start()

@@ -57,7 +57,8 @@ _COMPARED_NAME = re.compile(
 _COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with))\b[^,;]*$", re.IGNORECASE)
 # Right before a number: the number is a compared system's ("compared to 77.0%", "than 60%", "the baseline 64.3%").
 _COMPARED_NUMBER = re.compile(
-    r"\b(?:than|compared\s+(?:to|with)|comparison\s+(?:to|with)|versus|vs\.?|against|baselines?(?:'s?)?|previous|"
+    r"\b(?:(?<!more )(?<!less )(?<!greater )(?<!fewer )(?<!rather )than|compared\s+(?:to|with)|"
+    r"comparison\s+(?:to|with)|versus|vs\.?|against|baselines?(?:'s?)?|previous|"
     r"prior|unlike)\s+(?:[\w\-.'’]+\s+){0,4}?$",
     re.IGNORECASE,
 )
@@ -132,6 +133,23 @@ def _lists(items: list[Mention], text: str) -> list[list[Mention]]:
     return runs
 
 
+def _metric_lists(metrics: list[Metric], text: str) -> list[list[Metric]]:
+    """Runs of metrics written as one list ("the accuracy and Kappa coefficient")."""
+    runs: list[list[Metric]] = []
+    for m in metrics:
+        if runs and _LIST_SEP.fullmatch(text, runs[-1][-1][1], m[0]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
+def _paired_runs(group: list[Number], runs: list[list[Metric]]) -> list[tuple[Number, Metric]]:
+    """A list of metrics of the group's length, paired in order with its numbers (none if there is none)."""
+    fits = [r for r in runs if len(r) == len(group)]
+    return list(zip(group, fits[0], strict=True)) if len(fits) == 1 else []
+
+
 def _paired(group: list[Number], runs: list[list[Mention]]) -> dict[int, str] | None:
     """Names paired in order with a list of numbers: the list of the same length nearest to it."""
     fits = [r for r in runs if len(r) == len(group)]
@@ -182,12 +200,15 @@ def sentence_results(
         groups.setdefault(n.group, []).append(n)
     pair_bench: dict[int, str] = {}
     pair_model: dict[int, str] = {}
+    pair_metric: dict[int, Metric] = {}
     for group in groups.values():
         slash = len(group) > 1 and "/" in text[group[0].end : group[1].start]
         if len(group) > 1:  # "71.2%, 64.0% and 55.3% on A, B and C (respectively)"
             pair_bench.update(_paired(group, _lists(benches, text)) or {})
         if len(group) > 1 and (respectively or slash):
             pair_model.update(_paired(group, _lists([m for m in subjects if m[3] == "Model"], text)) or {})
+            runs = _metric_lists(metrics, text)
+            pair_metric.update({id(n): m for n, m in _paired_runs(group, runs)})  # "accuracy and F1 are 91% and 88%"
     named_after = {gid: _bench_right_after(text, group[-1].end, benches) for gid, group in groups.items()}
     after_of = {
         gid: _metric_after(text, named[1] if (named := named_after[gid]) else group[-1].end, e, metrics)
@@ -205,8 +226,8 @@ def sentence_results(
             # does ("67.6% accuracy on A, surpassing the prior best by over 17%")
             compared = _COMPARED_NUMBER.search(text, max(clause, n.start - 50), n.start) is not None
             usable = metrics if n.role == "delta" or compared else [m for m in metrics if m[0] not in owned]
-            metric = metric_after or _metric_before(usable, clause, n.start)
-            if metric is not None and is_change(metric[2]):
+            metric = pair_metric.get(id(n)) or metric_after or _metric_before(usable, clause, n.start)
+            if metric is not None and is_change(metric[2]) and (metric is metric_after or n.start - metric[1] <= 15):
                 n.role, n.reduction = "delta", n.reduction or bool(_LOWERING.search(metric[2]))
             elif metric_after is not None and (change := _CHANGE_AFTER_METRIC.match(text, metric_after[1], e)):
                 n.role, n.reduction = "delta", bool(change.group("r"))

@@ -127,6 +127,15 @@ def test_operating_points_settings_and_counted_names() -> None:
     assert [v for *_, v, _ in got] == [1.4, 2.4, 6.0]
 
 
+def test_metric_lists_pair_in_order_and_changes_in_a_metric() -> None:
+    got = _results("On Zorp-Bench, the accuracy and Kappa coefficient of FooNet are 96.36% and 93.40%, respectively.")
+    assert [(m, v) for _, _, m, v, _ in got] == [("accuracy", 96.36), ("Kappa", 93.4)]
+    got = _results("FooNet gives a mean reduction in EER of 59.2% on Zorp-Bench.")
+    assert [(m, v) for _, _, m, v, _ in got] == [("mean reduction in EER", 59.2)]
+    got = _results("FooNet achieves a 20% relative error reduction on Zorp-Bench.")
+    assert [(b, m, v) for _, b, m, v, _ in got] == [("Zorp-Bench", "relative error reduction", 20.0)]
+
+
 def test_hyphen_prefixed_metric() -> None:
     got = _results("On Zorp-Bench, FooNet reaches a pixel-AUROC of 89.6% (91.5%) in zero-shot.")
     assert [(m, v) for _, _, m, v, _ in got] == [("pixel-AUROC", 89.6), ("pixel-AUROC", 91.5)]
