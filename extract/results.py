@@ -1,10 +1,19 @@
 """Numeric results: "58.8% accuracy on the MATH dataset with fine-tuned PaLM 2-L" ->
 {model, benchmark, metric, value, unit, evidence}; the evidence sentence is given by its offsets (``span``).
 
-A number counts when it is tied to a metric ("accuracy of 58.8%", "pass@1 of 40.2", "F1 90.1") or to a
-benchmark ("77.5 on AIME"); improvements ("by 10%", "+5.2 points"), speed-ups, sizes, counts and years
-do not. The benchmark is the nearest Benchmark/Dataset mention in the sentence (after the number
-first), the model the nearest Model mention or else the model the paper proposes.
+Which numbers count (see :mod:`extract.result_numbers`): values tied to a metric ("accuracy of 58.8%",
+"72.3 F1", "97% of the F1") or to a benchmark ("77.5 on AIME"); deltas only with a named metric, and then
+the metric says so ("BLEU improvement", "relative WER reduction"), as the guide counts "error reduction";
+never sizes, counts, shares of data, indices or bare improvements. Of a before→after pair ("from 41.2% to
+44.7%") the new value is the model's and the old one has no model.
+
+Metrics are kept as written (:mod:`extract.metrics`); a margin takes the metric of its clause, a value only
+one no other number has right after it. The benchmark is paired in order for lists ("71.2%, 64.0% and 55.3% on
+A, B and C respectively", "71.2/64.0/55.3 on A/B/C"), else the benchmark/dataset mention right after the
+number ("on X", "83.2% X accuracy"), else the nearest one before it in the clause. The model slot takes only a
+Model mention or the paper's own proposal: "with/using X" after the number, else the nearest subject before it
+that is not a comparison ("outperforming X", "than X"), "our"/"we" meaning the proposal; numbers stated for a
+comparison ("compared to 77.0%") get none.
 """
 
 from __future__ import annotations
@@ -12,135 +21,393 @@ from __future__ import annotations
 import re
 from typing import Any
 
-# A number with an optional unit; not part of a word, a version ("GPT-3.5") or a size ("7B").
-_NUMBER = re.compile(
-    r"(?<![\w.\-+@/])(?<!\d,)(?!\d{1,3},\d{3})(\d{1,3}(?:\.\d+)?)(?:\s*(%|percent\b|points?\b|pp\b)|-?th\b)?(?![\w.]*\d)(?![\w@])"
-)
-_METRIC = re.compile(
-    r"\b((?i:top-[15] accurac(?:y|ies)|accurac(?:y|ies)|exact match|macro[- ]F1|micro[- ]F1|win[- ]rates?|"
-    r"success rates?|solve rates?|error rates?|perplexity|percentile|scores?|points|pass@\d+|recall@\d+)|"
-    r"F1(?:[- ]score)?|EM|BLEU|ROUGE(?:-[12L])?|METEOR|CIDEr|chrF\+*|WER|CER|PPL|mAP|AP(?:_?[rcfbm]|50|75)?|AUC|AUROC|"
-    r"mIoU|IoU|"
-    r"FID|PSNR|SSIM|R@\d+|NDCG(?:@\d+)?|MRR|Elo)\b"
-)
-# Words right after a number that make it a size, a count or a speed-up: never a result.
-_SIZE_AFTER = re.compile(
-    r"\s*(?:times|x\b|×|billion|million|thousand|[BMK]\b|parameters|params|tokens|languages|tasks|samples|"
-    r"examples|images|hours|days|GPUs?|layers|steps|epochs|shots?|-shot|k\b|faster|slower|speed-?ups?|fewer|less|"
-    r"more|of the|of all|(?:[\w\-]+\s+){0,2}(?:datasets|benchmarks|domains|categories|classes|models|baselines))",
-    re.IGNORECASE,
-)
-# An improvement ("by 10%", "+5 points", "a 3% gain") is a result only when a metric is named with it.
-_IMPROVE_AFTER = re.compile(
-    r"\s*(?:%|percent|points?|pp)?\s*(?:\)|,)?\s*(?:improvement|gains?|increase|reduction|decrease|relative|"
-    r"absolute|higher|lower|better)",
-    re.IGNORECASE,
-)
-_IMPROVE_BEFORE = re.compile(r"(?:\bby|\bup to|\bover|\bnearly|\bto|\+|-|±|\bfrom|\bwith|\bof only)\s*$", re.I)
-_NEVER_BEFORE = re.compile(r"(?:\bfirst|\btop|\bx|\bTable|\bFigure|\bSection|\bv)\s*$", re.I)
+from extract.metrics import display, find_metrics, is_change
+from extract.result_numbers import GAP_WORDS, NOUNISH, Number, find_numbers
+
 _DIGIT = re.compile(r"\d")
-# An improvement stated against something ("surpassing the previous SoTA by 2.2%", "outperforms X by 5 points").
-_BEAT_BEFORE = re.compile(
-    r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*|improv\w*|better than|over)\b[^.;]{0,80}?"
-    r"\bby\s+(?:(?:up to|over|about|around|nearly|almost|more than|roughly|approximately)\s+)?$",
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and\s+)?(?:while|whereas|but|although)\b")
+# Between a number (or its metric) and the benchmark it is on.
+_ON_BENCH = re.compile(
+    r"\s*\)?\s*,?\s*(?:points?\s+)?(?:(?:on|in|at|for|across|over|of|with)\s+)(?:the\s+)?(?:[\w\-\"“”']+\s+){0,5}?$",
     re.IGNORECASE,
 )
-# "from 36.2% to 40.7%": both numbers are results of the same metric.
-_FROM_TO = re.compile(r"\bfrom\s+(\d{1,3}(?:\.\d+)?)\s*(%|points?)?\s+to\s+(\d{1,3}(?:\.\d+)?)\s*(%|points?)?")
-_LIST_GAP = re.compile(r"\s*(?:,\s*and|,|and)\s*")
+_GAP_TO_METRIC = re.compile(rf"[\s*$]*(?:(?:\(|\)|{GAP_WORDS}\s)[\s*]*){{0,4}}", re.IGNORECASE)
+_NOUN = re.compile(rf"{NOUNISH}\s+")
+# After a metric: the number is a change of it ("12.2% mAP absolute improvement").
+_CHANGE_AFTER_METRIC = re.compile(
+    r"\s*(?:(?:absolute|relative)\s+)?(?:(?P<r>reductions?|decreases?|drops?)|improvements?|gains?|increases?|boosts?)\b",
+    re.IGNORECASE,
+)
+# After a model: it is a part of the system, not the system ("with a ResNet-50 backbone").
+_COMPONENT_AFTER = re.compile(
+    r"\s*(?:backbones?|encoders?|decoders?|feature extractors?|as\s+(?:the\s+|a\s+)?backbone)\b"
+)
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|and|&|/|\bor\b)\s*(?:the\s+)?")
+# Before a model in its clause: it is what the result is compared with ("outperforming X", "baselines such as X").
+_COMPARISON = re.compile(
+    r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|(?:better|higher|lower|worse)\s+than|versus|vs\.?|"
+    r"against|matching|match(?:es)?|rival\w*|such\s+as|including|e\.g\.|unlike|baselines?|competitors?)\b",
+    re.IGNORECASE,
+)
+# Right before a metric-like acronym: it names a compared system ("outperforming MAE by 0.8%").
+_COMPARED_NAME = re.compile(
+    r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|than|over|versus|vs\.?)\s+(?:the\s+)?$", re.I
+)
+# "Compared with X, our model ...": a comparison up to the next comma.
+_COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with))\b[^,;]*$", re.IGNORECASE)
+# Right before a number: the number is a compared system's ("compared to 77.0%", "than 60%", "the baseline 64.3%").
+_COMPARED_NUMBER = re.compile(
+    r"\b(?:(?<!more )(?<!less )(?<!greater )(?<!fewer )(?<!rather )than|compared\s+(?:to|with)|"
+    r"comparison\s+(?:to|with)|versus|vs\.?|against|baselines?(?:'s?)?|previous|"
+    r"prior|unlike)\s+(?:[\w\-.'’]+\s+){0,4}?$",
+    re.IGNORECASE,
+)
+_MODEL_AFTER = re.compile(
+    r"(?:[^\d.;]*?\s)?(?:with|using|by|for)\s+(?:the\s+|an?\s+|our\s+)?(?:[\w\-]+\s+){0,2}?$", re.IGNORECASE
+)
+_OUR = re.compile(r"\b(?:our|we|ours)\b", re.IGNORECASE)
+# After a number with no metric: nothing more is said about it ("On X, we reach 91.2%.").
+_STANDS_ALONE = re.compile(r"\s*(?:[,.;:)]|$|(?:and|on|in|at|for|respectively)\b)", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-_ON_NEXT = re.compile(r"\s*(?:%|percent|points?)?\s*(?:[\w\-@]+\s+){0,2}?(?:on|in|at|for)\b", re.IGNORECASE)
+# After a delta: what changes is something else ("a 15% reduction in run-time", "a 2x increase of speed").
+_CHANGE_OF_OTHER = re.compile(
+    r"[\s)]*(?:\w+\s+)?(?:reductions?|improvements?|gains?|increases?|decreases?|drops?|boosts?)\s+(?:in|of)\s+"
+    r"(?!terms\b)(?:the\s+)?[a-z]",
+    re.IGNORECASE,
+)
+# Between a model and its own number: "BarLM (67.0%)", "BarLM: 67.0", "BarLM's 67.0%".
+_OWN_NUMBER = re.compile(r"\s*(?:\(|:|’s|'s)\s*(?:\w+\s*)?")
+# Between a change and its metric: "in terms of", "in", "on the".
+_IN_TERMS = re.compile(r"\b(?:in\s+terms\s+of|in|on|at)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
+# Between a metric and a delta: another change is being stated ("... and a decrease in training time by 3%").
+_OTHER_CHANGE = re.compile(
+    r"\b(?:increases?|decreases?|reductions?|drops?|improvements?|gains?|boosts?|reduc\w+|increas\w+|decreas\w+|"
+    r"improv\w+)\s+(?:in|of|the)\s+(?:the\s+)?[a-z]",
+    re.IGNORECASE,
+)
+_LOWERING = re.compile(r"reduc|drop|decreas|degrad", re.IGNORECASE)
+_CHANGE_WORDS = re.compile(r"improvement|gain|reduction|increase|decrease|drop", re.IGNORECASE)
+
+Mention = tuple[int, int, str, str, bool]  # start, end, entity name, label, proposed
+Metric = tuple[int, int, str, bool]  # start, end, metric as written, weak (see extract.metrics.find_metrics)
 
 
-def _mentions(ents: list[dict[str, Any]], labels: tuple[str, ...], s: int, e: int) -> list[tuple[int, int, str]]:
-    """(start, end, entity name) of the mentions of entities of ``labels`` within [s, e)."""
-    out = [(ms, me, ent["name"]) for ent in ents if ent["label"] in labels for ms, me in ent["mentions"] if s <= ms < e]
+def _mentions(ents: list[dict[str, Any]], s: int, e: int) -> list[Mention]:
+    """The entity mentions within [s, e), in text order."""
+    out = [
+        (ms, me, ent["name"], ent["label"], bool(ent.get("proposed")))
+        for ent in ents
+        for ms, me in ent["mentions"]
+        if s <= ms < e
+    ]
     return sorted(out)
+
+
+def proposal_of(ents: list[dict[str, Any]]) -> str | None:
+    """The paper's own proposal that can fill a model slot: its first proposed Model, else its first Method."""
+    for label in ("Model", "Method"):
+        for ent in ents:
+            if ent.get("proposed") and ent["label"] == label:
+                return ent["name"]
+    return None
+
+
+def _clause_bounds(text: str, s: int, e: int) -> list[int]:
+    """Offsets where the clauses of the sentence start (the sentence start first)."""
+    return [s] + [m.end() for m in _CLAUSE_BREAK.finditer(text, s, e)]
+
+
+def _clause_of(starts: list[int], pos: int) -> int:
+    """Start of the clause holding ``pos``."""
+    return max(c for c in starts if c <= pos)
+
+
+def _lists(items: list[Mention], text: str) -> list[list[Mention]]:
+    """Runs of mentions written as one list ("A, B and C", "A/B/C")."""
+    runs: list[list[Mention]] = []
+    for it in items:
+        if runs and runs[-1][-1][2] != it[2] and _LIST_SEP.fullmatch(text, runs[-1][-1][1], it[0]):
+            runs[-1].append(it)
+        else:
+            runs.append([it])
+    return runs
+
+
+def _metric_lists(metrics: list[Metric], text: str) -> list[list[Metric]]:
+    """Runs of metrics written as one list ("the accuracy and Kappa coefficient")."""
+    runs: list[list[Metric]] = []
+    for m in metrics:
+        if runs and _LIST_SEP.fullmatch(text, runs[-1][-1][1], m[0]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
+def _paired_runs(group: list[Number], runs: list[list[Metric]]) -> list[tuple[Number, Metric]]:
+    """A list of metrics of the group's length, paired in order with its numbers (none if there is none)."""
+    fits = [r for r in runs if len(r) == len(group)]
+    return list(zip(group, fits[0], strict=True)) if len(fits) == 1 else []
+
+
+def _paired(group: list[Number], runs: list[list[Mention]]) -> dict[int, str] | None:
+    """Names paired in order with a list of numbers: the list of the same length nearest to it."""
+    fits = [r for r in runs if len(r) == len(group)]
+    if not fits:
+        return None
+    mid = group[0].start
+    best = min(fits, key=lambda r: abs(r[0][0] - mid))
+    return {id(n): m[2] for n, m in zip(group, best, strict=True)}
 
 
 def find_results(text: str, sents: list[list[int]], ents: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Results stated in the text, in order of appearance."""
     out: list[dict[str, Any]] = []
-    proposed_model = next((e["name"] for e in ents if e["proposed"] and e["label"] == "Model"), None)
-    proposed_any = next((e["name"] for e in ents if e["proposed"]), None)
+    proposal = proposal_of(ents)
     for s, e in sents:
-        if _DIGIT.search(text, s, e) is None:
-            continue
-        sent = text[s:e]
-        benches = _mentions(ents, ("Benchmark", "Dataset"), s, e)
-        models = _mentions(ents, ("Model",), s, e)
-        metrics = [(m.start() + s, m.end() + s, m.group(1)) for m in _METRIC.finditer(sent)]
-        from_to = {
-            int(x.start(g))
-            for x in _FROM_TO.finditer(text, s, e)
-            if x.group(2) or x.group(4) or metrics
-            for g in (1, 3)
-        }
-        respectively = _RESPECTIVELY.search(sent) is not None
-        last_beat = -1  # end of the last margin ("by 2.2%") in this sentence
-        first = len(out)  # results of this sentence start here
-        for m in _NUMBER.finditer(text, s, e):
-            start, end = m.start(), m.end()
-            if any(ms <= start < me for ms, me, _ in benches + models):
-                continue  # part of a name ("MATH 500")
-            if _SIZE_AFTER.match(text, m.end(1)) or _NEVER_BEFORE.search(text, max(s, start - 12), start):
-                continue
-            if text[end : end + 1] == ")" and "." not in m.group(1) and "(" not in text[max(s, start - 3) : start]:
-                continue  # an enumerator: "We show that: 1) ..."
-            unit = "%" if m.group(2) and m.group(2).startswith(("%", "percent")) else None
-            near_metric = [
-                x for x in metrics if abs((x[0] if x[0] >= end else x[1]) - (end if x[0] >= end else start)) < 50
-            ]
-            beat = bool(metrics) and unit is not None and (
-                _BEAT_BEFORE.search(text, max(s, start - 120), start) is not None
-                or (last_beat >= 0 and _LIST_GAP.fullmatch(text, last_beat, start) is not None)  # "by 2.2% and 21.1%"
-            )
-            if beat:
-                last_beat = m.end()
-            if start in from_to or beat:
-                # "from 36.2% to 40.7%" / "surpassing the SoTA by 2.2%": the metric is the sentence's
-                near_metric = (near_metric or [min(metrics, key=lambda x: abs(x[0] - start))]) if metrics else []
-            elif not near_metric and (
-                _IMPROVE_AFTER.match(text, m.end(1)) or _IMPROVE_BEFORE.search(text, max(s, start - 12), start)
+        if _DIGIT.search(text, s, e) is not None:
+            out += sentence_results(text, s, e, ents, proposal)
+    return out
+
+
+def sentence_results(
+    text: str, s: int, e: int, ents: list[dict[str, Any]], proposal: str | None
+) -> list[dict[str, Any]]:
+    """The results of the sentence ``text[s:e]`` (see the module docstring)."""
+    found = find_metrics(text, s, e)
+    # A metric holding a whole name keeps it ("Frechet Inception Distance"); one inside or across a name does not.
+    mentions = [
+        m
+        for m in _mentions(ents, s, e)
+        if not any(ms <= m[0] and m[1] <= me and (ms, me) != m[:2] for ms, me, *_ in found)
+    ]
+    spans = [(m[0], m[1]) for m in mentions]
+    metrics = [
+        m
+        for m in found
+        if not any(ms < m[1] and m[0] < me for ms, me in spans)
+        and not _COMPARED_NAME.search(text, max(s, m[0] - 20), m[0])
+    ]
+    numbers = find_numbers(text, s, e, spans, [(m[0], m[1]) for m in metrics])
+    if not numbers:
+        return []
+    benches = [m for m in mentions if m[3] in ("Benchmark", "Dataset")]
+    subjects = [m for m in mentions if m[3] == "Model" or (m[4] and m[3] == "Method")]
+    clauses = _clause_bounds(text, s, e)
+    respectively = _RESPECTIVELY.search(text, s, e) is not None
+    groups: dict[int, list[Number]] = {}
+    for n in numbers:
+        groups.setdefault(n.group, []).append(n)
+    pair_bench: dict[int, str] = {}
+    pair_model: dict[int, str] = {}
+    pair_metric: dict[int, Metric] = {}
+    for group in groups.values():
+        slash = len(group) > 1 and "/" in text[group[0].end : group[1].start]
+        if len(group) > 1:  # "71.2%, 64.0% and 55.3% on A, B and C (respectively)"
+            pair_bench.update(_paired(group, _lists(benches, text)) or {})
+        if len(group) > 1 and (respectively or slash):
+            pair_model.update(_paired(group, _lists([m for m in subjects if m[3] == "Model"], text)) or {})
+            runs = _metric_lists(metrics, text)
+            pair_metric.update({id(n): m for n, m in _paired_runs(group, runs)})  # "accuracy and F1 are 91% and 88%"
+    named_after = {gid: _bench_right_after(text, group[-1].end, benches) for gid, group in groups.items()}
+    after_of = {
+        gid: _metric_after(text, named[1] if (named := named_after[gid]) else group[-1].end, e, metrics)
+        for gid, group in groups.items()
+    }
+    out: list[dict[str, Any]] = []
+    for gid, group in groups.items():
+        last = group[-1]
+        metric_after = after_of[gid]
+        owned = {m[0] for g, m in after_of.items() if m is not None and g != gid}
+        paired = len(group) > 1 and any(n.role == "before" for n in group)
+        for i, n in enumerate(group):
+            clause = _clause_of(clauses, n.start)
+            # a value does not take the metric of another number ("94-th percentile on A, 74.9 on B"); a margin
+            # does ("67.6% accuracy on A, surpassing the prior best by over 17%")
+            compared = _COMPARED_NUMBER.search(text, max(clause, n.start - 50), n.start) is not None
+            usable = metrics if n.role == "delta" or compared else [m for m in metrics if m[0] not in owned]
+            metric = pair_metric.get(id(n)) or metric_after or _metric_before(usable, clause, n.start)
+            if metric is not None and is_change(metric[2]) and (metric is metric_after or n.start - metric[1] <= 15):
+                n.role, n.reduction = "delta", n.reduction or bool(_LOWERING.search(metric[2]))
+            elif metric_after is not None and (change := _CHANGE_AFTER_METRIC.match(text, metric_after[1], e)):
+                n.role, n.reduction = "delta", bool(change.group("r"))
+            if (
+                metric is not None
+                and n.role == "delta"
+                and metric is not metric_after
+                and _OTHER_CHANGE.search(text, metric[1], n.start)
             ):
-                continue
-            on_bench = _ON_NEXT.match(text, end)
-            after = [b for b in benches if 0 <= b[0] - end < 60]
-            before = [b for b in benches if 0 <= start - b[1] < 80]
-            if not (near_metric or (on_bench and after) or (unit and (after or before)) or start in from_to):
-                continue
-            bench = after[0][2] if after and (on_bench or not before) else (before[-1][2] if before else None)
-            if beat and not after:
-                # "88.5% on A and 80.7% on B, surpassing ... by 2.2% and 21.1%, respectively"
-                k = sum(1 for r in out[first:] if r.get("_beat"))
-                earlier = [r["benchmark"] for r in out[first:] if not r.get("_beat")]
-                if respectively and k < len(earlier):
-                    bench = earlier[k]
-                elif earlier:
-                    bench = earlier[-1]
-            if bench is None and not near_metric and start not in from_to:
-                continue
-            model_before = [x for x in models if x[1] <= start]
-            model = (
-                model_before[-1][2] if model_before else (models[0][2] if models else proposed_model or proposed_any)
-            )
-            metric = min(near_metric, key=lambda x: abs(x[0] - end))[2] if near_metric else "score"
-            if bench is None:  # "... 1 BLEU over X while improving 9.3 BLEU over Y": the sentence's benchmark
-                bench = next((r["benchmark"] for r in reversed(out[first:]) if r["benchmark"]), None)
-            if bench is None and near_metric:  # "the top-1 accuracy on X ... improved from 75.2% to 79.0%"
-                bench = next((b[2] for b in reversed(benches) if b[1] <= start), None)
+                metric = None  # "improves perplexity by 5% and a decrease in training time by 3%"
+            if metric is None and n.role == "delta" and _CHANGE_OF_OTHER.match(text, group[-1].end, e):
+                continue  # "a 15% reduction in run-time": a change of something that is no metric
+            if (metric is None or metric[3]) and n.role == "delta":
+                metric = _metric_in_terms(text, metrics, group[-1].end, e) or metric
+            tail = metric[1] if metric_after else last.end
+            bench, tied = _benchmark(text, n, tail, e, clause, benches, pair_bench)
+            if named_after[gid] is not None and metric_after is not None and tied != "pair":
+                bench, tied = named_after[gid][2], "after"  # "83.2% Zorp-Bench accuracy"
+            if n.role == "delta" and tied in ("", "before") and (bench is None or len(group) > 1) and out:
+                bench = _sentence_bench(out, gid, i, len(group), respectively) or bench
+            name = metric[2] if metric else None
+            if metric is None or metric[3]:
+                if n.role == "delta" or not (
+                    tied in ("after", "pair")
+                    or (tied == "before" and n.unit and _STANDS_ALONE.match(text, group[-1].end, e))
+                    or (paired and metric is not None)
+                    or (metric is not None and n.unit == "%" and (metric is metric_after or compared))
+                    or (metric is not None and _named_score(text, metric, benches))
+                ):
+                    continue  # a bare improvement, or a number tied to neither a metric nor a benchmark
+                name = name if metric is not None and (metric is metric_after or paired or compared) else "score"
+            if n.role == "delta" and not _CHANGE_WORDS.search(name):
+                name += " reduction" if n.reduction else " improvement"
+            model = _model(text, n, tail, e, clause, subjects, proposal, pair_model)
             out.append(
                 {
-                    "_beat": bool(beat),
                     "model": model,
                     "benchmark": bench,
-                    "metric": metric if any(c.isupper() for c in metric[1:]) else metric.lower(),
-                    "value": float(m.group(1)),
-                    "unit": unit,
+                    "metric": name,
+                    "value": n.value,
+                    "unit": n.unit,
                     "evidence": "",  # filled from "span" when the record is made
                     "span": [s, e],
+                    "_group": gid,
                 }
             )
     for r in out:
-        del r["_beat"]
+        del r["_group"]
     return out
+
+
+def _bench_right_after(text: str, end: int, benches: list[Mention]) -> Mention | None:
+    """The benchmark named right after a number, before its metric ("83.2% Zorp-Bench accuracy")."""
+    return next((b for b in benches if b[0] > end and not text[end : b[0]].strip()), None)
+
+
+def _named_score(text: str, metric: Metric, benches: list[Mention]) -> bool:
+    """A "score" named by a benchmark right before it ("a FooBench score of 77.4")."""
+    return any(b[1] <= metric[0] and not text[b[1] : metric[0]].strip() for b in benches)
+
+
+def _metric_after(text: str, end: int, stop: int, metrics: list[Metric]) -> Metric | None:
+    """The metric written right after a number ("72.3 F1", "97% of the F1", "3.1% increase in F1 score"), with
+    the plain words right before it that name it further ("100% clustering accuracy")."""
+    gap = _GAP_TO_METRIC.match(text, end, stop)
+    reach = gap.end() if gap else end
+    starts = {m[0]: m for m in metrics}
+    for m in metrics:
+        if end <= m[0] <= reach and not _DIGIT.search(text, end, m[0]):
+            return m
+    pos = reach
+    for _ in range(2):  # "100% clustering accuracy", "73.5% linear evaluation accuracy"
+        noun = _NOUN.match(text, pos, stop)
+        if noun is None:
+            break
+        pos = noun.end()
+        if pos in starts:
+            m = starts[pos]
+            return (reach, m[1], display(text[reach : m[1]]), m[3])
+    return None
+
+
+def _metric_before(metrics: list[Metric], clause: int, pos: int) -> Metric | None:
+    """The nearest metric before ``pos`` in its clause ("accuracy of 58.8%", "accuracies of 88.5% and 80.7%"),
+    a named one rather than "score" or "performance" ("in terms of AUC performance ... by 10.2%")."""
+    before = [m for m in metrics if clause <= m[0] and m[1] <= pos and pos - m[1] < 150]
+    strong = [m for m in before if not m[3]]
+    return (strong or before)[-1] if before else None
+
+
+def _metric_in_terms(text: str, metrics: list[Metric], end: int, stop: int) -> Metric | None:
+    """The metric a change is stated in, a little after it ("by 2.3% and 1.9% in terms of hits@1",
+    "by 1.6% on Zorp-Bench in accuracy")."""
+    for m in metrics:
+        if end <= m[0] < end + 80 and not m[3] and not _DIGIT.search(text, end, m[0]):
+            return m if _IN_TERMS.search(text, end, m[0]) else None
+    return None
+
+
+def _benchmark(
+    text: str, n: Number, tail: int, stop: int, clause: int, benches: list[Mention], paired: dict[int, str]
+) -> tuple[str | None, str]:
+    """The benchmark of a number and how it was tied ("pair", "after", "before", "")."""
+    if id(n) in paired:
+        return paired[id(n)], "pair"
+    for b in benches:
+        if (
+            b[0] >= tail
+            and b[0] - tail < 80
+            and _ON_BENCH.fullmatch(text, tail, b[0])
+            and not _DIGIT.search(text, tail, b[0])
+        ):
+            return b[2], "after"
+        if b[0] >= tail:
+            break
+    before = [b for b in benches if clause <= b[0] and b[1] <= n.start]
+    if before:
+        return before[-1][2], "before"
+    return None, ""
+
+
+def _sentence_bench(out: list[dict[str, Any]], gid: int, i: int, size: int, respectively: bool) -> str | None:
+    """A delta with no benchmark of its own takes those of the sentence's results stated before it, in order
+    when the sentence says "respectively" ("88.5% on A and 80.7% on B, surpassing ... by 2.2% and 21.1%")."""
+    earlier = [r["benchmark"] for r in out if r["_group"] != gid and r["benchmark"]]
+    if not earlier:
+        return None
+    if respectively and size > 1:
+        return earlier[-size + i] if len(earlier) >= size else None
+    return earlier[-1]
+
+
+def _compared(text: str, clause: int, pos: int) -> bool:
+    """Whether the name at ``pos`` is what a result is compared with (see _COMPARISON, _COMPARED_WITH)."""
+    start = max(clause, pos - 80)
+    return _COMPARISON.search(text, start, pos) is not None or _COMPARED_WITH.search(text, start, pos) is not None
+
+
+def _model(
+    text: str,
+    n: Number,
+    tail: int,
+    stop: int,
+    clause: int,
+    subjects: list[Mention],
+    proposal: str | None,
+    paired: dict[int, str],
+) -> str | None:
+    """The model slot: a Model mention or the paper's proposal, never a compared system (see the docstring)."""
+    if id(n) in paired:
+        return paired[id(n)]
+    if n.role == "before":
+        return None
+    owner = next((m for m in subjects if m[3] == "Model" and _OWN_NUMBER.fullmatch(text, m[1], n.start)), None)
+    if owner is not None:
+        return owner[2]  # "surpassing BarLM (67.0%)", "BarLM: 67.0"
+    for m in subjects:
+        if (
+            m[0] >= tail
+            and m[0] - tail < 60
+            and m[3] == "Model"
+            and _MODEL_AFTER.fullmatch(text, tail, m[0])
+            and not _COMPONENT_AFTER.match(text, m[1])
+            and not _compared(text, clause, m[0])
+        ):
+            return m[2]  # "58.8% accuracy on MATH with fine-tuned PaLM 2-L"
+    if n.role != "delta" and _COMPARED_NUMBER.search(text, max(clause, n.start - 50), n.start):
+        before = text[max(clause, n.start - 50) : n.start]
+        if not _OUR.search(before):
+            return None  # "compared to 77.0% in [35]"
+    cues = [(m.start(), None) for m in _OUR.finditer(text, clause, n.start)]
+    cues += [
+        (m[0], m) for m in subjects if clause <= m[0] and m[1] <= n.start and not _COMPONENT_AFTER.match(text, m[1])
+    ]
+    for pos, m in sorted(cues, key=lambda c: -c[0]):
+        if m is None:
+            return proposal
+        if _compared(text, clause, pos):
+            continue  # "outperforming X", "compared with X"
+        if m[3] == "Method" and proposal is not None:
+            return proposal  # the paper's proposed method: its results are those of the proposed model
+        return m[2]
+    return proposal

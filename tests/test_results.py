@@ -1,50 +1,182 @@
-"""Results: numbers tied to a metric and a benchmark, not sizes or bare improvements."""
+"""Results: numbers tied to a metric and a benchmark, not sizes, counts or bare improvements (extract.results)."""
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from extract.pipeline import build_nlp
+from extract.results import find_results, proposal_of
+
+# Invented names and their types; "proposed" marks the paper's own.
+NAMES: dict[str, tuple[str, bool]] = {
+    "FooNet": ("Model", True),
+    "BarLM": ("Model", False),
+    "BazGPT-7B": ("Model", False),
+    "QuxTune": ("Method", False),
+    "ZipAlign": ("Method", True),
+    "Zorp-Bench": ("Benchmark", False),
+    "Quux-QA": ("Benchmark", False),
+    "Blip-Eval": ("Benchmark", False),
+    "Frob-1K": ("Dataset", False),
+}
 
 
-def _results(text: str) -> list[tuple]:
-    doc = build_nlp()(text)
-    return [(r["model"], r["benchmark"], r["metric"], r["value"], r["unit"]) for r in doc._.kg_results]
+def _ents(text: str, names: dict[str, tuple[str, bool]] = NAMES) -> list[dict[str, Any]]:
+    """kg_entities-style annotations of the invented names found in ``text``."""
+    out = []
+    for name, (label, proposed) in names.items():
+        spans = [[m.start(), m.end()] for m in re.finditer(re.escape(name), text)]
+        if spans:
+            out.append({"name": name, "label": label, "mentions": spans, "proposed": "our" if proposed else ""})
+    return out
 
 
-def test_accuracy_on_benchmark_with_model() -> None:
-    got = _results("T\n\nWe obtain 58.8% accuracy on the MATH dataset with fine-tuned PaLM 2-L.")
-    assert got == [("PaLM 2-L", "MATH", "accuracy", 58.8, "%")]
-
-
-def test_score_lists() -> None:
-    got = _results("T\n\nOur model achieves 77.5 on AIME, 96.2 on MATH-500 and 74.9 on MathVista.")
-    assert [(b, v) for _, b, _, v, _ in got] == [("AIME", 77.5), ("MATH-500", 96.2), ("MathVista", 74.9)]
-
-
-def test_sizes_and_bare_improvements_are_not_results() -> None:
-    assert _results("T\n\nWe train a 7B model on 2 trillion tokens and improve by 10% on GSM8K over 3 baselines.") == []
-
-
-def test_improvement_of_named_metric_counts() -> None:
-    got = _results("T\n\nThis improves AUROC by up to 3.9% on protein graphs.")
-    assert [(m, v) for _, _, m, v, _ in got] == [("AUROC", 3.9)]
-
-
-def test_from_to_gives_both_values() -> None:
-    got = _results("T\n\nOur recipe improves the accuracy of BERT on SQuAD from 36.2% to 40.7%.")
-    assert [(b, v) for _, b, _, v, _ in got] == [("SQuAD", 36.2), ("SQuAD", 40.7)]
-
-
-def test_margins_over_sota_follow_respectively() -> None:
-    got = _results(
-        "T\n\nIt reaches top-1 accuracies of 88.5% on ImageNet and 80.7% on CIFAR-100, surpassing previously "
-        "reported SoTA methods by 2.2% and 21.1%, respectively."
-    )
-    assert [(b, v) for _, b, _, v, _ in got] == [
-        ("ImageNet", 88.5), ("CIFAR-100", 80.7), ("ImageNet", 2.2), ("CIFAR-100", 21.1)
+def _results(sentence: str, names: dict[str, tuple[str, bool]] = NAMES) -> list[tuple]:
+    text = "FooNet: a title\n\n" + sentence  # the proposal is named in the title, as papers do
+    sents = [[0, 15], [17, len(text)]]
+    return [
+        (r["model"], r["benchmark"], r["metric"], r["value"], r["unit"])
+        for r in find_results(text, sents, _ents(text, names))
     ]
 
 
-def test_enumerators_and_thousands_are_not_results() -> None:
-    assert _results("T\n\nWe show that: 1) accuracy on MNIST matters (pass@1).") == []
-    got = _results("T\n\nWe reach a test accuracy of 90% on MNIST with roughly 12,200 labeled images.")
-    assert [v for *_, v, _ in got] == [90.0]
+def test_accuracy_on_benchmark_with_model() -> None:
+    assert _results("We obtain 58.8% accuracy on the Zorp-Bench dataset with fine-tuned BarLM.") == [
+        ("BarLM", "Zorp-Bench", "accuracy", 58.8, "%")
+    ]
+
+
+def test_score_lists_each_on_its_benchmark() -> None:
+    got = _results("Our model achieves 77.5 on Zorp-Bench, 96.2 on Quux-QA and 74.9 on Blip-Eval.")
+    assert [(m, b, v) for m, b, _, v, _ in got] == [
+        ("FooNet", "Zorp-Bench", 77.5),
+        ("FooNet", "Quux-QA", 96.2),
+        ("FooNet", "Blip-Eval", 74.9),
+    ]
+
+
+def test_before_after_pair_gives_the_new_value_to_the_model() -> None:
+    got = _results("FooNet improves the accuracy on Zorp-Bench from 41.2% to 44.7%.")
+    assert got == [(None, "Zorp-Bench", "accuracy", 41.2, "%"), ("FooNet", "Zorp-Bench", "accuracy", 44.7, "%")]
+    got = _results("Pre-training lifts FooNet on Zorp-Bench (49.3 → 72.3 F1).")
+    assert [(m, v) for m, _, _, v, _ in got] == [(None, 49.3), ("FooNet", 72.3)]
+
+
+def test_deltas_need_a_named_metric_and_say_so() -> None:
+    got = _results("FooNet outperforms BarLM by over 1 BLEU on Zorp-Bench.")
+    assert got == [("FooNet", "Zorp-Bench", "BLEU improvement", 1.0, None)]
+    assert _results("It achieves a 15% relative WER reduction on Zorp-Bench.")[0][2:4] == (
+        "relative WER reduction",
+        15.0,
+    )
+    assert _results("FooNet reduces the test error by 2.1 points.")[0][2:4] == ("test error reduction", 2.1)
+    got = _results("FooNet raises mIoU by 0.87% on Zorp-Bench and 0.39% on Quux-QA.")
+    assert [(b, m, v) for _, b, m, v, _ in got] == [
+        ("Zorp-Bench", "mIoU improvement", 0.87), ("Quux-QA", "mIoU improvement", 0.39)
+    ]
+    assert _results("FooNet improves perplexity by 5% and gives a decrease in training time by 3%.") == [
+        ("FooNet", None, "perplexity improvement", 5.0, "%")
+    ]
+    assert _results("FooNet cuts inference costs by up to 14% while keeping its accuracy.") == []
+    assert _results("FooNet improves over BarLM by 2.3 points.") == []
+    assert _results("FooNet gains +3.1% on Zorp-Bench.") == []
+    assert _results("Overall, FooNet brings a 19% average gain.") == []
+
+
+def test_counts_sizes_and_factors_are_never_values() -> None:
+    assert _results("FooNet improves accuracy on 3 other datasets.") == []
+    assert _results("BazGPT-7B has 7B parameters and reaches higher accuracy.") == []
+    assert _results("We train on 10k images of Frob-1K for better accuracy.") == []
+    assert _results("FooNet is 2x faster than BarLM at the same accuracy.") == []
+    assert _results("FooNet keeps accuracy with 80% fewer parameters.") == []
+    assert _results("With only 10% of the labels of Frob-1K we match the accuracy of BarLM.") == []
+    assert _results("We show that: 1) accuracy on Zorp-Bench matters (pass@1).") == []
+
+
+def test_respectively_lists_pair_in_order() -> None:
+    got = _results("FooNet reaches 71.2%, 64.0% and 55.3% accuracy on Zorp-Bench, Quux-QA and Blip-Eval, respectively.")
+    assert [(b, v) for _, b, _, v, _ in got] == [("Zorp-Bench", 71.2), ("Quux-QA", 64.0), ("Blip-Eval", 55.3)]
+    got = _results("On Zorp-Bench, Quux-QA and Blip-Eval, FooNet reaches 71.2%, 64.0% and 55.3% accuracy.")
+    assert [(b, v) for _, b, _, v, _ in got] == [("Zorp-Bench", 71.2), ("Quux-QA", 64.0), ("Blip-Eval", 55.3)]
+    got = _results("FooNet scores 71.2/64.0/55.3 F1 on Zorp-Bench/Quux-QA/Blip-Eval.")
+    assert [(b, v) for _, b, _, v, _ in got] == [("Zorp-Bench", 71.2), ("Quux-QA", 64.0), ("Blip-Eval", 55.3)]
+
+
+def test_margins_follow_the_benchmarks_of_the_values_before() -> None:
+    got = _results(
+        "It reaches top-1 accuracies of 88.5% on Zorp-Bench and 80.7% on Quux-QA, surpassing previously "
+        "reported methods by 2.2% and 21.1%, respectively."
+    )
+    assert [(b, v) for _, b, _, v, _ in got] == [
+        ("Zorp-Bench", 88.5),
+        ("Quux-QA", 80.7),
+        ("Zorp-Bench", 2.2),
+        ("Quux-QA", 21.1),
+    ]
+    assert got[2][2] == "top-1 accuracy improvement"
+
+
+def test_operating_points_settings_and_counted_names() -> None:
+    got = _results("FooNet improves the 10-shot accuracy from 33.4% to 74.1% at 1% false alarm rate on Zorp-Bench.")
+    assert [v for *_, v, _ in got] == [33.4, 74.1]
+    got = _results("FooNet achieves results at 71.2% and 41.5% on Zorp-Bench and Quux-QA respectively.")
+    assert [(b, v) for _, b, _, v, _ in got] == [("Zorp-Bench", 71.2), ("Quux-QA", 41.5)]
+    assert _results("Accuracy and transfer accuracy correlate (r = 0.99 and 0.96, respectively).") == []
+    got = _results("FooNet gains F1 by 1.4% on 9 datasets, 2.4% on 3 Zorp-Bench datasets, and 6% on Quux-QA.")
+    assert [v for *_, v, _ in got] == [1.4, 2.4, 6.0]
+
+
+def test_metric_lists_pair_in_order_and_changes_in_a_metric() -> None:
+    got = _results("On Zorp-Bench, the accuracy and Kappa coefficient of FooNet are 96.36% and 93.40%, respectively.")
+    assert [(m, v) for _, _, m, v, _ in got] == [("accuracy", 96.36), ("Kappa", 93.4)]
+    got = _results("FooNet gives a mean reduction in EER of 59.2% on Zorp-Bench.")
+    assert [(m, v) for _, _, m, v, _ in got] == [("mean reduction in EER", 59.2)]
+    got = _results("FooNet achieves a 20% relative error reduction on Zorp-Bench.")
+    assert [(b, m, v) for _, b, m, v, _ in got] == [("Zorp-Bench", "relative error reduction", 20.0)]
+
+
+def test_hyphen_prefixed_metric() -> None:
+    got = _results("On Zorp-Bench, FooNet reaches a pixel-AUROC of 89.6% (91.5%) in zero-shot.")
+    assert [(m, v) for _, _, m, v, _ in got] == [("pixel-AUROC", 89.6), ("pixel-AUROC", 91.5)]
+
+
+def test_a_percent_performance_and_its_baseline() -> None:
+    got = _results("FooNet reaches 65.35% performance on average compared to the baseline 64.30% (BarLM).")
+    assert [(m, v) for m, _, _, v, _ in got] == [("FooNet", 65.35), (None, 64.3)]
+    assert _results("FooNet improves performance by 5%.") == []
+
+
+def test_metric_is_kept_as_written() -> None:
+    got = _results("FooNet reaches 91.2 UAS and 89.0 LAS on Zorp-Bench, a CIDEr of 120.3 and a test error of 3.2%.")
+    assert [(m, v) for _, _, m, v, _ in got] == [("UAS", 91.2), ("LAS", 89.0), ("CIDEr", 120.3), ("test error", 3.2)]
+    got = _results("FooNet reaches a mAP@0.5 of 44.1 and 76.5% zero-shot top-1 accuracy on Zorp-Bench.")
+    assert [(m, v) for _, _, m, v, _ in got] == [("mAP@0.5", 44.1), ("zero-shot top-1 accuracy", 76.5)]
+    assert _results("FooNet reaches 100% clustering accuracy on Frob-1K.")[0][2] == "clustering accuracy"
+
+
+def test_model_slot_is_a_model_or_the_proposal() -> None:
+    got = _results("FooNet outperforms BarLM and BazGPT-7B, reaching 80.1% accuracy on Zorp-Bench.")
+    assert got[0][0] == "FooNet"
+    got = _results("Using QuxTune, the system reaches 80.1% accuracy on Zorp-Bench.")
+    assert got[0][0] == "FooNet"  # never the (not proposed) Method; the paper's proposal
+    got = _results("On Zorp-Bench, ZipAlign reaches 80.1% accuracy.")
+    assert got[0][0] == "FooNet"  # a proposed method's result is the proposed model's
+    got = _results("Our method reaches 78.1% test accuracy on Zorp-Bench, compared to 77.0% test accuracy of BarLM.")
+    assert [(m, v) for m, _, _, v, _ in got] == [("FooNet", 78.1), (None, 77.0)]
+    got = _results("FooNet reaches 72.6% on Zorp-Bench, surpassing BarLM (67.0%).")
+    assert [(m, v) for m, _, _, v, _ in got] == [("FooNet", 72.6), ("BarLM", 67.0)]
+    no_model = {k: v for k, v in NAMES.items() if k != "FooNet"}
+    assert _results("BarLM reaches 61.0% accuracy on Zorp-Bench.", no_model)[0][0] == "BarLM"
+
+
+def test_proposal_prefers_a_model() -> None:
+    ents = _ents("FooNet and ZipAlign")
+    assert proposal_of(ents) == "FooNet"
+    assert proposal_of([e for e in ents if e["name"] != "FooNet"]) == "ZipAlign"
+    assert proposal_of([]) is None
+
+
+def test_pipeline_writes_results() -> None:
+    doc = build_nlp()("T\n\nWe reach a test accuracy of 90% on MNIST with roughly 12,200 labeled images.")
+    assert [(r["value"], r["metric"]) for r in doc._.kg_results] == [(90.0, "test accuracy")]

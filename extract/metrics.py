@@ -1,0 +1,237 @@
+"""Metric names in running text, as the text writes them ("test error", "UAS", "CIDEr", "mAP@0.5").
+
+Two sources: a short hand list of the metrics ML abstracts use most (with their plural and score forms),
+and the metric names of Papers with Code leaderboards (``gazetteers/generated/metrics.pwc.txt``, made by
+``scripts/gazetteers/build_pwc_metrics.py``). A name's words that carry capitals, digits or symbols
+("UAS", "nDCG@10", "mAP") match as written (a capital first letter may be lower case); plain words match
+in any case. A metric is widened leftwards over qualifiers ("zero-shot top-1 accuracy", "test set
+classification error", "relative WER") so the result keeps the text's own metric.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+PWC_FILE = "metrics.pwc.txt"
+
+# The metrics ML abstracts use most; regex fragments, case as in _word_pattern (plain words in any case).
+HAND: tuple[str, ...] = (
+    r"(?i:top-?[1-5] accurac(?:y|ies))",
+    r"(?i:accurac(?:y|ies))",
+    r"(?i:exact[- ]match(?: scores?)?)",
+    r"(?i:(?:macro|micro|weighted)[- ]?F1(?:[- ]scores?)?)",
+    r"(?i:win[- ]rates?)",
+    r"(?i:success rates?)",
+    r"(?i:solve rates?)",
+    r"(?i:pass rates?)",
+    r"(?i:error rates?)",
+    r"(?i:error reductions?)",
+    r"(?i:(?:test|training|validation|classification|generalization|localization|top-[1-5]) errors?)",
+    r"(?i:perplexity)",
+    r"(?i:percentile)",
+    r"(?i:precision)",
+    r"(?i:recall)",
+    r"(?i:(?:mean )?average precision)",
+    r"(?i:(?:word|character) error rates?)",
+    r"(?i:AU-?(?:PR|ROC|PRC))",
+    r"(?i:pass@\d+)",
+    r"(?i:recall@\d+)",
+    r"(?i:hits@\d+)",
+    r"F1(?:[- ]scores?|[- ]measure)?",
+    r"EM",
+    r"BLEU(?:-[1-4])?(?: scores?)?",
+    r"ROUGE(?:-[12L])?(?: scores?)?",
+    r"METEOR",
+    r"CIDEr",
+    r"chrF\+*",
+    r"WER",
+    r"CER",
+    r"PPL",
+    r"mAP(?:@[\d.:]+)?",
+    r"AP(?:_?[rcfbm]|50|75)?",
+    r"AUC",
+    r"AUROC",
+    r"mIoU",
+    r"IoU",
+    r"FID",
+    r"PSNR",
+    r"SSIM",
+    r"R@\d+",
+    r"NDCG(?:@\d+)?",
+    r"MRR",
+    r"Elo",
+)
+# The leading letters of the first word of each HAND pattern (see _first_words).
+HAND_FIRST_WORDS = (
+    "top accuracy accuracies exact macro micro weighted win success solve pass error test training validation "
+    "classification generalization localization perplexity percentile precision recall mean average word character "
+    "au aupr auprc hits f em bleu rouge meteor cider chrf wer cer ppl map ap auc auroc miou iou fid psnr ssim r "
+    "ndcg mrr elo score scores performance"
+)
+# Generic words standing for a metric: a result with only these needs a benchmark (or a before→after pair).
+WEAK = frozenset({"score", "scores", "performance"})
+_WEAK_PATTERN = r"(?i:scores?|performance)"
+# Right before a metric word: it names something else ("mixed precision", "half precision").
+_NOT_METRIC_BEFORE = re.compile(
+    r"(?i:mixed|half|full|single|double|low|reduced|numerical|floating[- ]point|arbitrary|\d+-bit|bf16|fp16|int8)"
+    r"[\s\-]+$"
+)
+# Right after a metric: the number is a change of it ("relative WER reduction", "accuracy gains").
+_CHANGE_AFTER = re.compile(r"[\s\-]+(?i:reductions?|improvements?|gains?|increases?|decreases?|drops?|degradations?)\b")
+# Words that narrow a metric down and belong to its name ("zero-shot top-1 accuracy").
+_QUALIFIER = (
+    r"(?:zero-shot|few-shot|one-shot|\d+-shot|top-\d|test|testing|validation|val|dev|held-out|average|avg\.?|mean|"
+    r"overall|macro|micro|weighted|balanced|relative|absolute|end-to-end|worst-group|worst group|classification|"
+    r"segmentation|detection|localization|retrieval|translation|recognition|reconstruction|prediction|"
+    r"generation|top-1|top-5|strict|box|mask|pixel|token|sequence|sentence|word|character|label|set|"
+    r"(?:in|out-of)-domain|unlabeled|labeled|linear|linear-probe|fine-tuning|f1)"
+)
+_QUALIFIERS_BEFORE = re.compile(rf"(?:(?i:{_QUALIFIER})[\s\-]+){{1,3}}$")
+
+
+def _read_text(filename: str) -> str:
+    return resources.files("extract").joinpath("gazetteers", "generated", filename).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def pwc_metric_names() -> tuple[str, ...]:
+    """The Papers with Code metric names shipped with the package (empty if the file is missing)."""
+    try:
+        text = _read_text(PWC_FILE)
+    except FileNotFoundError:
+        return ()
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _word_pattern(word: str) -> str:
+    """A regex for one word of a metric name: plain words in any case (last ones with a plural); mixed-case
+    words ("mIoU", "nDCG") in any case but all lower case (see :func:`find_metrics`); other cased words as
+    written but for the case of a leading capital."""
+    if _mixed_case(word):
+        return f"(?i:{re.escape(word)})"
+    if any(c.isupper() for c in word[1:]) or not word.isalpha():
+        head, rest = word[0], word[1:]
+        first = f"[{head}{head.swapcase()}]" if head.isalpha() and head.isupper() else re.escape(head)
+        return first + re.escape(rest)
+    low = word.lower()
+    return f"(?i:{re.escape(low)})"
+
+
+def name_pattern(name: str) -> str:
+    """A regex for a metric name: its words joined by spaces or hyphens, the last one with a plural."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    parts = [_word_pattern(w) for w in words]
+    last = words[-1]
+    if (last.isalpha() and last.islower()) or (last.isalpha() and last[0].isupper() and last[1:].islower()):
+        stem = re.escape(last.lower())
+        parts[-1] = f"(?i:{stem[:-1]}(?:y|ies))" if stem.endswith("y") else f"(?i:{stem}(?:e?s)?)"
+    return r"[\s\-]".join(parts)
+
+
+def _mixed_case(word: str) -> bool:
+    """A word with a lower-case letter and a capital after its first letter ("mIoU", "nDCG@10", "CIDEr")."""
+    letters = [c for c in word if c.isalpha()]
+    return any(c.islower() for c in letters) and any(c.isupper() for c in letters[1:])
+
+
+@lru_cache(maxsize=1)
+def mixed_case_lowered() -> frozenset[str]:
+    """Mixed-case metric names written all in lower case ("map", "miou"): words, not those metrics."""
+    names = [*pwc_metric_names(), "mAP", "mIoU", "CIDEr", "nDCG"]
+    return frozenset(n.lower() for n in names if " " not in n and _mixed_case(n))
+
+
+@lru_cache(maxsize=1)
+def metric_regex() -> re.Pattern[str]:
+    """One regex matching any known metric (longest alternatives first), not inside a word."""
+    names = sorted(set(pwc_metric_names()), key=lambda n: (-len(n), n))
+    alternatives = [name_pattern(n) for n in names] + list(HAND) + [_WEAK_PATTERN]
+    return re.compile(r"(?<![\w@&])(?<![^A-Za-z]-)(?:" + "|".join(f"(?:{a})" for a in alternatives) + r")(?![\w@]|-\w)")
+
+
+_WORD_START = re.compile(r"(?<![\w@&])(?<![^A-Za-z]-)[A-Za-z]+")
+# Right before a metric: it is changed ("reduction in EER", "improvements in F1").
+_CHANGE_BEFORE = re.compile(
+    r"(?i:(?:(?:mean|average|relative|absolute)\s+)?(?:reductions?|improvements?|increases?|decreases?|gains?|drops?)"
+    r"\s+in\s+(?:the\s+)?)$"
+)
+# A word joined to a metric by a hyphen belongs to it ("pixel-AUROC", "image-level-F1").
+_PREFIXED = re.compile(r"[A-Za-z][A-Za-z\-]*-$")
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """Lower-cased leading letters of the first word of every metric: only words starting with one of them
+    are tried against :func:`metric_regex` (a scan of every position costs ten times more)."""
+    firsts = set(HAND_FIRST_WORDS.split())
+    for name in pwc_metric_names():
+        lead = re.match(r"[A-Za-z]+", name)
+        if lead is not None:
+            firsts.add(lead.group().lower())
+    plurals = {w[:-1] + "ies" if w.endswith("y") else w + "s" for w in firsts}  # "accuracies", "rates"
+    return frozenset(firsts | plurals | {w + "es" for w in firsts})
+
+
+def is_change(metric: str) -> bool:
+    """Whether ``metric`` names a change of a metric ("relative WER reduction"), so its number is a delta."""
+    return _CHANGE_AFTER.search(" " + metric) is not None
+
+
+def find_metrics(text: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:
+    """(start, end, metric as written widened over its qualifiers, weak) of the metrics in ``text[start:end]``;
+    ``weak``: the metric only says "score" or "performance" (a benchmark has to make its number a result)."""
+    out: list[tuple[int, int, str, bool]] = []
+    regex, firsts, done = metric_regex(), _first_words(), start
+    for w in _WORD_START.finditer(text, start, end):
+        if w.start() < done or w.group().lower() not in firsts:
+            continue
+        m = regex.match(text, w.start(), end)
+        if m is None:
+            continue
+        s, e = m.start(), m.end()
+        done = e
+        if m.group() in mixed_case_lowered() or (
+            m.group().lower() == "precision" and _NOT_METRIC_BEFORE.search(text, max(start, s - 20), s)
+        ):
+            continue  # "map", "miou": a mixed-case name written all in lower case; "mixed precision"
+        c = _CHANGE_BEFORE.search(text, max(start, s - 40), s)
+        if c is not None:
+            s = c.start()  # "a reduction in EER of 59.2%": the number is a change
+        p = _PREFIXED.search(text, max(start, s - 30), s)
+        if p is not None:
+            s = p.start()
+        q = _QUALIFIERS_BEFORE.search(text, max(start, s - 40), s)
+        if q is not None:
+            s = q.start()
+        c = _CHANGE_AFTER.match(text, e, end)
+        if c is not None:
+            e = c.end()
+        out.append((s, e, display(text[s:e], s == start), m.group().lower() in WEAK))
+    return out
+
+
+_SINGULAR = {
+    "accuracies": "accuracy",
+    "Accuracies": "Accuracy",
+    "scores": "score",
+    "rates": "rate",
+    "errors": "error",
+    "improvements": "improvement",
+    "gains": "gain",
+    "increases": "increase",
+    "reductions": "reduction",
+}
+
+
+def display(metric: str, at_start: bool = False) -> str:
+    """The metric as written on one line, its last word in the singular; a plain capitalised first word at a
+    sentence start in lower case."""
+    words = metric.split()
+    words[-1] = _SINGULAR.get(words[-1], words[-1])  # "top-1 accuracies" -> "top-1 accuracy": one leaderboard
+    metric = " ".join(words)
+    head, _, rest = metric.partition(" ")
+    if at_start and head[1:].islower() and head.isalpha():
+        head = head.lower()
+    return f"{head} {rest}" if rest else head

@@ -1,0 +1,300 @@
+"""The numbers of a sentence that can be results, and what each one is: a value, the old value of a
+before→after pair, or a delta ("by 2.3 points", "+3.1%", "a 5% gain"); sizes, counts, shares of data,
+indices and settings are left out ("7B parameters", "3 other datasets", "10% of the data", "Table 2", "k=5").
+
+Numbers written as a list ("71.2%, 64.0% and 55.3%", "71.2/64.0/55.3") form one group: what comes before the
+first and after the last tells the kind of all of them ("by 2.2% and 21.1%"; "2.8% and 7.2% WER").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNIT = r"(?:\$?\s*(?:\$?\\?%\$?(?:\s*points?\b)?|percent\b|percentage points?\b|pp\b|p\.p\.|points?\b|pts\b|dB\b))"
+# A number: not inside a word, version ("GPT-3.5"), fraction, setting ("k=5") or LaTeX command ("^{3}");
+# an uncertainty ("68±3%") belongs to it.
+_NUMBER = re.compile(
+    r"(?<![\w.@^\\:−{+])(?<![^\d]/)(?<![^\d%\s]-)(?<!\s-)(?P<sign>\+\s?)?(?P<num>\d{1,3}(?:\.\d+)?)(?![\d])"
+    rf"(?P<pm>\s*(?:±|\$?\\pm\$?)\s*\d+(?:\.\d+)?)?(?P<unit>{_UNIT})?(?P<th>-?th\b)?"
+)
+# Between two numbers of one list, and of a before→after pair.
+_SLASHED = re.compile(r"\d\.\d+%?/$")
+_LIST_JOIN = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|/)\s*")
+_RANGE_JOIN = re.compile(r"\s*(?:-{1,2}|–|~|\$?\\sim\$?)\s*")
+_PAIR_JOIN = re.compile(r"\s*(?:to|→|->|⇒|=>|\$?\\?rightarrow\$?|\$\\to\$)\s*")
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:an?|the)\s+)?(?:[\w\-@]+\s+){0,3}?$", re.IGNORECASE)
+# Between a delta and the next number: the same change goes on for another benchmark ("... on A and 0.39% on B").
+_DELTA_GOES_ON = re.compile(r"\s+(?:on|in|for)\s+[^,;\d]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)\$?")
+_COUNTED_AFTER_NAME = re.compile(
+    r"\S+\s+(?:datasets|benchmarks|tasks|models|languages|domains|splits|subsets|categories|classes|samples|"
+    r"images|examples|sentences|documents|queries)\b",
+    re.IGNORECASE,
+)
+_AT_BEFORE = re.compile(r"\bat\s+$")
+_OPERATING_POINT = re.compile(r"\s*[a-z][a-z\-]*\s+(?!and\b|or\b)[a-zA-Z]")
+_LEAD = re.compile(r"[\s$*(]+$")  # LaTeX, Markdown or a bracket right before a number
+_RANGE_BEFORE = re.compile(r"\b(?:rang\w*|between|varies|varying)\s+(?:from\s+)?$", re.IGNORECASE)
+# Right before a number: it is a delta.
+_DELTA_BEFORE = re.compile(
+    r"(?:\bby|\+|±|\b(?:improvements?|gains?|margins?|increases?|boosts?|reductions?|decreases?|drops?|"
+    r"degradations?|advantages?|leads?)\s+of)\s+(?:(?:up to|over|about|around|nearly|almost|more than|roughly|"
+    r"approximately|an average of|on average|at least|as much as|ranges? of|a(?: large)? margin of|"
+    r"a further|further|another|respectively|~)\s*)*$",
+    re.IGNORECASE,
+)
+# Right after a number (and its unit): it is a delta; group "r" lowers the metric.
+_DELTA_AFTER = re.compile(
+    r"\s*\)?\s*(?:(?:absolute|relative|average|avg\.?|on average|overall)\s+)?"
+    r"(?:(?P<r>reductions?|decreases?|drops?|lower|less|degradations?|declines?)|"
+    r"improvements?|gains?|increases?|boosts?|higher|better|superior|advantages?|margins?|lead|jumps?|above|"
+    r"enhancements?)\b",
+    re.IGNORECASE,
+)
+# A change verb a few words before a number ("improves on average 1 BLEU"), not "improves ... to 85%".
+_CHANGE_VERB_BEFORE = re.compile(
+    r"\b(?:improv|increas|boost|rais|lift|gain|reduc|lower|decreas|cut|surpass|outperform|exceed|beat)\w*\s+"
+    r"[(|\s]*(?:(?!to\b|from\b|of\b|at\b|with\b)[\w\-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# After a number (unit, metric): "over the strongest baseline", "over the previous state of the art".
+_OVER_BASELINE = re.compile(
+    r"\s*(?:[\w@\-]+\s+){0,3}?(?:over|above|than)\s+(?:the\s+|a\s+|all\s+|its\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:baselines?|state[\s\-]of[\s\-]the[\s\-]art|SOTA|SoTA|previous|prior|best|strongest|existing|competitors?)\b",
+    re.IGNORECASE,
+)
+_REDUCING_VERB = re.compile(r"\b(?:reduc|lower|decreas|cut|drop|shrink|declin)\w*\b[^.;]*$", re.IGNORECASE)
+# Right before a number: it is an index, a setting or a factor, not a result.
+_NOT_BEFORE = re.compile(
+    r"(?:\b(?:first|top|Table|Tab\.|Figure|Fig\.|Section|Sec\.|Eq\.|Equation|v|version|level|Level|stage|phase|"
+    r"step|round|day|epoch|Task|task|group|factor of|number of|interval|CI|threshold(?: of)?|"
+    r"(?:deviation|difference|gap) of(?: only| just| about)?|[kKnNTdLpw])|[=×<≤≥#\[±]|(?<![-=])>)\s*$"
+)
+# After a number: a size or a factor ("3.9×", "2x faster").
+_FACTOR_AFTER = re.compile(r"(?:\s*[-–~]\s*\d+(?:\.\d+)?)?\s*(?:×|x\b|times\b|\$?\\times\$?)")
+# After "fewer"/"less"/"more": a noun makes the number a size ("80% fewer parameters").
+_COMPARATIVE = frozenset(["fewer", "less", "more"])
+_ARITHMETIC = re.compile(r"\+\d|\s*(?:-+>|→)\s*\d+\s*\)")
+# Words that may follow a result number (else a word after it makes it a count, a size or a share).
+_FOLLOW_WORDS = (
+    "on in at for with and or to from vs vs. versus than compared respectively across over under using by "
+    "after while when which whereas against without is was are were of average avg avg. mean overall "
+    "absolute relative higher lower better worse improvement improvements gain gains increase increases "
+    "decrease decreases reduction reductions drop drops boost boosts margin lead less fewer degradation "
+    "decline jump advantage among within as accuracy points pts pp the above below enhancement"
+)
+_FOLLOW = frozenset(_FOLLOW_WORDS.split())
+_ASIDE = re.compile(r"\s*\((?:or|and|i\.e\.|e\.g\.|about|approx\w*|roughly)\b[^()]{0,30}\)")
+_WORD_AFTER = re.compile(r"[\s*$]*(?P<w>[^\s,;:.()\[\]*$]+)")
+# Words that may stand between a number and its metric ("97% of the F1", "3.1% absolute increase in F1").
+GAP_WORDS = (
+    r"(?:of|the|an?|in|at|terms|its|their|absolute|relative|average|avg\.?|mean|overall|points?|pts|pp|improvements?|gains?|"
+    r"enhancements?|"
+    r"increases?|reductions?|decreases?|drops?|higher|lower|better|worse|boost)\b"
+)
+# A plain word that may be part of the metric's own name ("100% clustering accuracy", "73.5% linear evaluation
+# accuracy"): not a function word, a plural ("19 structures") or a participle ("8% labeled points").
+NOUNISH = (
+    r"(?!(?:and|or|but|vs|the|with|for|to|on|at|by|from|than|while|when|which|that|is|are|was|were|this|these|"
+    r"its|our|their|only|also|more|less|fewer)\b)(?:[a-z]+-[a-z\-]+|[a-z]+[a-rt-z](?<!ed))\b"
+)
+_GAP_WORD = re.compile(rf"[\s*]*(?:\(|\)|{GAP_WORDS})[\s*]*", re.IGNORECASE)
+_NOUNISH_WORD = re.compile(rf"{NOUNISH}\s+")
+
+
+@dataclass
+class Number:
+    """A number that may be a result: offsets of the number, its value and unit, and its role
+    ("value", "before" = the old value of a before→after pair, "delta")."""
+
+    start: int
+    end: int  # after the unit
+    value: float
+    unit: str | None
+    role: str = "value"
+    reduction: bool = False  # a delta that lowers the metric ("15% relative WER reduction")
+    group: int = 0  # numbers written as one list share a group id
+
+
+def _candidates(
+    text: str, s: int, e: int, names: list[tuple[int, int]], metrics: list[tuple[int, int]]
+) -> list[Number]:
+    """The numbers of ``text[s:e]`` that are not part of a name, a metric, a size or a word."""
+    out: list[Number] = []
+    blocked = names + metrics
+    name_ends = {be for _, be in names}
+    metric_ends = {me for _, me in metrics}
+    setting_end: int | None = None  # end of the last number set with "=" ("r = 0.99")
+    for m in _NUMBER.finditer(text, s, e):
+        ns, ne = m.start("num"), m.end("num")
+        start = m.start()
+        if any(bs <= ns < be for bs, be in blocked):
+            continue  # part of a name ("MATH 500", "ViT-B/16")
+        if text[start - 1 : start] == "/" and not (
+            _SLASHED.search(text, max(s, start - 8), start) and "." in m.group()
+        ):
+            continue  # "1/50", "3.7/5": a fraction, not a list "71.2/64.0/55.3"
+        if text[start - 1 : start] == " " and start - 1 in name_ends and not m.group("unit"):
+            continue  # a version the name left out ("FooWOZ 2.4")
+        head = text[max(s, start - 3) : start].rstrip()
+        metric_value = head.endswith("=") and len(text[:start].rstrip()) - 1 in metric_ends  # "FID=9.91"
+        if head.endswith("=") and not metric_value:
+            setting_end = m.end()
+            continue
+        if _FACTOR_AFTER.match(text, m.end()):
+            continue  # "3.9×", "2x"
+        nxt = text[ne : ne + 2]
+        if (
+            not m.group("unit")
+            and not m.group("th")
+            and (
+                nxt[:1].isalpha()
+                or (nxt[:1] == "-" and nxt[1:2].isalpha())
+                or (nxt[:1] in ":," and nxt[1:2].isalnum())
+                or (nxt[:1] == "/" and "." not in m.group())
+            )
+        ):
+            continue  # "7B", "100-persona", "2:4", "88,3", "1/50"
+        if nxt[:1] == "/" and not nxt[1:2].isdigit():
+            continue
+        summand = text[max(s, ns - 1) : ns] == "+" and text[max(s, ns - 2) : ns - 1].isdigit()
+        if summand or _ARITHMETIC.match(text, ne):
+            continue  # "(77.4+4.2)%", "(1->16)": a sum or a range of settings
+        if text[ne : ne + 1] == ")" and "." not in m.group("num") and text[max(s, ns - 1) : ns] != "(":
+            continue  # an enumerator: "1) ..."
+        if (not metric_value and _NOT_BEFORE.search(text, max(s, start - 30), start)) or (
+            text[max(s, ns - 2) : ns].strip() in ("(",) and (text[ne : ne + 1] == ")" and "." not in m.group("num"))
+        ):
+            continue  # "Table 2", "k=5", "(1)"
+        if _AT_BEFORE.search(text, max(s, start - 4), start) and _OPERATING_POINT.match(text, m.end()):
+            continue  # "at 1% false alarm rate", "at 0.5 IoU": an operating point
+        if setting_end is not None and _LIST_JOIN.fullmatch(text, setting_end, start):
+            setting_end = m.end()
+            continue  # "r = 0.99 and 0.96": the rest of a list of settings
+        raw_unit = m.group("unit") or ""
+        unit = "%" if "%" in raw_unit or "percent" in raw_unit else None
+        role = "delta" if m.group("sign") else "value"
+        end = m.end() if m.group("th") else (m.end("unit") if raw_unit else ne)
+        out.append(Number(m.start(), end, float(m.group("num")), unit, role))
+    return out
+
+
+def _follow_ok(text: str, end: int, stop: int, metric_starts: set[int], name_starts: set[int]) -> bool:
+    """Whether what follows a number lets it be a result (not "3 other datasets", "10% of the data")."""
+    aside = _ASIDE.match(text, end, stop)
+    if aside is not None:
+        end = aside.end()  # "50% (or more) of the data"
+    w = _WORD_AFTER.match(text, end, stop)
+    if w is None:
+        return True  # punctuation or the end of the sentence
+    if w.start("w") in metric_starts:
+        return True
+    if w.start("w") in name_starts:  # "77.5 Zorp-Bench accuracy", not "3 Zorp datasets"
+        return _COUNTED_AFTER_NAME.match(text, w.start("w"), stop) is None
+    word = w.group("w").lower()
+    if word == "of":
+        return _metric_soon(text, end, stop, metric_starts)
+    if word in _COMPARATIVE:
+        nxt = _WORD_AFTER.match(text, w.end(), stop)
+        return nxt is None or not nxt.group("w")[:1].isalnum() or nxt.start("w") in metric_starts
+    if word in _FOLLOW or not word[:1].isalnum():
+        return True
+    if word.endswith("ly"):  # "0.116 largely outperforming ..."
+        return True
+    if word.endswith("ing"):  # "87.6% surpassing all ...", not "128 training examples"
+        nxt = _WORD_AFTER.match(text, w.end(), stop)
+        if nxt is None or not nxt.group("w").endswith("s") or nxt.start("w") in metric_starts:
+            return True
+    return _metric_soon(text, end, stop, metric_starts)
+
+
+def _metric_soon(text: str, end: int, stop: int, metric_starts: set[int]) -> bool:
+    """A metric starts a few words after ``end`` ("97% of the F1", "48.7% translation accuracy")."""
+    pos = end
+    for _ in range(5):
+        while pos < stop and text[pos] in " *":
+            pos += 1
+        if pos in metric_starts:
+            return True
+        word = pos
+        for _ in range(2):  # "48.7% translation accuracy", "73.5% linear evaluation accuracy"
+            noun = _NOUNISH_WORD.match(text, word, stop)
+            if noun is None:
+                break
+            word = noun.end()
+            if word in metric_starts:
+                return True
+        g = _GAP_WORD.match(text, pos, stop)
+        if g is None or g.end() == pos:
+            return False
+        pos = g.end()
+    return pos in metric_starts
+
+
+def find_numbers(
+    text: str, s: int, e: int, names: list[tuple[int, int]], metrics: list[tuple[int, int]]
+) -> list[Number]:
+    """The numbers of the sentence ``text[s:e]`` that can be results, with their roles (see the module
+    docstring). ``names``, ``metrics``: spans of the entity mentions and metrics of the sentence."""
+    metric_starts = {ms for ms, _ in metrics}
+    name_starts = {ns for ns, _ in names}
+    cands = _candidates(text, s, e, names, metrics)
+    groups: list[list[Number]] = []
+    pairs: set[int] = set()  # index in cands of the old value of a before→after pair
+    for i, n in enumerate(cands):
+        if groups:
+            prev = groups[-1][-1]
+            gap_end = n.start
+            head = groups[-1][0].start
+            if _PAIR_JOIN.fullmatch(text, prev.end, gap_end):
+                word_to = text[prev.end : gap_end].strip() == "to"
+                if word_to and _DELTA_BEFORE.search(text, max(s, head - 60), head):
+                    groups[-1].append(n)  # "by 2% to 5%": a range of deltas
+                    continue
+                if not word_to or _FROM_BEFORE.search(text, max(s, head - 60), head):
+                    if not _RANGE_BEFORE.search(text, max(s, head - 30), head):
+                        pairs.add(i - 1)
+                    groups[-1].append(n)
+                    continue
+            if _RANGE_JOIN.fullmatch(text, prev.end, gap_end) and (n.unit or "." in text[n.start : n.end]):
+                groups[-1].append(n)  # "1.7%-2.8%", "8.0-10.8%": a range
+                continue
+            join = _LIST_JOIN.fullmatch(text, prev.end, gap_end)
+            if join and (prev.unit == n.unit or n.unit is None or (prev.unit is None and "," in join.group())):
+                groups[-1].append(n)
+                continue
+        groups.append([n])
+    index = {id(n): i for i, n in enumerate(cands)}
+    out: list[Number] = []
+    last_delta: Number | None = None
+    for gid, group in enumerate(groups):
+        first, last = group[0], group[-1]
+        if not _follow_ok(text, last.end, e, metric_starts, name_starts):
+            continue
+        if last.unit:
+            for n in group:
+                n.unit = n.unit or last.unit  # "from 41.2 to 44.7%", "98.5, 99 and 100%"
+        raw_before = text[max(s, first.start - 60) : first.start]
+        before = _LEAD.sub(" ", raw_before)
+        bracketed = raw_before.rstrip().endswith("(")  # "surpassing BarLM (67.0%)": BarLM's own number
+        delta_before = _DELTA_BEFORE.search(before) is not None or (
+            not bracketed
+            and _CHANGE_VERB_BEFORE.search(before) is not None
+            and len(group) == 1
+            and group[0].role != "before"
+        )
+        after = _DELTA_AFTER.match(text, last.end, e)
+        over = _OVER_BASELINE.match(text, last.end, e)
+        delta = delta_before or after is not None or over is not None or any(n.role == "delta" for n in group)
+        if last_delta is not None and _DELTA_GOES_ON.fullmatch(text, last_delta.end, first.start):
+            delta = True  # "by 0.87% on A and 0.39% on B"
+        reduction = bool(after and after.group("r")) or (delta_before and _REDUCING_VERB.search(before) is not None)
+        last_delta = last if delta else None
+        for n in group:
+            n.group = gid
+            if delta:
+                n.role, n.reduction = "delta", reduction
+            elif index[id(n)] in pairs:
+                n.role = "before"
+            out.append(n)
+    return out

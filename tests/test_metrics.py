@@ -1,0 +1,54 @@
+"""Metric names in running text, as written (extract.metrics)."""
+
+from __future__ import annotations
+
+from extract.metrics import display, find_metrics, is_change, name_pattern, pwc_metric_names
+
+
+def _metrics(text: str) -> list[str]:
+    return [m[2] for m in find_metrics(text, 0, len(text))]
+
+
+def test_pwc_metric_names_are_shipped() -> None:
+    names = set(pwc_metric_names())
+    assert {"UAS", "LAS", "CIDEr", "MPJPE", "nDCG@10", "Hits@10"} <= names
+    assert not names & {"Params", "FLOPS", "Speed", "MRPC", "Score"}  # costs, datasets, vague words
+
+
+def test_metrics_keep_the_text_s_wording() -> None:
+    assert _metrics("91.2 UAS, 89.0 LAS, a CIDEr of 120.3, mAP@0.5 of 44.1 and a test error of 3.2%") == [
+        "UAS",
+        "LAS",
+        "CIDEr",
+        "mAP@0.5",
+        "test error",
+    ]
+    assert _metrics("a zero-shot top-1 accuracy of 88.5% and a relative WER reduction") == [
+        "zero-shot top-1 accuracy",
+        "relative WER reduction",
+    ]
+    assert _metrics("Accuracy rises") == ["accuracy"]  # a sentence start is no part of the name
+
+
+def test_mixed_case_names_in_any_case_but_all_lower() -> None:
+    assert _metrics("79.7% mIOU and 44 MAP") == ["mIOU", "MAP"]
+    assert _metrics("a map of the city") == []
+
+
+def test_words_that_only_look_like_metrics() -> None:
+    assert _metrics("trained in mixed precision and half precision") == []
+    assert _metrics("precision of 90%") == ["precision"]
+
+
+def test_weak_and_change_metrics() -> None:
+    (weak,) = find_metrics("a score of 80", 0, 13)
+    assert weak[3] is True
+    assert is_change("relative WER reduction") and not is_change("WER")
+
+
+def test_name_pattern_matches_spacing_and_plurals() -> None:
+    import re
+
+    assert re.fullmatch(name_pattern("Top-1 Accuracy"), "top 1 accuracies")
+    assert re.fullmatch(name_pattern("Word Error Rate"), "word-error rates")
+    assert display("overall\n Accuracy") == "overall Accuracy"

@@ -1,0 +1,73 @@
+"""Which numbers of a sentence can be results, and their roles (extract.result_numbers)."""
+
+from __future__ import annotations
+
+import re
+
+from extract.result_numbers import find_numbers
+
+METRIC = re.compile(r"accuracy|BLEU|F1|FID|mAP")
+
+
+def _numbers(text: str, names: tuple[str, ...] = ()) -> list[tuple[float, str | None, str]]:
+    metrics = [(m.start(), m.end()) for m in METRIC.finditer(text)]
+    spans = [(m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), text)]
+    return [(n.value, n.unit, n.role) for n in find_numbers(text, 0, len(text), spans, metrics)]
+
+
+def test_values_and_before_after_pairs() -> None:
+    assert _numbers("accuracy of 58.8% on it") == [(58.8, "%", "value")]
+    assert _numbers("from 41.2 to 44.7% accuracy") == [(41.2, "%", "before"), (44.7, "%", "value")]
+    assert _numbers("(49.3 → 72.3 F1)") == [(49.3, None, "before"), (72.3, None, "value")]
+    assert _numbers("scores ranged from 0.61 to 0.79 accuracy")[0][2] == "value"  # a range, not a change
+
+
+def test_deltas() -> None:
+    assert _numbers("improves accuracy by 2.3 points") == [(2.3, None, "delta")]
+    assert _numbers("+3.1% accuracy") == [(3.1, "%", "delta")]
+    assert _numbers("a 5% gain in accuracy") == [(5.0, "%", "delta")]
+    assert _numbers("improves on average 1 BLEU over the strongest baselines") == [(1.0, None, "delta")]
+    assert _numbers("by 1.7%-2.8% absolute F1") == [(1.7, "%", "delta"), (2.8, "%", "delta")]
+
+
+def test_sizes_counts_shares_and_indices_are_left_out() -> None:
+    for text in (
+        "3 other datasets",
+        "7B parameters",
+        "10k images",
+        "2x faster",
+        "3.9× longer",
+        "80% fewer parameters",
+        "50% (or more) of the training data",
+        "Table 2 shows accuracy",
+        "k=5 neighbours",
+        "GPT-3.5 and 2:4 sparsity",
+        "100-persona runs",
+        "12,200 images",
+        "1/50 of the data",
+        "19 structures achieved an average accuracy",
+    ):
+        assert _numbers(text) == [], text
+
+
+def test_lists_share_what_follows_them() -> None:
+    assert _numbers("98.5, 99, and 100% accuracy") == [
+        (98.5, "%", "value"),
+        (99.0, "%", "value"),
+        (100.0, "%", "value"),
+    ]
+    assert _numbers("71.2/64.0/55.3 F1") == [(71.2, None, "value"), (64.0, None, "value"), (55.3, None, "value")]
+    assert [r for *_, r in _numbers("by 2.2% and 21.1%, respectively")] == ["delta", "delta"]
+
+
+def test_settings_and_deviations_are_left_out() -> None:
+    assert _numbers("74.1% accuracy at 1% false alarm rate") == [(74.1, "%", "value")]
+    assert _numbers("a marginal deviation of only 2.52% in accuracy") == []
+
+
+def test_metric_values_latex_and_names() -> None:
+    assert _numbers("FID=9.91 and IS=8.81±0.10") == [(9.91, None, "value")]
+    assert _numbers(r"by $17\%$ mAP") == [(17.0, "%", "delta")]
+    assert _numbers(r"by $7$ points in FID and $4.5$ points in F1") == [(7.0, None, "delta"), (4.5, None, "delta")]
+    assert _numbers("on FooWOZ 2.4 accuracy", names=("FooWOZ",)) == []  # a version the name left out
+    assert _numbers("Zorp 500 accuracy", names=("Zorp 500",)) == []  # part of a name
