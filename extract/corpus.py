@@ -159,8 +159,8 @@ class DefinitionTally:
 
 def _new_name(name: str, rule: str) -> bool:
     """A proposed or cued name that is surely a name: one word shaped like no ordinary word or made of
-    capitalised parts ("Zorp-Bench"), or several words with such a word; plain capitalised words only with a type cue and three of them ("Zorp Speech Corpus",
-    not "Monte Carlo")."""
+    capitalised parts ("Zorp-Bench"), or several words with such a word; plain capitalised words only
+    with a type cue and three of them ("Zorp Speech Corpus", not "Monte Carlo")."""
     if len(name) < 3 or name.lower() in STOP_WORDS:
         return False
     words = name.replace("-", " ").split()

@@ -1,0 +1,81 @@
+"""Resolution: the corpus's names found in a record's text, as entities with the usual offsets."""
+
+from __future__ import annotations
+
+import copy
+
+from extract.corpus import CorpusLexicon, Definition
+from extract.resolve import SurfaceIndex, UseCounts, find, resolve, strip
+
+LEXICON = CorpusLexicon((
+    Definition("QAR", "Method", (("QAR", True),)),
+    Definition("QAR", "Method", (("quux adaptive routing", False),)),
+    Definition("ZorpNet", "Model", (("ZorpNet", True),)),
+    Definition("Zorp-Bench", "Benchmark", (("Zorp-Bench", True),)),
+))
+INDEX = SurfaceIndex(LEXICON)
+
+
+def _found(text: str, title: bool = False) -> list[str]:
+    return [text[s:e] for s, e, _ in find(INDEX, text, title)]
+
+
+def test_acronyms_are_case_sensitive_long_forms_are_not() -> None:
+    assert _found("We use QAR, not qar.") == ["QAR"]
+    assert _found("Quux-adaptive routings and QUUX ADAPTIVE ROUTING help.") == ["Quux-adaptive routings",
+                                                                                 "QUUX ADAPTIVE ROUTING"]
+    assert _found("Scores on Zorp Bench and Zorp-Bench.") == ["Zorp Bench", "Zorp-Bench"]
+
+
+def test_only_whole_names() -> None:
+    assert _found("ZorpNet-based students beat ZorpNet.") == ["ZorpNet", "ZorpNet"]
+    assert _found("ZorpNet-2, ZorpNet 2.1, ZorpNet+, Multi-ZorpNet and ZorpNets are other names.") == []
+    assert _found("Compared with Deep ZorpNet, ours wins.") == []  # a longer capitalised name
+    assert _found("Deep ZorpNet: A Title", title=True) == ["ZorpNet"]  # titles capitalise every word
+    assert _found("Results. ZorpNet wins.") == ["ZorpNet"]
+
+
+def _rec(title: str, abstract: str, *ents: dict) -> dict:
+    return {"id": "p", "title": title, "abstract": abstract, "entities": list(ents), "relations": [], "results": []}
+
+
+def test_resolve_adds_entities_mentions_and_relations() -> None:
+    rec = _rec("Routing with QAR", "We evaluate quux adaptive routing on Zorp-Bench. It reaches 50% accuracy.")
+    assert resolve(rec, INDEX)
+    ents = {e["name"]: e for e in rec["entities"]}
+    assert ents["QAR"]["rule"] == "corpus" and ents["QAR"]["aliases"] == ["quux adaptive routing"]
+    assert [(m["field"], m["start"], m["end"]) for m in ents["QAR"]["mentions"]] == [("title", 13, 16),
+                                                                                  ("abstract", 12, 33)]
+    assert ents["Zorp-Bench"]["label"] == "Benchmark"
+    rels = {(r["type"], r["target"]): r for r in rec["relations"]}
+    assert set(rels) == {("USES", "QAR"), ("EVALUATED_ON", "Zorp-Bench")}
+    ev = rels[("EVALUATED_ON", "Zorp-Bench")]
+    assert ev["rule"] == "corpus:benchmark" and ev["evidence"] == rec["abstract"][ev["start"] : ev["end"]]
+
+
+def test_what_the_record_knows_wins() -> None:
+    taken = {"label": "Model", "name": "ZorpNet", "aliases": [], "rule": "shape",
+             "mentions": [{"text": "ZorpNet", "field": "abstract", "start": 0, "end": 7}]}
+    rec = _rec("", "ZorpNet uses ZorpNet and QAR (quite a robot).", taken)
+    assert not resolve(rec, INDEX)  # ZorpNet is known here; QAR is defined otherwise here
+
+
+def test_resolving_again_changes_nothing() -> None:
+    rec = _rec("", "ZorpNet beats QAR.")
+    resolve(rec, INDEX)
+    once = copy.deepcopy(rec)
+    assert resolve(rec, INDEX) and rec == once  # stripped and added again
+    assert strip(rec) and all(e["rule"] != "corpus" for e in rec["entities"]) and rec["relations"] == []
+
+
+def _known(name: str) -> dict:
+    return {"label": "Method", "name": name, "aliases": [], "rule": "shape+proposed",
+            "mentions": [{"text": name, "field": "abstract", "start": 0, "end": len(name)}]}
+
+
+def test_names_mostly_used_unknown_do_not_spread() -> None:
+    recs = [_rec("", "QAR works.", _known("QAR")), *(_rec("", f"QAR number {i}.") for i in range(3)),
+            _rec("", "ZorpNet works.", _known("ZorpNet")), _rec("", "ZorpNet again.")]
+    kept = UseCounts(INDEX).update(recs).kept()
+    # QAR is known in 1 of the 4 papers using it, ZorpNet in 1 of 2; Zorp-Bench is not used at all
+    assert {d.name for d in kept.definitions} == {"ZorpNet", "Zorp-Bench"}
