@@ -25,6 +25,7 @@ CORPUS_RULE = "corpus"  # rule of the entities (and prefix of the relations) tha
 # type or in its being an entity at all (a task or a domain term written as "Long Form (LF)").
 STRONG_RULES = frozenset({"proposal", "shape+proposed", "shape+prop", "shape+cue", "titled"})
 CUE_RULES = frozenset({"shape+cue", "titled"})  # a type cue: "the X dataset", "X benchmark"
+DATA_LABELS = frozenset({"Dataset", "Benchmark"})  # the only types a cue alone is trusted for
 LABEL_ORDER: tuple[str, ...] = ("Method", "Model", "Dataset", "Benchmark")  # tie-break of the majority type
 MIN_PLAIN_WORDS = 3  # a name of plain capitalised words ("Zorp Speech Corpus") spreads from this length on
 MIN_ACRONYM = 3  # shorter acronyms ("DS", "RL") mean too many things to spread
@@ -109,7 +110,8 @@ class DefinitionTally:
             if ent.get("rule") == CORPUS_RULE:
                 continue
             label, name = ent["label"], ent["name"]
-            strong = name in proposed or ent.get("rule") in STRONG_RULES
+            strong = name in proposed or (ent.get("rule") in STRONG_RULES and (
+                label in DATA_LABELS or ent.get("rule") not in CUE_RULES))
             mentions = (m["text"] for m in ent.get("mentions", []))
             surfaces = list(dict.fromkeys([name, *ent.get("aliases", []), *mentions]))
             pairs = [(s, long_key(lf)) for s in surfaces if is_acronym(s) for lf in surfaces
@@ -144,7 +146,7 @@ class DefinitionTally:
                 out.append(Definition(preferred_name(_names(obs)), _label(obs), ((short, True),)))
         for lk, obs in self.longs.items():
             papers = sum(obs.values())
-            if lk in self.established or not spreadable(lk) or (
+            if lk in self.established or lk.split()[0] in STOP_WORDS or not spreadable(lk) or (
                     len(lk.split()) < MIN_LONG_WORDS and papers < MIN_LONG_PAPERS):
                 continue
             shorts = {short for _, _, short in obs}
@@ -160,10 +162,13 @@ class DefinitionTally:
 def _new_name(name: str, rule: str) -> bool:
     """A proposed or cued name that is surely a name: one word shaped like no ordinary word or made of
     capitalised parts ("Zorp-Bench"), or several words with such a word; plain capitalised words only
-    with a type cue and three of them ("Zorp Speech Corpus", not "Monte Carlo")."""
+    with a type cue and three of them ("Zorp Speech Corpus", not "Monte Carlo"); no lower-case words
+    ("meta-RL" is a field, "BarLM-base" a variant)."""
     if len(name) < 3 or name.lower() in STOP_WORDS:
         return False
     words = name.replace("-", " ").split()
+    if any(w.isalpha() and w.islower() and w not in STOP_WORDS for w in words):  # "meta-RL", "batch RL"
+        return False
     if any(any(c.isdigit() for c in w) or any(c.isupper() for c in w[1:]) for w in words):
         return True
     if " " not in name and len(words) > 1 and all(w[0].isupper() for w in words):  # "Zorp-Bench"
