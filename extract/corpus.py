@@ -96,16 +96,17 @@ class DefinitionTally:
     """
 
     def __init__(self) -> None:
-        self.acronyms: dict[str, Counter[Observation]] = defaultdict(Counter)  # short form as written
-        self.longs: dict[str, Counter[Observation]] = defaultdict(Counter)  # long_key of a long form
-        self.names: dict[str, Counter[Observation]] = defaultdict(Counter)  # proposed/cued name as written
-        self.expansions: dict[str, set[str]] = defaultdict(set)  # every short form -> long_keys, any paper
+        # (kind, key, label, name, paired form) -> papers; kind "a": key is a short form as written, paired
+        # with its long_key; "l": a long_key, paired with its short form; "n": a proposed or cued name.
+        # One flat table (no dict per name): a million abstracts define about as many names.
+        self.seen: Counter[tuple[str, str, str, str, str]] = Counter()
+        self.expansions: set[tuple[str, str]] = set()  # every (short form, long_key) of any paper
         self.established: set[str] = set()  # short forms and long_keys defined without a proposal
 
     def add(self, rec: dict[str, Any]) -> None:
         """Count the definitions of one record (once per paper and name; added entities never count)."""
         proposed = {r["target"] for r in rec.get("relations", []) if r["type"] == "PROPOSES"}
-        seen: set[tuple[str, str, Observation]] = set()
+        seen: set[tuple[str, str, str, str, str]] = set()
         for ent in rec.get("entities", []):
             if ent.get("rule") == CORPUS_RULE:
                 continue
@@ -116,18 +117,15 @@ class DefinitionTally:
             surfaces = list(dict.fromkeys([name, *ent.get("aliases", []), *mentions]))
             pairs = [(s, long_key(lf)) for s in surfaces if is_acronym(s) for lf in surfaces
                      if lf != s and expands(s, lf)]
+            self.expansions.update(pairs)
             for short, lk in pairs:
-                self.expansions[short].add(lk)
                 if strong:
-                    seen.add(("a", short, (label, name, lk)))
-                    seen.add(("l", lk, (label, name, short)))
+                    seen.update((("a", short, label, name, lk), ("l", lk, label, name, short)))
                 else:
                     self.established.update((short, lk))
             if strong and not pairs and _new_name(name, ent.get("rule", "")):
-                seen.add(("n", name, (label, name, "")))
-        tables = {"a": self.acronyms, "l": self.longs, "n": self.names}
-        for kind, key, obs in seen:
-            tables[kind][key][obs] += 1
+                seen.add(("n", name, label, name, ""))
+        self.seen.update(seen)
 
     def update(self, records: Iterable[dict[str, Any]]) -> DefinitionTally:
         """Count many records; returns self."""
@@ -139,23 +137,25 @@ class DefinitionTally:
         """The spreadable definitions (see the class docstring and :func:`spreadable`), sorted."""
         from extract.merge import preferred_name
 
+        groups: dict[tuple[str, str], Counter[Observation]] = defaultdict(Counter)
+        for (kind, key, label, name, pair), n in self.seen.items():
+            groups[kind, key][label, name, pair] += n
+        meanings: Counter[str] = Counter(short for short, _ in self.expansions)
         out: list[Definition] = []
-        for short, obs in self.acronyms.items():
-            if (len(self.expansions[short]) == 1 and short not in self.established and len(short) >= MIN_ACRONYM
-                    and short.lower() not in STOP_WORDS and spreadable(short)):
-                out.append(Definition(preferred_name(_names(obs)), _label(obs), ((short, True),)))
-        for lk, obs in self.longs.items():
-            papers = sum(obs.values())
-            if lk in self.established or lk.split()[0] in STOP_WORDS or not spreadable(lk) or (
-                    len(lk.split()) < MIN_LONG_WORDS and papers < MIN_LONG_PAPERS):
-                continue
-            shorts = {short for _, _, short in obs}
-            if any(len(self.expansions[sh]) > 1 for sh in shorts):  # the acronym means several things
-                continue
-            out.append(Definition(preferred_name(_names(obs)), _label(obs), ((lk, False),)))
-        for name, obs in self.names.items():
-            if name not in self.expansions and spreadable(name):
-                out.append(Definition(name, _label(obs), ((name, True),)))
+        for (kind, key), obs in groups.items():
+            if kind == "a":
+                if (meanings[key] == 1 and key not in self.established and len(key) >= MIN_ACRONYM
+                        and key.lower() not in STOP_WORDS and spreadable(key)):
+                    out.append(Definition(preferred_name(_names(obs)), _label(obs), ((key, True),)))
+            elif kind == "l":
+                words = key.split()
+                if (key in self.established or words[0] in STOP_WORDS or not spreadable(key)
+                        or (len(words) < MIN_LONG_WORDS and sum(obs.values()) < MIN_LONG_PAPERS)
+                        or any(meanings[short] > 1 for _, _, short in obs)):  # the acronym means several things
+                    continue
+                out.append(Definition(preferred_name(_names(obs)), _label(obs), ((key, False),)))
+            elif meanings[key] == 0 and spreadable(key):
+                out.append(Definition(key, _label(obs), ((key, True),)))
         return CorpusLexicon(tuple(sorted(out, key=lambda d: (d.surfaces, d.name, d.label))))
 
 
