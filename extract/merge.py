@@ -17,7 +17,7 @@ from typing import Any
 
 from extract.canonical import canonical_key
 from extract.corpus import CORPUS_RULE, DefinitionTally
-from extract.resolve import SurfaceIndex, UseCounts, resolve
+from extract.resolve import SurfaceIndex, UseCounts, resolve, strip
 
 
 def preferred_name(names: Counter[str]) -> str:
@@ -116,11 +116,11 @@ class Tally:
         when nothing is defined; see :class:`~extract.resolve.UseCounts`)."""
         names = preferred_names(self.counts)
         index = SurfaceIndex(self.definitions.lexicon())
-        if index:
-            index = SurfaceIndex(UseCounts(index).update(records).kept())
+        uses = UseCounts(index).update(records) if index else UseCounts(index)
+        keep = uses.kept()
 
         def rewrite(rec: dict[str, Any]) -> bool:
-            resolved = resolve(rec, index)
+            resolved = resolve(rec, index, keep) if uses.needs(rec) else strip(rec)  # most: nothing to add
             return _rename(rec, names) or resolved
 
         return rewrite

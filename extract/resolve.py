@@ -238,7 +238,9 @@ def _matches(rec: dict[str, Any], index: SurfaceIndex) -> tuple[dict[int, list[d
             mentions = found.setdefault(d, [])
             if not covered:
                 mentions.append({"text": text[s:e], "field": fname, "start": s, "end": e})
-    known = _known_keys(rec) | _defined_here(title, abstract) if found else set()
+    known = _known_keys(rec) if found else set()
+    if any(found.values()):  # something uncovered: the record's own acronym definitions count too
+        known |= _defined_here(title, abstract)
     return found, known
 
 
@@ -256,6 +258,7 @@ class UseCounts:
         self.index = index
         self.used: Counter[str] = Counter()  # name -> papers whose text has one of its surfaces
         self.known: Counter[str] = Counter()  # name -> of those, papers whose entities already have it
+        self.touched: set[str] = set()  # ids of the papers resolution may add something to
 
     def add(self, rec: dict[str, Any]) -> None:
         """Count one record (resolution it carries is ignored)."""
@@ -263,8 +266,11 @@ class UseCounts:
         found, known = _matches(rec, self.index)
         defs = self.index.lexicon.definitions
         names: dict[str, bool] = {}
-        for d in found:
-            names[defs[d].name] = names.get(defs[d].name, False) or bool(defs[d].keys() & known)
+        for d, mentions in found.items():
+            is_known = bool(defs[d].keys() & known)
+            names[defs[d].name] = names.get(defs[d].name, False) or is_known
+            if mentions and not is_known:
+                self.touched.add(rec["id"])
         for name, is_known in names.items():
             self.used[name] += 1
             self.known[name] += is_known
@@ -275,20 +281,26 @@ class UseCounts:
             self.add(rec)
         return self
 
-    def kept(self) -> CorpusLexicon:
-        """The definitions whose name is known in at least :data:`MIN_KNOWN_SHARE` of the papers using it."""
-        keep = [d for d in self.index.lexicon.definitions
-                if self.known[d.name] >= MIN_KNOWN_SHARE * self.used[d.name]]
-        return CorpusLexicon(tuple(keep))
+    def needs(self, rec: dict[str, Any]) -> bool:
+        """Whether resolving ``rec`` may add something (else only :func:`strip` is needed)."""
+        return rec["id"] in self.touched
+
+    def kept(self) -> frozenset[int]:
+        """Indices of the definitions whose name is known in at least :data:`MIN_KNOWN_SHARE` of the
+        papers using it (the others still shadow shorter names: "NYU" is not looked for in "NYU Foo-V2")."""
+        defs = self.index.lexicon.definitions
+        return frozenset(i for i, d in enumerate(defs) if self.known[d.name] >= MIN_KNOWN_SHARE * self.used[d.name])
 
 
-def resolve(rec: dict[str, Any], index: SurfaceIndex) -> bool:
-    """Add the lexicon's names that ``rec`` uses but does not know (see the module docstring); True if
-    the record changed (always after :func:`strip` removed something)."""
+def resolve(rec: dict[str, Any], index: SurfaceIndex, keep: frozenset[int] | None = None) -> bool:
+    """Add the lexicon's names (those of ``keep``, if given) that ``rec`` uses but does not know (see the
+    module docstring); True if the record changed (always after :func:`strip` removed something)."""
     changed = strip(rec)
     if not index:
         return changed
     found, known = _matches(rec, index)
+    if keep is not None:
+        found = {d: mentions for d, mentions in found.items() if d in keep}
     new = _entities(found, index.lexicon.definitions, known)
     if not new:
         return changed

@@ -76,6 +76,11 @@ def _known(name: str) -> dict:
 def test_names_mostly_used_unknown_do_not_spread() -> None:
     recs = [_rec("", "QAR works.", _known("QAR")), *(_rec("", f"QAR number {i}.") for i in range(3)),
             _rec("", "ZorpNet works.", _known("ZorpNet")), _rec("", "ZorpNet again.")]
-    kept = UseCounts(INDEX).update(recs).kept()
+    for i, rec in enumerate(recs):
+        rec["id"] = str(i)
+    uses = UseCounts(INDEX).update(recs)
     # QAR is known in 1 of the 4 papers using it, ZorpNet in 1 of 2; Zorp-Bench is not used at all
-    assert {d.name for d in kept.definitions} == {"ZorpNet", "Zorp-Bench"}
+    assert {LEXICON.definitions[i].name for i in uses.kept()} == {"ZorpNet", "Zorp-Bench"}
+    assert not any(uses.needs(r) for r in recs[:1]) and uses.needs(recs[-1])
+    rec = recs[1]
+    assert not resolve(rec, INDEX, uses.kept()) and resolve(rec, INDEX)
