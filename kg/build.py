@@ -1,7 +1,8 @@
 """The main job: inputs -> records.jsonl -> graph (JSON, GraphML) -> pages, optionally Neo4j.
 
-Streams end to end: abstracts are extracted in batches, each record is written to disk and folded
-into the graph as it comes, so memory holds the graph, not the corpus.
+Streams end to end: abstracts are extracted in batches and each record is written to disk; the merge
+pass (corpus-wide resolution and display names, :mod:`extract.merge`) rewrites them and folds each
+final record into the graph, so memory holds the graph, not the corpus.
 """
 
 from __future__ import annotations

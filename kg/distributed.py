@@ -2,7 +2,8 @@
 
 The client reads and accounts for the inputs (so quarantine and counts work as in a local run), ships
 batches of abstracts to the cluster, writes each returned partition as ``part-NNNNN.jsonl`` and merges
-the partitions so canonical names agree across them. Workers need no shared filesystem.
+the partitions (:func:`extract.merge.merge_partitions`: names resolved corpus-wide and canonical names
+agreeing across partitions, the same records as one process). Workers need no shared filesystem.
 """
 
 from __future__ import annotations
