@@ -37,7 +37,8 @@ def _client(scheduler: str) -> object:
     from distributed import Client, LocalCluster
 
     if scheduler == "local":
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+        # the dashboard on any free port: two local clusters (two runs, two test sessions) can run side by side
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
         return Client(cluster)
     return Client(scheduler)
 
