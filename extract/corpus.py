@@ -3,8 +3,9 @@
 A paper that writes "Foo Bar Network (FBN)", "we propose FooNet" or "Zorp-Bench, a new benchmark" defines
 a name; other papers of the same run may use it bare ("FBN", "foo bar network"). :class:`DefinitionTally`
 counts the definitions of records as they stream by (counts only, so any partitioning and any order give
-the same table); :meth:`DefinitionTally.lexicon` keeps the ones safe to spread (see :func:`spreadable`)
-as a :class:`CorpusLexicon`, which :mod:`extract.resolve` looks for in every record.
+the same table); :meth:`DefinitionTally.lexicon` keeps the ones safe to spread (see the class and
+:func:`spreadable`) as a :class:`CorpusLexicon`, which :mod:`extract.resolve` looks for in every record
+(after counting how the run uses each name: :class:`extract.resolve.UseCounts`).
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ class Definition:
 
 @dataclass(frozen=True)
 class CorpusLexicon:
-    """The definitions of a run, sorted by name (so the table is the same however it was counted)."""
+    """The definitions of a run, sorted (so the table is the same however it was counted)."""
 
     definitions: tuple[Definition, ...] = ()
 

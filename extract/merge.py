@@ -17,7 +17,8 @@ from typing import Any
 
 from extract.canonical import canonical_key
 from extract.corpus import CORPUS_RULE, DefinitionTally
-from extract.resolve import SurfaceIndex, UseCounts, resolve, strip
+from extract.resolve import UseCounts, resolve, strip
+from extract.surface_index import SurfaceIndex
 
 
 def preferred_name(names: Counter[str]) -> str:
