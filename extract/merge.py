@@ -1,19 +1,24 @@
-"""Merge partitioned record files into one, with one display name per canonical key across all of them.
+"""Merge partitioned record files into one: one display name per canonical key, names resolved corpus-wide.
 
 Partitions are extracted independently (processes, Dask workers), so the same entity may surface as
-"Moto-GPT" in one and "MotoGPT" in another. Merging picks one name per key by the same rule everywhere,
-so a corpus gives the same records however it was split.
+"Moto-GPT" in one and "MotoGPT" in another, and a name one paper defines is unknown to the others.
+Merging learns from all records first (:class:`Tally`: name counts and the definitions of
+:mod:`extract.corpus`), then rewrites each record: corpus-wide resolution (:mod:`extract.resolve`) and
+one name per key by the same rule everywhere, so a corpus gives the same records however it was split.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from extract.canonical import canonical_key
+from extract.corpus import CORPUS_RULE, DefinitionTally
+from extract.resolve import UseCounts, resolve, strip
+from extract.surface_index import SurfaceIndex
 
 
 def preferred_name(names: Counter[str]) -> str:
@@ -34,9 +39,11 @@ def _iter_lines(paths: Iterable[Path]) -> Iterator[dict[str, Any]]:
 
 
 def count_names(counts: dict[str, Counter[str]], rec: dict[str, Any]) -> None:
-    """Add one record's entity names to ``counts`` (canonical key -> name -> occurrences)."""
+    """Add one record's entity names to ``counts`` (canonical key -> name -> occurrences); the entities
+    resolution added do not count (so counting resolved or unresolved records gives the same table)."""
     for ent in rec.get("entities", []):
-        counts[canonical_key(ent["name"])][ent["name"]] += 1
+        if ent.get("rule") != CORPUS_RULE:
+            counts[canonical_key(ent["name"])][ent["name"]] += 1
 
 
 def name_table(records: Iterable[dict[str, Any]]) -> dict[str, str]:
@@ -86,15 +93,59 @@ def rename(rec: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
     return rec
 
 
-def merge_partitions(parts: list[Path], out: Path, names: dict[str, str] | None = None) -> int:
-    """Write every record of ``parts`` to ``out`` under the preferred names; returns the count.
+class Tally:
+    """What merging learns in its first pass over the records: name counts and corpus definitions."""
 
-    Two streaming passes (learn the name table, then rewrite), or one when the caller counted the names
-    as it wrote the parts (``names``, from :func:`preferred_names`). Records that need no renaming are
-    copied byte for byte.
+    def __init__(self) -> None:
+        self.counts: dict[str, Counter[str]] = defaultdict(Counter)
+        self.definitions = DefinitionTally()
+
+    def add(self, rec: dict[str, Any]) -> None:
+        """Learn from one record (a JSON dict)."""
+        count_names(self.counts, rec)
+        self.definitions.add(rec)
+
+    def update(self, records: Iterable[dict[str, Any]]) -> Tally:
+        """Learn from many records; returns self."""
+        for rec in records:
+            self.add(rec)
+        return self
+
+    def rewriter(self, records: Iterable[dict[str, Any]]) -> Callable[[dict[str, Any]], bool]:
+        """Resolve and rename one record in place (True if it changed), with what was learnt and with
+        how the definitions are used in ``records`` (the same records again: a pass of its own, skipped
+        when nothing is defined; see :class:`~extract.resolve.UseCounts`)."""
+        names = preferred_names(self.counts)
+        index = SurfaceIndex(self.definitions.lexicon())
+        uses = UseCounts(index).update(records) if index else UseCounts(index)
+        keep = uses.kept()
+
+        def rewrite(rec: dict[str, Any]) -> bool:
+            resolved = resolve(rec, index, keep) if uses.needs(rec) else strip(rec)  # most: nothing to add
+            return _rename(rec, names) or resolved
+
+        return rewrite
+
+
+def merge_records(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """In memory: the records of one corpus resolved and renamed as :func:`merge_partitions` writes them."""
+    rewrite = Tally().update(records).rewriter(records)
+    for rec in records:
+        rewrite(rec)
+    return records
+
+
+def merge_partitions(parts: list[Path], out: Path, tally: Tally | None = None,
+                     each: Callable[[dict[str, Any]], None] | None = None) -> int:
+    """Write every record of ``parts`` to ``out``, resolved and renamed; returns the count.
+
+    Streaming passes: learn the :class:`Tally` (unless the caller learnt it as it wrote the parts), count
+    how defined names are used (when any are), rewrite. Records that need no change are copied byte for
+    byte. ``each`` sees every record as written.
     """
-    if names is None:
-        names = name_table(_iter_lines(parts))
+    if tally is None:
+        tally = Tally().update(_iter_lines(parts))
+    rewrite = tally.rewriter(_iter_lines(parts))
     n = 0
     tmp = out.with_name(out.name + ".tmp")
     with open(tmp, "w", encoding="utf-8") as f:
@@ -104,10 +155,12 @@ def merge_partitions(parts: list[Path], out: Path, names: dict[str, str] | None 
                     if not line.strip():
                         continue
                     rec = json.loads(line)
-                    if names and _rename(rec, names):
+                    if rewrite(rec):
                         f.write(json.dumps(rec, ensure_ascii=False) + "\n")
                     else:
                         f.write(line if line.endswith("\n") else line + "\n")
+                    if each is not None:
+                        each(rec)
                     n += 1
     tmp.replace(out)
     return n

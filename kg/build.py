@@ -1,21 +1,21 @@
 """The main job: inputs -> records.jsonl -> graph (JSON, GraphML) -> pages, optionally Neo4j.
 
-Streams end to end: abstracts are extracted in batches, each record is written to disk and folded
-into the graph as it comes, so memory holds the graph, not the corpus.
+Streams end to end: abstracts are extracted in batches and each record is written to disk; the merge
+pass (corpus-wide resolution and display names, :mod:`extract.merge`) rewrites them and folds each
+final record into the graph, so memory holds the graph, not the corpus.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from extract.intake import Intake, IntakeStats
-from extract.merge import count_names, merge_partitions, preferred_names
+from extract.merge import Tally, merge_partitions
 from extract.records import PaperRecord
 from kg.formats import read_records, write_graph_json, write_graphml
 from kg.graph import EntityTable, GraphBuilder, count_by_label, count_by_type
@@ -56,23 +56,25 @@ def extract_to_file(
     echo: Callable[[str], None] = _stderr,
     on_record: Callable[[PaperRecord], None] | None = None,
 ) -> BuildReport:
-    """Read, extract and write ``records.jsonl``; each record is also handed to ``on_record``."""
+    """Read, extract and write ``records.jsonl``; each final record is also handed to ``on_record``.
+
+    Two passes: extraction writes the raw records and learns the merge :class:`~extract.merge.Tally` as
+    it goes; merging then resolves names corpus-wide and renames (as for a partitioned Dask run)."""
     from extract.pipeline import extract_records  # spaCy: imported only when extracting
 
     intake = Intake(inputs, quarantine, fmt=fmt, echo=echo)
     out.parent.mkdir(parents=True, exist_ok=True)
     report = BuildReport()
     part = out.with_name(out.name + ".part")
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    tally = Tally()
     with open(part, "w", encoding="utf-8") as f:
         records = extract_records(iter(intake), workers=workers)
         for rec in progress_bar(records, None, progress, "extract"):
             d = rec.to_json()
-            count_names(counts, d)
+            tally.add(d)
             f.write(json.dumps(d, ensure_ascii=False) + "\n")
-            if on_record is not None:
-                on_record(rec)
-    merge_partitions([part], out, preferred_names(counts))  # same display names as a partitioned (Dask) run
+    each = None if on_record is None else lambda d: on_record(PaperRecord.from_json(d))
+    merge_partitions([part], out, tally, each)  # the same records as a partitioned (Dask) run
     part.unlink()
     report.stats = intake.stats
     report.files.append(str(out))

@@ -130,7 +130,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from extract.records import Abstract
 
         abstracts = [a for a in dedupe(read_inputs([args.predictions], fmt="jsonl")) if isinstance(a, Abstract)]
-        preds = [r.to_json() for r in extract_records(abstracts)]
+        from extract.merge import merge_records
+
+        preds = merge_records([r.to_json() for r in extract_records(abstracts)])  # resolved as by kg extract
     res = score(preds, load(args.gold))
     print(json.dumps(res, indent=1) if args.json else format_table(res))
     return 0

@@ -2,7 +2,8 @@
 
 The client reads and accounts for the inputs (so quarantine and counts work as in a local run), ships
 batches of abstracts to the cluster, writes each returned partition as ``part-NNNNN.jsonl`` and merges
-the partitions so canonical names agree across them. Workers need no shared filesystem.
+the partitions (:func:`extract.merge.merge_partitions`: names resolved corpus-wide and canonical names
+agreeing across partitions, the same records as one process). Workers need no shared filesystem.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ def _client(scheduler: str) -> object:
     from distributed import Client, LocalCluster
 
     if scheduler == "local":
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+        # the dashboard on any free port: two local clusters (two runs, two test sessions) can run side by side
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
         return Client(cluster)
     return Client(scheduler)
 

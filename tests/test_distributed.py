@@ -59,3 +59,51 @@ def test_partitions_processed_separately_merge_to_the_same_graph(single: Path, t
         for node in g["nodes"]:
             node.pop("source", None)
     assert split == whole
+
+
+CORPUS_RUN = Path(__file__).parent / "data" / "corpus_run.jsonl"  # invented papers defining and using names
+
+
+@pytest.fixture(scope="module")
+def corpus_single(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from kg.build import extract_to_file
+
+    out = tmp_path_factory.mktemp("corpus") / "records.jsonl"
+    extract_to_file([str(CORPUS_RUN)], out, quarantine=None, progress=False, echo=lambda _: None)
+    added = {(r["id"], e["name"]) for r in _records(out) for e in r["entities"] if e["rule"] == "corpus"}
+    assert added == {("c3", "Zorp-Bench"), ("c4", "QAR")}
+    return out
+
+
+def test_corpus_resolution_is_the_same_with_workers(corpus_single: Path, tmp_path: Path) -> None:
+    from kg.build import extract_to_file
+
+    out = tmp_path / "records.jsonl"
+    extract_to_file([str(CORPUS_RUN)], out, quarantine=None, workers=2, progress=False, echo=lambda _: None)
+    assert out.read_bytes() == corpus_single.read_bytes()
+
+
+def test_corpus_resolution_is_the_same_on_dask(corpus_single: Path, tmp_path: Path) -> None:
+    from kg.distributed import extract_with_dask
+
+    out = tmp_path / "records.jsonl"
+    extract_with_dask([str(CORPUS_RUN)], out, scheduler="local", quarantine=None, partition_size=2,
+                      echo=lambda _: None)
+    assert out.read_bytes() == corpus_single.read_bytes()
+
+
+def test_corpus_resolution_is_the_same_over_separate_runs_merged(corpus_single: Path, tmp_path: Path) -> None:
+    from extract.merge import merge_partitions
+    from kg.build import extract_to_file
+
+    lines = CORPUS_RUN.read_text(encoding="utf-8").splitlines(keepends=True)
+    parts = []
+    for i in range(3):  # each run resolves within its own two papers; merging resolves across all six
+        src, part = tmp_path / f"in-{i}.jsonl", tmp_path / f"part-{i}.jsonl"
+        src.write_text("".join(lines[2 * i : 2 * i + 2]), encoding="utf-8")
+        extract_to_file([str(src)], part, quarantine=None, progress=False, echo=lambda _: None)
+        parts.append(part)
+    merged = tmp_path / "merged.jsonl"
+    merge_partitions(parts, merged)
+    strip_source = lambda p: [{**r, "source": ""} for r in _records(p)]  # noqa: E731
+    assert strip_source(merged) == strip_source(corpus_single)

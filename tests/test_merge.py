@@ -45,3 +45,31 @@ def test_rename_keeps_paper_sources() -> None:
     rec = rename(_rec("p", "gpt4"), name_table([_rec("q", "GPT-4"), _rec("r", "GPT-4")]))
     assert rec["relations"][0]["source"] == "p"
     assert rec["entities"][0]["name"] == "GPT-4"
+
+
+def _paper(pid: str, abstract: str, *ents: tuple[str, str], proposes: str | None = None) -> dict:
+    return {"id": pid, "title": f"Paper {pid}", "abstract": abstract, "source": "x:1",
+            "entities": [{"label": "Model", "name": n, "aliases": [], "parent": None, "rule": rule,
+                          "mentions": [{"text": n, "field": "abstract", "start": abstract.index(n),
+                                        "end": abstract.index(n) + len(n)}]} for n, rule in ents],
+            "relations": [{"type": "PROPOSES", "source": pid, "target": proposes}] if proposes else [],
+            "results": []}
+
+
+def test_names_one_partition_defines_are_resolved_in_the_others(tmp_path: Path) -> None:
+    recs = [_paper("1", "We propose ZorpNet.", ("ZorpNet", "shape+proposed"), proposes="ZorpNet"),
+            _paper("2", "ZorpNet is strong.", ("ZorpNet", "shape")),
+            _paper("3", "We compare with ZorpNet and BarLM."),
+            _paper("4", "Nothing here.")]
+    whole = tmp_path / "whole.jsonl"
+    merge_partitions([_write(tmp_path / "w.jsonl", recs)], whole)
+    parts = [_write(tmp_path / f"p{i}.jsonl", recs[i::3]) for i in range(3)]
+    split = tmp_path / "split.jsonl"
+    merge_partitions(parts, split)
+    by_id = lambda p: {r["id"]: r for r in map(json.loads, p.read_text().splitlines())}  # noqa: E731
+    assert by_id(whole) == by_id(split)
+    added = [e for e in by_id(whole)["3"]["entities"] if e["rule"] == "corpus"]
+    assert [(e["name"], e["mentions"][0]["start"]) for e in added] == [("ZorpNet", 16)]
+    again = tmp_path / "again.jsonl"  # merging resolved records again gives the same records
+    merge_partitions([whole], again)
+    assert again.read_text() == whole.read_text()
