@@ -24,7 +24,7 @@ GAZETTEER_FILES: dict[str, str] = {
 }
 
 # Generated gazetteer sources, in priority order (earlier wins a key clash); see the module docstring.
-GENERATED_SOURCES: tuple[str, ...] = ("pwc", "mined")
+GENERATED_SOURCES: tuple[str, ...] = ("pwc",)
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
