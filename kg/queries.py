@@ -771,6 +771,87 @@ def _entity_trend(g: nx.MultiDiGraph, entity: str) -> list[Row]:
     return [{"entity": g.nodes[e]["name"], "year": y, "papers": years[y]} for y in sorted(years)]
 
 
+_LINEAGE = ("VARIANT_OF", "FINE_TUNED_FROM")
+
+
+def _lineage(g: nx.MultiDiGraph, start: str, *, up: bool) -> dict[str, int]:
+    """Hops from ``start`` along VARIANT_OF/FINE_TUNED_FROM edges (``up``: towards what it derives from)."""
+    dist = {start: 0}
+    queue = deque([start])
+    while queue:
+        n = queue.popleft()
+        if dist[n] == MAX_HOPS:
+            continue
+        nxt = g.successors(n) if up else g.predecessors(n)
+        for x in nxt:
+            keys = _keys(g, n, x) if up else _keys(g, x, n)
+            if x not in dist and _is(x, "entity") and any(k in keys for k in _LINEAGE):
+                dist[x] = dist[n] + 1
+                queue.append(x)
+    return dist
+
+
+@_embedded("model-lineage")
+def _model_lineage(g: nx.MultiDiGraph, model: str, limit: int) -> list[Row]:
+    m = resolve_entity(g, model)
+    if m is None:
+        return []
+    rows = [{"model": g.nodes[m]["name"], "direction": direction, "relative": g.nodes[x]["name"],
+             "label": g.nodes[x]["label"], "depth": depth}
+            for direction, up in (("ancestor", True), ("descendant", False))
+            for x, depth in _lineage(g, m, up=up).items() if x != m]
+    rows.sort(key=lambda r: (r["direction"], r["depth"], r["relative"]))
+    return rows[:limit]
+
+
+@_embedded("benchmark-trends")
+def _benchmark_trends(g: nx.MultiDiGraph, year: int, order: str, limit: int) -> list[Row]:
+    rows = []
+    for b, d in g.nodes(data=True):
+        if not (_is(b, "entity") and d.get("label") == "Benchmark"):
+            continue
+        years = [g.nodes[p]["year"] for p in _papers(g, b) if g.nodes[p].get("year") is not None]
+        if years:
+            before = sum(1 for y in years if y < year)
+            since = len(years) - before
+            rows.append({"benchmark": d["name"], "before": before, "since": since, "change": since - before})
+    sign = 1 if order == "falling" else -1
+    rows.sort(key=lambda r: (sign * r["change"], r["benchmark"]))
+    return rows[:limit]
+
+
+@_embedded("proposals-beating-model")
+def _proposals_beating_model(g: nx.MultiDiGraph, model: str, benchmark: str, limit: int) -> list[Row]:
+    m, b = resolve_entity(g, model), resolve_entity(g, benchmark)
+    if m is None or b is None:
+        return []
+    results = [r for r in g.predecessors(b) if _is(r, "result") and "ON" in _keys(g, r, b)
+               and isinstance(g.nodes[r].get("value"), int | float)]
+    metric = {r: str(g.nodes[r].get("metric") or "").lower() for r in results}
+    best: dict[str, float] = {}
+    for r in results:
+        if "OF" in _keys(g, r, m):
+            best[metric[r]] = max(best.get(metric[r], g.nodes[r]["value"]), g.nodes[r]["value"])
+    found: dict[tuple[str, str], float] = {}
+    for r in results:
+        value = g.nodes[r]["value"]
+        if metric[r] not in best or not value > best[metric[r]] or "OF" in _keys(g, r, m):
+            continue
+        for p in g.predecessors(r):
+            if _is(p, "paper") and "REPORTS" in _keys(g, p, r) and _proposed(g, p):
+                found[(p, metric[r])] = max(found.get((p, metric[r]), value), value)
+    rows = [{"paper_id": g.nodes[p].get("paper_id"), "title": g.nodes[p].get("title"), "proposed": g.nodes[x]["name"],
+             "benchmark": g.nodes[b]["name"], "metric": key, "value": value, "beats": g.nodes[m]["name"],
+             "beaten_value": best[key]}
+            for (p, key), value in found.items() for x in _proposed(g, p)]
+    rows.sort(key=lambda r: (-r["value"], r["paper_id"], r["proposed"]))
+    return rows[:limit]
+
+
+def _proposed(g: nx.MultiDiGraph, paper: str) -> list[str]:
+    return [x for x in g.successors(paper) if _is(x, "entity") and "PROPOSES" in _keys(g, paper, x)]
+
+
 @_embedded("graph-summary")
 def _graph_summary(g: nx.MultiDiGraph) -> list[Row]:
     counts = Counter(d.get("label") for _, d in g.nodes(data=True))
@@ -1019,6 +1100,39 @@ def graph_summary(*, backend: Backend | None = None, graph: GraphLike | None = N
     return _call("graph-summary", backend, graph, store)
 
 
+def model_lineage(model: str, limit: int = 50, *, backend: Backend | None = None, graph: GraphLike | None = None,
+                  store: Neo4jStore | None = None) -> list[Row]:
+    """What a model derives from and what derives from it (VARIANT_OF, FINE_TUNED_FROM, up to 6 hops):
+    model, direction, relative, label, depth.
+
+    >>> [(r["direction"], r["relative"]) for r in model_lineage("Llama 2", graph=example_graph())]
+    [('ancestor', 'Llama'), ('descendant', 'Guanaco'), ('descendant', 'Llama 2-Chat')]
+    """
+    return _call("model-lineage", backend, graph, store, model=model, limit=limit)
+
+
+def benchmark_trends(year: int = 2023, order: str = "rising", limit: int = 20, *, backend: Backend | None = None,
+                     graph: GraphLike | None = None, store: Neo4jStore | None = None) -> list[Row]:
+    """Benchmarks by the change in dated papers from ``year`` on versus before it ("rising" or "falling"):
+    benchmark, before, since, change.
+
+    >>> benchmark_trends(2023, graph=example_graph())[0]
+    {'benchmark': 'MMLU', 'before': 0, 'since': 3, 'change': 3}
+    """
+    return _call("benchmark-trends", backend, graph, store, year=year, order=order, limit=limit)
+
+
+def proposals_beating_model(model: str, benchmark: str, limit: int = 50, *, backend: Backend | None = None,
+                            graph: GraphLike | None = None, store: Neo4jStore | None = None) -> list[Row]:
+    """Papers that propose something and report more on ``benchmark`` than ``model``'s best (same metric):
+    paper_id, title, proposed, benchmark, metric, value, beats, beaten_value.
+
+    >>> [(r["proposed"], r["value"]) for r in proposals_beating_model("Llama 2", "MMLU", graph=example_graph())]
+    [('GPT-4', 86.4)]
+    """
+    return _call("proposals-beating-model", backend, graph, store, model=model, benchmark=benchmark, limit=limit)
+
+
 HELPERS: dict[str, Callable[..., list[Row]]] = {
     "top-entities": top_entities,
     "benchmarks-for-model": benchmarks_for_model,
@@ -1040,6 +1154,9 @@ HELPERS: dict[str, Callable[..., list[Row]]] = {
     "papers-by-year": papers_by_year,
     "entity-trend": entity_trend,
     "graph-summary": graph_summary,
+    "model-lineage": model_lineage,
+    "benchmark-trends": benchmark_trends,
+    "proposals-beating-model": proposals_beating_model,
 }
 
 

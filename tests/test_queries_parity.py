@@ -61,6 +61,14 @@ def _respell(name: str) -> str:
     return "-".join(name.upper().split()) if " " in name else name.swapcase()
 
 
+def _result_models(g: nx.MultiDiGraph, bench: str) -> list[str]:
+    """Models with a result on the benchmark named ``bench``, lowest value first (so others can beat them)."""
+    b = Q.resolve_entity(g, bench)
+    pairs = sorted((g.nodes[r]["value"], g.nodes[m]["name"]) for r in g.predecessors(b) if r.startswith("result:")
+                   for m in g.successors(r) if m.startswith("entity:") and "OF" in g[r][m])
+    return list(dict.fromkeys(name for _, name in pairs))
+
+
 def parameter_sets(g: nx.MultiDiGraph) -> dict[str, list[dict[str, object]]]:
     """Defaults plus graph-derived parameters for every saved query."""
     emb = {"graph": g, "backend": "embedded"}
@@ -111,6 +119,12 @@ def parameter_sets(g: nx.MultiDiGraph) -> dict[str, list[dict[str, object]]]:
         "papers-by-year": [{}],
         "entity-trend": [{"entity": e} for e in anything],
         "graph-summary": [{}],
+        "model-lineage": [{"model": m} for m in with_edge("VARIANT_OF", False) + with_edge("FINE_TUNED_FROM", True)
+                          + models[:1]] + [{"model": _respell(models[0]), "limit": 2}],
+        "benchmark-trends": [{"year": y, "order": o} for y in [0, *years[-2:]] for o in ("rising", "falling")]
+        + [{"limit": 3}],
+        "proposals-beating-model": [{"model": m, "benchmark": b} for b in with_results
+                                    for m in _result_models(g, b)[:2]],
     }
     for name, params in sets.items():
         params.insert(0, {})  # the defaults, as the Browser user runs them
