@@ -22,7 +22,7 @@ import re
 from typing import Any
 
 from extract.metrics import display, find_metrics, is_change
-from extract.result_numbers import GAP_WORDS, NOUNISH, Number, find_numbers
+from extract.result_numbers import GAP_WORDS, NOUNISH, Number, find_numbers, number_candidates
 
 _DIGIT = re.compile(r"\d")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and\s+)?(?:while|whereas|but|although)\b")
@@ -174,6 +174,8 @@ def sentence_results(
     text: str, s: int, e: int, ents: list[dict[str, Any]], proposal: str | None
 ) -> list[dict[str, Any]]:
     """The results of the sentence ``text[s:e]`` (see the module docstring)."""
+    if not number_candidates(text, s, e):
+        return []  # no number that could be a result, whatever the names and metrics: skip the metric scan
     found = find_metrics(text, s, e)
     # A metric holding a whole name keeps it ("Frechet Inception Distance"); one inside or across a name does not.
     mentions = [
