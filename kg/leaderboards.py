@@ -16,6 +16,7 @@ from typing import Any
 
 import networkx as nx
 
+from extract.metrics import is_change
 from kg.pages import (
     ASSET_DIR,
     _template,
@@ -54,12 +55,15 @@ def _date(d: dict[str, Any]) -> str | None:
 
 
 def benchmark_results(g: nx.MultiDiGraph, bench: str) -> dict[str, list[dict[str, Any]]]:
-    """The results ``ON`` a benchmark node, grouped by metric as written, best first within each metric."""
+    """The results ``ON`` a benchmark node, grouped by metric as written, best first within each metric
+    (changes of a metric, "accuracy improvement", are margins, not scores: left out)."""
     by_metric: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r, _, k in g.in_edges(bench, keys=True):
         d = g.nodes[r]
         if k != "ON" or d.get("label") != "Result" or not isinstance(d.get("value"), int | float):
             continue
+        if is_change(str(d.get("metric") or "")):
+            continue  # "accuracy improvement", "relative WER reduction": a margin, not a score to rank
         model = next((g.nodes[m].get("name") for _, m, kk in g.out_edges(r, keys=True) if kk == "OF"), None)
         paper = next((p for p in g.predecessors(r) if g.nodes[p].get("label") == "Paper"), None)
         pd = g.nodes[paper] if paper else {}

@@ -66,3 +66,15 @@ def test_hostile_text_travels_only_as_escaped_json(tmp_path: Path) -> None:
         assert data and "<" not in data.group(1)  # JSON escaped for HTML: no tag can open in it
         json.loads(data.group(1))
         assert text.count("<script") == 2 and PWN not in text.replace(data.group(1), "")
+
+
+def test_margins_are_not_ranked() -> None:
+    g = board_graph()
+    from kg.graph import build_graph
+
+    recs = [PaperRecord(id="m1", title="Margins", abstract="FooNet improves accuracy by 3%.", source="s:m",
+                        entities=[Entity("Benchmark", "Zorp-Bench", [Mention("Zorp-Bench", "title", 0, 1)])],
+                        results=[Result("FooNet", "Zorp-Bench", "accuracy improvement", 3.0, "%", "by 3%")])]
+    g2 = build_graph(recs)
+    assert benchmark_results(g2, entity_node("Zorp-Bench")) == {}
+    assert "accuracy" in benchmark_results(g, entity_node("Zorp-Bench"))

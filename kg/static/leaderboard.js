@@ -72,7 +72,7 @@
       var t = Date.parse(r.date.length === 4 ? r.date + "-07-01" : r.date);
       return { t: t, v: r.value, r: r };
     }).filter(function (p) { return !isNaN(p.t); }).sort(function (a, b) { return a.t - b.t; });
-    if (pts.length < 2) return null;
+    if (new Set(pts.map(function (p) { return p.t; })).size < 2) return null;  // one date: nothing over time
     var W = 560, H = 220, L = 56, B = 30, T = 12, R = 12;
     var t0 = pts[0].t, t1 = pts[pts.length - 1].t, vs = pts.map(function (p) { return p.v; });
     var v0 = Math.min.apply(null, vs), v1 = Math.max.apply(null, vs);
