@@ -25,6 +25,19 @@ SCREENSHOT = ROOT / "docs" / "img" / "neo4j-browser.png"
 TIMEOUT_MS = 60_000
 
 
+def _connected_page(context: Any, password: str) -> Any:
+    """A new page of the Browser, connected to the local server with the test credentials."""
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(BROWSER_URL)
+    page.locator('input[data-testid="boltaddress"]').fill("bolt://127.0.0.1:7687")
+    page.locator('input[data-testid="username"]').fill("neo4j")
+    page.locator('input[data-testid="password"]').fill(password)
+    page.locator('button[data-testid="connect"]').click()
+    page.get_by_text("You are connected as user").first.wait_for()
+    return page
+
+
 def _run_in_editor(page: Any, command: str) -> None:
     page.locator('[data-testid="activeEditor"] textarea').first.focus()
     page.keyboard.type(command)
@@ -42,15 +55,8 @@ def test_saved_query_runs_in_the_neo4j_browser(neo4j_server: Any, neo4j_store: A
 
     context = chromium.new_context(viewport={"width": 1400, "height": 1000})
     try:
-        page = context.new_page()
-        page.set_default_timeout(TIMEOUT_MS)
-        page.goto(BROWSER_URL)
         # 1. connect with the test credentials
-        page.locator('input[data-testid="boltaddress"]').fill("bolt://127.0.0.1:7687")
-        page.locator('input[data-testid="username"]').fill("neo4j")
-        page.locator('input[data-testid="password"]').fill(neo4j_server.password)
-        page.locator('button[data-testid="connect"]').click()
-        page.get_by_text("You are connected as user").first.wait_for()
+        page = _connected_page(context, neo4j_server.password)
         # 2. open the kg guide (post-connect may have opened it too; this frame is ours, on top)
         _run_in_editor(page, f":play {GUIDE_URL}")
         guide = page.locator('[data-testid="frame"]').filter(has=page.locator('[data-testid="carousel"]')).first
@@ -86,14 +92,7 @@ def test_guide_opens_in_the_browsers_guide_drawer(neo4j_server: Any, chromium: A
     (Browser 5.24 shows AsciiDoc sent to `:guide` as raw text, so the HTML guide serves both commands.)"""
     context = chromium.new_context(viewport={"width": 1400, "height": 1000})
     try:
-        page = context.new_page()
-        page.set_default_timeout(TIMEOUT_MS)
-        page.goto(BROWSER_URL)
-        page.locator('input[data-testid="boltaddress"]').fill("bolt://127.0.0.1:7687")
-        page.locator('input[data-testid="username"]').fill("neo4j")
-        page.locator('input[data-testid="password"]').fill(neo4j_server.password)
-        page.locator('button[data-testid="connect"]').click()
-        page.get_by_text("You are connected as user").first.wait_for()
+        page = _connected_page(context, neo4j_server.password)
         _run_in_editor(page, f":guide {GUIDE_URL}")
         drawer = page.locator('[data-testid="guidesDrawer"]').filter(has_text="kg saved queries").first
         drawer.get_by_text("top-entities").first.wait_for()
