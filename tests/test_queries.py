@@ -107,9 +107,22 @@ def test_every_query_has_an_embedded_twin_and_a_typed_helper():
 
 
 def test_docstring_examples_run():
-    for module in (Q, R):
+    import importlib
+    import pkgutil
+
+    modules = [importlib.import_module(f"kg.queries.{m.name}") for m in pkgutil.iter_modules(Q.__path__)
+               if m.name != "__main__"]
+    attempted = 0
+    for module in (*modules, R):
         result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
-        assert result.failed == 0 and result.attempted > 20 if module is Q else result.failed == 0
+        assert result.failed == 0, module.__name__
+        attempted += result.attempted if module is not R else 0
+    assert attempted > 20
+
+
+def test_the_package_names_its_public_api():
+    assert set(Q.__all__) >= {"run_query", "list_queries", "guide_html", *(f.__name__ for f in Q.HELPERS.values())}
+    assert all(hasattr(Q, name) for name in Q.__all__)
 
 
 def test_rows_have_the_cypher_columns_on_every_query(g):
