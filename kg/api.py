@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from kg.queries import Row, catalogue, load_graph, resolve_entity, run_query
+from kg.schema import entity_node
 
 if TYPE_CHECKING:
     from pyvis.network import Network
@@ -146,19 +147,17 @@ class Neo4jGraph(KnowledgeGraph):
 
     @cached_property
     def _alias_index(self) -> dict[str, str]:
-        from extract.canonical import canonical_key
 
         rows = self.store.run("MATCH (e:Entity) WHERE e.aliases IS NOT NULL RETURN e.id AS id, e.aliases AS aliases")
         index: dict[str, str] = {}
         for r in sorted(rows, key=lambda r: r["id"]):
             for alias in r["aliases"]:
-                index.setdefault("entity:" + canonical_key(alias), r["id"])
+                index.setdefault(entity_node(alias), r["id"])
         return index
 
     def _resolve(self, entity: str) -> str | None:
-        from extract.canonical import canonical_key
 
-        key = "entity:" + canonical_key(entity)
+        key = entity_node(entity)
         if self.store.run("MATCH (e:Entity {id: $id}) RETURN e.id AS id", id=key):
             return key
         return self._alias_index.get(key)

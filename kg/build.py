@@ -20,6 +20,7 @@ from extract.records import PaperRecord
 from kg.formats import read_records, write_graph_json, write_graphml
 from kg.graph import EntityTable, GraphBuilder, count_by_label, count_by_type
 from kg.progress import progress as progress_bar
+from kg.schema import is_paper_node
 
 if TYPE_CHECKING:
     from kg.graph_stream import Records
@@ -117,7 +118,7 @@ def build(
             for rec in progress_bar(read_records(path), None, progress, "graph"):
                 builder.add_record(rec)
                 report.stats.read += 1
-        report.stats.kept = sum(1 for n in builder.graph if n.startswith("paper:"))
+        report.stats.kept = sum(1 for n in builder.graph if is_paper_node(n))
         report.stats.duplicates = report.stats.read - report.stats.kept  # a later version replaced these
     else:
         report = extract_to_file(

@@ -16,30 +16,10 @@ import networkx as nx
 
 from extract.canonical import canonical_key
 from extract.merge import preferred_name
-from extract.records import ENTITY_LABELS, PaperRecord
+from extract.records import PaperRecord
+from kg.schema import ENTITY_LABELS, entity_node, is_entity_node, paper_node, result_node
 
-PAPER_RELATIONS = ("PROPOSES", "EVALUATED_ON", "USES")
-ENTITY_RELATIONS = ("VARIANT_OF", "FINE_TUNED_FROM", "TRAINED_ON")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])")
-
-
-def paper_node(paper_id: str) -> str:
-    """Graph id of a paper."""
-    return f"paper:{paper_id}"
-
-
-def entity_node(name: str) -> str:
-    """Graph id of an entity: its canonical key, so name variants share one node.
-
-    >>> entity_node("LLaMA-3") == entity_node("Llama 3")
-    True
-    """
-    return f"entity:{canonical_key(name)}"
-
-
-def result_node(paper_id: str, index: int) -> str:
-    """Graph id of the ``index``-th result reported by a paper."""
-    return f"result:{paper_id}:{index}"
 
 
 def sentence_at(text: str, offset: int) -> tuple[str, int, int]:
@@ -250,7 +230,7 @@ class GraphBuilder:
         for _, target, key in list(g.out_edges(pnode, keys=True)):
             if key == "REPORTS":
                 g.remove_node(target)
-            elif target.startswith("entity:"):
+            elif is_entity_node(target):
                 targets.add(target)
         self.table.paper_count.subtract(targets)  # only its own neighbours count it, not every entity
         self.table.forget(self._votes.pop(pnode, ()))

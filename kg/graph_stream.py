@@ -35,6 +35,7 @@ from extract.records import PaperRecord
 from kg.formats import GraphWriter, record_dict, record_from_dict, record_lines
 from kg.graph import EntityTable, build_graph, entity_node, paper_elements
 from kg.progress import progress as progress_bar
+from kg.schema import is_entity_node
 
 
 @dataclass
@@ -162,7 +163,7 @@ def graph_chunks(paths: Records, size: int = 20_000, *, table: EntityTable | Non
     def settle(recs: list[PaperRecord]) -> nx.MultiDiGraph:
         g = build_graph(recs)
         for node, attrs in g.nodes(data=True):
-            if node.startswith("entity:"):
+            if is_entity_node(node):
                 attrs.update(table.node_attrs(node))
         return g
 
@@ -197,6 +198,6 @@ def sample_graph(paths: Records, table: EntityTable, *, top: int = 300, per_enti
                 break
     g = build_graph(chosen.values())
     for node, attrs in g.nodes(data=True):
-        if node.startswith("entity:"):
+        if is_entity_node(node):
             attrs.update(table.node_attrs(node))
     return g

@@ -28,6 +28,7 @@ from kg.pages import (
     slug,
     write_assets,
 )
+from kg.schema import is_entity_node
 
 __all__ = ["LEADERBOARD_DIR", "benchmark_results", "leaderboard_paths", "lower_is_better", "write_leaderboards"]
 
@@ -85,7 +86,7 @@ def _boards(g: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, list[dict[str,
     """(node, name, results by metric) of every benchmark or dataset with results, most results first."""
     pages = []
     for n, d in g.nodes(data=True):
-        if d.get("label") in ("Benchmark", "Dataset") and n.startswith("entity:"):
+        if d.get("label") in ("Benchmark", "Dataset") and is_entity_node(n):
             metrics = benchmark_results(g, n)
             if metrics:
                 pages.append((n, str(d.get("name", n)), metrics))

@@ -1,8 +1,7 @@
 """Graph -> CSVs for ``neo4j-admin database import full``: the bulk path for big first loads.
 
-Also holds the graph-to-Neo4j property mapping shared with :mod:`kg.neo4j_store`, so the offline
-import and the online loader store the same labels, properties and types (this module does not
-import the ``neo4j`` driver).
+The graph-to-Neo4j property mapping it shares with :mod:`kg.neo4j_store` lives in :mod:`kg.schema`, so the
+offline import and the online loader store the same labels, properties and types.
 
 Layout of ``OUTDIR``: per label ``nodes_<Label>.header.csv`` + ``nodes_<Label>.csv`` (columns ``id:ID``,
 ``:LABEL``, typed properties) and per relationship type ``rels_<TYPE>.header.csv`` + ``rels_<TYPE>.csv``
@@ -24,100 +23,11 @@ from typing import IO, Any
 
 import networkx as nx
 
-from extract.records import ENTITY_LABELS, RELATION_TYPES
+from kg.schema import ENTITY_LABELS, edge_properties, node_kind, node_label, node_properties, rel_type, scalar_kind
 
-NODE_KINDS: dict[str, str] = {"paper": "Paper", "entity": "Entity", "result": "Result"}
-ENTITY_LABEL_SET = frozenset(ENTITY_LABELS)
-REL_TYPES = frozenset({*RELATION_TYPES, "MENTIONS", "REPORTS", "ON", "OF"})
 ARRAY_DELIMITER = "\x1f"
 ARRAY_DELIMITER_ARG = "U+001F"
 _INT32 = (-(2**31), 2**31 - 1)
-
-
-# -- graph -> Neo4j property mapping (shared with kg.neo4j_store) ----------------------------------------
-
-
-def to_property(value: Any) -> Any:
-    """A graph attribute as a Neo4j property value: scalars and homogeneous lists as is, else JSON text.
-
-    >>> to_property(["a", "b"]), to_property((1, 2)), to_property({"k": 1}), to_property([1, "x"])
-    (['a', 'b'], [1, 2], '{"k": 1}', '[1, "x"]')
-    """
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, list | tuple | set | frozenset):
-        items = sorted(value) if isinstance(value, set | frozenset) else list(value)
-        kinds = {_scalar_kind(v) for v in items}
-        if kinds == {"float", "int"}:
-            return [float(v) for v in items]
-        if len(kinds) <= 1 and "other" not in kinds:
-            return items
-        return json.dumps(items, ensure_ascii=False, default=str)
-    return json.dumps(value, ensure_ascii=False, default=str)
-
-
-def _scalar_kind(v: Any) -> str:
-    if isinstance(v, bool):
-        return "boolean"
-    if isinstance(v, int):
-        return "int"
-    if isinstance(v, float):
-        return "float"
-    if isinstance(v, str):
-        return "string"
-    return "other"
-
-
-def _stored(attrs: dict[str, Any], skip: str = "") -> dict[str, Any]:
-    """Attributes as properties, without ``None`` and empty lists (neo4j-admin CSV cannot express ``[]``)."""
-    props = {}
-    for k, v in attrs.items():
-        if v is None or k == skip:
-            continue
-        value = to_property(v)
-        if value != []:
-            props[k] = value
-    return props
-
-
-def node_properties(node: str, attrs: dict[str, Any]) -> dict[str, Any]:
-    """The Neo4j properties of a graph node: its attributes (no ``None``, no empty list) plus ``id``."""
-    props = _stored(attrs)
-    props["id"] = node
-    return props
-
-
-def edge_properties(attrs: dict[str, Any]) -> dict[str, Any]:
-    """The Neo4j properties of a graph edge: its attributes minus ``type`` (that is the rel type)."""
-    return _stored(attrs, skip="type")
-
-
-def node_kind(node: str) -> str:
-    """``Paper``/``Entity``/``Result`` from a node id's prefix; anything else is rejected."""
-    kind = NODE_KINDS.get(node.split(":", 1)[0])
-    if kind is None:
-        raise ValueError(f"node id {node!r} has no known prefix (paper:, entity:, result:)")
-    return kind
-
-
-def node_label(node: str, attrs: dict[str, Any]) -> str:
-    """The specific label of a node, checked against the allow-list (the graph decides entity labels)."""
-    kind = node_kind(node)
-    label = str(attrs.get("label") or ("Method" if kind == "Entity" else kind))
-    if kind == "Entity":
-        if label not in ENTITY_LABEL_SET:
-            raise ValueError(f"entity {node!r} has label {label!r}; expected one of {sorted(ENTITY_LABEL_SET)}")
-    elif label != kind:
-        raise ValueError(f"node {node!r} has label {label!r}; its id says {kind}")
-    return label
-
-
-def rel_type(key: Any, attrs: dict[str, Any]) -> str:
-    """The relationship type of an edge (its ``type`` attribute, else its key), checked against the schema."""
-    rtype = str(attrs.get("type") or key)
-    if rtype not in REL_TYPES:
-        raise ValueError(f"relationship type {rtype!r} is not in the schema {sorted(REL_TYPES)}")
-    return rtype
 
 
 # -- CSV writing ----------------------------------------------------------------------------------------
@@ -163,9 +73,9 @@ class _ColumnKinds:
     def add(self, v: Any) -> None:
         if isinstance(v, list):
             self.kinds.add("array")
-            self.elems.update(_scalar_kind(x) for x in v)
+            self.elems.update(scalar_kind(x) for x in v)
             return
-        kind = _scalar_kind(v)
+        kind = scalar_kind(v)
         self.kinds.add(kind)
         if kind == "int":
             self.lo, self.hi = min(self.lo, v), max(self.hi, v)

@@ -33,11 +33,12 @@ from neo4j import exceptions as neo4j_exc
 
 from kg.errors import Neo4jQueryError, Neo4jUnavailable
 from kg.neo4j_config import Neo4jSettings
-from kg.neo4j_export import (
+from kg.schema import (
     ENTITY_LABEL_SET,
     NODE_KINDS,
     REL_TYPES,
     edge_properties,
+    is_entity_node,
     node_kind,
     node_label,
     node_properties,
@@ -47,7 +48,7 @@ from kg.neo4j_export import (
 # Batch size: measured with bench/load_speed.py on the 40k-abstract graph (docs/schema.md, "Batch size").
 DEFAULT_BATCH_SIZE = 5000
 
-# Allow-lists (NODE_KINDS, ENTITY_LABEL_SET, REL_TYPES in kg.neo4j_export): the only label/type strings
+# Allow-lists (NODE_KINDS, ENTITY_LABEL_SET, REL_TYPES in kg.schema): the only label/type strings
 # ever spliced into Cypher.
 
 SCHEMA_STATEMENTS: tuple[str, ...] = (
@@ -430,7 +431,7 @@ class Neo4jStore:
             for chunk in _chunks(rows, self.batch_size):
                 for row in self._write(s, cypher, report, rows=list(chunk)):
                     touched.add(row["target"])
-        return {t for t in touched if t.startswith("entity:")}
+        return {t for t in touched if is_entity_node(t)}
 
     def _entity_edge_rows(self, s: neo4j.Session, plan: _LoadPlan, report: LoadReport,
                           touched: set[str]) -> dict[tuple[str, str, str, bool], list[dict[str, Any]]]:

@@ -139,7 +139,7 @@ def db_snapshot(store: Any) -> Snapshot:
 
 def graph_snapshot(g: nx.MultiDiGraph) -> Snapshot:
     """What :func:`db_snapshot` must return after loading ``g`` into an empty database."""
-    from kg.neo4j_export import edge_properties, node_kind, node_label, node_properties
+    from kg.schema import edge_properties, node_kind, node_label, node_properties
 
     nodes = {}
     for n, d in g.nodes(data=True):

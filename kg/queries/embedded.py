@@ -13,10 +13,10 @@ from typing import Any
 
 import networkx as nx
 
-from extract.canonical import canonical_key
 from kg.queries.catalogue import Row
 from kg.queries.graphs import example_graph  # noqa: F401 - the docstring examples use it
 from kg.queries.lucene import lucene_match
+from kg.schema import entity_node
 
 __all__ = ["EMBEDDED", "MAX_HOPS", "PAPER_RELS", "embedded_names", "resolve_entity", "resolve_paper"]
 
@@ -67,11 +67,11 @@ def resolve_entity(g: nx.MultiDiGraph, name: str) -> str | None:
     >>> resolve_entity(g, "lora"), resolve_entity(g, "Llama-2"), resolve_entity(g, "nothing")
     ('entity:lora', 'entity:llama2', None)
     """
-    key = "entity:" + canonical_key(name)
+    key = entity_node(name)
     if key in g and _is(key, "entity"):
         return key
     matches = [n for n, d in g.nodes(data=True) if _is(n, "entity")
-               and any("entity:" + canonical_key(a) == key for a in d.get("aliases") or [])]
+               and any(entity_node(a) == key for a in d.get("aliases") or [])]
     return min(matches, default=None)
 
 
