@@ -20,7 +20,7 @@ def test_ids_and_kinds() -> None:
 def test_vocabulary_covers_extraction_and_structure() -> None:
     assert set(RELATION_TYPES) <= schema.REL_TYPES and set(schema.STRUCTURE_RELATIONS) <= schema.REL_TYPES
     assert set(schema.PAPER_RELATIONS) | set(schema.ENTITY_RELATIONS) <= set(RELATION_TYPES)
-    assert schema.ENTITY_LABEL_SET == set(ENTITY_LABELS)
+    assert set(ENTITY_LABELS) == schema.ENTITY_LABEL_SET
     with pytest.raises(ValueError, match="not in the schema"):
         schema.rel_type("DROP", {})
     with pytest.raises(ValueError, match="expected one of"):
