@@ -12,6 +12,7 @@ Writes ``doc.ents`` and ``doc._.kg_entities`` (plain dicts, see :func:`EntityRes
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -232,8 +233,9 @@ def _sentence_of(sents: list[list[int]], pos: int) -> tuple[int, int]:
 class EntityResolver:
     """Builds the entity list of a Doc from the candidate annotations; see the module docstring."""
 
-    def __init__(self, name: str = "kg_entities") -> None:
+    def __init__(self, name: str = "kg_entities", ents: bool = True) -> None:
         self.name = name
+        self.ents = ents  # also set ``doc.ents`` (Span objects; records need only ``doc._.kg_entities``)
         self.generic = generic_keys()
         self.index = key_index()
 
@@ -441,11 +443,14 @@ class EntityResolver:
     @staticmethod
     def _non_overlapping(cands: list[Cand]) -> list[Cand]:
         """Longest spans first, then the more reliable source; earlier start breaks ties."""
-        kept: list[Cand] = []
+        kept: list[Cand] = []  # by start; disjoint, so only the neighbours of a new span can overlap it
+        starts: list[int] = []
         for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.prio, c.start)):
-            if all(c.end <= k.start or c.start >= k.end for k in kept):
-                kept.append(c)
-        kept.sort(key=lambda c: c.start)
+            i = bisect_right(starts, c.start)
+            if any(not (c.end <= k.start or c.start >= k.end) for k in kept[max(0, i - 1) : i + 1]):
+                continue
+            starts.insert(i, c.start)
+            kept.insert(i, c)
         return kept
 
     def __call__(self, doc: Doc) -> Doc:
@@ -529,6 +534,8 @@ class EntityResolver:
         link_variants(ents)
         self._propose_variants(ents)
         doc.user_data[("._.", "kg_entities", None, None)] = ents  # doc._.kg_entities
+        if not self.ents:
+            return doc
         spans: list[Span] = []
         for ent in ents:
             for s, e in ent["mentions"]:  # type: ignore[union-attr]
@@ -624,7 +631,7 @@ class EntityResolver:
         return default
 
 
-@Language.factory("kg_entities")
-def make_entities(nlp: Language, name: str) -> EntityResolver:
-    """Factory for :class:`EntityResolver`."""
-    return EntityResolver(name)
+@Language.factory("kg_entities", default_config={"ents": True})
+def make_entities(nlp: Language, name: str, ents: bool) -> EntityResolver:
+    """Factory for :class:`EntityResolver` (``ents``: also set ``doc.ents``)."""
+    return EntityResolver(name, ents)
