@@ -42,9 +42,10 @@ SEP = "\n\n"  # between title and abstract in the Doc text
 _TEXT_KEY = ("._.", "kg_text", None, None)  # where spaCy keeps ``doc._.kg_text``
 
 
-def build_nlp(pack: bool = False) -> spacy.language.Language:
+def build_nlp(pack: bool = False, ents: bool = True) -> spacy.language.Language:
     """A blank English pipeline with kg's components; everything it needs ships in the package.
-    ``pack``: ``kg_finalize`` returns minimal Docs carrying only the record data (for ``n_process``)."""
+    ``pack``: ``kg_finalize`` returns minimal Docs carrying only the record data (for ``n_process``);
+    ``ents``: also set ``doc.ents`` (the record pipeline of :func:`extract_records` does not need them)."""
     import spacy
 
     import extract.components.abbreviations
@@ -60,12 +61,12 @@ def build_nlp(pack: bool = False) -> spacy.language.Language:
     nlp = spacy.blank("en")
     nlp.tokenizer = TextKeepingTokenizer(lean_tokenizer(nlp))
     config: dict[str, dict[str, bool]] = {
-        # The candidate span groups and doc.ents are only for inspection (kg_finalize drops the groups); later
-        # components and the records read the plain meta lists, so the pipeline builds no Span objects for them.
+        # The candidate span groups are only for inspection (kg_finalize drops them); later components read
+        # the plain meta lists, so the pipeline does not build Span objects for them.
         "kg_gazetteer": {"spans": False},
         "kg_shapes": {"spans": False},
         "kg_proposals": {"spans": False},
-        "kg_entities": {"ents": False},  # records read doc._.kg_entities; Span objects for doc.ents cost ~0.04 ms
+        "kg_entities": {"ents": ents},  # records read doc._.kg_entities; Span objects for doc.ents cost ~0.02 ms
         "kg_finalize": {"pack": pack},
     }
     for pipe in PIPES:
@@ -134,7 +135,7 @@ class TextKeepingTokenizer:
 def _shared_nlp(pack: bool = False) -> spacy.language.Language:
     import gc
 
-    nlp = build_nlp(pack)
+    nlp = build_nlp(pack, ents=False)  # records are made from doc._.kg_entities, not doc.ents
     gc.collect()
     gc.freeze()  # the pipeline's tables live as long as the process: keep them out of every GC pass
     return nlp
