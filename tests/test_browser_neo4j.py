@@ -44,6 +44,31 @@ def _run_in_editor(page: Any, command: str) -> None:
     page.locator('[data-testid="editor-Run"]').click()
 
 
+def _first_query_slide(page: Any) -> Any:
+    """The first saved query's ``pre.runnable`` in a guide frame, pinned to its DOM element.
+
+    The post-connect command may open a second guide frame at any moment, shifting which frame is
+    ``.first``; so every guide frame still on its title slide is advanced until one shows a query."""
+    frames = page.locator('[data-testid="frame"]').filter(has=page.locator('[data-testid="carousel"]'))
+    for _ in range(TIMEOUT_MS // 500):
+        for i in range(frames.count()):
+            runnable = frames.nth(i).locator("pre.runnable").first
+            if runnable.is_visible():
+                handle = runnable.element_handle(timeout=2_000)
+                if handle is not None:
+                    return handle
+        for i in range(frames.count()):
+            frame = frames.nth(i)
+            try:
+                if not frame.get_by_text("kg saved queries", exact=True).first.is_visible():
+                    continue  # not on the title slide: never advance past the first query
+                frame.locator('[data-testid="nextSlide"]').first.click(timeout=2_000)
+            except Exception:  # the frame moved or closed under us; the next round looks again
+                pass
+        page.wait_for_timeout(500)
+    raise AssertionError("no guide frame showed a saved query")
+
+
 def test_saved_query_runs_in_the_neo4j_browser(neo4j_server: Any, neo4j_store: Any, chromium: Any) -> None:
     from extract.pipeline import extract_records
 
@@ -62,9 +87,7 @@ def test_saved_query_runs_in_the_neo4j_browser(neo4j_server: Any, neo4j_store: A
         guide = page.locator('[data-testid="frame"]').filter(has=page.locator('[data-testid="carousel"]')).first
         guide.get_by_text("kg saved queries").first.wait_for()
         # 3. the first query's slide: one click puts it in the editor (defaults filled in), then run it
-        guide.locator('[data-testid="nextSlide"]').first.click()
-        runnable = guide.locator("pre.runnable").first
-        runnable.wait_for()
+        runnable = _first_query_slide(page)
         assert runnable.inner_text().startswith("MATCH (p:Paper)") and "'Model'" in runnable.inner_text()
         runnable.click()
         page.locator('[data-testid="editor-Run"]').click()
