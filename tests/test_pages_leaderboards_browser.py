@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from kg.graph import entity_node
-from kg.leaderboards import leaderboard_paths, write_leaderboards
 from kg.pages import write_site
+from kg.pages.leaderboards import leaderboard_paths, write_leaderboards
 from tests.browser_fixtures import RecordedPage
-from tests.test_leaderboards import board_graph
 from tests.test_pages import EVIL, sample_graph
+from tests.test_pages_leaderboards import board_graph
 
 pytestmark = pytest.mark.browser
 

@@ -17,17 +17,9 @@ from typing import Any
 import networkx as nx
 
 from extract.metrics import is_change
-from kg.pages import (
-    ASSET_DIR,
-    _template,
-    _write,
-    asset_name,
-    json_for_html,
-    paper_count,
-    safe_url,
-    slug,
-    write_assets,
-)
+from kg.pages.assets import ASSET_DIR, asset_name, template, write_assets, write_text
+from kg.pages.ranking import paper_count
+from kg.pages.text import json_for_html, safe_url, slug
 from kg.schema import is_entity_node
 
 __all__ = ["LEADERBOARD_DIR", "benchmark_results", "leaderboard_paths", "lower_is_better", "write_leaderboards"]
@@ -108,7 +100,7 @@ def _render(payload: dict[str, Any], title: str) -> str:
     values = {"title": html.escape(title, quote=True), "csp": csp,
               "styles": f'<link rel="stylesheet" href="{href["pages.css"]}">',
               "script": f'<script src="{href["leaderboard.js"]}"></script>', "data": json_for_html(payload)}
-    return re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], _template("leaderboard.html"))
+    return re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], template("leaderboard.html"))
 
 
 def write_leaderboards(g: nx.MultiDiGraph, outdir: Path, *, ego: dict[str, str] | None = None) -> list[Path]:
@@ -133,13 +125,13 @@ def write_leaderboards(g: nx.MultiDiGraph, outdir: Path, *, ego: dict[str, str] 
         }
         if ego and node in ego:
             payload["benchmark"]["href"] = "../" + ego[node]
-        written.append(_write(outdir / LEADERBOARD_DIR / rel, _render(payload, f"Leaderboard: {name}")))
+        written.append(write_text(outdir / LEADERBOARD_DIR / rel, _render(payload, f"Leaderboard: {name}")))
         best = [{"metric": m, "value": rows[0]["value"], "unit": rows[0]["unit"], "model": rows[0]["model"]}
                 for m, rows in metrics.items()]
         index_rows.append({"name": name, "href": rel, "results": sum(map(len, metrics.values())),
                            "metrics": len(metrics), "aliases": payload["benchmark"]["aliases"], "best": best[:3]})
     payload = {"page": {"kind": "leaderboard-index", "title": "Leaderboards"}, "nav": nav, "benchmarks": index_rows}
-    written.insert(0, _write(outdir / LEADERBOARD_DIR / "index.html",
+    written.insert(0, write_text(outdir / LEADERBOARD_DIR / "index.html",
                              _render(payload, f"Leaderboards ({len(index_rows)} benchmarks)")))
     keep = set(written)
     for old in sorted((outdir / LEADERBOARD_DIR).glob("*.html")):

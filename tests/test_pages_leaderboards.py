@@ -10,8 +10,8 @@ import networkx as nx
 
 from extract.records import Entity, Mention, PaperRecord, Result
 from kg.graph import build_graph, entity_node
-from kg.leaderboards import benchmark_results, leaderboard_paths, lower_is_better, write_leaderboards
 from kg.pages import write_site
+from kg.pages.leaderboards import benchmark_results, leaderboard_paths, lower_is_better, write_leaderboards
 from tests.test_pages import PWN, sample_graph
 
 
