@@ -61,3 +61,15 @@ def test_bad_graph_and_gold_files_are_one_line_errors(tmp_path: Path, capsys: py
         assert main(argv) == 1
         err = capsys.readouterr().err.strip().splitlines()
         assert len(err) == 1 and err[0].startswith("kg: error:") and where in err[0], err
+
+
+def test_every_command_is_documented_in_the_generated_reference() -> None:
+    """docs/cli.md is generated from the parser; a command, option or example changed without it fails here."""
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "docs" / "cli_reference.py"), "--check"],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    reference = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    for command in _commands():
+        section = reference.split(f"\n## kg {command}\n", 1)[1].split("\n## ", 1)[0]
+        assert "example:" in section and f"kg {command}" in section.split("example:", 1)[1]
+    assert "docs/cli.md" in (ROOT / "README.md").read_text(encoding="utf-8")
