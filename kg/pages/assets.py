@@ -16,16 +16,19 @@ from kg.pages.text import json_for_html
 
 @cache
 def static_text(name: str) -> str:
+    """A file of ``kg/static`` as text (cached: pages reuse the same bundle)."""
     return (resources.files("kg") / "static" / name).read_text(encoding="utf-8")
 
 
 @cache
 def static_bytes(name: str) -> bytes:
+    """A file of ``kg/static`` as bytes, copied verbatim into a site."""
     return (resources.files("kg") / "static" / name).read_bytes()
 
 
 @cache
 def template(name: str) -> str:
+    """An HTML template of ``kg/templates``."""
     return (resources.files("kg") / "templates" / name).read_text(encoding="utf-8")
 
 
@@ -36,11 +39,13 @@ _INLINE_SCRIPTS = ("vis-network.min.js", "pages.js")
 
 
 def _csp_hash(text: str) -> str:
+    """The CSP source that allows exactly this inline script or style."""
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
 @cache
 def static_hash(name: str) -> str:
+    """The CSP hash source of a static file."""
     return _csp_hash(static_text(name))
 
 
@@ -109,6 +114,7 @@ def render(payload: dict[str, Any], title: str, *, assets: str | None = None) ->
 
 
 def write_text(path: Path, text: str) -> Path:
+    """Write one page as UTF-8 with ``\n`` line ends, creating its folder."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8", newline="\n")
     return path

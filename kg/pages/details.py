@@ -38,6 +38,7 @@ class Site:
 
 
 def paper_brief(g: nx.MultiDiGraph, p: str) -> dict[str, Any]:
+    """Title, year and a safe URL of a paper: what lists of papers show."""
     d = g.nodes[p]
     out: dict[str, Any] = {"title": str(d.get("title") or d.get("name") or p)}
     if d.get("year") is not None:
@@ -48,6 +49,7 @@ def paper_brief(g: nx.MultiDiGraph, p: str) -> dict[str, Any]:
 
 
 def result_row(g: nx.MultiDiGraph, r: str) -> dict[str, Any]:
+    """One result as a flat row (model, benchmark, metric, value, unit, evidence, paper)."""
     d = g.nodes[r]
     paper = next((u for u in g.predecessors(r) if g.nodes[u].get("label") == "Paper"), None)
     row = {k: str(d[k]) for k in ("model", "benchmark", "metric", "unit", "evidence") if d.get(k) not in (None, "")}
@@ -60,6 +62,7 @@ def result_row(g: nx.MultiDiGraph, r: str) -> dict[str, Any]:
 
 
 def entity_details(g: nx.MultiDiGraph, node: str, site: Site | None, limit: int | None) -> dict[str, Any]:
+    """An entity's papers, relations and results, each list cut to ``limit`` when given."""
     d = g.nodes[node]
     papers = papers_of(g, node)
     papers.sort(key=lambda p: (-int(g.nodes[p].get("year") or 0), str(g.nodes[p].get("title", "")).lower(), p))
@@ -105,6 +108,7 @@ def entity_details(g: nx.MultiDiGraph, node: str, site: Site | None, limit: int 
 
 
 def paper_details(g: nx.MultiDiGraph, node: str, site: Site | None) -> dict[str, Any]:
+    """A paper's abstract, authors, entities (ranked) and reported results."""
     d = g.nodes[node]
     out = {"kind": "paper", **paper_brief(g, node), "abstract": str(d.get("abstract", ""))}
     out["name"] = out["title"]

@@ -132,7 +132,7 @@ def write_leaderboards(g: nx.MultiDiGraph, outdir: Path, *, ego: dict[str, str] 
                            "metrics": len(metrics), "aliases": payload["benchmark"]["aliases"], "best": best[:3]})
     payload = {"page": {"kind": "leaderboard-index", "title": "Leaderboards"}, "nav": nav, "benchmarks": index_rows}
     written.insert(0, write_text(outdir / LEADERBOARD_DIR / "index.html",
-                             _render(payload, f"Leaderboards ({len(index_rows)} benchmarks)")))
+                                 _render(payload, f"Leaderboards ({len(index_rows)} benchmarks)")))
     keep = set(written)
     for old in sorted((outdir / LEADERBOARD_DIR).glob("*.html")):
         if old not in keep:

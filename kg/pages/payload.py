@@ -29,6 +29,7 @@ PHYSICS_MAX_NODES = 300  # above this, physics is off and the precomputed layout
 
 
 def node_size(g: nx.MultiDiGraph, node: str) -> float:
+    """Drawn size: papers and results small, entities growing with the root of their paper count."""
     label = g.nodes[node].get("label")
     if label == "Paper":
         return 7.0
@@ -38,6 +39,7 @@ def node_size(g: nx.MultiDiGraph, node: str) -> float:
 
 
 def caption(g: nx.MultiDiGraph, node: str) -> str:
+    """The short label drawn under a node."""
     d = g.nodes[node]
     if d.get("label") == "Paper":
         return short(d.get("title") or d.get("name") or node, 28)
@@ -45,8 +47,9 @@ def caption(g: nx.MultiDiGraph, node: str) -> str:
 
 
 def payload_of(g: nx.MultiDiGraph, view: View, *, kind: str, title: str, site: Site | None,
-             center: str | None = None, nav: list[dict[str, Any]] | None = None,
-             extra: dict[str, Any] | None = None, pos: dict[str, tuple[int, int]] | None = None) -> dict[str, Any]:
+               center: str | None = None, nav: list[dict[str, Any]] | None = None,
+               extra: dict[str, Any] | None = None, pos: dict[str, tuple[int, int]] | None = None) -> dict[str, Any]:
+    """The JSON a page renders: nodes positioned by ``layout`` (or ``pos``), edges, legend, nav."""
     pos = pos or layout(view)
     ids = {n: i for i, n in enumerate(view.nodes)}
     nodes = []

@@ -12,6 +12,7 @@ from extract.records import ENTITY_LABELS
 
 
 def aliases(data: dict[str, Any]) -> list[str]:
+    """An entity's aliases as strings, whether stored as a list or as JSON text (GraphML)."""
     al = data.get("aliases") or []
     if isinstance(al, str):  # GraphML read without kg.formats: JSON text
         try:
@@ -22,6 +23,7 @@ def aliases(data: dict[str, Any]) -> list[str]:
 
 
 def papers_of(g: nx.MultiDiGraph, node: str) -> list[str]:
+    """The papers linked to a node, sorted."""
     return sorted({u for u in g.predecessors(node) if g.nodes[u].get("label") == "Paper"})
 
 
@@ -37,4 +39,5 @@ def is_entity(g: nx.MultiDiGraph, node: str) -> bool:
 
 
 def rank(g: nx.MultiDiGraph, nodes: Iterable[str]) -> list[str]:
+    """Nodes by paper count (most first), then name, then id: the order every page lists."""
     return sorted(nodes, key=lambda n: (-paper_count(g, n), str(g.nodes[n].get("name", n)).lower(), n))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +17,11 @@ from kg.pages.payload import COLORS, PLURAL, payload_of
 from kg.pages.ranking import aliases, is_entity, paper_count, rank
 from kg.pages.text import slug
 from kg.pages.views import ego_view, multigraph_view, overview_view, type_view
+from kg.progress import progress as progress_bar
 
 
 def nav(site: Site, current: str) -> list[dict[str, Any]]:
+    """The navigation bar of a site page, marking ``current``."""
     items = [{"text": "Index", "href": site.prefix + "index.html", "id": "index"},
              {"text": "Overview", "href": site.prefix + "overview.html", "id": "overview"}]
     items += [{"text": PLURAL[lab], "href": site.prefix + path, "id": lab} for lab, path in site.types.items()]
@@ -33,6 +34,7 @@ def nav(site: Site, current: str) -> list[dict[str, Any]]:
 
 def index_extra(g: nx.MultiDiGraph, site: Site, top: int, totals: dict[str, int] | None = None
                  ) -> dict[str, Any]:
+    """The index page's counts per type and its searchable list of every entity."""
     counts = Counter(totals) if totals else Counter(d.get("label", "") for _, d in g.nodes(data=True))
     entities = []
     for n in rank(g, (n for n in g if is_entity(g, n))):
@@ -93,7 +95,7 @@ def write_site(g: nx.MultiDiGraph, outdir: Path, *, top: int = 150, ego_min_pape
     labels = [lab for lab in ENTITY_LABELS if any(g.nodes[n]["label"] == lab for n in ents)]
     type_views = {lab: type_view(g, lab) for lab in labels}
     site = Site(g=g, ego=ego, types={lab: f"types/{lab.lower()}.html" for lab in labels},
-                 type_nodes={lab: set(v.nodes) for lab, v in type_views.items()}, boards=leaderboard_paths(g))
+                type_nodes={lab: set(v.nodes) for lab, v in type_views.items()}, boards=leaderboard_paths(g))
     written: list[Path] = []
 
     ov = overview_view(g, top)
@@ -101,7 +103,7 @@ def write_site(g: nx.MultiDiGraph, outdir: Path, *, top: int = 150, ego_min_pape
     n_top = len(ov.nodes)
     title = "kg: knowledge graph of ML papers"
     payload = payload_of(g, ov, kind="index", title=title, site=site, nav=nav(site, "index"),
-                       extra=index_extra(g, site, n_top, totals), pos=ov_pos)
+                         extra=index_extra(g, site, n_top, totals), pos=ov_pos)
     assets = f"{ASSET_DIR}/"
     written.append(write_text(outdir / "index.html", render(payload, title, assets=assets)))
     title = f"Overview: top {n_top} entities"
@@ -115,16 +117,12 @@ def write_site(g: nx.MultiDiGraph, outdir: Path, *, top: int = 150, ego_min_pape
         payload = payload_of(g, view, kind="type", title=title, site=site, nav=nav(site, lab))
         written.append(write_text(outdir / site.types[lab], render(payload, title, assets=assets)))
 
-    items: Iterable[tuple[str, str]] = sorted(ego.items(), key=lambda kv: kv[1])
-    if progress:
-        from tqdm import tqdm
-
-        items = tqdm(items, desc="ego pages", unit="page", total=len(ego))
-    for n, rel in items:
+    items = sorted(ego.items(), key=lambda kv: kv[1])
+    for n, rel in progress_bar(items, len(items), progress, "ego pages", unit="page"):
         name = str(g.nodes[n].get("name", n))
         title = f"{name} ({g.nodes[n]['label']})"
         payload = payload_of(g, ego_view(g, n), kind="ego", title=title, site=site, center=n,
-                           nav=nav(site, ""))
+                             nav=nav(site, ""))
         written.append(write_text(outdir / rel, render(payload, title, assets=assets)))
 
     written += write_leaderboards(g, outdir, ego=ego)

@@ -36,11 +36,13 @@ def safe_url(url: object) -> str | None:
 
 
 def short(text: str, n: int) -> str:
+    """Whitespace collapsed and cut to ``n`` characters with an ellipsis."""
     text = " ".join(str(text).split())
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
 def num(value: object) -> float | None:
+    """A finite float, or None for anything else (NaN, text, missing)."""
     try:
         f = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):

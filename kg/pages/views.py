@@ -74,6 +74,7 @@ def ego_view(g: nx.MultiDiGraph, center: str) -> View:
 
 
 def multigraph_view(h: nx.MultiDiGraph, nodes: list[str]) -> View:
+    """Every edge among ``nodes`` of ``h``, parallel edges of a pair merged into one."""
     merged: dict[tuple[str, str], dict[str, Any]] = {}
     for u, v, k, d in h.edges(keys=True, data=True):
         if u == v:
