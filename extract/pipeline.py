@@ -131,11 +131,24 @@ class TextKeepingTokenizer:
         return getattr(self.tokenizer, name)
 
 
+def lean_lexemes(nlp: spacy.language.Language) -> None:
+    """New words get only the lexeme attributes kg's components read: ``LOWER`` (the PhraseMatchers) and
+    the flags components added (``kg_shapes``' name-shape flag), not spaCy's other ~20 (shape, like_num,
+    is_stop ...). Computing those for every new word was ~8% of extraction time on real abstracts; the
+    records are unchanged (tests/test_pipeline.py compares them). Words already in the vocabulary keep all."""
+    from spacy.attrs import IDS, LOWER
+
+    standard = {v for k, v in IDS.items() if not k.startswith("FLAG")} - {IDS["IS_OOV_DEPRECATED"]}
+    getters = nlp.vocab.lex_attr_getters
+    nlp.vocab.lex_attr_getters = {k: f for k, f in getters.items() if k == LOWER or k not in standard}
+
+
 @lru_cache(maxsize=2)
 def _shared_nlp(pack: bool = False) -> spacy.language.Language:
     import gc
 
     nlp = build_nlp(pack, ents=False)  # records are made from doc._.kg_entities, not doc.ents
+    lean_lexemes(nlp)
     gc.collect()
     gc.freeze()  # the pipeline's tables live as long as the process: keep them out of every GC pass
     return nlp

@@ -78,3 +78,24 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path) -> None:
                        cwd=ROOT, env=env, check=True, capture_output=True)
         outs.append(out.read_text(encoding="utf-8"))
     assert outs[0] == outs[1]
+
+
+def test_lean_lexemes_change_no_record() -> None:
+    """Words new to the vocabulary get only the attributes components read; the records must not notice."""
+    from extract.pipeline import doc_text, lean_lexemes, record_from_doc
+
+    items = [
+        ABSTRACT,
+        Abstract("p2", "ZorpNet-XL v2: Quuxing at Scale",
+                 "We propose ZorpNet-XL v2 (ZNX), fine-tuned from BarLM-13B on the Zorp-Bench and QuxQA "
+                 "datasets. It improves F1 from 41.2% to 44.7% and reaches 3.1 BLEU over FooMT on WMT-Zorp "
+                 "(e.g., 12,200 pairs; see https://example.org/x). Our 1.5x faster pipeline uses "
+                 "Quux-Dropout++ and self-zorping attention.", "t:2"),
+    ]
+    full = build_nlp(ents=False)
+    lean = build_nlp(ents=False)
+    lean_lexemes(lean)
+    assert len(lean.vocab.lex_attr_getters) < len(full.vocab.lex_attr_getters)
+    for a in items:
+        want = record_from_doc(full(doc_text(a)), a).to_json()
+        assert record_from_doc(lean(doc_text(a)), a).to_json() == want
