@@ -7,6 +7,10 @@ table), ``kg export --records`` (neo4j-admin CSVs, streamed) and ``kg load RECOR
 chunks of 20k papers, into an emptied database).
 
     python bench/scale.py --sizes 40000 200000 1000000 --workers 2 --load 100000
+    python bench/scale.py --sizes 200000 --workers 2 --dask      # plus `kg extract --dask local` (2 workers)
+
+With ``--dask`` the extraction runs a second time on a Dask LocalCluster of 2 single-threaded worker
+processes (``kg extract --dask local``), and the two records files are compared byte for byte.
 
 Needs ``../shared/data/ml_abstracts``; ``--load`` needs the local Neo4j (scripts/neo4j-local.sh start).
 """
@@ -101,6 +105,7 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[40_000])
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--load", type=int, default=0, help="also load an N-abstract subset online into Neo4j")
+    ap.add_argument("--dask", action="store_true", help="also extract on a 2-worker Dask LocalCluster")
     ap.add_argument("--work", type=Path, default=Path("/tmp/kg-scale"))
     ap.add_argument("--keep", action="store_true", help="keep the corpus and outputs (default: delete each size's)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "scale.json")
@@ -117,6 +122,12 @@ def main() -> None:
         total = time.perf_counter()
         rows.append(run_stage("extract", [*kg, "extract", str(corpus), "-o", str(d / "records.jsonl"),
                                           "--workers", str(args.workers), "-q"], n))
+        if args.dask:
+            rows.append(run_stage("extract-dask", [*kg, "extract", str(corpus), "-o", str(d / "records_dask.jsonl"),
+                                                   "--dask", "local", "-q"], n))
+            same = (d / "records.jsonl").read_bytes() == (d / "records_dask.jsonl").read_bytes()
+            rows[-1]["records_identical"] = same
+            print(json.dumps({"stage": "extract-dask", "records_identical": same}), flush=True)
         rows.append(run_stage("build", [*kg, "build", "--from-records", str(d / "records.jsonl"), "-o",
                                         str(d / "graph"), "--stream", "-q"], n))
         rows.append(run_stage("export-neo4j-admin", [*kg, "export", "--format", "neo4j-admin", "--records",
