@@ -17,6 +17,18 @@ from itertools import pairwise
 from extract.corpus import STOP_WORDS, CorpusLexicon
 
 _RUN = re.compile(r"[^\W_]+")
+# ASCII text: every character that is not a letter or digit becomes a space, so ``str.split`` yields the
+# same runs as ``_RUN.findall``, about four times faster (this scan runs over every record of a corpus).
+_ASCII_RUNS = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalnum()})
+
+
+def runs_of(text: str) -> list[str]:
+    """The alphanumeric runs of ``text`` ("words"): ``_RUN.findall(text)``, fast for ASCII text.
+
+    >>> runs_of("Foo-Net_2 (v1.5), naïve")
+    ['Foo', 'Net', '2', 'v1', '5', 'naïve']
+    """
+    return text.translate(_ASCII_RUNS).split() if text.isascii() else _RUN.findall(text)
 # Words a name may be hyphenated with and stay the name ("FooNet-based"); any other hyphenated tail
 # makes another name ("FooNet-2", "FooNet-large").
 HYPHEN_TAILS = frozenset(
@@ -151,8 +163,8 @@ def find(index: SurfaceIndex, text: str, title: bool = False) -> list[tuple[int,
     """Non-overlapping ``(start, end, definition)`` matches of the index's surfaces in ``text`` (a title
     if ``title``: its capitalised words do not make a longer name). Words are compared first; character
     offsets (separators, whole-word tests) are only worked out for texts where some surface's words occur."""
-    words = _RUN.findall(text)
-    lows = _RUN.findall(text.lower())
+    words = runs_of(text)
+    lows = runs_of(text.lower())
     if len(lows) != len(words):  # a character whose lower case is not a letter ("İ")
         lows = [w.lower() for w in words]
     hits = [(i, s) for i in index.starts(words, lows) for s in index.candidates(words, lows, i)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from extract.corpus import CorpusLexicon, Definition
-from extract.surface_index import SurfaceIndex, find
+from extract.surface_index import SurfaceIndex, find, runs_of
 
 INDEX = SurfaceIndex(CorpusLexicon((
     Definition("QAR", "Method", (("QAR", True),)),
@@ -35,3 +40,9 @@ def test_only_whole_names() -> None:
 
 def test_names_joined_by_other_signs_are_not_looked_for() -> None:
     assert _found("V+L and V L.") == []
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
+def test_runs_of_is_the_run_regex(text: str) -> None:
+    """The ASCII fast path cuts exactly the runs the regex does, and other text uses the regex."""
+    assert runs_of(text) == re.findall(r"[^\W_]+", text)
