@@ -42,10 +42,11 @@ SEP = "\n\n"  # between title and abstract in the Doc text
 _TEXT_KEY = ("._.", "kg_text", None, None)  # where spaCy keeps ``doc._.kg_text``
 
 
-def build_nlp(pack: bool = False, ents: bool = True) -> spacy.language.Language:
+def build_nlp(pack: bool = False, ents: bool = True, lean: bool = False) -> spacy.language.Language:
     """A blank English pipeline with kg's components; everything it needs ships in the package.
     ``pack``: ``kg_finalize`` returns minimal Docs carrying only the record data (for ``n_process``);
-    ``ents``: also set ``doc.ents`` (the record pipeline of :func:`extract_records` does not need them)."""
+    ``ents``: also set ``doc.ents`` (the record pipeline of :func:`extract_records` does not need them);
+    ``lean``: words get only the lexeme attributes the components read (:func:`lean_lexemes`)."""
     import spacy
 
     import extract.components.abbreviations
@@ -60,6 +61,8 @@ def build_nlp(pack: bool = False, ents: bool = True) -> spacy.language.Language:
 
     nlp = spacy.blank("en")
     nlp.tokenizer = TextKeepingTokenizer(lean_tokenizer(nlp))
+    if lean:  # before the components tokenise their patterns: ~13k pattern words are new lexemes too
+        lean_lexemes(nlp)
     config: dict[str, dict[str, bool]] = {
         # The candidate span groups are only for inspection (kg_finalize drops them); later components read
         # the plain meta lists, so the pipeline does not build Span objects for them.
@@ -133,9 +136,9 @@ class TextKeepingTokenizer:
 
 def lean_lexemes(nlp: spacy.language.Language) -> None:
     """New words get only the lexeme attributes kg's components read: ``LOWER`` (the PhraseMatchers) and
-    the flags components added (``kg_shapes``' name-shape flag), not spaCy's other ~20 (shape, like_num,
-    is_stop ...). Computing those for every new word was ~8% of extraction time on real abstracts; the
-    records are unchanged (tests/test_pipeline.py compares them). Words already in the vocabulary keep all."""
+    the flags components add (``kg_shapes``' name-shape flag, added later, is kept too), not spaCy's other
+    ~20 (shape, like_num, is_stop ...). Computing those for every new word was ~8% of extraction time on
+    real abstracts; the records are unchanged (tests/test_pipeline.py compares them)."""
     from spacy.attrs import IDS, LOWER
 
     standard = {v for k, v in IDS.items() if not k.startswith("FLAG")} - {IDS["IS_OOV_DEPRECATED"]}
@@ -147,8 +150,7 @@ def lean_lexemes(nlp: spacy.language.Language) -> None:
 def _shared_nlp(pack: bool = False) -> spacy.language.Language:
     import gc
 
-    nlp = build_nlp(pack, ents=False)  # records are made from doc._.kg_entities, not doc.ents
-    lean_lexemes(nlp)
+    nlp = build_nlp(pack, ents=False, lean=True)  # records are made from doc._.kg_entities, not doc.ents
     gc.collect()
     gc.freeze()  # the pipeline's tables live as long as the process: keep them out of every GC pass
     return nlp

@@ -82,7 +82,7 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path) -> None:
 
 def test_lean_lexemes_change_no_record() -> None:
     """Words new to the vocabulary get only the attributes components read; the records must not notice."""
-    from extract.pipeline import doc_text, lean_lexemes, record_from_doc
+    from extract.pipeline import doc_text, record_from_doc
 
     items = [
         ABSTRACT,
@@ -93,8 +93,7 @@ def test_lean_lexemes_change_no_record() -> None:
                  "Quux-Dropout++ and self-zorping attention.", "t:2"),
     ]
     full = build_nlp(ents=False)
-    lean = build_nlp(ents=False)
-    lean_lexemes(lean)
+    lean = build_nlp(ents=False, lean=True)
     assert len(lean.vocab.lex_attr_getters) < len(full.vocab.lex_attr_getters)
     for a in items:
         want = record_from_doc(full(doc_text(a)), a).to_json()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import IDX
+from spacy.attrs import FLAG19, IDX
 from spacy.lang.lex_attrs import word_shape
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -201,7 +201,9 @@ class ShapeScanner:
     def __init__(self, nlp: Language, name: str = "kg_shapes", spans: bool = True) -> None:
         self.name = name
         self.spans = spans  # also write the span group (the meta list alone is what later components read)
-        self.flag = nlp.vocab.add_flag(name_shaped_lexeme)
+        # a custom flag id (FLAG19..63), never a built-in attribute's id that a lean vocabulary left unset
+        free = next(i for i in range(FLAG19, 64) if i not in nlp.vocab.lex_attr_getters)
+        self.flag = nlp.vocab.add_flag(name_shaped_lexeme, flag_id=free)
         self.generic = generic_keys()
         self.cache: dict[str, object] = {}  # chunk -> _analyse(chunk); chunks repeat a lot across papers
 
