@@ -138,7 +138,8 @@ def lean_lexemes(nlp: spacy.language.Language) -> None:
     """New words get only the lexeme attributes kg's components read: ``LOWER`` (the PhraseMatchers) and
     the flags components add (``kg_shapes``' name-shape flag, added later, is kept too), not spaCy's other
     ~20 (shape, like_num, is_stop ...). Computing those for every new word was ~8% of extraction time on
-    real abstracts; the records are unchanged (tests/test_pipeline.py compares them)."""
+    real abstracts; the records are unchanged (tests/test_pipeline.py compares them). So a component of the
+    lean pipeline must not read ``token.is_*``/``like_*``/``shape_``/``norm_``: new words leave them unset."""
     from spacy.attrs import IDS, LOWER
 
     standard = {v for k, v in IDS.items() if not k.startswith("FLAG")} - {IDS["IS_OOV_DEPRECATED"]}
