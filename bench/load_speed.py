@@ -35,9 +35,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from kg.formats import read_graph_json, write_graph_json  # noqa: E402
-from kg.neo4j_config import Neo4jSettings  # noqa: E402
-from kg.neo4j_export import admin_import_args, write_neo4j_admin  # noqa: E402
-from kg.neo4j_store import Neo4jStore, naive_load  # noqa: E402
+from kg.neo4j.admin_csv import admin_import_args, write_neo4j_admin  # noqa: E402
+from kg.neo4j.config import Neo4jSettings  # noqa: E402
+from kg.neo4j.store import Neo4jStore, naive_load  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "ml_abstracts"
 SCRIPT = ROOT / "scripts" / "neo4j-local.sh"
@@ -196,7 +196,7 @@ def main() -> None:
     papers = sum(1 for n in g if n.startswith("paper:"))
     log(f"graph: {source}; {papers} papers, {g.number_of_nodes()} nodes, {g.number_of_edges()} relationships")
 
-    from kg.neo4j_store import DEFAULT_BATCH_SIZE
+    from kg.neo4j.store import DEFAULT_BATCH_SIZE
 
     batch = args.batch_size or DEFAULT_BATCH_SIZE
     sub = paper_subgraph(g, args.naive_papers)

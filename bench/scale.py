@@ -94,7 +94,7 @@ def run_stage(name: str, cmd: list[str], n: int) -> dict:
 
 def clear_database() -> None:
     """Empty the Neo4j database (untimed) so every online load starts from the same state."""
-    from kg.neo4j_store import Neo4jStore
+    from kg.neo4j.store import Neo4jStore
 
     with Neo4jStore.from_env() as store:
         store.clear()

@@ -28,7 +28,7 @@ from kg.schema import entity_node
 if TYPE_CHECKING:
     from pyvis.network import Network
 
-    from kg.neo4j_store import Neo4jStore
+    from kg.neo4j.store import Neo4jStore
 
 __all__ = ["EmbeddedGraph", "KnowledgeGraph", "Neo4jGraph", "connect", "open"]
 
@@ -263,8 +263,8 @@ def open(graph: nx.MultiDiGraph | str | Path = "out") -> EmbeddedGraph:  # kg.op
 
 def connect(uri: str | None = None, auth: tuple[str, str] | None = None, *, database: str | None = None) -> Neo4jGraph:
     """A Neo4j database; unset arguments come from ``NEO4J_URI``/``NEO4J_USER``/``NEO4J_PASSWORD`` (env or .env)."""
-    from kg.neo4j_config import Neo4jSettings
-    from kg.neo4j_store import Neo4jStore
+    from kg.neo4j.config import Neo4jSettings
+    from kg.neo4j.store import Neo4jStore
 
     base = Neo4jSettings.from_env()
     user, password = auth if auth is not None else (base.user, base.password)

@@ -136,7 +136,7 @@ def build(
 
         report.files += [str(p) for p in write_site(g, outdir, progress=progress)]
     if neo4j:
-        from kg.neo4j_store import Neo4jStore
+        from kg.neo4j.store import Neo4jStore
 
         with Neo4jStore.from_env() as store:
             store.load_graph(g, progress=progress)
@@ -195,7 +195,7 @@ def load_records(paths: Records, *, chunk: int = 20_000, table: EntityTable | No
     """Load the graph of some records files into Neo4j (from the environment) in chunks of papers
     (``table``: their entity table, if already made)."""
     from kg.graph_stream import graph_chunks
-    from kg.neo4j_store import Neo4jStore
+    from kg.neo4j.store import Neo4jStore
 
     with Neo4jStore.from_env() as store:
         for g in graph_chunks(paths, chunk, table=table, progress=progress):

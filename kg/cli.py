@@ -140,7 +140,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def cmd_load(args: argparse.Namespace) -> int:
     from kg.formats import read_graph_json
-    from kg.neo4j_store import Neo4jStore
+    from kg.neo4j.store import Neo4jStore
 
     path = Path(args.graph)
     if path.is_file() and _is_records_file(str(path)):
@@ -159,7 +159,7 @@ def cmd_load(args: argparse.Namespace) -> int:
 
 
 def cmd_prune(args: argparse.Namespace) -> int:
-    from kg.neo4j_store import Neo4jStore
+    from kg.neo4j.store import Neo4jStore
 
     with Neo4jStore.from_env() as store:
         n = store.prune()
@@ -177,7 +177,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     src = Path(args.graph)
     g = read_graph_json(src / "graph.json" if src.is_dir() else src)
     if args.format == "neo4j-admin":
-        from kg.neo4j_export import write_neo4j_admin
+        from kg.neo4j.admin_csv import write_neo4j_admin
 
         info = write_neo4j_admin(g, out)
         print(json.dumps(info, indent=1, default=str))
@@ -197,7 +197,7 @@ def _export_streamed(records: list[str], out: Path, fmt: str, *, progress: bool)
     from kg.graph_stream import stream_graph
 
     if fmt == "neo4j-admin":
-        from kg.neo4j_export import AdminCsvWriter
+        from kg.neo4j.admin_csv import AdminCsvWriter
 
         writer = AdminCsvWriter(out)
         stream_graph(records, [writer], progress=progress)
@@ -246,7 +246,7 @@ def cmd_query(args: argparse.Namespace) -> int:
             raise CliError(f"{graph_file}: no graph here; run `kg build INPUT -o {src}` first or pass --graph")
         rows = run_query(args.name, params, backend="embedded", graph=read_graph_json(graph_file))
     else:
-        from kg.neo4j_store import Neo4jStore
+        from kg.neo4j.store import Neo4jStore
 
         with Neo4jStore.from_env() as store:
             rows = run_query(args.name, params, backend="neo4j", store=store)

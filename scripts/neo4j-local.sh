@@ -36,7 +36,7 @@ die() { printf '%s: error: %s\n' "$ME" "$*" >&2; exit 1; }
 # --- settings ---------------------------------------------------------------------------------------------
 
 # Print the value of KEY in the repo's .env (last one wins; `export`, quotes and ` #` comments as in
-# kg/neo4j_config.read_dotenv). Returns 1 when there is no .env or no such key. Never sources the file.
+# kg/neo4j/config.read_dotenv). Returns 1 when there is no .env or no such key. Never sources the file.
 dotenv_get() {
   local key=$1 file="$ROOT/.env" line k v found=1 out=""
   [ -f "$file" ] || return 1

@@ -4,7 +4,7 @@
 ``kg-test-password``), exports the settings to ``os.environ`` for code that reads them from there, and
 holds a lock file for the whole session so two test runs on this machine never clear each other's data.
 If the server cannot be started the tests FAIL, in CI and outside it: they never skip silently.
-``neo4j_store`` (function) is a connected :class:`~kg.neo4j_store.Neo4jStore` on an emptied database.
+``neo4j_store`` (function) is a connected :class:`~kg.neo4j.store.Neo4jStore` on an emptied database.
 The module also has the helpers the Neo4j tests share: a snapshot of the database or of a graph in one
 comparable form, and a synthetic record generator for graphs of a chosen size.
 """
@@ -25,7 +25,7 @@ import networkx as nx
 import pytest
 
 from extract.records import Entity, Mention, PaperRecord, Relation, Result
-from kg.neo4j_config import Neo4jSettings
+from kg.neo4j.config import Neo4jSettings
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "neo4j-local.sh"
@@ -75,7 +75,7 @@ def _lock() -> Any:
 @pytest.fixture(scope="session")
 def neo4j_server() -> Iterator[Neo4jSettings]:
     """The running local Neo4j (started if needed) as settings; fails loudly if it cannot start."""
-    from kg.neo4j_store import Neo4jStore, Neo4jUnavailable
+    from kg.neo4j.store import Neo4jStore, Neo4jUnavailable
 
     lock = _lock()
     saved = {k: os.environ.get(k) for k in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD")}
@@ -109,7 +109,7 @@ def neo4j_server() -> Iterator[Neo4jSettings]:
 @pytest.fixture
 def neo4j_store(neo4j_server: Neo4jSettings) -> Iterator[Any]:
     """A connected store on an EMPTY database (schema present); closed afterwards."""
-    from kg.neo4j_store import Neo4jStore
+    from kg.neo4j.store import Neo4jStore
 
     store = Neo4jStore.from_settings(neo4j_server, max_retry_time=15.0)
     try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import kg.cli
-import kg.neo4j_store
+import kg.neo4j.store
 import kg.queries
 from extract import readers
 from extract.errors import ExtractError, InputError
@@ -20,4 +20,4 @@ def test_every_deliberate_error_has_its_packages_base() -> None:
 def test_old_import_paths_are_the_same_classes() -> None:
     assert readers.InputError is InputError
     assert kg.queries.QueryError is QueryError
-    assert kg.neo4j_store.Neo4jUnavailable is Neo4jUnavailable and kg.cli.CliError is CliError
+    assert kg.neo4j.store.Neo4jUnavailable is Neo4jUnavailable and kg.cli.CliError is CliError

@@ -17,7 +17,7 @@ from extract.records import Entity, Mention, PaperRecord
 from kg.formats import GraphJsonWriter, GraphMLWriter, read_graph_json, read_graphml, write_records
 from kg.graph import build_graph, entity_node
 from kg.graph_stream import RecordStream, graph_chunks, stream_graph
-from kg.neo4j_export import GRAPH_COLUMNS, AdminCsvWriter, infer_columns, write_neo4j_admin
+from kg.neo4j.admin_csv import GRAPH_COLUMNS, AdminCsvWriter, infer_columns, write_neo4j_admin
 from tests.neo4j_fixtures import db_snapshot, graph_snapshot, synthetic_records
 from tests.test_neo4j_store import NASTY, _rec, corpus
 

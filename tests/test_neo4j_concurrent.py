@@ -11,7 +11,7 @@ import pytest
 
 from kg.formats import write_graph_json
 from kg.graph import build_graph
-from kg.neo4j_config import Neo4jSettings
+from kg.neo4j.config import Neo4jSettings
 from tests.neo4j_fixtures import db_snapshot, graph_snapshot, synthetic_records
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,4 +1,4 @@
-"""kg.neo4j_config: server and credentials come from one source."""
+"""kg.neo4j.config: server and credentials come from one source."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.neo4j_config import DEFAULT_URI, Neo4jSettings
+from kg.neo4j.config import DEFAULT_URI, Neo4jSettings
 
 
 def _dotenv(tmp_path: Path, text: str) -> Path:

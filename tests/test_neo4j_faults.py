@@ -9,8 +9,8 @@ import time
 import pytest
 
 from kg.graph import build_graph
-from kg.neo4j_config import Neo4jSettings
-from kg.neo4j_store import Neo4jStore, Neo4jUnavailable
+from kg.neo4j.config import Neo4jSettings
+from kg.neo4j.store import Neo4jStore, Neo4jUnavailable
 from tests.neo4j_fixtures import db_snapshot, graph_snapshot, local_neo4j, synthetic_records
 
 pytestmark = pytest.mark.neo4j
@@ -116,7 +116,7 @@ def test_transient_server_errors_are_not_reported_as_unreachable() -> None:
     """A transaction the server keeps refusing (e.g. out of transaction memory) must not read as 'cannot reach'."""
     from neo4j.exceptions import TransientError
 
-    from kg.neo4j_store import _unavailable
+    from kg.neo4j.store import _unavailable
 
     exc = TransientError("The memory pool limit was exceeded.")
     msg = str(_unavailable("bolt://127.0.0.1:7687", "neo4j", exc))

@@ -8,7 +8,7 @@ import pytest
 
 from extract.records import Entity, Mention, PaperRecord, Relation, Result
 from kg.graph import build_graph, count_by_label, count_by_type, entity_node
-from kg.neo4j_store import SCHEMA_STATEMENTS, Neo4jStore, naive_load
+from kg.neo4j.store import SCHEMA_STATEMENTS, Neo4jStore, naive_load
 from tests.neo4j_fixtures import db_snapshot, graph_snapshot, synthetic_records
 
 pytestmark = pytest.mark.neo4j
@@ -308,7 +308,7 @@ def test_a_lost_commit_of_a_create_batch_is_redone_with_merge(neo4j_store: Neo4j
         return out
 
     monkeypatch.setattr(neo4j.Session, "execute_write", flaky)
-    monkeypatch.setattr("kg.neo4j_store.time.sleep", lambda s: None)
+    monkeypatch.setattr("kg.neo4j.store.time.sleep", lambda s: None)
     g = build_graph(corpus())
     neo4j_store.load_graph(g)
     assert len(lost) == 3

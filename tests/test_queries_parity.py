@@ -41,7 +41,7 @@ def seed_graph() -> nx.MultiDiGraph:
 
 @pytest.fixture(scope="module")
 def loaded(neo4j_server: Any, seed_graph: nx.MultiDiGraph) -> Iterator[Any]:
-    from kg.neo4j_store import Neo4jStore
+    from kg.neo4j.store import Neo4jStore
 
     store = Neo4jStore.from_settings(neo4j_server)
     try:

@@ -10,7 +10,7 @@ from kg.queries.graphs import example_graph  # noqa: F401 - the docstring exampl
 from kg.queries.runner import _call
 
 if TYPE_CHECKING:
-    from kg.neo4j_store import Neo4jStore
+    from kg.neo4j.store import Neo4jStore
 
 # Each takes the query's parameters, then backend/graph/store as in run_query, and returns its rows.
 

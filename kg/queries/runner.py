@@ -11,7 +11,7 @@ from kg.queries.embedded import EMBEDDED as _EMBEDDED
 from kg.queries.graphs import example_graph, load_graph  # noqa: F401 - the docstring examples use example_graph
 
 if TYPE_CHECKING:
-    from kg.neo4j_store import Neo4jStore
+    from kg.neo4j.store import Neo4jStore
 
 __all__ = ["run_query"]
 
@@ -39,7 +39,7 @@ def run_query(name: str, params: Mapping[str, object] | None = None, backend: Ba
         raise QueryError(f"unknown backend {backend!r}; use neo4j or embedded")
     if store is not None:
         return store.run(q.cypher, **values)
-    from kg.neo4j_store import Neo4jStore
+    from kg.neo4j.store import Neo4jStore
 
     with Neo4jStore.from_env() as own:
         return own.run(q.cypher, **values)

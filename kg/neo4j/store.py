@@ -32,7 +32,7 @@ import networkx as nx
 from neo4j import exceptions as neo4j_exc
 
 from kg.errors import Neo4jQueryError, Neo4jUnavailable
-from kg.neo4j_config import Neo4jSettings
+from kg.neo4j.config import Neo4jSettings
 from kg.schema import (
     ENTITY_LABEL_SET,
     NODE_KINDS,
@@ -197,7 +197,7 @@ class Neo4jStore:
 
     @classmethod
     def from_settings(cls, settings: Neo4jSettings, **kwargs: Any) -> Neo4jStore:
-        """Connect with a :class:`~kg.neo4j_config.Neo4jSettings`."""
+        """Connect with a :class:`~kg.neo4j.config.Neo4jSettings`."""
         return cls(settings.uri, settings.user, settings.password, database=settings.database, **kwargs)
 
     @classmethod

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from kg.graph import build_graph, count_by_label, count_by_type, entity_node
-from kg.neo4j_config import Neo4jSettings
-from kg.neo4j_export import ARRAY_DELIMITER, admin_import_args, write_neo4j_admin
-from kg.neo4j_store import Neo4jStore
+from kg.neo4j.admin_csv import ARRAY_DELIMITER, admin_import_args, write_neo4j_admin
+from kg.neo4j.config import Neo4jSettings
+from kg.neo4j.store import Neo4jStore
 from tests.neo4j_fixtures import db_snapshot, graph_snapshot, local_neo4j, synthetic_records
 from tests.test_neo4j_store import NASTY, _rec, corpus
 

@@ -1,6 +1,6 @@
 """Graph -> CSVs for ``neo4j-admin database import full``: the bulk path for big first loads.
 
-The graph-to-Neo4j property mapping it shares with :mod:`kg.neo4j_store` lives in :mod:`kg.schema`, so the
+The graph-to-Neo4j property mapping it shares with :mod:`kg.neo4j.store` lives in :mod:`kg.schema`, so the
 offline import and the online loader store the same labels, properties and types.
 
 Layout of ``OUTDIR``: per label ``nodes_<Label>.header.csv`` + ``nodes_<Label>.csv`` (columns ``id:ID``,
