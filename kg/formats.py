@@ -1,8 +1,8 @@
 """Read and write graphs and records: node-link JSON, GraphML and records JSONL.
 
 Every format has a ``read_X``/``write_X`` pair and round-trips exactly. The graph formats also have
-streaming writers (``GraphJsonWriter``, ``GraphMLWriter``) that take one node or edge at a time, for
-graphs too big to hold in memory (:mod:`kg.graph_stream`).
+streaming writers (``GraphJsonWriter``, ``GraphMLWriter``: :class:`kg.writers.GraphWriter`) that take one
+node or edge at a time, so a build never holds the graph in memory for them (:mod:`kg.graph_stream`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, Protocol, Self
+from typing import IO, Any, Self
 from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
@@ -23,15 +23,6 @@ from extract.records import PaperRecord
 
 # GraphML stores scalars only: these list attributes travel as JSON text.
 LIST_ATTRS = frozenset({"aliases", "authors", "categories", "papers"})
-
-
-class GraphWriter(Protocol):
-    """A sink that takes nodes and edges one at a time, so a graph never has to be in memory whole."""
-
-    def add_node(self, node: str, attrs: dict[str, Any]) -> None: ...
-    def add_edge(self, u: str, v: str, key: str, attrs: dict[str, Any]) -> None: ...
-    def close(self) -> None: ...
-    def abort(self) -> None: ...
 
 
 class _Parts:

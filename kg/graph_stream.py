@@ -25,17 +25,18 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 
 from extract.records import PaperRecord
-from kg.formats import GraphWriter, record_dict, record_from_dict, record_lines
+from kg.formats import record_dict, record_from_dict, record_lines
 from kg.graph import EntityTable, build_graph, entity_node, paper_elements
 from kg.progress import progress as progress_bar
 from kg.schema import is_entity_node
+from kg.writers import GraphWriter
 
 
 @dataclass
@@ -137,43 +138,6 @@ def stream_graph(paths: Records, writers: Sequence[GraphWriter], *, progress: bo
     report.entities = len(table)
     report.table = table
     return report
-
-
-def entity_table(records: Iterable[PaperRecord]) -> EntityTable:
-    """The corpus-wide entity table of some records (what every chunk's entities are settled from)."""
-    table = EntityTable()
-    for rec in records:
-        paper_elements(rec, table)
-    return table
-
-
-def graph_chunks(paths: Records, size: int = 20_000, *, table: EntityTable | None = None, progress: bool = True
-                 ) -> Iterator[nx.MultiDiGraph]:
-    """The graph of the records in ``paths`` as graphs of ``size`` papers each, for batched Neo4j loads.
-
-    Each chunk holds its papers, their results and the entities they touch; entity attributes (label,
-    name, aliases) are those of the whole corpus, so loading the chunks one after the other leaves the
-    same database as loading the whole graph at once.
-    """
-    records = _stream(paths)
-    if table is None:  # a streamed build passes the table it already made
-        table = entity_table(progress_bar(records, records.papers, progress, "entities"))
-    chunk: list[PaperRecord] = []
-
-    def settle(recs: list[PaperRecord]) -> nx.MultiDiGraph:
-        g = build_graph(recs)
-        for node, attrs in g.nodes(data=True):
-            if is_entity_node(node):
-                attrs.update(table.node_attrs(node))
-        return g
-
-    for rec in records:
-        chunk.append(rec)
-        if len(chunk) >= size:
-            yield settle(chunk)
-            chunk = []
-    if chunk:
-        yield settle(chunk)
 
 
 def sample_graph(paths: Records, table: EntityTable, *, top: int = 300, per_entity: int = 20,

@@ -16,7 +16,7 @@ from extract.readers import InputError
 from extract.records import Entity, Mention, PaperRecord
 from kg.formats import GraphJsonWriter, GraphMLWriter, read_graph_json, read_graphml, write_records
 from kg.graph import build_graph, entity_node
-from kg.graph_stream import RecordStream, graph_chunks, stream_graph
+from kg.graph_stream import RecordStream, stream_graph
 from kg.neo4j.admin_csv import GRAPH_COLUMNS, AdminCsvWriter, infer_columns, write_neo4j_admin
 from tests.neo4j_fixtures import db_snapshot, graph_snapshot, synthetic_records
 from tests.test_neo4j_store import NASTY, _rec, corpus
@@ -125,22 +125,15 @@ def test_a_bad_records_line_is_one_line_error_naming_it(tmp_path: Path, args: li
     assert len(err) == 1 and err[0].startswith("kg: error: ") and f"r.jsonl:{len(_records(3)) + 1}:" in err[0]
 
 
-def test_chunks_add_up_to_the_whole_graph(tmp_path: Path) -> None:
+def test_networkx_writer_holds_the_in_memory_graph(tmp_path: Path) -> None:
+    """The one road into memory: the same graph, attribute for attribute, as building from the records."""
+    from kg.writers import NetworkxWriter
+
     recs = _records(200)
     write_records(recs, tmp_path / "r.jsonl")
-    g = build_graph(recs)
-    chunks = list(graph_chunks([tmp_path / "r.jsonl"], 70, progress=False))
-    assert len(chunks) == -(-len(recs) // 70)
-    union = nx.compose_all(chunks)
-    assert set(union.nodes) == set(g.nodes) and set(union.edges(keys=True)) == set(g.edges(keys=True))
-    for chunk in chunks:
-        for node, attrs in chunk.nodes(data=True):  # entities carry the whole corpus's label, name, aliases
-            assert attrs == g.nodes[node]
-        for u, v, k, attrs in chunk.edges(keys=True, data=True):
-            if "papers" in attrs:
-                assert set(attrs["papers"]) <= set(g.edges[u, v, k]["papers"])
-            else:
-                assert attrs == g.edges[u, v, k]
+    writer = NetworkxWriter()
+    stream_graph([tmp_path / "r.jsonl"], [writer], progress=False)
+    assert _elements(writer.graph) == _elements(build_graph(recs))
 
 
 names = st.sampled_from(["LoRA", "lora", "Llama 3", "LLaMA-3", "Llama3", "GSM8K", "C4", "MMLU", "The Pile"])

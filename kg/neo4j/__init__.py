@@ -9,5 +9,9 @@ or ``.env``.
 from kg.neo4j.admin_csv import AdminCsvWriter, admin_import_args, write_neo4j_admin
 from kg.neo4j.config import Neo4jSettings
 from kg.neo4j.store import LoadReport, Neo4jStore
+from kg.neo4j.writer import Neo4jWriter
 
-__all__ = ["AdminCsvWriter", "LoadReport", "Neo4jSettings", "Neo4jStore", "admin_import_args", "write_neo4j_admin"]
+__all__ = [
+    "AdminCsvWriter", "LoadReport", "Neo4jSettings", "Neo4jStore", "Neo4jWriter", "admin_import_args",
+    "write_neo4j_admin",
+]

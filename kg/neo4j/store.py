@@ -137,6 +137,18 @@ class LoadReport:
     batch_size: int = 0
     seconds: float = 0.0
     phases: dict[str, float] = field(default_factory=dict)
+    touched: set[str] = field(default_factory=set)  # entities whose links a refresh removed
+
+    def merge(self, other: LoadReport) -> None:
+        """Add another load's figures to this one (a load in several chunks reports once)."""
+        for name in ("nodes", "relationships", "nodes_created", "nodes_deleted", "relationships_created",
+                     "relationships_deleted", "properties_set", "batches"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.batch_size = self.batch_size or other.batch_size
+        self.seconds += other.seconds
+        for phase, seconds in other.phases.items():
+            self.phases[phase] = self.phases.get(phase, 0.0) + seconds
+        self.touched |= other.touched
 
     @property
     def relationships_per_second(self) -> float:
@@ -339,14 +351,28 @@ class Neo4jStore:
 
     def load_graph(self, g: nx.MultiDiGraph, *, progress: bool = False) -> LoadReport:
         """Merge ``g`` into the database (idempotent); refreshes the graph's papers in place (see module doc)."""
-        with self._driver_errors():
-            return self._load(g, progress=progress)
+        return self.load_elements(list(g.nodes(data=True)), list(g.edges(keys=True, data=True)), progress=progress)
 
-    def _load(self, g: nx.MultiDiGraph, *, progress: bool) -> LoadReport:
+    def load_elements(self, nodes: Sequence[tuple[str, dict[str, Any]]],
+                      edges: Sequence[tuple[str, str, str, dict[str, Any]]], *, settle: bool = True,
+                      loaded: set[str] | None = None, touched: Iterable[str] = (),
+                      progress: bool = False) -> LoadReport:
+        """Merge some nodes and edges, as :meth:`load_graph` does a graph.
+
+        An edge's entity end that is not among ``nodes`` is made sure to exist (its attributes are not
+        touched: they come with the entity's own node). ``settle=False`` leaves ``paper_count`` alone and
+        reports the entities a refresh touched instead, for a later settling load; ``loaded`` are the
+        papers whose support of entity-to-entity links is replaced (default: the papers among ``nodes``)
+        and ``touched`` more entities whose ``paper_count`` is recomputed."""
+        with self._driver_errors():
+            plan = _LoadPlan.of_elements(nodes, edges)
+            return self._load(plan, progress=progress, settle=settle, loaded=loaded, touched=set(touched))
+
+    def _load(self, plan: _LoadPlan, *, progress: bool, settle: bool = True, loaded: set[str] | None = None,
+              touched: set[str] | None = None) -> LoadReport:
         t0 = time.perf_counter()
-        report = LoadReport(nodes=g.number_of_nodes(), relationships=g.number_of_edges(),
+        report = LoadReport(nodes=sum(map(len, plan.nodes.values())), relationships=plan.relationships,
                             batch_size=self.batch_size)
-        plan = _LoadPlan.of(g)
         bar = _Progress(progress, total=report.nodes + report.relationships)
         try:
             with self._session() as s:
@@ -359,10 +385,12 @@ class Neo4jStore:
                     for new, part in _split(rows, "id", present[_kind_of_label(label)]):
                         self._batches(s, _node_cypher(label, create=new), part, report, bar,
                                       redo=_node_cypher(label) if new else None)
+                for chunk in _chunks(plan.endpoints, self.batch_size):
+                    self._write(s, _ENDPOINT_CYPHER, report, ids=list(chunk))
                 report.phases["nodes"] = time.perf_counter() - phase
 
                 phase = time.perf_counter()
-                touched = self._remove_stale(s, plan, present, report)
+                touched = (touched or set()) | self._remove_stale(s, plan, present, report)
                 report.phases["stale"] = time.perf_counter() - phase
 
                 phase = time.perf_counter()
@@ -370,17 +398,21 @@ class Neo4jStore:
                     for new, part in _split(rows, "s", present[src]):
                         self._batches(s, _edge_cypher(rtype, src, dst, create=new), part, report, bar,
                                       redo=_edge_cypher(rtype, src, dst) if new else None)
-                entity_rows = self._entity_edge_rows(s, plan, report, touched)
+                loaded_papers = plan.paper_ids if loaded is None else loaded
+                entity_rows = self._entity_edge_rows(s, plan, report, touched, loaded_papers)
                 for (rtype, src, dst, new), rows in sorted(entity_rows.items()):
                     self._batches(s, _edge_cypher(rtype, src, dst, create=new), rows, report, bar,
                                   redo=_edge_cypher(rtype, src, dst) if new else None)
                 report.phases["relationships"] = time.perf_counter() - phase
 
-                phase = time.perf_counter()
-                ids = sorted(touched | set(plan.entity_ids))
-                for chunk in _chunks(ids, self.batch_size * 5):
-                    self._write(s, _PAPER_COUNT_CYPHER, report, ids=list(chunk))
-                report.phases["paper_count"] = time.perf_counter() - phase
+                if settle:
+                    phase = time.perf_counter()
+                    ids = sorted(touched | set(plan.entity_ids))
+                    for chunk in _chunks(ids, self.batch_size * 5):
+                        self._write(s, _PAPER_COUNT_CYPHER, report, ids=list(chunk))
+                    report.phases["paper_count"] = time.perf_counter() - phase
+                else:
+                    report.touched = touched
         finally:
             bar.close()
         report.seconds = time.perf_counter() - t0
@@ -433,13 +465,14 @@ class Neo4jStore:
                     touched.add(row["target"])
         return {t for t in touched if is_entity_node(t)}
 
-    def _entity_edge_rows(self, s: neo4j.Session, plan: _LoadPlan, report: LoadReport,
-                          touched: set[str]) -> dict[tuple[str, str, str, bool], list[dict[str, Any]]]:
-        """Entity-to-entity links: merge each link's supporting papers with the database's.
-
-        Keyed by ``(type, start kind, end kind, new)``: a link the database does not have is created.
-        """
-        loaded = plan.paper_ids
+    def _entity_edge_rows(self, s: neo4j.Session, plan: _LoadPlan, report: LoadReport, touched: set[str],
+                          loaded: set[str]) -> dict[tuple[str, str, str, bool], list[dict[str, Any]]]:
+        """Entity-to-entity links: merge each link's supporting papers with the database's (``loaded``:
+        the papers whose support is replaced). Keyed by ``(type, start kind, end kind, new)``: a link the
+        database does not have is created. Nothing to do, and no read, when the load has no such links
+        and replaces no paper."""
+        if not plan.entity_edges and not loaded:
+            return {}
         existing = {
             (r["s"], r["t"], r["d"]): r["papers"]
             for r in s.execute_read(lambda tx: tx.run(_ENTITY_EDGES_CYPHER).data())
@@ -474,6 +507,7 @@ class Neo4jStore:
 
 # -- Cypher -------------------------------------------------------------------------------------------
 
+_ENDPOINT_CYPHER = "UNWIND $ids AS id MERGE (n:Entity {id: id})"  # an edge's end; attributes come with its node
 _PAPER_COUNT_CYPHER = (
     "UNWIND $ids AS id MATCH (e:Entity {id: id}) USING INDEX e:Entity(id) "
     "SET e.paper_count = COUNT { MATCH (p:Paper)-->(e) RETURN DISTINCT p }"
@@ -560,10 +594,18 @@ class _LoadPlan:
     results_of: dict[str, list[str]]
     paper_out: dict[str, set[str]]
     result_out: dict[str, set[str]]
+    endpoints: list[str]  # entities that edges name but that are not among the nodes
+    relationships: int
 
     @classmethod
     def of(cls, g: nx.MultiDiGraph) -> _LoadPlan:
         """Validate ``g`` against the schema and group its rows."""
+        return cls.of_elements(list(g.nodes(data=True)), list(g.edges(keys=True, data=True)))
+
+    @classmethod
+    def of_elements(cls, elements: Sequence[tuple[str, dict[str, Any]]],
+                    links: Sequence[tuple[str, str, str, dict[str, Any]]]) -> _LoadPlan:
+        """Validate some nodes and edges against the schema and group their rows."""
         nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
         paper_ids: set[str] = set()
         paper_node: dict[str, str] = {}
@@ -571,7 +613,7 @@ class _LoadPlan:
         results_of: dict[str, list[str]] = {}
         paper_out: dict[str, set[str]] = {}
         result_out: dict[str, set[str]] = {}
-        for node, attrs in g.nodes(data=True):
+        for node, attrs in elements:
             node = str(node)
             label = node_label(node, attrs)
             nodes[label].append({"id": node, "props": node_properties(node, attrs)})
@@ -585,15 +627,17 @@ class _LoadPlan:
                 result_out[node] = set()
             else:
                 entity_ids.append(node)
-        for node, attrs in g.nodes(data=True):
+        for node, attrs in elements:
             if node_kind(str(node)) == "Result":
                 pid = str(attrs.get("paper_id") or str(node).split(":")[1])
                 if pid in results_of:
                     results_of[pid].append(str(node))
         edges: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
         entity_edges: dict[tuple[str, str, str], dict[str, Any]] = {}
-        for u, v, key, attrs in g.edges(keys=True, data=True):
+        named: set[str] = set()
+        for u, v, key, attrs in links:
             u, v = str(u), str(v)
+            named.update(end for end in (u, v) if node_kind(end) == "Entity")
             rtype = rel_type(key, attrs)
             src, dst = node_kind(u), node_kind(v)
             props = edge_properties(attrs)
@@ -606,7 +650,7 @@ class _LoadPlan:
             else:
                 edges[(rtype, src, dst)].append({"s": u, "t": v, "props": props})
         return cls(dict(nodes), dict(edges), entity_edges, paper_ids, paper_node, entity_ids, results_of,
-                   paper_out, result_out)
+                   paper_out, result_out, sorted(named - set(entity_ids)), len(links))
 
 
 class _Progress:
