@@ -17,7 +17,8 @@ import networkx as nx
 from extract.canonical import canonical_key
 from extract.merge import preferred_name
 from extract.records import PaperRecord
-from kg.schema import ENTITY_LABELS, entity_node, is_entity_node, paper_node, result_node
+from kg.schema import ENTITY_LABELS, entity_node, paper_node, result_node
+from kg.writers import NetworkxWriter
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])")
 
@@ -53,8 +54,6 @@ class EntityTable:
         self.names: dict[str, Counter[str]] = defaultdict(Counter)
         self.aliases: dict[str, Counter[str]] = defaultdict(Counter)
         self.paper_count: Counter[str] = Counter()
-        # When a list, every entity() call is logged here, so a replaced paper's votes can be taken back.
-        self.journal: list[tuple[str, str, str | None, tuple[str, ...]]] | None = None
         self.links: dict[tuple[str, str, str], dict[str, object]] = {}
         self._papers_of_link: dict[tuple[str, str, str], set[str]] = defaultdict(set)
 
@@ -69,22 +68,7 @@ class EntityTable:
             self.labels[node][label] += 1
         self.names[node][name] += 1
         self.aliases[node].update(surfaces)
-        if self.journal is not None:
-            self.journal.append((node, name, label, surfaces))
         return node
-
-    def forget(self, entries: Iterable[tuple[str, str, str | None, tuple[str, ...]]]) -> None:
-        """Take back logged :meth:`entity` calls (the votes of a paper that is being replaced)."""
-        for node, name, label, surfaces in entries:
-            if label:
-                self.labels[node][label] -= 1
-            self.names[node][name] -= 1
-            self.aliases[node].subtract(surfaces)
-            for counter in (self.labels[node], self.names[node], self.aliases[node]):
-                for k in [k for k, c in counter.items() if c <= 0]:
-                    del counter[k]
-            if not self.names[node]:  # kept: the graph still has the node; its name stays known
-                self.names[node][name] = 0
 
     def link(self, u: str, v: str, rtype: str, paper_id: str, attrs: dict[str, object]) -> None:
         """Record an entity-to-entity relationship seen in one paper (self-loops are dropped)."""
@@ -103,7 +87,7 @@ class EntityTable:
         order = {label: i for i, label in enumerate(ENTITY_LABELS)}
         votes = self.labels.get(node)
         label = max(votes, key=lambda lab: (votes[lab], -order.get(lab, 9))) if votes else "Method"
-        names = +self.names[node] or self.names[node]  # names a replaced paper alone gave count 0
+        names = self.names[node]
         name = preferred_name(names)
         aliases = {a for a in (*self.aliases.get(node, ()), *names) if a != name}
         return {"id": node, "label": label, "name": name, "aliases": sorted(aliases),
@@ -188,10 +172,17 @@ def _dedupe_edges(edges: list[Edge]) -> list[Edge]:
     return list(out.values())
 
 
-class GraphBuilder:
-    """Accumulates records into a networkx graph; call :meth:`finish` once to settle labels and counts.
+def graph_elements(records: Iterable[PaperRecord], table: EntityTable) -> Iterator[tuple[list[Node], list[Edge]]]:
+    """A graph's elements in the order every writer takes them: each paper's own, as it is read, then the
+    entity nodes with their settled attributes and the entity-to-entity links (``table`` fills up on the way)."""
+    for rec in records:
+        yield paper_elements(rec, table)
+    yield list(table.nodes()), list(table.edges())
 
-    A paper added again replaces its earlier version (its edges, results and paper counts).
+
+def build_graph(records: Iterable[PaperRecord]) -> nx.MultiDiGraph:
+    """The graph of some records in memory, by the same road as every sink (:mod:`kg.writers`); a paper
+    given more than once keeps its last version.
 
     >>> from extract.records import Entity, Mention, PaperRecord
     >>> rec = PaperRecord(id="p1", title="LoRA", abstract="We use LoRA.", source="x:1",
@@ -200,61 +191,14 @@ class GraphBuilder:
     >>> sorted(g.nodes), g.nodes["entity:lora"]["paper_count"]
     (['entity:lora', 'paper:p1'], 1)
     """
-
-    def __init__(self) -> None:
-        self.graph = nx.MultiDiGraph()
-        self.table = EntityTable()
-        self.table.journal = []
-        self._votes: dict[str, list[tuple[str, str, str | None, tuple[str, ...]]]] = {}
-
-    def add_record(self, rec: PaperRecord) -> None:
-        """Add one paper, its entities, relations and results."""
-        g = self.graph
-        pnode = paper_node(rec.id)
-        if g.has_node(pnode):
-            self._remove_paper(pnode)
-        journal = self.table.journal = []
-        nodes, edges = paper_elements(rec, self.table)
-        self._votes[pnode] = journal
-        g.add_nodes_from(nodes)
+    latest = {rec.id: rec for rec in records}
+    writer = NetworkxWriter()
+    for nodes, edges in graph_elements(latest.values(), EntityTable()):
+        for node, attrs in nodes:
+            writer.add_node(node, attrs)
         for u, v, key, attrs in edges:
-            for end in (u, v):
-                if end not in g:
-                    g.add_node(end, id=end)
-            g.add_edge(u, v, key=key, **attrs)
-
-    def _remove_paper(self, pnode: str) -> None:
-        """Forget an earlier version of a paper so a re-read paper replaces it."""
-        g = self.graph
-        targets = set()
-        for _, target, key in list(g.out_edges(pnode, keys=True)):
-            if key == "REPORTS":
-                g.remove_node(target)
-            elif is_entity_node(target):
-                targets.add(target)
-        self.table.paper_count.subtract(targets)  # only its own neighbours count it, not every entity
-        self.table.forget(self._votes.pop(pnode, ()))
-        g.remove_node(pnode)
-
-    def finish(self) -> nx.MultiDiGraph:
-        """Add the entity nodes with settled labels, names, aliases and paper counts, and entity links."""
-        g = self.graph
-        for node, attrs in self.table.nodes():
-            if node in g:
-                g.nodes[node].update(attrs)
-            else:
-                g.add_node(node, **attrs)
-        for u, v, key, attrs in self.table.edges():
-            g.add_edge(u, v, key=key, **attrs)
-        return g
-
-
-def build_graph(records: Iterable[PaperRecord]) -> nx.MultiDiGraph:
-    """Build the graph of a collection of records (see :class:`GraphBuilder`)."""
-    builder = GraphBuilder()
-    for rec in records:
-        builder.add_record(rec)
-    return builder.finish()
+            writer.add_edge(u, v, key, attrs)
+    return writer.graph
 
 
 def count_by_label(g: nx.MultiDiGraph) -> dict[str, int]:

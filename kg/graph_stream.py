@@ -5,8 +5,8 @@ and the set of paper ids are held; papers, results and their edges go straight f
 writers. The output is the same graph :func:`kg.graph.build_graph` makes of the same records (tests
 check it element for element); only the order of elements in the files differs.
 
-A paper id that occurs more than once keeps its last version, as when :class:`~kg.graph.GraphBuilder`
-re-reads a paper; a cheap first pass over the ids finds which occurrence that is.
+A paper id that occurs more than once keeps its last version, as in :func:`kg.graph.build_graph`; a
+cheap first pass over the ids finds which occurrence that is.
 
 >>> import tempfile
 >>> from pathlib import Path
@@ -33,7 +33,7 @@ import networkx as nx
 
 from extract.records import PaperRecord
 from kg.formats import record_dict, record_from_dict, record_lines
-from kg.graph import EntityTable, build_graph, entity_node, paper_elements
+from kg.graph import EntityTable, build_graph, entity_node, graph_elements
 from kg.progress import progress as progress_bar
 from kg.schema import is_entity_node
 from kg.writers import GraphWriter
@@ -111,8 +111,7 @@ def stream_graph(paths: Records, writers: Sequence[GraphWriter], *, progress: bo
     report = StreamReport(read=records.read, papers=records.papers, duplicates=records.duplicates)
     table = EntityTable()
     try:
-        for rec in progress_bar(records, records.papers, progress, "graph"):
-            nodes, edges = paper_elements(rec, table)
+        for nodes, edges in graph_elements(progress_bar(records, records.papers, progress, "graph"), table):
             for node, attrs in nodes:
                 report.nodes[str(attrs["label"])] += 1
                 for w in writers:
@@ -121,14 +120,6 @@ def stream_graph(paths: Records, writers: Sequence[GraphWriter], *, progress: bo
                 report.relationships[key] += 1
                 for w in writers:
                     w.add_edge(u, v, key, attrs)
-        for node, attrs in table.nodes():
-            report.nodes[str(attrs["label"])] += 1
-            for w in writers:
-                w.add_node(node, attrs)
-        for u, v, key, attrs in table.edges():
-            report.relationships[key] += 1
-            for w in writers:
-                w.add_edge(u, v, key, attrs)
     except BaseException:
         for w in writers:
             w.abort()
