@@ -37,7 +37,8 @@ if str(ROOT) not in sys.path:
 from kg.formats import read_graph_json, write_graph_json  # noqa: E402
 from kg.neo4j.admin_csv import admin_import_args, write_neo4j_admin  # noqa: E402
 from kg.neo4j.config import Neo4jSettings  # noqa: E402
-from kg.neo4j.store import Neo4jStore, naive_load  # noqa: E402
+from kg.neo4j.naive import naive_load  # noqa: E402
+from kg.neo4j.store import Neo4jStore  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "ml_abstracts"
 SCRIPT = ROOT / "scripts" / "neo4j-local.sh"

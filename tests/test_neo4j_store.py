@@ -8,7 +8,8 @@ import pytest
 
 from extract.records import Entity, Mention, PaperRecord, Relation, Result
 from kg.graph import build_graph, count_by_label, count_by_type, entity_node
-from kg.neo4j.store import SCHEMA_STATEMENTS, Neo4jStore, naive_load
+from kg.neo4j.naive import naive_load
+from kg.neo4j.store import SCHEMA_STATEMENTS, Neo4jStore
 from tests.neo4j_fixtures import db_snapshot, graph_snapshot, synthetic_records
 
 pytestmark = pytest.mark.neo4j

@@ -8,7 +8,8 @@ or ``.env``.
 
 from kg.neo4j.admin_csv import AdminCsvWriter, admin_import_args, write_neo4j_admin
 from kg.neo4j.config import Neo4jSettings
-from kg.neo4j.store import LoadReport, Neo4jStore
+from kg.neo4j.report import LoadReport
+from kg.neo4j.store import Neo4jStore
 from kg.neo4j.writer import Neo4jWriter
 
 __all__ = [

@@ -24,7 +24,6 @@ import re
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import neo4j
@@ -33,16 +32,26 @@ from neo4j import exceptions as neo4j_exc
 
 from kg.errors import Neo4jQueryError, Neo4jUnavailable
 from kg.neo4j.config import Neo4jSettings
+from kg.neo4j.load_plan import (
+    DELETE_ENTITY_EDGE_CYPHER,
+    ENDPOINT_CYPHER,
+    ENTITY_EDGES_CYPHER,
+    KIND_COUNT_CYPHER,
+    PAPER_COUNT_CYPHER,
+    PRESENT_CYPHER,
+    STALE_OUT_CYPHER,
+    STALE_RESULTS_CYPHER,
+    UPDATE_ENTITY_EDGE_CYPHER,
+    LoadPlan,
+    edge_cypher,
+    kind_of_label,
+    node_cypher,
+    split_present,
+)
+from kg.neo4j.report import LoadReport, Progress
 from kg.schema import (
-    ENTITY_LABEL_SET,
-    NODE_KINDS,
-    REL_TYPES,
-    edge_properties,
     is_entity_node,
     node_kind,
-    node_label,
-    node_properties,
-    rel_type,
 )
 
 # Batch size: measured with bench/load_speed.py on the 40k-abstract graph (docs/schema.md, "Batch size").
@@ -120,48 +129,6 @@ def _unavailable(settings_uri: str, user: str, exc: BaseException) -> Neo4jUnava
 def _chunks(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for i in range(0, len(rows), size):
         yield rows[i : i + size]
-
-
-@dataclass
-class LoadReport:
-    """What a load did: graph sizes, database changes, batches and timing."""
-
-    nodes: int = 0
-    relationships: int = 0
-    nodes_created: int = 0
-    nodes_deleted: int = 0
-    relationships_created: int = 0
-    relationships_deleted: int = 0
-    properties_set: int = 0
-    batches: int = 0
-    batch_size: int = 0
-    seconds: float = 0.0
-    phases: dict[str, float] = field(default_factory=dict)
-    touched: set[str] = field(default_factory=set)  # entities whose links a refresh removed
-
-    def merge(self, other: LoadReport) -> None:
-        """Add another load's figures to this one (a load in several chunks reports once)."""
-        for name in ("nodes", "relationships", "nodes_created", "nodes_deleted", "relationships_created",
-                     "relationships_deleted", "properties_set", "batches"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.batch_size = self.batch_size or other.batch_size
-        self.seconds += other.seconds
-        for phase, seconds in other.phases.items():
-            self.phases[phase] = self.phases.get(phase, 0.0) + seconds
-        self.touched |= other.touched
-
-    @property
-    def relationships_per_second(self) -> float:
-        """Throughput over the whole load, counting every relationship of the graph."""
-        return self.relationships / self.seconds if self.seconds else 0.0
-
-    def add(self, counters: Any) -> None:
-        """Accumulate a result summary's counters."""
-        self.nodes_created += counters.nodes_created
-        self.nodes_deleted += counters.nodes_deleted
-        self.relationships_created += counters.relationships_created
-        self.relationships_deleted += counters.relationships_deleted
-        self.properties_set += counters.properties_set
 
 
 class Neo4jStore:
@@ -365,15 +332,15 @@ class Neo4jStore:
         papers whose support of entity-to-entity links is replaced (default: the papers among ``nodes``)
         and ``touched`` more entities whose ``paper_count`` is recomputed."""
         with self._driver_errors():
-            plan = _LoadPlan.of_elements(nodes, edges)
+            plan = LoadPlan.of_elements(nodes, edges)
             return self._load(plan, progress=progress, settle=settle, loaded=loaded, touched=set(touched))
 
-    def _load(self, plan: _LoadPlan, *, progress: bool, settle: bool = True, loaded: set[str] | None = None,
+    def _load(self, plan: LoadPlan, *, progress: bool, settle: bool = True, loaded: set[str] | None = None,
               touched: set[str] | None = None) -> LoadReport:
         t0 = time.perf_counter()
         report = LoadReport(nodes=sum(map(len, plan.nodes.values())), relationships=plan.relationships,
                             batch_size=self.batch_size)
-        bar = _Progress(progress, total=report.nodes + report.relationships)
+        bar = Progress(progress, total=report.nodes + report.relationships)
         try:
             with self._session() as s:
                 phase = time.perf_counter()
@@ -382,11 +349,11 @@ class Neo4jStore:
 
                 phase = time.perf_counter()
                 for label, rows in sorted(plan.nodes.items()):
-                    for new, part in _split(rows, "id", present[_kind_of_label(label)]):
-                        self._batches(s, _node_cypher(label, create=new), part, report, bar,
-                                      redo=_node_cypher(label) if new else None)
+                    for new, part in split_present(rows, "id", present[kind_of_label(label)]):
+                        self._batches(s, node_cypher(label, create=new), part, report, bar,
+                                      redo=node_cypher(label) if new else None)
                 for chunk in _chunks(plan.endpoints, self.batch_size):
-                    self._write(s, _ENDPOINT_CYPHER, report, ids=list(chunk))
+                    self._write(s, ENDPOINT_CYPHER, report, ids=list(chunk))
                 report.phases["nodes"] = time.perf_counter() - phase
 
                 phase = time.perf_counter()
@@ -395,21 +362,21 @@ class Neo4jStore:
 
                 phase = time.perf_counter()
                 for (rtype, src, dst), rows in sorted(plan.edges.items()):
-                    for new, part in _split(rows, "s", present[src]):
-                        self._batches(s, _edge_cypher(rtype, src, dst, create=new), part, report, bar,
-                                      redo=_edge_cypher(rtype, src, dst) if new else None)
+                    for new, part in split_present(rows, "s", present[src]):
+                        self._batches(s, edge_cypher(rtype, src, dst, create=new), part, report, bar,
+                                      redo=edge_cypher(rtype, src, dst) if new else None)
                 loaded_papers = plan.paper_ids if loaded is None else loaded
                 entity_rows = self._entity_edge_rows(s, plan, report, touched, loaded_papers)
                 for (rtype, src, dst, new), rows in sorted(entity_rows.items()):
-                    self._batches(s, _edge_cypher(rtype, src, dst, create=new), rows, report, bar,
-                                  redo=_edge_cypher(rtype, src, dst) if new else None)
+                    self._batches(s, edge_cypher(rtype, src, dst, create=new), rows, report, bar,
+                                  redo=edge_cypher(rtype, src, dst) if new else None)
                 report.phases["relationships"] = time.perf_counter() - phase
 
                 if settle:
                     phase = time.perf_counter()
                     ids = sorted(touched | set(plan.entity_ids))
                     for chunk in _chunks(ids, self.batch_size * 5):
-                        self._write(s, _PAPER_COUNT_CYPHER, report, ids=list(chunk))
+                        self._write(s, PAPER_COUNT_CYPHER, report, ids=list(chunk))
                     report.phases["paper_count"] = time.perf_counter() - phase
                 else:
                     report.touched = touched
@@ -419,12 +386,12 @@ class Neo4jStore:
         return report
 
     def _batches(self, s: neo4j.Session, cypher: str, rows: Sequence[dict[str, Any]], report: LoadReport,
-                 bar: _Progress, *, redo: str | None = None) -> None:
+                 bar: Progress, *, redo: str | None = None) -> None:
         for chunk in _chunks(rows, self.batch_size):
             self._write(s, cypher, report, redo=redo, rows=list(chunk))
             bar.update(len(chunk))
 
-    def _present_ids(self, s: neo4j.Session, plan: _LoadPlan) -> dict[str, set[str]]:
+    def _present_ids(self, s: neo4j.Session, plan: LoadPlan) -> dict[str, set[str]]:
         """Which of the graph's nodes the database already has, per kind (Paper, Entity, Result).
 
         A node that is not there yet has no relationships there yet: its node and outgoing relationships
@@ -433,17 +400,17 @@ class Neo4jStore:
         """
         present: dict[str, set[str]] = {}
         for kind in ("Paper", "Entity", "Result"):
-            ids = [row["id"] for label, rows in plan.nodes.items() if _kind_of_label(label) == kind
+            ids = [row["id"] for label, rows in plan.nodes.items() if kind_of_label(label) == kind
                    for row in rows]
             have: set[str] = set()
-            if ids and s.execute_read(lambda tx, k=kind: tx.run(_KIND_COUNT_CYPHER[k]).single(strict=True)[0]):
+            if ids and s.execute_read(lambda tx, k=kind: tx.run(KIND_COUNT_CYPHER[k]).single(strict=True)[0]):
                 for chunk in _chunks(ids, self.batch_size * 10):
                     have.update(s.execute_read(
-                        lambda tx, k=kind, c=list(chunk): tx.run(_PRESENT_CYPHER[k], ids=c).value()))
+                        lambda tx, k=kind, c=list(chunk): tx.run(PRESENT_CYPHER[k], ids=c).value()))
             present[kind] = have
         return present
 
-    def _remove_stale(self, s: neo4j.Session, plan: _LoadPlan, present: dict[str, set[str]],
+    def _remove_stale(self, s: neo4j.Session, plan: LoadPlan, present: dict[str, set[str]],
                       report: LoadReport) -> set[str]:
         """Delete the loaded papers' results and outgoing links that the graph no longer has.
 
@@ -455,17 +422,17 @@ class Neo4jStore:
         result_rows = [{"pid": pid, "keep": keep} for pid, keep in plan.results_of.items()
                        if plan.paper_node[pid] in old_papers]
         for chunk in _chunks(result_rows, self.batch_size):
-            for row in self._write(s, _STALE_RESULTS_CYPHER, report, rows=list(chunk)):
+            for row in self._write(s, STALE_RESULTS_CYPHER, report, rows=list(chunk)):
                 touched.update(row["targets"])
         for kind, keep_of in (("Paper", plan.paper_out), ("Result", plan.result_out)):
             rows = [{"id": node, "keep": sorted(keep)} for node, keep in keep_of.items() if node in present[kind]]
-            cypher = _STALE_OUT_CYPHER.format(kind=kind)
+            cypher = STALE_OUT_CYPHER.format(kind=kind)
             for chunk in _chunks(rows, self.batch_size):
                 for row in self._write(s, cypher, report, rows=list(chunk)):
                     touched.add(row["target"])
         return {t for t in touched if is_entity_node(t)}
 
-    def _entity_edge_rows(self, s: neo4j.Session, plan: _LoadPlan, report: LoadReport, touched: set[str],
+    def _entity_edge_rows(self, s: neo4j.Session, plan: LoadPlan, report: LoadReport, touched: set[str],
                           loaded: set[str]) -> dict[tuple[str, str, str, bool], list[dict[str, Any]]]:
         """Entity-to-entity links: merge each link's supporting papers with the database's (``loaded``:
         the papers whose support is replaced). Keyed by ``(type, start kind, end kind, new)``: a link the
@@ -475,7 +442,7 @@ class Neo4jStore:
             return {}
         existing = {
             (r["s"], r["t"], r["d"]): r["papers"]
-            for r in s.execute_read(lambda tx: tx.run(_ENTITY_EDGES_CYPHER).data())
+            for r in s.execute_read(lambda tx: tx.run(ENTITY_EDGES_CYPHER).data())
         }
         rows: dict[tuple[str, str, str, bool], list[dict[str, Any]]] = defaultdict(list)
         for (src, rtype, dst), props in plan.entity_edges.items():
@@ -499,197 +466,7 @@ class Neo4jStore:
             (stale_update if remaining else stale_delete).append(row)
             touched.update((src, dst))
         for chunk in _chunks(stale_delete, self.batch_size):
-            self._write(s, _DELETE_ENTITY_EDGE_CYPHER, report, rows=list(chunk))
+            self._write(s, DELETE_ENTITY_EDGE_CYPHER, report, rows=list(chunk))
         for chunk in _chunks(stale_update, self.batch_size):
-            self._write(s, _UPDATE_ENTITY_EDGE_CYPHER, report, rows=list(chunk))
+            self._write(s, UPDATE_ENTITY_EDGE_CYPHER, report, rows=list(chunk))
         return rows
-
-
-# -- Cypher -------------------------------------------------------------------------------------------
-
-_ENDPOINT_CYPHER = "UNWIND $ids AS id MERGE (n:Entity {id: id})"  # an edge's end; attributes come with its node
-_PAPER_COUNT_CYPHER = (
-    "UNWIND $ids AS id MATCH (e:Entity {id: id}) USING INDEX e:Entity(id) "
-    "SET e.paper_count = COUNT { MATCH (p:Paper)-->(e) RETURN DISTINCT p }"
-)
-# Index hints: right after clear() the planner's statistics say "no nodes" and it may cache a label-scan
-# plan for a batch of thousands of rows (measured: 25 s instead of 0.5 s); the hints pin the index seeks.
-_STALE_RESULTS_CYPHER = (
-    "UNWIND $rows AS row MATCH (r:Result {paper_id: row.pid}) USING INDEX r:Result(paper_id) "
-    "WHERE NOT r.id IN row.keep "
-    "OPTIONAL MATCH (r)-->(t) WITH r, collect(t.id) AS targets DETACH DELETE r RETURN targets"
-)
-_STALE_OUT_CYPHER = (
-    "UNWIND $rows AS row MATCH (a:{kind} {{id: row.id}})-[r]->(b) USING INDEX a:{kind}(id) "
-    "WHERE NOT type(r) + ' ' + b.id IN row.keep DELETE r RETURN DISTINCT b.id AS target"
-)
-_KIND_COUNT_CYPHER = {kind: f"MATCH (n:{kind}) RETURN count(n)" for kind in ("Paper", "Entity", "Result")}
-_PRESENT_CYPHER = {kind: f"UNWIND $ids AS id MATCH (n:{kind} {{id: id}}) USING INDEX n:{kind}(id) RETURN n.id"
-                   for kind in ("Paper", "Entity", "Result")}
-_ENTITY_EDGES_CYPHER = "MATCH (a:Entity)-[r]->(b:Entity) RETURN a.id AS s, type(r) AS t, b.id AS d, r.papers AS papers"
-_DELETE_ENTITY_EDGE_CYPHER = (
-    "UNWIND $rows AS row MATCH (a:Entity {id: row.s})-[r]->(b:Entity {id: row.t}) "
-    "USING INDEX a:Entity(id) USING INDEX b:Entity(id) WHERE type(r) = row.type DELETE r"
-)
-_UPDATE_ENTITY_EDGE_CYPHER = (
-    "UNWIND $rows AS row MATCH (a:Entity {id: row.s})-[r]->(b:Entity {id: row.t}) "
-    "USING INDEX a:Entity(id) USING INDEX b:Entity(id) WHERE type(r) = row.type SET r.papers = row.papers"
-)
-
-
-def _kind_of_label(label: str) -> str:
-    return "Entity" if label in ENTITY_LABEL_SET else label
-
-
-def _split(rows: Sequence[dict[str, Any]], key: str, present: set[str]) -> list[tuple[bool, list[dict[str, Any]]]]:
-    """``[(True, rows whose row[key] is not in present), (False, the others)]`` without empty parts."""
-    new: list[dict[str, Any]] = []
-    old: list[dict[str, Any]] = []
-    for row in rows:
-        (old if row[key] in present else new).append(row)
-    return [(flag, part) for flag, part in ((True, new), (False, old)) if part]
-
-
-def _node_cypher(label: str, *, create: bool = False) -> str:
-    """MERGE (or, for nodes known to be absent, CREATE) statement for one node label (allow-listed).
-
-    Entities swap their specific label on MERGE.
-    """
-    if label in ENTITY_LABEL_SET:
-        if create:
-            return f"UNWIND $rows AS row CREATE (n:Entity:{label}) SET n = row.props"
-        others = ":".join(sorted(ENTITY_LABEL_SET - {label}))
-        return (f"UNWIND $rows AS row MERGE (n:Entity {{id: row.id}}) "
-                f"SET n = row.props, n:{label} REMOVE n:{others}")
-    if label not in ("Paper", "Result"):
-        raise ValueError(f"label {label!r} is not in the schema")
-    if create:
-        return f"UNWIND $rows AS row CREATE (n:{label}) SET n = row.props"
-    return f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n = row.props"
-
-
-def _edge_cypher(rtype: str, src: str, dst: str, *, create: bool = False) -> str:
-    """MERGE statement for one relationship type between two node kinds (all allow-listed).
-
-    ``create``: CREATE instead, for relationships known to be absent (their start node is new).
-    """
-    if rtype not in REL_TYPES or src not in NODE_KINDS.values() or dst not in NODE_KINDS.values():
-        raise ValueError(f"({src})-[:{rtype}]->({dst}) is not in the schema")
-    verb = "CREATE" if create else "MERGE"
-    return (f"UNWIND $rows AS row MATCH (a:{src} {{id: row.s}}) USING INDEX a:{src}(id) "
-            f"MATCH (b:{dst} {{id: row.t}}) USING INDEX b:{dst}(id) "
-            f"{verb} (a)-[r:{rtype}]->(b) SET r = row.props")
-
-
-@dataclass
-class _LoadPlan:
-    """The graph split into per-label/per-type row lists, plus what refreshing needs to know."""
-
-    nodes: dict[str, list[dict[str, Any]]]
-    edges: dict[tuple[str, str, str], list[dict[str, Any]]]
-    entity_edges: dict[tuple[str, str, str], dict[str, Any]]
-    paper_ids: set[str]
-    paper_node: dict[str, str]
-    entity_ids: list[str]
-    results_of: dict[str, list[str]]
-    paper_out: dict[str, set[str]]
-    result_out: dict[str, set[str]]
-    endpoints: list[str]  # entities that edges name but that are not among the nodes
-    relationships: int
-
-    @classmethod
-    def of(cls, g: nx.MultiDiGraph) -> _LoadPlan:
-        """Validate ``g`` against the schema and group its rows."""
-        return cls.of_elements(list(g.nodes(data=True)), list(g.edges(keys=True, data=True)))
-
-    @classmethod
-    def of_elements(cls, elements: Sequence[tuple[str, dict[str, Any]]],
-                    links: Sequence[tuple[str, str, str, dict[str, Any]]]) -> _LoadPlan:
-        """Validate some nodes and edges against the schema and group their rows."""
-        nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        paper_ids: set[str] = set()
-        paper_node: dict[str, str] = {}
-        entity_ids: list[str] = []
-        results_of: dict[str, list[str]] = {}
-        paper_out: dict[str, set[str]] = {}
-        result_out: dict[str, set[str]] = {}
-        for node, attrs in elements:
-            node = str(node)
-            label = node_label(node, attrs)
-            nodes[label].append({"id": node, "props": node_properties(node, attrs)})
-            if label == "Paper":
-                pid = str(attrs.get("paper_id") or node.removeprefix("paper:"))
-                paper_ids.add(pid)
-                paper_node[pid] = node
-                results_of.setdefault(pid, [])
-                paper_out[node] = set()
-            elif label == "Result":
-                result_out[node] = set()
-            else:
-                entity_ids.append(node)
-        for node, attrs in elements:
-            if node_kind(str(node)) == "Result":
-                pid = str(attrs.get("paper_id") or str(node).split(":")[1])
-                if pid in results_of:
-                    results_of[pid].append(str(node))
-        edges: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-        entity_edges: dict[tuple[str, str, str], dict[str, Any]] = {}
-        named: set[str] = set()
-        for u, v, key, attrs in links:
-            u, v = str(u), str(v)
-            named.update(end for end in (u, v) if node_kind(end) == "Entity")
-            rtype = rel_type(key, attrs)
-            src, dst = node_kind(u), node_kind(v)
-            props = edge_properties(attrs)
-            if src == "Paper":
-                paper_out[u].add(f"{rtype} {v}")
-            elif src == "Result":
-                result_out[u].add(f"{rtype} {v}")
-            if src == "Entity" and dst == "Entity":
-                entity_edges[(u, rtype, v)] = props
-            else:
-                edges[(rtype, src, dst)].append({"s": u, "t": v, "props": props})
-        return cls(dict(nodes), dict(edges), entity_edges, paper_ids, paper_node, entity_ids, results_of,
-                   paper_out, result_out, sorted(named - set(entity_ids)), len(links))
-
-
-class _Progress:
-    """A tqdm bar on stderr when asked for, else nothing."""
-
-    def __init__(self, enabled: bool, total: int) -> None:
-        self._bar = None
-        if enabled:
-            from tqdm import tqdm
-
-            self._bar = tqdm(total=total, unit="row", desc="neo4j", leave=False)
-
-    def update(self, n: int) -> None:
-        """Advance by ``n`` rows."""
-        if self._bar is not None:
-            self._bar.update(n)
-
-    def close(self) -> None:
-        """Finish the bar."""
-        if self._bar is not None:
-            self._bar.close()
-
-
-def naive_load(store: Neo4jStore, g: nx.MultiDiGraph, *, edges: Iterable[tuple[str, str, str, dict[str, Any]]]
-               | None = None, nodes: Iterable[tuple[str, dict[str, Any]]] | None = None) -> int:
-    """The baseline for benchmarks: one auto-commit MERGE per node and per relationship; returns rows."""
-    n = 0
-    node_iter = g.nodes(data=True) if nodes is None else nodes
-    edge_iter = g.edges(keys=True, data=True) if edges is None else edges
-    with store._session() as s:
-        for node, attrs in node_iter:
-            label, kind = node_label(str(node), attrs), node_kind(str(node))
-            s.run(f"MERGE (n:{kind} {{id: $id}}) SET n = $props, n:{label}",
-                  id=str(node), props=node_properties(str(node), attrs)).consume()
-            n += 1
-        for u, v, key, attrs in edge_iter:
-            rtype = rel_type(key, attrs)
-            src, dst = node_kind(str(u)), node_kind(str(v))
-            s.run(f"MATCH (a:{src} {{id: $s}}) MATCH (b:{dst} {{id: $t}}) MERGE (a)-[r:{rtype}]->(b) "
-                  "SET r = $props", s=str(u), t=str(v), props=edge_properties(attrs)).consume()
-            n += 1
-    return n

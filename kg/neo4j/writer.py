@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kg.neo4j.store import LoadReport, Neo4jStore
+from kg.neo4j.report import LoadReport
+from kg.neo4j.store import Neo4jStore
 from kg.schema import node_kind
 
 __all__ = ["DEFAULT_CHUNK", "Neo4jWriter"]
