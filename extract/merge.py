@@ -9,14 +9,14 @@ one name per key by the same rule everywhere, so a corpus gives the same records
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from extract.canonical import canonical_key
 from extract.corpus import CORPUS_RULE, DefinitionTally
+from extract.records_io import record_dict, record_dicts, record_line, record_lines
 from extract.resolve import UseCounts, resolve, strip
 from extract.surface_index import SurfaceIndex
 
@@ -28,14 +28,6 @@ def preferred_name(names: Counter[str]) -> str:
     'Moto-GPT'
     """
     return max(names, key=lambda n: (names[n], n != n.lower(), -len(n), [-ord(c) for c in n]))
-
-
-def _iter_lines(paths: Iterable[Path]) -> Iterator[dict[str, Any]]:
-    for path in paths:
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                if line.strip():
-                    yield json.loads(line)
 
 
 def count_names(counts: dict[str, Counter[str]], rec: dict[str, Any]) -> None:
@@ -144,23 +136,19 @@ def merge_partitions(parts: list[Path], out: Path, tally: Tally | None = None,
     byte. ``each`` sees every record as written.
     """
     if tally is None:
-        tally = Tally().update(_iter_lines(parts))
-    rewrite = tally.rewriter(_iter_lines(parts))
+        tally = Tally().update(record_dicts(parts))
+    rewrite = tally.rewriter(record_dicts(parts))
     n = 0
     tmp = out.with_name(out.name + ".tmp")
     with open(tmp, "w", encoding="utf-8") as f:
-        for path in parts:
-            with open(path, encoding="utf-8") as src:
-                for line in src:
-                    if not line.strip():
-                        continue
-                    rec = json.loads(line)
-                    if rewrite(rec):
-                        f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-                    else:
-                        f.write(line if line.endswith("\n") else line + "\n")
-                    if each is not None:
-                        each(rec)
-                    n += 1
+        for where, line in record_lines(parts):
+            rec = record_dict(line, where)
+            if rewrite(rec):
+                f.write(record_line(rec))
+            else:
+                f.write(line if line.endswith("\n") else line + "\n")
+            if each is not None:
+                each(rec)
+            n += 1
     tmp.replace(out)
     return n

@@ -9,16 +9,13 @@ feeds every sink from it.
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from extract.intake import Intake, IntakeStats
-from extract.merge import Tally, merge_partitions
-from kg.progress import progress as progress_bar
+from extract.run import ExtractReport, extract_to_file
 
 if TYPE_CHECKING:
     from kg.graph_stream import Records
@@ -29,53 +26,12 @@ def _stderr(msg: str) -> None:
 
 
 @dataclass
-class BuildReport:
-    """What a build read, kept, quarantined and wrote; ``summary`` is the closing line."""
+class BuildReport(ExtractReport):
+    """What a build read, kept, quarantined and wrote, and the graph it made; ``summary`` is the closing line."""
 
-    stats: IntakeStats = field(default_factory=IntakeStats)
     nodes: dict[str, int] = field(default_factory=dict)
     relationships: dict[str, int] = field(default_factory=dict)
-    files: list[str] = field(default_factory=list)
     neo4j: dict[str, int] | None = None
-
-    @property
-    def summary(self) -> str:
-        """``N read, M in graph, D duplicates, K quarantined`` — the counts always add up."""
-        return self.stats.summary(in_graph=self.stats.kept)
-
-
-def extract_to_file(
-    inputs: list[str],
-    out: Path,
-    *,
-    quarantine: Path | None,
-    workers: int = 1,
-    fmt: str | None = None,
-    progress: bool = True,
-    echo: Callable[[str], None] = _stderr,
-) -> BuildReport:
-    """Read, extract and write ``records.jsonl``.
-
-    Two passes: extraction writes the raw records and learns the merge :class:`~extract.merge.Tally` as
-    it goes; merging then resolves names corpus-wide and renames (as for a partitioned Dask run)."""
-    from extract.pipeline import extract_records  # spaCy: imported only when extracting
-
-    intake = Intake(inputs, quarantine, fmt=fmt, echo=echo)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    report = BuildReport()
-    part = out.with_name(out.name + ".part")
-    tally = Tally()
-    with open(part, "w", encoding="utf-8") as f:
-        records = extract_records(iter(intake), workers=workers)
-        for rec in progress_bar(records, None, progress, "extract"):
-            d = rec.to_json()
-            tally.add(d)
-            f.write(json.dumps(d, ensure_ascii=False) + "\n")
-    merge_partitions([part], out, tally)  # the same records as a partitioned (Dask) run
-    part.unlink()
-    report.stats = intake.stats
-    report.files.append(str(out))
-    return report
 
 
 def build(
@@ -112,9 +68,9 @@ def build(
                      "as one in-memory graph (~7 KB a paper); --stream holds only the entity table")
         report, paths = BuildReport(), list(inputs)
     else:
-        report = extract_to_file(inputs, outdir / "records.jsonl", quarantine=outdir / "quarantine.jsonl",
-                                 workers=workers, fmt=fmt, progress=progress, echo=echo)
-        report.files.append(str(outdir / "quarantine.jsonl"))
+        extracted = extract_to_file(inputs, outdir / "records.jsonl", quarantine=outdir / "quarantine.jsonl",
+                                    workers=workers, fmt=fmt, progress=progress, echo=echo)
+        report = BuildReport(stats=extracted.stats, files=[*extracted.files, str(outdir / "quarantine.jsonl")])
         paths = [str(outdir / "records.jsonl")]
     records = RecordStream(paths)  # one pass over the ids; the records themselves are read once below
     in_memory = None if stream else NetworkxWriter()

@@ -50,10 +50,11 @@ def _workers(value: str) -> int:
 
 
 def _print_report(report: object, quiet: bool) -> None:
+    from extract.run import ExtractReport
     from kg.build import BuildReport
 
-    assert isinstance(report, BuildReport)
-    if not quiet:
+    assert isinstance(report, ExtractReport)
+    if not quiet and isinstance(report, BuildReport):
         for label, n in sorted(report.nodes.items()):
             print(f"  {label:<10} {n:>7}", file=sys.stderr)
         if report.neo4j:
@@ -63,19 +64,19 @@ def _print_report(report: object, quiet: bool) -> None:
 
 
 def _exit_status(report: object, strict: bool) -> int:
-    from kg.build import BuildReport
+    from extract.run import ExtractReport
 
-    assert isinstance(report, BuildReport)
+    assert isinstance(report, ExtractReport)
     return report.stats.exit_code(strict)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from kg.build import extract_to_file
+    from extract.run import extract_to_file
 
     out = Path(args.output)
     quarantine = Path(args.quarantine) if args.quarantine else out.with_name("quarantine.jsonl")
     if args.dask:
-        from kg.distributed import extract_with_dask
+        from extract.distributed import extract_with_dask
 
         report = extract_with_dask(args.inputs, out, scheduler=args.dask, quarantine=quarantine)
     else:
@@ -97,43 +98,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     return _exit_status(report, args.strict)
 
 
-def _is_records_file(path: str) -> bool:
-    """True when the file holds kg records (entities carry ``label``), not abstracts or gold."""
-    from kg.formats import record_lines
-
-    for where, line in record_lines([path]):
-        try:
-            first = json.loads(line)
-        except ValueError as e:
-            raise CliError(f"{where}: not JSON Lines ({getattr(e, 'msg', e)}); expected records from "
-                           "`kg extract`, abstracts or gold JSONL") from None
-        if not isinstance(first, dict):
-            return False
-        ents = first.get("entities") or []
-        return "source" in first and (not ents or (isinstance(ents[0], dict) and "label" in ents[0]))
-    return False
-
-
 def cmd_eval(args: argparse.Namespace) -> int:
-    from kg.evaluate import format_table, score
+    from kg.evaluate import format_table, predictions, read_dicts, score
 
-    def load(p: str) -> list[dict]:
-        from kg.formats import record_dict, record_lines
-
-        return [record_dict(line, where) for where, line in record_lines([p])]
-
-    if _is_records_file(args.predictions):
-        preds = load(args.predictions)
-    else:
-        from extract.pipeline import extract_records
-        from extract.readers import dedupe, read_inputs
-        from extract.records import Abstract
-
-        abstracts = [a for a in dedupe(read_inputs([args.predictions], fmt="jsonl")) if isinstance(a, Abstract)]
-        from extract.merge import merge_records
-
-        preds = merge_records([r.to_json() for r in extract_records(abstracts)])  # resolved as by kg extract
-    res = score(preds, load(args.gold))
+    gold = read_dicts(args.gold)  # a bad gold file fails before any extraction
+    res = score(predictions(args.predictions), gold)
     print(json.dumps(res, indent=1) if args.json else format_table(res))
     return 0
 
@@ -143,7 +112,9 @@ def cmd_load(args: argparse.Namespace) -> int:
     from kg.neo4j.store import Neo4jStore
 
     path = Path(args.graph)
-    if path.is_file() and _is_records_file(str(path)):
+    from extract.records_io import is_records_file
+
+    if path.is_file() and is_records_file(path):
         from kg.build import load_records
 
         counts = load_records([str(path)], chunk=args.chunk, progress=not args.quiet)

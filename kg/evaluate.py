@@ -9,11 +9,14 @@ results matched on value (within 0.051) and benchmark (equal or contained).
 
 from __future__ import annotations
 
+import tempfile
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from extract.lexicon import norm_key as norm
+from extract.records_io import is_records_file, record_dicts
 
 TYPES: tuple[str, ...] = ("Model", "Dataset", "Method", "Benchmark")
 MODES: tuple[str, ...] = ("strict", "lenient", "untyped")
@@ -140,3 +143,22 @@ def load_jsonl(lines: Iterable[str]) -> list[dict[str, Any]]:
     import json
 
     return [json.loads(line) for line in lines if line.strip()]
+
+
+def read_dicts(path: str | Path) -> list[dict[str, Any]]:
+    """The JSON objects of a records or gold file, one per line; a bad line is one named error."""
+    return list(record_dicts([path]))
+
+
+def predictions(path: str | Path, *, echo: Callable[[str], None] | None = None) -> list[dict[str, Any]]:
+    """What ``kg eval`` scores: a records file as it is, or abstracts (JSONL) extracted first by the same
+    driver as ``kg extract`` (intake, pipeline, corpus-wide merge), so the figures are those of a real run."""
+    if is_records_file(path):
+        return read_dicts(path)
+    from extract.run import extract_to_file
+
+    with tempfile.TemporaryDirectory(prefix="kg-eval-") as tmp:
+        out = Path(tmp) / "records.jsonl"
+        extract_to_file([str(path)], out, quarantine=Path(tmp) / "quarantine.jsonl", fmt="jsonl", progress=False,
+                        **({"echo": echo} if echo else {}))
+        return read_dicts(out)

@@ -1,4 +1,4 @@
-"""Read and write graphs and records: node-link JSON, GraphML and records JSONL.
+"""Read and write graphs: node-link JSON and GraphML (records JSONL: :mod:`extract.records_io`).
 
 Every format has a ``read_X``/``write_X`` pair and round-trips exactly. The graph formats also have
 streaming writers (``GraphJsonWriter``, ``GraphMLWriter``: :class:`kg.writers.GraphWriter`) that take one
@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Self
 from xml.sax.saxutils import escape, quoteattr
@@ -19,7 +18,6 @@ import networkx as nx
 
 from extract.atomic_write import atomic_open
 from extract.errors import InputError
-from extract.records import PaperRecord
 
 # GraphML stores scalars only: these list attributes travel as JSON text.
 LIST_ATTRS = frozenset({"aliases", "authors", "categories", "papers"})
@@ -223,54 +221,3 @@ def read_graphml(path: str | Path) -> nx.MultiDiGraph:
     g.add_nodes_from((n, _from_scalars(d)) for n, d in h.nodes(data=True))
     g.add_edges_from((u, v, k, _from_scalars(d)) for u, v, k, d in h.edges(keys=True, data=True))
     return g
-
-
-def write_records(records: Iterable[PaperRecord], path: str | Path) -> int:
-    """Write records as JSON Lines (streaming); returns how many were written."""
-    n = 0
-    with atomic_open(path) as f:
-        for rec in records:
-            f.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
-            n += 1
-    return n
-
-
-def record_lines(paths: Iterable[str | Path]) -> Iterator[tuple[str, str]]:
-    """The non-blank lines of some records files, each with its ``path:line`` for messages."""
-    for path in paths:
-        with open(path, "rb") as f:
-            for n, raw in enumerate(f, 1):
-                try:
-                    line = raw.decode("utf-8")
-                except UnicodeDecodeError as e:
-                    raise InputError(f"{path}:{n}: not UTF-8 (byte 0x{raw[e.start]:02x} at column {e.start + 1}); "
-                                     "expected JSON Lines as `kg extract` writes") from None
-                if line.strip():
-                    yield f"{path}:{n}", line
-
-
-def record_dict(line: str, where: str) -> dict[str, Any]:
-    """One records line as a dict with an ``id``; anything else is an :class:`~extract.readers.InputError`."""
-    try:
-        d = json.loads(line)
-    except ValueError as e:
-        raise InputError(f"{where}: invalid JSON ({e.msg} at column {e.colno}); expected one JSON object per "
-                         "line, as `kg extract` writes") from None
-    if not isinstance(d, dict) or "id" not in d:
-        raise InputError(f"{where}: expected a JSON object with an \"id\", as `kg extract` writes")
-    return d
-
-
-def record_from_dict(d: dict[str, Any], where: str) -> PaperRecord:
-    """:meth:`PaperRecord.from_json` with a one-line :class:`~extract.readers.InputError` naming the line."""
-    try:
-        return PaperRecord.from_json(d)
-    except (KeyError, TypeError, ValueError, AttributeError) as e:
-        raise InputError(f"{where}: not a kg record: {type(e).__name__} {e}") from None
-
-
-def read_records(path: str | Path) -> Iterator[PaperRecord]:
-    """Stream records from a JSON Lines file written by ``kg extract``; a bad line stops it with an
-    :class:`~extract.readers.InputError` naming the file and line."""
-    for where, line in record_lines([path]):
-        yield record_from_dict(record_dict(line, where), where)

@@ -11,7 +11,8 @@ cheap first pass over the ids finds which occurrence that is.
 >>> import tempfile
 >>> from pathlib import Path
 >>> from extract.records import Entity, Mention, PaperRecord
->>> from kg.formats import GraphJsonWriter, read_graph_json, write_records
+>>> from extract.records_io import write_records
+>>> from kg.formats import GraphJsonWriter, read_graph_json
 >>> d = Path(tempfile.mkdtemp())
 >>> rec = PaperRecord(id="p1", title="LoRA", abstract="We use LoRA.", source="x:1",
 ...                   entities=[Entity("Method", "LoRA", [Mention("LoRA", "abstract", 7, 11)])])
@@ -31,10 +32,10 @@ from pathlib import Path
 
 import networkx as nx
 
+from extract.progress import progress as progress_bar
 from extract.records import PaperRecord
-from kg.formats import record_dict, record_from_dict, record_lines
+from extract.records_io import record_dict, record_from_dict, record_lines
 from kg.graph import EntityTable, build_graph, entity_node, graph_elements
-from kg.progress import progress as progress_bar
 from kg.schema import is_entity_node
 from kg.writers import GraphWriter
 

@@ -18,7 +18,7 @@ def _records(path: Path) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def single(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from kg.build import extract_to_file
+    from extract.run import extract_to_file
 
     out = tmp_path_factory.mktemp("single") / "records.jsonl"
     report = extract_to_file([str(SEEDS)], out, quarantine=None, progress=False, echo=lambda _: None)
@@ -27,7 +27,7 @@ def single(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_dask_local_cluster_matches_single_process(single: Path, tmp_path: Path) -> None:
-    from kg.distributed import extract_with_dask
+    from extract.distributed import extract_with_dask
 
     out = tmp_path / "records.jsonl"
     report = extract_with_dask([str(SEEDS)], out, scheduler="local", quarantine=None, partition_size=50,
@@ -39,8 +39,9 @@ def test_dask_local_cluster_matches_single_process(single: Path, tmp_path: Path)
 
 def test_partitions_processed_separately_merge_to_the_same_graph(single: Path, tmp_path: Path) -> None:
     from extract.merge import merge_partitions
-    from kg.build import extract_to_file
-    from kg.formats import read_records, write_graph_json
+    from extract.records_io import read_records
+    from extract.run import extract_to_file
+    from kg.formats import write_graph_json
     from kg.graph import build_graph
 
     seeds = sorted(SEEDS.iterdir())
@@ -66,7 +67,7 @@ CORPUS_RUN = Path(__file__).parent / "data" / "corpus_run.jsonl"  # invented pap
 
 @pytest.fixture(scope="module")
 def corpus_single(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from kg.build import extract_to_file
+    from extract.run import extract_to_file
 
     out = tmp_path_factory.mktemp("corpus") / "records.jsonl"
     extract_to_file([str(CORPUS_RUN)], out, quarantine=None, progress=False, echo=lambda _: None)
@@ -76,7 +77,7 @@ def corpus_single(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_corpus_resolution_is_the_same_with_workers(corpus_single: Path, tmp_path: Path) -> None:
-    from kg.build import extract_to_file
+    from extract.run import extract_to_file
 
     out = tmp_path / "records.jsonl"
     extract_to_file([str(CORPUS_RUN)], out, quarantine=None, workers=2, progress=False, echo=lambda _: None)
@@ -84,7 +85,7 @@ def test_corpus_resolution_is_the_same_with_workers(corpus_single: Path, tmp_pat
 
 
 def test_corpus_resolution_is_the_same_on_dask(corpus_single: Path, tmp_path: Path) -> None:
-    from kg.distributed import extract_with_dask
+    from extract.distributed import extract_with_dask
 
     out = tmp_path / "records.jsonl"
     extract_with_dask([str(CORPUS_RUN)], out, scheduler="local", quarantine=None, partition_size=2,
@@ -94,7 +95,7 @@ def test_corpus_resolution_is_the_same_on_dask(corpus_single: Path, tmp_path: Pa
 
 def test_corpus_resolution_is_the_same_over_separate_runs_merged(corpus_single: Path, tmp_path: Path) -> None:
     from extract.merge import merge_partitions
-    from kg.build import extract_to_file
+    from extract.run import extract_to_file
 
     lines = CORPUS_RUN.read_text(encoding="utf-8").splitlines(keepends=True)
     parts = []

@@ -12,10 +12,8 @@ from extract.records import Entity, Mention, PaperRecord, Relation, Result
 from kg.formats import (
     read_graph_json,
     read_graphml,
-    read_records,
     write_graph_json,
     write_graphml,
-    write_records,
 )
 from kg.graph import build_graph
 
@@ -57,9 +55,3 @@ def test_graph_json_is_node_link_with_required_keys(tmp_path: Path) -> None:
     assert {"nodes", "links"} <= set(data)
     assert all({"id", "label", "name"} <= set(n) for n in data["nodes"])
     assert all({"source", "target", "type"} <= set(e) for e in data["links"])
-
-
-def test_records_round_trip(tmp_path: Path) -> None:
-    recs = [_record("p1", "LoRA", "T1"), _record("p2", "DPO", "T2")]
-    assert write_records(recs, tmp_path / "r.jsonl") == 2
-    assert list(read_records(tmp_path / "r.jsonl")) == recs

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from extract.readers import InputError
 from extract.records import Entity, Mention, PaperRecord
-from kg.formats import GraphJsonWriter, GraphMLWriter, read_graph_json, read_graphml, write_records
+from extract.records_io import write_records
+from kg.formats import GraphJsonWriter, GraphMLWriter, read_graph_json, read_graphml
 from kg.graph import build_graph, entity_node
 from kg.graph_stream import RecordStream, stream_graph
 from kg.neo4j.admin_csv import GRAPH_COLUMNS, AdminCsvWriter, infer_columns, write_neo4j_admin

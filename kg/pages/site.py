@@ -8,6 +8,7 @@ from typing import Any
 
 import networkx as nx
 
+from extract.progress import progress as progress_bar
 from extract.records import ENTITY_LABELS
 from kg.pages.assets import ASSET_DIR, render, write_assets, write_text
 from kg.pages.details import Site
@@ -17,7 +18,6 @@ from kg.pages.payload import COLORS, PLURAL, payload_of
 from kg.pages.ranking import aliases, is_entity, paper_count, rank
 from kg.pages.text import slug
 from kg.pages.views import ego_view, multigraph_view, overview_view, type_view
-from kg.progress import progress as progress_bar
 
 
 def nav(site: Site, current: str) -> list[dict[str, Any]]:

@@ -15,16 +15,15 @@ from pathlib import Path
 
 from extract.merge import merge_partitions
 from extract.records import Abstract
-from kg.build import BuildReport
+from extract.records_io import record_line
+from extract.run import ExtractReport
 
 
 def extract_partition(abstracts: list[Abstract]) -> str:
     """Worker side: extract one batch and return it as JSON Lines text."""
-    import json
-
     from extract.pipeline import extract_records
 
-    return "".join(json.dumps(r.to_json(), ensure_ascii=False) + "\n" for r in extract_records(abstracts))
+    return "".join(record_line(r.to_json()) for r in extract_records(abstracts))
 
 
 def _batches(items: Iterable[Abstract], size: int) -> Iterator[list[Abstract]]:
@@ -52,7 +51,7 @@ def extract_with_dask(
     partition_size: int = 2000,
     fmt: str | None = None,
     echo: Callable[[str], None] = lambda m: print(m, file=sys.stderr),
-) -> BuildReport:
+) -> ExtractReport:
     """Extract ``inputs`` on the Dask cluster at ``scheduler`` ("local" starts a 2-worker LocalCluster)."""
     from distributed import as_completed
 
@@ -83,7 +82,7 @@ def extract_with_dask(
             if cluster is not None:
                 cluster.close()
     merge_partitions(sorted(parts), out)
-    return BuildReport(stats=intake.stats, files=[str(out), str(parts_dir)])
+    return ExtractReport(stats=intake.stats, files=[str(out), str(parts_dir)])
 
 
 def _write_part(parts_dir: Path, future: object, index: dict[str, int]) -> Path:
