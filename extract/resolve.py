@@ -155,8 +155,8 @@ def _entities(found: dict[int, list[dict[str, Any]]], defs: tuple[Definition, ..
 
 def _relations(rec: dict[str, Any], new: list[dict[str, Any]], title: str, abstract: str) -> list[dict[str, Any]]:
     """The paper-level relation of each new entity (EVALUATED_ON or USES), as the pipeline makes it."""
-    from extract.components.sentences import split_sentences
     from extract.relations import paper_relations
+    from extract.sentences import split_sentences
 
     body = len(title) + len(SEP)
     text = f"{title}{SEP}{abstract}"

@@ -8,7 +8,6 @@ Attributes never hold ``None`` (GraphML cannot store it): absent means unknown.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
@@ -17,20 +16,9 @@ import networkx as nx
 from extract.canonical import canonical_key
 from extract.merge import preferred_name
 from extract.records import PaperRecord
+from extract.sentences import sentence_at
 from kg.schema import ENTITY_LABELS, entity_node, paper_node, result_node
 from kg.writers import NetworkxWriter
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])")
-
-
-def sentence_at(text: str, offset: int) -> tuple[str, int, int]:
-    """The sentence of ``text`` around ``offset``, with its start and end offsets."""
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        if m.start() >= offset:
-            return text[start : m.start()], start, m.start()
-        start = m.end()
-    return text[start:], start, len(text)
 
 
 def _clean_attrs(attrs: dict[str, object]) -> dict[str, object]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import spacy
 
 import extract.components.sentences  # noqa: F401 - registers the component
-from extract.components.sentences import split_sentences, text_of
+from extract.components.sentences import text_of
+from extract.sentences import split_sentences
 
 
 def test_abbreviations_do_not_split() -> None:
@@ -24,3 +25,9 @@ def test_component_title_is_a_sentence() -> None:
     doc = nlp("A Title Without Period\n\nFirst sentence. Second one.")
     assert [doc.text[a:b] for a, b in doc._.kg_sents] == ["A Title Without Period", "First sentence.", "Second one."]
     assert text_of(doc) == doc.text
+
+
+def test_sizes_and_etc_end_sentences_but_initials_do_not() -> None:
+    text = "FooLM comes in 7B and 70B. BarNet was trained by J. Smith on images, text, etc. Then it stops."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "FooLM comes in 7B and 70B.", "BarNet was trained by J. Smith on images, text, etc.", "Then it stops."]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from extract.records import Entity, Mention, PaperRecord, Relation, Result
-from kg.graph import build_graph, count_by_label, entity_node, paper_node, sentence_at
+from extract.sentences import sentence_at
+from kg.graph import build_graph, count_by_label, entity_node, paper_node
 
 
 def _rec(pid: str, *entities: Entity, relations: list[Relation] | None = None,

@@ -1,76 +1,24 @@
 """``kg_sentences``: sentence boundaries as character offsets, from one precompiled regex.
 
-Cheaper than a per-token sentencizer; the title (text before the first blank line) is its own sentence.
+Cheaper than a per-token sentencizer (the splitter is :func:`extract.sentences.split_sentences`, which
+evidence sentences in the graph use too); the title (text before the first blank line) is its own sentence.
 Writes ``doc._.kg_sents``: a list of ``[start, end]`` character offsets.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 
 from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extract.sentences import split_sentences
+
 if not Doc.has_extension("kg_sents"):
     Doc.set_extension("kg_sents", default=None)
 if not Doc.has_extension("kg_text"):
     Doc.set_extension("kg_text", default=None)
-
-# A boundary: end punctuation, whitespace, then something that can start a sentence.
-_BOUNDARY = re.compile(r"[.!?](?:[\"'”’)\]]*)\s+(?=[A-Z0-9(\[\"“‘'])")
-# Words whose final period does not end a sentence.
-_ABBREV = frozenset(
-    [
-        "e.g",
-        "i.e",
-        "al",
-        "etc",
-        "vs",
-        "cf",
-        "fig",
-        "figs",
-        "eq",
-        "eqs",
-        "sec",
-        "approx",
-        "resp",
-        "no",
-        "nos",
-        "dr",
-        "mr",
-        "ms",
-        "prof",
-        "st",
-        "vol",
-        "pp",
-        "ca",
-        "incl",
-        "esp",
-        "viz",
-    ]
-)
-_LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
-
-
-def split_sentences(text: str, offset: int = 0) -> list[list[int]]:
-    """Character spans of the sentences of ``text`` (shifted by ``offset``), whitespace trimmed."""
-    out: list[list[int]] = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        head = text[max(start, m.start() - 12) : m.start() + 1]
-        w = _LAST_WORD.search(head)
-        if w and text[m.start()] == "." and (w.group(1).lower().rstrip(".") in _ABBREV or len(w.group(1)) == 1):
-            continue
-        end = m.start() + 1
-        out.append([offset + start, offset + end])
-        start = m.end()
-    rest = text[start:].rstrip()
-    if rest:
-        out.append([offset + start, offset + start + len(rest)])
-    return out
-
 
 _SENTS_KEY = ("._.", "kg_sents", None, None)
 _ENTITIES_KEY = ("._.", "kg_entities", None, None)
