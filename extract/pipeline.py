@@ -21,25 +21,28 @@ from functools import lru_cache
 from itertools import chain, islice, tee
 from typing import TYPE_CHECKING
 
+from extract.doc_data import ENTITIES, RELATIONS, RESULTS, TEXT
 from extract.records import Abstract, Entity, Mention, PaperRecord, Relation, Result
 
 if TYPE_CHECKING:
     import spacy
     from spacy.tokens import Doc
 
+# The pipeline's components in order. Each declares what it assigns and requires on the Doc
+# (extract/doc_data.py); tests/test_pipeline.py checks with ``nlp.analyze_pipes`` that every requirement is
+# assigned by an earlier component.
 PIPES: tuple[str, ...] = (
-    "kg_sentences",
-    "kg_gazetteer",
-    "kg_shapes",
-    "kg_abbreviations",
-    "kg_proposals",
-    "kg_entities",
-    "kg_relations",
-    "kg_results",
-    "kg_finalize",
+    "kg_sentences",  # doc._.kg_sents
+    "kg_gazetteer",  # doc._.kg_gaz_meta: known names (curated and Papers with Code gazetteers)
+    "kg_shapes",  # doc._.kg_shape_meta: name-shaped candidates, needs the gazetteer's model matches
+    "kg_abbreviations",  # doc._.kg_abbrevs: "long form (LF)" definitions
+    "kg_proposals",  # doc._.kg_proposed_meta: what the paper proposes
+    "kg_entities",  # doc._.kg_entities (+ doc.ents): candidates resolved, typed and named
+    "kg_relations",  # doc._.kg_relations
+    "kg_results",  # doc._.kg_results
+    "kg_finalize",  # drops the intermediate data (or packs the Doc for worker processes)
 )
 SEP = "\n\n"  # between title and abstract in the Doc text
-_TEXT_KEY = ("._.", "kg_text", None, None)  # where spaCy keeps ``doc._.kg_text``
 
 
 def build_nlp(pack: bool = False, ents: bool = True, lean: bool = False) -> spacy.language.Language:
@@ -120,7 +123,7 @@ class TextKeepingTokenizer:
     def __call__(self, text: str) -> Doc:
         """Tokenise ``text`` and keep it on the Doc."""
         doc = self.tokenizer(text)
-        doc.user_data[_TEXT_KEY] = text  # what ``doc._.kg_text = text`` does, without the Underscore object
+        TEXT.set(doc, text)
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
@@ -167,14 +170,13 @@ def record_from_doc(doc: Doc, a: Abstract) -> PaperRecord:
     rec = PaperRecord.from_abstract(a)
     body = len(a.title) + len(SEP)
     text = doc_text(a)
-    ud = doc.user_data  # doc._.* values
 
     def mention(s: int, e: int) -> Mention:
         if s < body:
             return Mention(text[s:e], "title", s, e)
         return Mention(text[s:e], "abstract", s - body, e - body)
 
-    for ent in ud.get(("._.", "kg_entities", None, None)) or []:
+    for ent in ENTITIES.get(doc, []):
         rec.entities.append(
             Entity(
                 label=ent["label"],
@@ -185,7 +187,7 @@ def record_from_doc(doc: Doc, a: Abstract) -> PaperRecord:
                 rule=ent["rule"],
             )
         )
-    for r in ud.get(("._.", "kg_relations", None, None)) or []:
+    for r in RELATIONS.get(doc, []):
         s, e = r["start"], r["end"]
         in_abs = s is not None and s >= body
         rec.relations.append(
@@ -200,7 +202,7 @@ def record_from_doc(doc: Doc, a: Abstract) -> PaperRecord:
                 rule=r["rule"],
             )
         )
-    for r in ud.get(("._.", "kg_results", None, None)) or []:
+    for r in RESULTS.get(doc, []):
         s, e = r["span"]
         rec.results.append(Result(r["model"], r["benchmark"], r["metric"], r["value"], r["unit"], text[s:e]))
     return rec

@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 
 import extract.components.sentences  # noqa: F401 - registers the component
-from extract.components.sentences import text_of
+from extract.doc_data import text_of
 from extract.sentences import split_sentences
 
 

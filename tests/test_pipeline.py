@@ -98,3 +98,12 @@ def test_lean_lexemes_change_no_record() -> None:
     for a in items:
         want = record_from_doc(full(doc_text(a)), a).to_json()
         assert record_from_doc(lean(doc_text(a)), a).to_json() == want
+
+
+def test_every_requirement_is_assigned_by_an_earlier_component() -> None:
+    """The component order of PIPES satisfies the assigns/requires each component declares."""
+    nlp = build_nlp()
+    analysis = nlp.analyze_pipes()
+    assert all(not problems for problems in analysis["problems"].values()), analysis["problems"]
+    assigned = {attr for name in nlp.pipe_names for attr in analysis["summary"][name]["assigns"]}
+    assert {"doc._.kg_entities", "doc._.kg_relations", "doc._.kg_results", "doc._.kg_sents"} <= assigned

@@ -12,10 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.components.sentences import text_of
-
-if not Doc.has_extension("kg_abbrevs"):
-    Doc.set_extension("kg_abbrevs", default=None)
+from extract.doc_data import ABBREVS, text_of
 
 # A parenthesis; its content is a short form ("(LoRA)", "(SFT; ...)") or a long form after an acronym.
 _PAREN = re.compile(r"\(([^()]{1,100})\)")
@@ -82,10 +79,9 @@ def find_abbreviations(text: str) -> list[list[int]]:
     return out
 
 
-@Language.component("kg_abbreviations")
+@Language.component("kg_abbreviations", assigns=[ABBREVS.attr])
 def kg_abbreviations(doc: Doc) -> Doc:
     """Record the acronym definitions of the text."""
     text = text_of(doc)
-    # doc._.kg_abbrevs, set through user_data (no Underscore object per call)
-    doc.user_data[("._.", "kg_abbrevs", None, None)] = find_abbreviations(text) if "(" in text else []
+    ABBREVS.set(doc, find_abbreviations(text) if "(" in text else [])
     return doc

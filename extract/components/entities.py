@@ -22,12 +22,19 @@ from spacy.tokens import Doc, Span
 from extract.canonical import canonical_key, canonical_name, known
 from extract.components.abbreviations import best_long_form
 from extract.components.model_heads import model_head
-from extract.components.sentences import sents_of, span_at, text_of
 from extract.components.variants import link_variants, local_base
+from extract.doc_data import (
+    ABBREVS,
+    ENTITIES,
+    GAZ_META,
+    PROPOSED_META,
+    SENTS,
+    SHAPE_META,
+    sents_of,
+    span_at,
+    text_of,
+)
 from extract.lexicon import Entry, generic_keys, key_index, norm_key, task_keys
-
-if not Doc.has_extension("kg_entities"):
-    Doc.set_extension("kg_entities", default=None)
 
 # Heads of capitalised long forms that name tasks or metrics, not techniques.
 _TASK_HEAD = re.compile(
@@ -246,11 +253,10 @@ class EntityResolver:
         """All candidate mentions, the keys of generic acronyms, and proposed name keys -> rule."""
         text = text_of(doc)
         cands: list[Cand] = []
-        ud = doc.user_data  # doc._.* values, read without building an Underscore object each time
-        for s, e, label, name in ud.get(("._.", "kg_gaz_meta", None, None)) or []:
+        for s, e, label, name in GAZ_META.get(doc, []):
             entry = known(name)
             cands.append(Cand(s, e, label, name, (entry.parent if entry else "") or "", "gazetteer", 3, entry))
-        for parent, rule, s, e, label, name in ud.get(("._.", "kg_shape_meta", None, None)) or []:
+        for parent, rule, s, e, label, name in SHAPE_META.get(doc, []):
             entry = known(name) if rule == "gazetteer" else None
             if entry is not None:
                 parent = entry.parent or ""
@@ -258,7 +264,7 @@ class EntityResolver:
             cands.append(Cand(s, e, label, name, parent, rule, prio, entry))
         generic_sf: set[str] = set()
         # Acronyms the paper defines right after a proposal cue: named by the paper, whatever their long form.
-        prop_meta = ud.get(("._.", "kg_proposed_meta", None, None)) or []
+        prop_meta = PROPOSED_META.get(doc, [])
         acro_props = {(int(s), int(e)): str(lab) for rule, s, e, lab in prop_meta if rule == "acronym"}
         alias: dict[str, Cand] = {}
         defined: list[tuple[int, int, int, int]] = []  # accepted acronym definitions
@@ -267,7 +273,7 @@ class EntityResolver:
         title_first = text[: max(0, title_end)].split(":")[0].split(" ")[0]
         in_title: list[str] = []  # unknown acronyms defined in the abstract whose name the title uses
         redefined: set[str] = set()  # acronyms of generated gazetteer rows that the paper defines otherwise
-        for ls, le, ss, se in ud.get(("._.", "kg_abbrevs", None, None)) or []:
+        for ls, le, ss, se in ABBREVS.get(doc, []):
             lf, sf = text[ls:le], text[ss:se]
             ksf, klf = norm_key(sf), norm_key(lf)
             if self._is_generic(ksf) or self._is_generic(klf) or "/" in sf:
@@ -533,7 +539,7 @@ class EntityResolver:
             )
         link_variants(ents)
         self._propose_variants(ents)
-        doc.user_data[("._.", "kg_entities", None, None)] = ents  # doc._.kg_entities
+        ENTITIES.set(doc, ents)
         if not self.ents:
             return doc
         spans: list[Span] = []
@@ -631,7 +637,8 @@ class EntityResolver:
         return default
 
 
-@Language.factory("kg_entities", default_config={"ents": True})
+@Language.factory("kg_entities", default_config={"ents": True}, assigns=[ENTITIES.attr, "doc.ents"],
+                  requires=[SENTS.attr, GAZ_META.attr, SHAPE_META.attr, ABBREVS.attr, PROPOSED_META.attr])
 def make_entities(nlp: Language, name: str, ents: bool) -> EntityResolver:
     """Factory for :class:`EntityResolver` (``ents``: also set ``doc.ents``)."""
     return EntityResolver(name, ents)

@@ -13,12 +13,27 @@ downstream. Config:
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.doc_data import (
+    ABBREVS,
+    ENTITIES,
+    GAZ_META,
+    PROPOSED_META,
+    RELATIONS,
+    RESULTS,
+    SHAPE_META,
+    TEXT,
+    DocField,
+    drop_token_starts,
+)
+
 INTERMEDIATE_SPANS: tuple[str, ...] = ("kg_gaz", "kg_shape", "kg_proposed")
-INTERMEDIATE_EXTENSIONS: tuple[str, ...] = ("kg_text", "kg_gaz_meta", "kg_shape_meta", "kg_abbrevs", "kg_proposed_meta")
-PACKED_EXTENSIONS: tuple[str, ...] = ("kg_entities", "kg_relations", "kg_results")
+INTERMEDIATE: tuple[DocField[Any], ...] = (TEXT, GAZ_META, SHAPE_META, ABBREVS, PROPOSED_META)
+PACKED: tuple[DocField[Any], ...] = (ENTITIES, RELATIONS, RESULTS)
 
 
 class Finalizer:
@@ -36,22 +51,22 @@ class Finalizer:
             return doc
         if self.pack:
             small = Doc(doc.vocab, words=[])
-            ud = doc.user_data
-            for ext in PACKED_EXTENSIONS:
-                key = ("._.", ext, None, None)
-                if key in ud:
-                    small.user_data[key] = ud[key]
+            for data in PACKED:
+                value = data.get(doc)
+                if value is not None:
+                    data.set(small, value)
             return small
         for key in INTERMEDIATE_SPANS:
             if key in doc.spans:
                 del doc.spans[key]
-        for ext in INTERMEDIATE_EXTENSIONS:
-            doc.user_data.pop(("._.", ext, None, None), None)
-        doc.user_data.pop(("kg", "token_starts", None, None), None)
+        for data in INTERMEDIATE:
+            data.drop(doc)
+        drop_token_starts(doc)
         return doc
 
 
-@Language.factory("kg_finalize", default_config={"keep": False, "pack": False})
+@Language.factory("kg_finalize", default_config={"keep": False, "pack": False},
+                  requires=[ENTITIES.attr, RELATIONS.attr, RESULTS.attr])
 def make_finalizer(nlp: Language, name: str, keep: bool, pack: bool) -> Finalizer:
     """Factory for :class:`Finalizer`."""
     return Finalizer(name, keep, pack)

@@ -15,13 +15,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
-from extract.components.sentences import text_of, token_starts
+from extract.doc_data import GAZ_META, text_of, token_starts
 from extract.lexicon import Entry, entries, surface_variants
 
 SPAN_KEY = "kg_gaz"
 
-if not Doc.has_extension("kg_gaz_meta"):
-    Doc.set_extension("kg_gaz_meta", default=None)
 
 
 def pattern_tokenizer(nlp: Language) -> Tokenizer:
@@ -89,11 +87,11 @@ class GazetteerMatcher:
             meta.append([a, a + len(text), e.label, e.name])
         if self.spans:
             doc.spans[SPAN_KEY] = spans
-        doc.user_data[("._.", "kg_gaz_meta", None, None)] = meta  # doc._.kg_gaz_meta
+        GAZ_META.set(doc, meta)
         return doc
 
 
-@Language.factory("kg_gazetteer", default_config={"spans": True})
+@Language.factory("kg_gazetteer", default_config={"spans": True}, assigns=[GAZ_META.attr])
 def make_gazetteer(nlp: Language, name: str, spans: bool) -> GazetteerMatcher:
     """Factory for :class:`GazetteerMatcher` (the gazetteers ship with the package; ``spans``: also write
     ``doc.spans["kg_gaz"]``)."""

@@ -15,13 +15,11 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from extract.components.sentences import sents_of, span_at, text_of, token_starts
+from extract.doc_data import ABBREVS, PROPOSED_META, SENTS, sents_of, span_at, text_of, token_starts
 from extract.lexicon import generic_keys, lookup, norm_key
 
 SPAN_KEY = "kg_proposed"
 
-if not Doc.has_extension("kg_proposed_meta"):
-    Doc.set_extension("kg_proposed_meta", default=None)
 
 # One word of a name: capitalised, or with a capital/digit inside ("fast2slow", "o1", "k1.5").
 _NAME_WORD = r"(?:[A-Z0-9][\w.+\-/'’^{}]*[\w+}]|[A-Z0-9]|[a-z][a-z\-]*[A-Z0-9][\w.+\-/^{}]*[\w+}])"
@@ -385,10 +383,9 @@ class ProposalFinder:
         keys = [(self.groups[mid], starts[start]) for mid, start, _ in matches]
         spans: list[Span] = []
         meta: list[list[str | int]] = []
-        ud = doc.user_data  # doc._.* values
         sents = sents_of(doc)
         found = find_proposals(text, sents, keys)
-        abbrevs = ud.get(("._.", "kg_abbrevs", None, None))
+        abbrevs = ABBREVS.get(doc)
         if abbrevs:
             found += defined_proposals(text, sents, abbrevs)
         for s, e, label, rule in found:
@@ -402,11 +399,12 @@ class ProposalFinder:
             meta.append([rule, s, e, label])
         if self.spans:
             doc.spans[SPAN_KEY] = spans
-        ud[("._.", "kg_proposed_meta", None, None)] = meta
+        PROPOSED_META.set(doc, meta)
         return doc
 
 
-@Language.factory("kg_proposals", default_config={"spans": True})
+@Language.factory("kg_proposals", default_config={"spans": True}, assigns=[PROPOSED_META.attr],
+                  requires=[SENTS.attr, ABBREVS.attr])
 def make_proposals(nlp: Language, name: str, spans: bool) -> ProposalFinder:
     """Factory for :class:`ProposalFinder`."""
     return ProposalFinder(nlp, name, spans)

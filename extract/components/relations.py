@@ -9,18 +9,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.components.sentences import entities_of, sents_of, text_of
+from extract.doc_data import ENTITIES, RELATIONS, SENTS, entities_of, sents_of, text_of
 from extract.relations import entity_relations, paper_relations
 
-if not Doc.has_extension("kg_relations"):
-    Doc.set_extension("kg_relations", default=None)
 
-
-@Language.component("kg_relations")
+@Language.component("kg_relations", assigns=[RELATIONS.attr], requires=[SENTS.attr, ENTITIES.attr])
 def kg_relations(doc: Doc) -> Doc:
     """Relate the paper to its entities, and entities to each other."""
-    ud = doc.user_data  # doc._.* values, without building an Underscore object
     text = text_of(doc)
     ents, sents = entities_of(doc), sents_of(doc)
-    ud[("._.", "kg_relations", None, None)] = paper_relations(text, sents, ents) + entity_relations(text, sents, ents)
+    RELATIONS.set(doc, paper_relations(text, sents, ents) + entity_relations(text, sents, ents))
     return doc

@@ -23,13 +23,11 @@ from spacy.tokens import Doc, Span
 
 from extract.canonical import TAIL_WORDS, canonical_name, known, variant_parent
 from extract.components.name_tails import qualifier_start, tail_end
-from extract.components.sentences import span_at, text_of
+from extract.doc_data import GAZ_META, SHAPE_META, span_at, text_of
 from extract.lexicon import Entry, case_ok, generic_keys, key_index, norm_key
 
 SPAN_KEY = "kg_shape"
 
-if not Doc.has_extension("kg_shape_meta"):
-    Doc.set_extension("kg_shape_meta", default=None)
 
 _CHUNK = re.compile(
     r"(?<![\w.+\-/@^])(?=[\w.+\-/^{}]*[A-Z0-9])[A-Za-z0-9][A-Za-z0-9.+^]*"
@@ -288,7 +286,7 @@ class ShapeScanner:
         name (space tails)."""
         arr = doc.to_array([self.flag, IDX])
         starts: list[int] = arr[arr[:, 0] == 1, 1].tolist()
-        starts += [int(m[0]) for m in doc.user_data.get(("._.", "kg_gaz_meta", None, None)) or [] if m[2] == "Model"]
+        starts += [int(m[0]) for m in GAZ_META.get(doc, []) if m[2] == "Model"]
         regions: list[tuple[int, int]] = []
         for idx in sorted(starts):
             if regions and idx < regions[-1][1]:
@@ -326,11 +324,12 @@ class ShapeScanner:
                 last = end
         if self.spans:
             doc.spans[SPAN_KEY] = spans
-        doc.user_data[("._.", "kg_shape_meta", None, None)] = meta  # doc._.kg_shape_meta
+        SHAPE_META.set(doc, meta)
         return doc
 
 
-@Language.factory("kg_shapes", default_config={"spans": True})
+@Language.factory("kg_shapes", default_config={"spans": True}, assigns=[SHAPE_META.attr],
+                  requires=[GAZ_META.attr])
 def make_shapes(nlp: Language, name: str, spans: bool) -> ShapeScanner:
     """Factory for :class:`ShapeScanner`."""
     return ShapeScanner(nlp, name, spans)
