@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extract.atomic_write import atomic_open
-from extract.read_lines import printable
 from extract.readers import READERS, InputError, Item, dedupe, expand_inputs, read_path
+from extract.readers.lines import printable
 from extract.records import Abstract, Quarantined
 
 

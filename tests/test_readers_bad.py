@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.read_lines import MAX_LINE_BYTES
 from extract.readers import MAX_ABSTRACT_CHARS, dedupe, read_path
+from extract.readers.lines import MAX_LINE_BYTES
 from extract.records import Abstract, Quarantined
 
 DATA = Path(__file__).parent / "data"
@@ -315,7 +315,7 @@ def test_atom_bad_byte_costs_only_its_entry(tmp_path: Path, sep: bytes) -> None:
 
 
 def test_xml_doctype_split_across_the_read_boundary_is_refused(tmp_path: Path, monkeypatch) -> None:
-    import extract.read_atom as ra
+    import extract.readers.atom as ra
 
     head = b'<?xml version="1.0"?>\n<!DOC'
     monkeypatch.setattr(ra, "MAX_LINE_BYTES", len(head))  # the next read starts inside the declaration
@@ -328,7 +328,7 @@ def test_xml_doctype_split_across_the_read_boundary_is_refused(tmp_path: Path, m
 def test_bibtex_macro_bomb_is_bounded_while_expanding(tmp_path: Path) -> None:
     import resource
 
-    from extract.read_bibtex import MAX_VALUE_CHARS
+    from extract.readers.bibtex import MAX_VALUE_CHARS
 
     macros = ['@string{a0 = "xxxxxxxxxx"}'] + [
         f"@string{{a{k} = {' # '.join([f'a{k - 1}'] * 10)}}}" for k in range(1, 12)]
@@ -354,7 +354,7 @@ def test_integer_beyond_pythons_digit_limit_costs_one_record(tmp_path: Path, nam
 
 
 def test_any_error_inside_one_record_quarantines_only_it() -> None:
-    from extract.read_fields import abstract_from_fields
+    from extract.readers.fields import abstract_from_fields
 
     class Hostile(dict):
         def get(self, key, default=None):  # a mapping whose reads fail midway
@@ -396,7 +396,7 @@ def test_directory_walk_names_what_it_cannot_read(tmp_path: Path) -> None:
 
 
 def test_titles_without_letters_or_digits_get_distinct_ids() -> None:
-    from extract.read_fields import paper_id
+    from extract.readers.fields import paper_id
 
     assert len({paper_id("???"), paper_id("!!!"), paper_id("∑∆"), paper_id("...")}) == 4
     assert paper_id("? ?") == paper_id("?  ?")

@@ -16,8 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extract.intake import Intake
-from extract.read_fields import MAX_ABSTRACT_CHARS, MAX_TITLE_CHARS, clean
-from extract.readers import _CHROME, READERS, dedupe, read_path
+from extract.readers import READERS, dedupe, read_path
+from extract.readers.fields import MAX_ABSTRACT_CHARS, MAX_TITLE_CHARS, clean
+from extract.readers.hf_pages import _CHROME
 from extract.records import Abstract, Quarantined
 
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

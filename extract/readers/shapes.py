@@ -1,7 +1,7 @@
 """Paper objects of today's JSON sources, mapped onto the common fields every reader validates.
 
 The JSON and JSON Lines readers find the objects; this module turns each one into the flat fields of
-:func:`extract.read_fields.abstract_from_fields`. A shape is recognised automatically where the keys leave no
+:func:`extract.readers.fields.abstract_from_fields`. A shape is recognised automatically where the keys leave no
 doubt, or forced with ``--format``:
 
 - ``hf-json``: Hugging Face's daily-papers API (``/api/daily_papers``): items ``{"paper": {"id", "title",
@@ -17,8 +17,8 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from extract.read_fields import RAW_KEEP, Item, abstract_from_fields
-from extract.read_lines import printable
+from extract.readers.fields import RAW_KEEP, Item, abstract_from_fields
+from extract.readers.lines import printable
 from extract.records import Quarantined
 
 __all__ = ["SHAPES", "ShapeError", "detect_shape", "inverted_abstract", "paper_fields", "shaped_abstract"]
@@ -69,7 +69,8 @@ def inverted_abstract(index: object) -> str:
 def _openalex(obj: Mapping[str, Any]) -> dict[str, object]:
     index = obj.get("abstract_inverted_index")
     raw_id = obj.get("id")
-    authors = [(a.get("author") or {}).get("display_name") for a in obj.get("authorships") or []
+    listed = obj.get("authorships")
+    authors = [a["author"].get("display_name") for a in (listed if isinstance(listed, list) else [])
                if isinstance(a, Mapping) and isinstance(a.get("author"), Mapping)]
     doi = obj.get("doi")
     return {
@@ -103,7 +104,8 @@ def _openreview(obj: Mapping[str, Any]) -> dict[str, object]:
 def _hf_json(obj: Mapping[str, Any]) -> dict[str, object]:
     paper = obj.get("paper") if isinstance(obj.get("paper"), Mapping) else obj
     pid = paper.get("id")
-    authors = [a.get("name") if isinstance(a, Mapping) else a for a in paper.get("authors") or []]
+    listed = paper.get("authors")
+    authors = [a.get("name") if isinstance(a, Mapping) else a for a in (listed if isinstance(listed, list) else [])]
     return {
         "id": pid,
         "title": paper.get("title") if paper.get("title") is not None else obj.get("title"),
@@ -159,4 +161,7 @@ def shaped_abstract(obj: Mapping[str, Any], source: str, shape: str | None = Non
         fields = paper_fields(obj, shape)
     except ShapeError as e:
         return Quarantined(source, str(e), printable(json.dumps(obj, ensure_ascii=False, default=str), RAW_KEEP))
+    except Exception as e:  # an odd value where a shape expects another type: this record only
+        return Quarantined(source, f"unreadable record ({type(e).__name__}: {str(e)[:200]})",
+                           printable(json.dumps(obj, ensure_ascii=False, default=str), RAW_KEEP))
     return abstract_from_fields(fields, source)

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-from extract.read_lines import RAW_KEEP, bad_bytes, has_surrogates, printable
+from extract.readers.lines import RAW_KEEP, bad_bytes, has_surrogates, printable
 from extract.records import Abstract, Quarantined
 
 Item = Abstract | Quarantined

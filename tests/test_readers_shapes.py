@@ -1,4 +1,4 @@
-"""extract.read_shapes: Hugging Face daily-papers JSON, OpenAlex works and OpenReview notes (v1 and v2)."""
+"""extract.readers.shapes: Hugging Face daily-papers JSON, OpenAlex works and OpenReview notes (v1 and v2)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.read_shapes import MAX_ABSTRACT_WORDS, ShapeError, detect_shape, inverted_abstract, paper_fields
 from extract.readers import READERS, read_path
+from extract.readers.shapes import MAX_ABSTRACT_WORDS, ShapeError, detect_shape, inverted_abstract, paper_fields
 from extract.records import Abstract, Quarantined
 
 DATA = Path(__file__).parent / "data"
@@ -106,3 +106,13 @@ def test_any_object_maps_or_fails_with_a_shape_error(obj: object) -> None:
         return
     assert isinstance(fields, dict)
     assert detect_shape(obj) is None or set(fields) >= {"id", "title", "abstract"}
+
+
+def test_odd_value_types_quarantine_the_record_only(tmp_path: Path) -> None:
+    """A list field holding a boolean (found by hypothesis) is not a crash: the record is read or quarantined."""
+    lines = [{"paper": {"id": "1", "title": "FooNet", "summary": "We propose FooNet.", "authors": True}},
+             {"id": "W2", "display_name": "BarLM", "abstract_inverted_index": {"BarLM": [0]}, "authorships": 7}]
+    (tmp_path / "odd.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    items = list(read_path(str(tmp_path / "odd.jsonl")))
+    assert len(items) == 2 and all(isinstance(i, Abstract | Quarantined) for i in items)
+    assert [i.authors for i in items if isinstance(i, Abstract)] == [[], []]

@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from extract.read_fields import Item
-from extract.read_lines import LineCounter, bad_bytes, decode, printable
-from extract.read_shapes import shaped_abstract
+from extract.readers.fields import Item
+from extract.readers.lines import LineCounter, bad_bytes, decode, printable
+from extract.readers.shapes import shaped_abstract
 from extract.records import Quarantined
 
 _WS = re.compile(r"[ \t\n\r]*")
@@ -170,5 +170,5 @@ class _Document:
 
 def read_json(stream: BinaryIO, name: str, shape: str | None = None) -> Iterator[Item]:
     """Papers from a JSON document (Semantic Scholar ``paperId``/``title``/``abstract``/``year``, any object
-    with ``title`` and ``abstract``, or a shape of :mod:`extract.read_shapes`, forced by ``shape``)."""
+    with ``title`` and ``abstract``, or a shape of :mod:`extract.readers.shapes`, forced by ``shape``)."""
     yield from _Document(decode(stream.read()), name, shape).papers()

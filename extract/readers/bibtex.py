@@ -12,8 +12,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from extract.read_fields import Item, abstract_from_fields, normalise_date
-from extract.read_lines import LineCounter, bad_bytes, decode, printable
+from extract.readers.fields import Item, abstract_from_fields, normalise_date
+from extract.readers.lines import LineCounter, bad_bytes, decode, printable
 from extract.records import Quarantined
 
 _AT = re.compile(r"@[ \t]*([A-Za-z][\w-]*)\s*([{(])")

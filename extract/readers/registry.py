@@ -1,19 +1,11 @@
-"""Readers: input files -> :class:`Abstract` records, or :class:`Quarantined` ones with a reason.
-
-Every physical record read yields exactly one item, so counts reconcile downstream. Formats are picked
-by extension, then by content: Hugging Face daily-papers page dumps (``.txt``), JSON Lines (e.g. the arXiv
-metadata snapshot), JSON documents (Semantic Scholar), CSV/TSV, arXiv API Atom XML and BibTeX; any of
-them gzip-, bzip2- or xz-compressed (detected by magic bytes). Directories are read recursively, ``-`` is stdin.
-"""
+"""Which reader reads a file: by extension, then by content (magic bytes, the first bytes), and reading
+whole inputs (files, directories read recursively, ``-`` for stdin; gzip, bzip2 and xz decompressed)."""
 
 from __future__ import annotations
 
 import bz2
 import contextlib
-import csv
-import datetime as dt
 import gzip
-import hashlib
 import io
 import json
 import lzma
@@ -26,165 +18,19 @@ from pathlib import Path
 from typing import BinaryIO
 
 from extract.errors import InputError
-from extract.read_atom import read_atom
-from extract.read_bibtex import read_bibtex
-from extract.read_fields import (
-    MAX_ABSTRACT_CHARS,
-    MAX_TITLE_CHARS,
-    Item,
-    abstract_from_fields,
-    normalise_title,
-    paper_id,
-)
-from extract.read_json import is_wrapper, json_type, read_json
-from extract.read_lines import RAW_KEEP, bad_bytes, decode, iter_lines, looks_binary, printable
-from extract.read_shapes import shaped_abstract
+from extract.readers.atom import read_atom
+from extract.readers.bibtex import read_bibtex
+from extract.readers.csv_rows import read_csv
+from extract.readers.fields import Item
+from extract.readers.hf_pages import read_hf_papers
+from extract.readers.json_doc import read_json
+from extract.readers.jsonl import read_jsonl
+from extract.readers.lines import looks_binary
 from extract.records import Quarantined
 
-__all__ = [
-    "MAX_ABSTRACT_CHARS",
-    "MAX_TITLE_CHARS",
-    "READERS",
-    "InputError",
-    "Item",
-    "abstract_from_fields",
-    "dedupe",
-    "expand_inputs",
-    "normalise_title",
-    "paper_id",
-    "read_inputs",
-    "read_path",
-    "sniff_format",
-]
+__all__ = ["HEAD_BYTES", "READERS", "Reader", "expand_inputs", "read_inputs", "read_path", "sniff_format"]
 
 HEAD_BYTES = 8192  # what format sniffing and the binary check look at
-
-
-def read_jsonl(stream: BinaryIO, name: str, shape: str | None = None) -> Iterator[Item]:
-    """One JSON object per line; blank lines are skipped, anything else bad is quarantined. Objects of a
-    known source shape (:mod:`extract.read_shapes`) are mapped; ``shape`` forces one."""
-    for line in iter_lines(stream, name):
-        if isinstance(line, Quarantined):
-            yield line
-            continue
-        lineno, raw = line
-        if not raw.strip():
-            continue
-        source, text = f"{name}:{lineno}", decode(raw)
-        if reason := bad_bytes(text):
-            yield Quarantined(source, reason, printable(text))
-            continue
-        text = text.rstrip("\r\n")
-        try:
-            obj = json.loads(text)
-        except json.JSONDecodeError as e:
-            cut = e.msg.startswith("Unterminated string") or e.pos >= len(text.rstrip()) - 1
-            hint = "; the line ends early (truncated?)" if cut else ""
-            yield Quarantined(source, f"invalid JSON ({e.msg}: column {e.colno}){hint}", printable(text))
-            continue
-        except RecursionError:
-            yield Quarantined(source, "invalid JSON (nested too deeply)", printable(text))
-            continue
-        except ValueError as e:  # e.g. an integer of more than 4,300 digits (Python's int-string limit)
-            yield Quarantined(source, f"invalid JSON ({e})", printable(text))
-            continue
-        papers = next(obj[k] for k in ("data", "papers", "results") if isinstance(obj.get(k), list)) \
-            if is_wrapper(obj) else [obj]  # a whole S2 page saved on one line
-        for paper in papers:
-            if isinstance(paper, dict):
-                yield shaped_abstract(paper, source, shape)
-            else:
-                yield Quarantined(source, f"expected a JSON object (a paper), got {json_type(paper)}", printable(text))
-
-
-def read_csv(stream: BinaryIO, name: str) -> Iterator[Item]:
-    """CSV (or TSV) with a header row naming ``title,abstract`` and optional ``id,date,year,authors,...``."""
-    text = decode(stream.read())
-    header = text.split("\n", 1)[0]
-    delimiter = "\t" if "\t" in header and "," not in header else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        fieldnames = reader.fieldnames
-    except csv.Error as e:
-        yield Quarantined(f"{name}:1", f"malformed CSV header ({e})", printable(header))
-        return
-    if fieldnames is None:
-        return
-    missing = {"title", "abstract"} - {f.strip().lower() for f in fieldnames}
-    if missing:
-        yield Quarantined(f"{name}:1", f"CSV header lacks column(s) {', '.join(sorted(missing))}", printable(header))
-        return
-    while True:
-        line = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as e:  # the csv module recovers at the next line
-            yield Quarantined(f"{name}:{line}", f"malformed CSV row ({e})", "")
-            continue
-        source = f"{name}:{line}"
-        cells = [v for v in row.values() if isinstance(v, str)]
-        if reason := bad_bytes("\n".join(cells), line):
-            yield Quarantined(source, reason, printable(",".join(cells)))
-            continue
-        fields = {(k or "").strip().lower(): v for k, v in row.items() if k is not None}
-        yield abstract_from_fields(fields, source)
-
-
-_CHROME = re.compile(
-    r"^(new|subscribe|get trending papers in your email inbox( once a day)?!?|"
-    r"by ?ak and the research community|"
-    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}(, \d{4})?)$",
-    re.IGNORECASE,
-)
-_SUBSCRIBE_PREFIX = re.compile(r"^Subscribe(?=\S)")
-_PAGE_DATE = re.compile(r"^([a-z]{3})[a-z]* (\d{1,2}), (\d{4})$", re.IGNORECASE)
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-
-
-def _page_date(line: str) -> str | None:
-    """``Dec 4, 2023`` (a daily-papers date header with a year) -> ``2023-12-04``."""
-    m = _PAGE_DATE.match(line)
-    if m is None or m[1].lower() not in _MONTHS:
-        return None
-    try:
-        return dt.date(int(m[3]), _MONTHS.index(m[1].lower()) + 1, int(m[2])).isoformat()
-    except ValueError:
-        return None
-
-
-def read_hf_papers(stream: BinaryIO, name: str) -> Iterator[Item]:
-    """Hugging Face daily-papers page dumps: page chrome, then alternating title and abstract lines.
-
-    Both layouts are handled: with and without blank lines and date headers. Chrome glued to a
-    title ("SubscribeGLM: ...") is cut off. A bad line in the abstract slot quarantines its title with it,
-    so the alternation (and the count) stays right. A date header with a year dates the papers under it.
-    """
-    pending: tuple[int, str] | None = None  # (line number, title) waiting for its abstract
-    date: str | None = None
-    for item in iter_lines(stream, name):
-        if isinstance(item, Quarantined):
-            if pending is not None:
-                item = Quarantined(f"{name}:{pending[0]}", f"{item.reason} in the abstract of this title",
-                                   printable(pending[1] + "\n" + item.raw))
-                pending = None
-            yield item
-            continue
-        lineno, raw = item
-        line = decode(raw).strip()
-        if not line or _CHROME.match(line):
-            date = _page_date(line) or date
-            continue
-        line = _SUBSCRIBE_PREFIX.sub("", line)
-        if pending is None:
-            pending = (lineno, line)
-            continue
-        t_line, title = pending
-        pending = None
-        yield abstract_from_fields({"title": title, "abstract": line, "date": date}, f"{name}:{t_line}")
-    if pending is not None:
-        yield Quarantined(f"{name}:{pending[0]}", "title without an abstract (truncated page?)", printable(pending[1]))
 
 
 Reader = Callable[[BinaryIO, str], Iterator[Item]]
@@ -198,7 +44,7 @@ def _shaped_reader(shape: str) -> Reader:
             return read_json(stream, name, shape)
         return read_jsonl(stream, name, shape)
 
-    read.__doc__ = f"JSON or JSON Lines of {shape} objects (see extract.read_shapes)."
+    read.__doc__ = f"JSON or JSON Lines of {shape} objects (see extract.readers.shapes)."
     return read
 
 
@@ -422,31 +268,3 @@ def read_inputs(paths: Iterable[str], fmt: str | None = None) -> Iterator[Item]:
     """All records of all inputs, in order, without de-duplication."""
     for p in expand_inputs(paths):
         yield from read_path(p, fmt)
-
-
-def dedupe(items: Iterable[Item], stats: dict[str, int] | None = None) -> Iterator[Item]:
-    """Drop repeats of a paper; a repeated id with different content is quarantined.
-
-    ``stats["duplicates"]`` counts the exact repeats dropped, so read = kept + duplicates + quarantined.
-    """
-    seen: dict[str, tuple[str, str]] = {}
-    for item in items:
-        if isinstance(item, Quarantined):
-            yield item
-            continue
-        digest = hashlib.sha1(f"{normalise_title(item.title)}\n{item.abstract}".encode()).hexdigest()
-        first = seen.get(item.id)
-        if first is None:
-            seen[item.id] = (digest, item.source)
-            yield item
-        elif first[0] == digest:
-            if stats is not None:
-                stats["duplicates"] = stats.get("duplicates", 0) + 1
-        else:
-            yield Quarantined(
-                item.source,
-                f"id {item.id!r} already read at {first[1]} with different content",
-                printable(json.dumps({"id": item.id, "title": item.title, "abstract": item.abstract},
-                                     ensure_ascii=False), RAW_KEEP),
-            )
-

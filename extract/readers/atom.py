@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from typing import BinaryIO
 from xml.parsers import expat
 
-from extract.read_fields import Item, abstract_from_fields
-from extract.read_lines import MAX_LINE_BYTES, bad_bytes, printable
+from extract.readers.fields import Item, abstract_from_fields
+from extract.readers.lines import MAX_LINE_BYTES, bad_bytes, printable
 from extract.records import Quarantined
 
 ATOM = "{http://www.w3.org/2005/Atom}"
