@@ -41,13 +41,14 @@ def test_sigkill_during_the_final_write_keeps_the_previous_graph(tmp_path: Path)
     script = textwrap.dedent(f"""
         import os, signal, sys
         sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})
-        import kg.formats as f
-        real = f._Parts.join
+        import kg.formats.parts as f
+        from kg.formats import GraphJsonWriter
+        real = f.Parts.join
         def join(self, out, between):  # die in the middle of joining the parts into the output
             out.write(between[0]); out.flush()
             os.kill(os.getpid(), signal.SIGKILL)
-        f._Parts.join = join
-        with f.GraphJsonWriter({str(out)!r}) as w:
+        f.Parts.join = join
+        with GraphJsonWriter({str(out)!r}) as w:
             for i in range(1000):
                 w.add_node(f"paper:{{i}}", {{"label": "Paper"}})
     """)
