@@ -6,7 +6,7 @@ from functools import cache
 
 from spacy.language import Language
 
-from extract.components.entities import classify_long_form
+from extract.entity_labels import classify_long_form
 from extract.pipeline import build_nlp
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from itertools import pairwise
 
 from spacy.language import Language
@@ -21,7 +20,6 @@ from spacy.tokens import Doc, Span
 
 from extract.canonical import canonical_key, canonical_name, known
 from extract.components.abbreviations import best_long_form
-from extract.components.model_heads import model_head
 from extract.components.variants import link_variants, local_base
 from extract.doc_data import (
     ABBREVS,
@@ -34,30 +32,11 @@ from extract.doc_data import (
     span_at,
     text_of,
 )
-from extract.lexicon import Entry, generic_keys, key_index, norm_key, task_keys
+from extract.entity_labels import Cand, classify_long_form, label_of
+from extract.entity_lists import NOT_EPONYM, listed_techniques, titled_collections
+from extract.lexicon import generic_keys, key_index, norm_key, task_keys
 
-# Heads of capitalised long forms that name tasks or metrics, not techniques.
-_TASK_HEAD = re.compile(
-    r"^(?:answering|detection|recognition|classification|segmentation|translation|summari[sz]ation|captioning|"
-    r"tagging|parsing|extraction|tracking|score|rate|error|accuracy|precision|recall|distance|divergence|"
-    r"ratio|metric|index|intelligence|processing|vision|tasks?|problems?|data|retrieval|generation|grounding|"
-    r"locali[sz]ation|forecasting|understanding|reasoning|unit|units|layers?|prediction|navigation|completion)$",
-    re.IGNORECASE,
-)
-# Heads of lower-case long forms that name techniques ("gradient ascent (GA)", not "key-value (KV)").
-_TECH_HEAD = re.compile(
-    r"(?:optimi[sz]ation|tuning|training|attention|search|sampling|distillation|adaptation|regulari[sz]ation|"
-    r"decoding|prompting|alignment|augmentation|method|algorithm|framework|network|encoding|embeddings?|"
-    r"normali[sz]ation|pooling|initiali[sz]ation|quanti[sz]ation|pruning|merging|descent|ascent|"
-    r"propagation|loss|objective|regression|clustering|transformer|mechanism|architecture|gradients?|"
-    r"retriever|generator|encoder|decoder|classifier|modell?ing|pre-?training|fine-?tuning|replay|"
-    r"planning|prediction|inference|generation|voting|ensembling|scheduling|unlearning|masking|"
-    r"routing|caching|pipeline|paradigm|strategy|technique|approach|procedure|policy|estimation)$",
-    re.IGNORECASE,
-)
-_TRAINED_AS_MODEL = re.compile(r",?\s+(?:is|was)\s+(?:(?:further|then|first|also)\s+)?(?:pre-?trained|trained)\s+on\b")
 _CLASS_HEAD = re.compile(r"(?:[Mm]odels?|[Nn]etworks?|LLMs?|LMs?)$")
-_TITLE_MODEL_HEAD = re.compile(r"(?:Model|Models|LM|LLM|Transformer|Network|Net|Encoder|Decoder)$")
 _RIGHT_CUE = re.compile(
     r"[\s\-]*(?:\([\w\s\-]+\)\s*)?(?:(?:(?:[a-z][\w\-]*|[A-Z][a-z]+)\s+){0,3}"
     r"(?:(?P<b>(?i:benchmarks?|leaderboards?|test sets?|evaluation suites?))|"
@@ -91,152 +70,14 @@ _CUE_LABEL = {"b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method"}
 _COORD = re.compile(
     r"^(?:\s*\([^()]{1,40}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+|\s*/\s*)(?:the\s+)?$"
 )
-# Training use just before a mention ("pre-trained on the X", "fine-tuning on X and") or right after it
-# ("X corpus", "X for pre-training").
-_TRAIN_BEFORE = re.compile(
-    r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|instruction-tun\w*|meta-train\w*)\s+(?:[\w\-]+\s+){0,5}?"
-    r"(?:on|with|using|from)\s+(?:(?!evaluat|test)[\w\-]+(?:,|\s+and)?\s+){0,6}?$",
-    re.IGNORECASE,
-)
-_TRAIN_AFTER = re.compile(
-    r"\s*(?:corpus|corpora|pre-?training (?:data|corpus)|training (?:data|set|corpus)|for (?:pre-?)?training|"
-    r"-?pre-?trained\b|(?:pre-?trained\s+)?(?:models?|checkpoints?|weights)\b)\b",
-    re.IGNORECASE,
-)
-# Evaluation use around a mention ("evaluated on X", "accuracy on X", "X test set", "results on X").
-_EVAL_BEFORE = re.compile(
-    r"\b(?:evaluat\w*|test(?:ed|ing|s)?|benchmark\w*|experiments?|results?|accurac\w*|achiev\w*|outperform\w*|"
-    r"surpass\w*|state-of-the-art|SOTA|scor\w*|performance|zero-shot|few-shot|validat\w*)\b(?:[^.;]|\.(?=\S)){0,60}$",
-    re.IGNORECASE,
-)
-_EVAL_AFTER = re.compile(r"\s*(?:\(\w+\)\s*)?(?:test|validation|dev|evaluation)\b|\s*benchmarks?\b", re.IGNORECASE)
-_SOURCE_CUE = re.compile(
-    r"\b(?:data|dataset|corpus|corpora|dump|articles|pages|texts?|documents|papers|posts|trained on|"
-    r"pre-?trained on|collected|crawl\w*|scraped|sourced|derived from|extracted from)\b",
-    re.IGNORECASE,
-)
 # Named algorithms: capitalised (often eponymous) words before "algorithm", "sampler", "transform" ...
 # ("the Sinkhorn algorithm", "Gibbs sampling", "Kalman filter", "Dijkstra's algorithm").
 _EPONYM_HEADS = ("algorithm", "sampl", "transform", "filter")
 _EPONYM_HEAD = re.compile(r"\b(?:algorithm|sampler|sampling|transform|filter)\b")
 _EPONYM_BEFORE = re.compile(r"(?<![\w\-'])((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:'s)?\s+){1,3})$")
 _CLAUSE_START = frozenset({". ", "! ", "? ", ": ", "\n\n", "\n"})
-_NOT_EPONYM = frozenset(
-    [
-        "A", "An", "The", "Our", "This", "These", "That", "Its", "Their", "Each", "When", "For", "After", "To", "Run",
-        "Less", "Typical", "English", "Heuristic", "Bandit", "Reinforcement", "Offline", "Online", "Learning", "Deep",
-        "Neural", "Novel", "New", "Proposed", "Efficient", "Fast", "Simple", "Adaptive", "Random", "Greedy", "Optimal",
-        "Robust", "Standard", "Classical", "Traditional", "Existing", "Such", "Both", "Any", "All", "Most", "Some",
-        "Final", "Main", "Bayesian", "Markovian", "Top", "Two", "Turn", "Bins",
-    ]
-)
-# "methods such as", "techniques including", "regularizers like" ... (the list follows).
-_LIST_CUES = (" such as ", " like ", " including ", " e.g.", "(e.g.", "(such as ", "(including ")
-_TECH_NOUN = re.compile(
-    r"\b(?:methods|techniques|algorithms|strategies|optimizers|regulari[sz]ers|heuristics|tricks|interventions)"
-    r"\s*$"
-)
-_TECH_LIST = re.compile(r"\s*\(?\s*(?:such as|like|including|e\.g\.,?)\s+")
-
-
-def _find_all(text: str, needles: tuple[str, ...]) -> list[int]:
-    """Start offsets of every occurrence of the needles, in order (plain substring search: fast)."""
-    out: list[int] = []
-    for n in needles:
-        i = text.find(n)
-        while i >= 0:
-            out.append(i)
-            i = text.find(n, i + 1)
-    return sorted(out)
-
-# One list item: up to three words, or a known name; the item ends at a comma, "and"/"or" or the clause end.
-_LIST_ITEM = re.compile(
-    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)?(?:the\s+)?"
-    r"([\w\-]+(?:\s(?!and\b|or\b)[\w\-]+){0,2})(?=\s*(?:,|\.|;|:|\)|\s(?:and|or)\s))"
-)
-_NOT_IN_NAME = frozenset(
-    [
-        "a", "an", "the", "of", "to", "in", "on", "for", "with", "by", "is", "are", "be", "can", "we", "our",
-        "their", "its", "that", "which", "this", "these", "etc", "others", "variants", "versions", "extensions",
-        "methods", "approaches", "techniques", "algorithms", "models", "ones",
-    ]
-)
-# A collection noun after a title-case name ("the Stanford Cars dataset", "the Netflix challenge").
-# A capitalised collection noun is part of the name ("the Zap Corpus").
-_COLLECTION = re.compile(r"[DdCcBbTtLl](?:atasets?|orpus|orpora|enchmarks?|hallenge|reebank|eaderboard)\b")
-_COLLECTION_TAILS = ("ataset", "orpus", "orpora", "enchmark", "hallenge", "reebank", "eaderboard")
-_PLURALS = frozenset(["datasets", "corpora", "benchmarks"])
-_TITLED_BEFORE = re.compile(
-    r"\b(?:the|on|of|from|using|and|in|with) ((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)* (?:(?:in|of) (?=[A-Z]))?){1,5})"
-    r"(?:\(\w+\) )?$"
-)
-_LANGUAGES = frozenset(
-    [
-        "English", "Chinese", "French", "German", "Spanish", "Japanese", "Korean", "Arabic", "Hindi", "Russian",
-        "Polish", "Italian", "Portuguese", "Dutch", "Vietnamese", "Turkish", "Persian", "Indonesian", "Bengali",
-        "Urdu", "Swahili", "Greek", "Hebrew", "Czech", "Swedish", "Finnish", "Thai", "Tamil", "Python", "Java",
-        "Multilingual", "Monolingual", "Bilingual", "Cross", "Lingual",
-    ]
-)
 # Proposal cues whose coordinated names are proposed along with the first one.
 _CHAIN_RULES = frozenset({"propose"})
-_LABEL_ORDER = ("Model", "Benchmark", "Dataset", "Method")
-def _by_votes(labels: list[str]) -> list[str]:
-    """The labels ordered by how many mentions voted for them; ties keep the order of first occurrence."""
-    if len(labels) < 2:
-        return labels
-    order = list(dict.fromkeys(labels))
-    return sorted(order, key=lambda lab: (-labels.count(lab), order.index(lab)))
-
-
-@dataclass
-class Cand:
-    """A candidate mention: character span, type (or ""), resolved canonical name and provenance."""
-
-    start: int
-    end: int
-    label: str
-    name: str
-    parent: str
-    rule: str
-    prio: int
-    entry: Entry | None = None
-    evidence: set[str] = field(default_factory=set)
-
-
-def classify_long_form(lf: str) -> str | None:
-    """Type of an unknown acronym's long form, or None when it names a task, metric, field or a
-    generic class ("question answering", "F1 score", "reinforcement learning", "key-value")."""
-    if norm_key(lf) in task_keys() and norm_key(lf) not in key_index():
-        return None  # a task ("Neural Machine Translation (NMT)"), not a technique
-    words = lf.split()
-    last = words[-1] if words else ""
-    title = sum(w[:1].isupper() for w in words) >= max(1, len(words) - 1)
-    known = key_index().get(norm_key(last))
-    if last == "networks" and len(words) >= 2 and words[-2] not in ("neural", "deep", "convolutional"):
-        return "Method"  # an architecture family ("physics-informed neural networks", "capsule networks")
-    if re.fullmatch(r"(?:[Mm]odels|[Nn]etworks|LLMs|LMs|[Aa]gents|[Ss]ystems)", last):
-        return None  # a class of models ("Large Vision Models (LVMs)"), not one named model
-    if (title and (_TITLE_MODEL_HEAD.search(last) or model_head(lf))) or (known is not None and known.label == "Model"):
-        return "Model"
-    if re.search(r"bench(?:mark)?s?$", last, re.I):
-        return "Benchmark"
-    if re.search(r"(?:dataset|corpus|collection)$", last, re.I):
-        return "Dataset"
-    if title:
-        return None if _TASK_HEAD.match(last) else "Method"
-    if _TECH_HEAD.search(last) or (last.lower() == "learning" and len(words) >= 3):
-        return "Method"
-    return None
-
-
-def _sentence_of(sents: list[list[int]], pos: int) -> tuple[int, int]:
-    for s, e in sents:
-        if s <= pos < e:
-            return s, e
-    return 0, 0
-
-
 class EntityResolver:
     """Builds the entity list of a Doc from the candidate annotations; see the module docstring."""
 
@@ -327,14 +168,14 @@ class EntityResolver:
                 proto = alias.get(norm_key(text[c.start : c.end]))
                 if proto is not None:
                     c.label, c.name, c.evidence = proto.label, proto.name, set(proto.evidence)
-        cands += self._listed_techniques(text, cands)
-        cands += self._titled_collections(text, cands)
+        cands += listed_techniques(text, cands, self.index, self._is_generic)
+        cands += titled_collections(text, cands, self._is_generic)
         for h in _EPONYM_HEAD.finditer(text) if any(w in text for w in _EPONYM_HEADS) else ():
             m = _EPONYM_BEFORE.search(text, max(0, h.start() - 60), h.start())
             if m is None or text[m.start() - 2 : m.start()] in _CLAUSE_START or m.start() == 0:
                 continue  # nothing capitalised before the head, or only the first word of a sentence
             first = m.group(1).split()[0].split("-")[0]
-            if first in _NOT_EPONYM or any(c.start < h.end() and m.start() < c.end for c in cands):
+            if first in NOT_EPONYM or any(c.start < h.end() and m.start() < c.end for c in cands):
                 continue  # "Our algorithm"; or already a known name / acronym definition
             name = text[m.start() : h.end()]
             cands.append(Cand(m.start(), h.end(), "Method", name, "", "eponym", 1, None, {"cue:Method"}))
@@ -380,71 +221,6 @@ class EntityResolver:
                 cands.append(Cand(int(s), int(e), label, name, "", "proposal", 2, None, ev))
                 proposed.setdefault(canonical_key(name), str(rule))
         return cands, generic_sf, proposed
-
-    def _listed_techniques(self, text: str, cands: list[Cand]) -> list[Cand]:
-        """Lower-case items of a list the text itself calls techniques ("methods such as warm-up, weight
-        decay and ..."), when the list also holds a known technique: the text names them as methods."""
-        out: list[Cand] = []
-        known = [c for c in cands if c.entry is not None and c.label == "Method"]
-        if not known:
-            return out
-        for h in _find_all(text, _LIST_CUES):
-            m = _TECH_LIST.match(text, h)  # the cue ("such as") with what follows it
-            if m is None or _TECH_NOUN.search(text, max(0, h - 20), h) is None:
-                continue
-            items: list[tuple[int, int]] = []
-            pos = m.end()
-            while len(items) < 8 and (i := _LIST_ITEM.match(text, pos)) is not None:
-                items.append((i.start(1), i.end(1)))
-                pos = i.end()
-            if len(items) < 2 or not any(c.start == a for a, _ in items for c in known):
-                continue
-            for a, b in items:
-                item = text[a:b]
-                key = norm_key(item)
-                if (
-                    item.islower()
-                    and key not in self.index
-                    and not self._is_generic(key)
-                    and not _TASK_HEAD.match(item.split()[-1])
-                    and not (set(item.split()) & _NOT_IN_NAME)
-                ):
-                    out.append(Cand(a, b, "Method", item, "", "list", 1, None, {"cue:Method"}))
-        return out
-
-    def _titled_collections(self, text: str, cands: list[Cand]) -> list[Cand]:
-        """Title-case names right before a collection noun ("the Stanford Cars dataset", "on the Waymo
-        Open benchmark", "the Brown corpus"), which the name shapes miss (ordinary capitalised words)."""
-        out: list[Cand] = []
-        title_end = text.find("\n\n")
-        for h in _find_all(text, _COLLECTION_TAILS):
-            q = text.rfind(" ", 0, h - 2)  # the word before the collection noun must be capitalised
-            if h < 3 or text[h - 2] != " " or not text[q + 1 : q + 2].isupper():
-                continue
-            d = _COLLECTION.match(text, h - 1)
-            if d is None:
-                continue
-            m = _TITLED_BEFORE.search(text, max(0, d.start() - 80), d.start())
-            if m is None:
-                continue
-            name = m.group(1).rstrip()
-            words = name.replace("-", " ").split()
-            if d.group(0)[0].isupper():
-                if m.end(1) != d.start() or d.start() < title_end or d.group(0).lower() in _PLURALS:
-                    continue  # title case is not a name in titles ("Creating Datasets"); nor are plurals
-                name = text[m.start(1) : d.end()]
-            if (
-                words[0] in _NOT_EPONYM
-                or all(w in _LANGUAGES for w in words)
-                or _TASK_HEAD.match(words[-1])
-                or (d.group(0).lower() in _PLURALS and len(words) < 2)  # "Driving datasets": a kind of data
-                or self._is_generic(norm_key(name))
-                or any(c.start < m.end(1) and m.start(1) < c.end for c in cands)
-            ):
-                continue
-            label = "Dataset" if d.group(0).lower().startswith(("data", "corp", "tree")) else "Benchmark"
-            out.append(Cand(m.start(1), m.start(1) + len(name), label, name, "", "titled", 1, None, {"cue:" + label}))
-        return out
 
     @staticmethod
     def _non_overlapping(cands: list[Cand]) -> list[Cand]:
@@ -508,7 +284,7 @@ class EntityResolver:
         for c in kept:
             groups.setdefault(canonical_key(c.name), []).append(c)
         ents: list[dict[str, object]] = []
-        labels = {key: self._label(text, sents, ms) for key, ms in groups.items()}
+        labels = {key: label_of(text, sents, ms) for key, ms in groups.items()}
         for key in [k for k, lab in labels.items() if lab is None]:
             # "ZapNet and ZapNet-L": an untyped size/version variant of a typed name of the same paper.
             base = local_base(key, [k for k, lab in labels.items() if lab in ("Model", "Method")])
@@ -567,75 +343,6 @@ class EntityResolver:
             rule = props.get(canonical_key(str(ent["parent"] or "")))
             if rule is not None:
                 ent["proposed"] = rule
-
-    def _label(self, text: str, sents: list[list[int]], ms: list[Cand]) -> str | None:
-        """The entity type of a group of mentions, or None if it is not an entity."""
-        entry = next((c.entry for c in ms if c.entry is not None), None)
-        if entry is not None:
-            if "src" in entry.flags and not any(_SOURCE_CUE.search(text, *_sentence_of(sents, c.start)) for c in ms):
-                return None
-            if "ctx" in entry.flags:
-                return self._data_or_benchmark(text, sents, ms, entry.label)
-            return entry.label
-        ev = [e for c in ms for e in sorted(c.evidence)]  # sets iterate in hash order, which varies by process
-        abbr = [c.label for c in ms if c.rule == "abbreviation" and c.label]
-        variant = [c.label for c in ms if c.rule in ("variant", "gazetteer") and c.label]
-        if variant:
-            return variant[0]
-        prop = _by_votes([e.split(":")[1] for e in ev if e.startswith("tprop:")])
-        prop += _by_votes([e.split(":")[1] for e in ev if e.startswith("prop:")])
-        cue = _by_votes([e.split(":")[1] for e in ev if e.startswith("cue:")])
-        coord = _by_votes([e.split(":")[1] for e in ev if e.startswith("coord:")])
-        shape = [c.label for c in ms if c.label in ("Model", "Benchmark")]
-        sized = ["Model"] if any(c.label == "Sized" for c in ms) else []
-        if "proposed" in ev:
-            label = (prop or shape or self._model_head(text, ms) or abbr or cue or coord or sized or ["Method"])[0]
-            if label == "Method" and any(_TRAINED_AS_MODEL.match(text, c.end) for c in ms):
-                label = "Model"  # "X is pretrained on ...": a trained artefact, whatever the descriptor
-            if label == "Dataset" and "Benchmark" in shape:
-                label = "Benchmark"  # "a new dataset, FooQA / FooBench": an evaluation set unless trained on
-            return self._refine(text, sents, ms, label)
-        if shape and shape[0] == "Model":
-            return "Model"
-        if abbr:
-            return self._refine(text, sents, ms, (cue or abbr)[0])
-        # A compound on a known technique ("multi-LoRA") stays a technique next to "models" ("multi-LoRA models").
-        compound = ["Method"] if any(c.rule == "shape" and c.label == "Method" for c in ms) else []
-        found = compound or cue or coord or shape or sized
-        return self._refine(text, sents, ms, found[0]) if found else None
-
-    @staticmethod
-    def _model_head(text: str, ms: list[Cand]) -> list[str]:
-        """["Model"] when a mention names the paper's own network by its head ("Zap Transformer"), else []."""
-        return ["Model"] if any(model_head(text[c.start : c.end]) for c in ms) else []
-
-    def _refine(self, text: str, sents: list[list[int]], ms: list[Cand], label: str) -> str:
-        """Dataset vs Benchmark by use: a named "dataset" the paper evaluates on is a Benchmark."""
-        if label in ("Dataset", "Benchmark"):
-            proposed = any("proposed" in c.evidence for c in ms)
-            # A named "X dataset" the paper neither releases nor trains on is, in abstracts, mostly an
-            # evaluation set: without a use vote it is a Benchmark.
-            return self._data_or_benchmark(text, sents, ms, label if proposed else "Benchmark")
-        return label
-
-    @staticmethod
-    def _data_or_benchmark(text: str, sents: list[list[int]], ms: list[Cand], default: str) -> str:
-        """Dataset or Benchmark by how the mentions are used: each mention votes training (next to
-        "trained on", "X corpus", "X-pretrained") or evaluation ("evaluated on", "accuracy on", "X test
-        set"); training wins ties, the default (gazetteer type or descriptor) stands without votes."""
-        train = evals = 0
-        for c in ms:
-            s, _ = _sentence_of(sents, c.start)
-            if _TRAIN_BEFORE.search(text, max(s, c.start - 80), c.start) or _TRAIN_AFTER.match(text, c.end):
-                train += 1
-            elif _EVAL_BEFORE.search(text, max(s, c.start - 80), c.start) or _EVAL_AFTER.match(text, c.end):
-                evals += 1
-        if train and train >= evals:
-            return "Dataset"
-        if evals:
-            return "Benchmark"
-        return default
-
 
 @Language.factory("kg_entities", default_config={"ents": True}, assigns=[ENTITIES.attr, "doc.ents"],
                   requires=[SENTS.attr, GAZ_META.attr, SHAPE_META.attr, ABBREVS.attr, PROPOSED_META.attr])

@@ -1,0 +1,184 @@
+"""Which type a group of mentions of one name gets: gazetteer, acronym long form, proposal cue, descriptor
+votes, shape, and Dataset vs Benchmark by use (trained on vs evaluated on). Used by ``kg_entities``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.components.model_heads import model_head
+from extract.lexicon import Entry, key_index, norm_key, task_keys
+
+__all__ = ["TASK_HEAD", "Cand", "by_votes", "classify_long_form", "data_or_benchmark", "label_of", "sentence_of"]
+
+# Heads of capitalised long forms that name tasks or metrics, not techniques.
+TASK_HEAD = re.compile(
+    r"^(?:answering|detection|recognition|classification|segmentation|translation|summari[sz]ation|captioning|"
+    r"tagging|parsing|extraction|tracking|score|rate|error|accuracy|precision|recall|distance|divergence|"
+    r"ratio|metric|index|intelligence|processing|vision|tasks?|problems?|data|retrieval|generation|grounding|"
+    r"locali[sz]ation|forecasting|understanding|reasoning|unit|units|layers?|prediction|navigation|completion)$",
+    re.IGNORECASE,
+)
+# Heads of lower-case long forms that name techniques ("gradient ascent (GA)", not "key-value (KV)").
+_TECH_HEAD = re.compile(
+    r"(?:optimi[sz]ation|tuning|training|attention|search|sampling|distillation|adaptation|regulari[sz]ation|"
+    r"decoding|prompting|alignment|augmentation|method|algorithm|framework|network|encoding|embeddings?|"
+    r"normali[sz]ation|pooling|initiali[sz]ation|quanti[sz]ation|pruning|merging|descent|ascent|"
+    r"propagation|loss|objective|regression|clustering|transformer|mechanism|architecture|gradients?|"
+    r"retriever|generator|encoder|decoder|classifier|modell?ing|pre-?training|fine-?tuning|replay|"
+    r"planning|prediction|inference|generation|voting|ensembling|scheduling|unlearning|masking|"
+    r"routing|caching|pipeline|paradigm|strategy|technique|approach|procedure|policy|estimation)$",
+    re.IGNORECASE,
+)
+_TRAINED_AS_MODEL = re.compile(r",?\s+(?:is|was)\s+(?:(?:further|then|first|also)\s+)?(?:pre-?trained|trained)\s+on\b")
+_TITLE_MODEL_HEAD = re.compile(r"(?:Model|Models|LM|LLM|Transformer|Network|Net|Encoder|Decoder)$")
+# Training use just before a mention ("pre-trained on the X", "fine-tuning on X and") or right after it
+# ("X corpus", "X for pre-training").
+_TRAIN_BEFORE = re.compile(
+    r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|instruction-tun\w*|meta-train\w*)\s+(?:[\w\-]+\s+){0,5}?"
+    r"(?:on|with|using|from)\s+(?:(?!evaluat|test)[\w\-]+(?:,|\s+and)?\s+){0,6}?$",
+    re.IGNORECASE,
+)
+_TRAIN_AFTER = re.compile(
+    r"\s*(?:corpus|corpora|pre-?training (?:data|corpus)|training (?:data|set|corpus)|for (?:pre-?)?training|"
+    r"-?pre-?trained\b|(?:pre-?trained\s+)?(?:models?|checkpoints?|weights)\b)\b",
+    re.IGNORECASE,
+)
+# Evaluation use around a mention ("evaluated on X", "accuracy on X", "X test set", "results on X").
+_EVAL_BEFORE = re.compile(
+    r"\b(?:evaluat\w*|test(?:ed|ing|s)?|benchmark\w*|experiments?|results?|accurac\w*|achiev\w*|outperform\w*|"
+    r"surpass\w*|state-of-the-art|SOTA|scor\w*|performance|zero-shot|few-shot|validat\w*)\b(?:[^.;]|\.(?=\S)){0,60}$",
+    re.IGNORECASE,
+)
+_EVAL_AFTER = re.compile(r"\s*(?:\(\w+\)\s*)?(?:test|validation|dev|evaluation)\b|\s*benchmarks?\b", re.IGNORECASE)
+_SOURCE_CUE = re.compile(
+    r"\b(?:data|dataset|corpus|corpora|dump|articles|pages|texts?|documents|papers|posts|trained on|"
+    r"pre-?trained on|collected|crawl\w*|scraped|sourced|derived from|extracted from)\b",
+    re.IGNORECASE,
+)
+
+
+def by_votes(labels: list[str]) -> list[str]:
+    """The labels ordered by how many mentions voted for them; ties keep the order of first occurrence."""
+    if len(labels) < 2:
+        return labels
+    order = list(dict.fromkeys(labels))
+    return sorted(order, key=lambda lab: (-labels.count(lab), order.index(lab)))
+
+
+
+@dataclass
+class Cand:
+    """A candidate mention: character span, type (or ""), resolved canonical name and provenance."""
+
+    start: int
+    end: int
+    label: str
+    name: str
+    parent: str
+    rule: str
+    prio: int
+    entry: Entry | None = None
+    evidence: set[str] = field(default_factory=set)
+
+
+def classify_long_form(lf: str) -> str | None:
+    """Type of an unknown acronym's long form, or None when it names a task, metric, field or a
+    generic class ("question answering", "F1 score", "reinforcement learning", "key-value")."""
+    if norm_key(lf) in task_keys() and norm_key(lf) not in key_index():
+        return None  # a task ("Neural Machine Translation (NMT)"), not a technique
+    words = lf.split()
+    last = words[-1] if words else ""
+    title = sum(w[:1].isupper() for w in words) >= max(1, len(words) - 1)
+    known = key_index().get(norm_key(last))
+    if last == "networks" and len(words) >= 2 and words[-2] not in ("neural", "deep", "convolutional"):
+        return "Method"  # an architecture family ("physics-informed neural networks", "capsule networks")
+    if re.fullmatch(r"(?:[Mm]odels|[Nn]etworks|LLMs|LMs|[Aa]gents|[Ss]ystems)", last):
+        return None  # a class of models ("Large Vision Models (LVMs)"), not one named model
+    if (title and (_TITLE_MODEL_HEAD.search(last) or model_head(lf))) or (known is not None and known.label == "Model"):
+        return "Model"
+    if re.search(r"bench(?:mark)?s?$", last, re.I):
+        return "Benchmark"
+    if re.search(r"(?:dataset|corpus|collection)$", last, re.I):
+        return "Dataset"
+    if title:
+        return None if TASK_HEAD.match(last) else "Method"
+    if _TECH_HEAD.search(last) or (last.lower() == "learning" and len(words) >= 3):
+        return "Method"
+    return None
+
+
+def sentence_of(sents: list[list[int]], pos: int) -> tuple[int, int]:
+    for s, e in sents:
+        if s <= pos < e:
+            return s, e
+    return 0, 0
+
+
+
+
+def label_of(text: str, sents: list[list[int]], ms: list[Cand]) -> str | None:
+    """The entity type of a group of mentions, or None if it is not an entity."""
+    entry = next((c.entry for c in ms if c.entry is not None), None)
+    if entry is not None:
+        if "src" in entry.flags and not any(_SOURCE_CUE.search(text, *sentence_of(sents, c.start)) for c in ms):
+            return None
+        if "ctx" in entry.flags:
+            return data_or_benchmark(text, sents, ms, entry.label)
+        return entry.label
+    ev = [e for c in ms for e in sorted(c.evidence)]  # sets iterate in hash order, which varies by process
+    abbr = [c.label for c in ms if c.rule == "abbreviation" and c.label]
+    variant = [c.label for c in ms if c.rule in ("variant", "gazetteer") and c.label]
+    if variant:
+        return variant[0]
+    prop = by_votes([e.split(":")[1] for e in ev if e.startswith("tprop:")])
+    prop += by_votes([e.split(":")[1] for e in ev if e.startswith("prop:")])
+    cue = by_votes([e.split(":")[1] for e in ev if e.startswith("cue:")])
+    coord = by_votes([e.split(":")[1] for e in ev if e.startswith("coord:")])
+    shape = [c.label for c in ms if c.label in ("Model", "Benchmark")]
+    sized = ["Model"] if any(c.label == "Sized" for c in ms) else []
+    if "proposed" in ev:
+        label = (prop or shape or _model_head(text, ms) or abbr or cue or coord or sized or ["Method"])[0]
+        if label == "Method" and any(_TRAINED_AS_MODEL.match(text, c.end) for c in ms):
+            label = "Model"  # "X is pretrained on ...": a trained artefact, whatever the descriptor
+        if label == "Dataset" and "Benchmark" in shape:
+            label = "Benchmark"  # "a new dataset, FooQA / FooBench": an evaluation set unless trained on
+        return _refine(text, sents, ms, label)
+    if shape and shape[0] == "Model":
+        return "Model"
+    if abbr:
+        return _refine(text, sents, ms, (cue or abbr)[0])
+    # A compound on a known technique ("multi-LoRA") stays a technique next to "models" ("multi-LoRA models").
+    compound = ["Method"] if any(c.rule == "shape" and c.label == "Method" for c in ms) else []
+    found = compound or cue or coord or shape or sized
+    return _refine(text, sents, ms, found[0]) if found else None
+
+def _model_head(text: str, ms: list[Cand]) -> list[str]:
+    """["Model"] when a mention names the paper's own network by its head ("Zap Transformer"), else []."""
+    return ["Model"] if any(model_head(text[c.start : c.end]) for c in ms) else []
+
+def _refine(text: str, sents: list[list[int]], ms: list[Cand], label: str) -> str:
+    """Dataset vs Benchmark by use: a named "dataset" the paper evaluates on is a Benchmark."""
+    if label in ("Dataset", "Benchmark"):
+        proposed = any("proposed" in c.evidence for c in ms)
+        # A named "X dataset" the paper neither releases nor trains on is, in abstracts, mostly an
+        # evaluation set: without a use vote it is a Benchmark.
+        return data_or_benchmark(text, sents, ms, label if proposed else "Benchmark")
+    return label
+
+def data_or_benchmark(text: str, sents: list[list[int]], ms: list[Cand], default: str) -> str:
+    """Dataset or Benchmark by how the mentions are used: each mention votes training (next to
+    "trained on", "X corpus", "X-pretrained") or evaluation ("evaluated on", "accuracy on", "X test
+    set"); training wins ties, the default (gazetteer type or descriptor) stands without votes."""
+    train = evals = 0
+    for c in ms:
+        s, _ = sentence_of(sents, c.start)
+        if _TRAIN_BEFORE.search(text, max(s, c.start - 80), c.start) or _TRAIN_AFTER.match(text, c.end):
+            train += 1
+        elif _EVAL_BEFORE.search(text, max(s, c.start - 80), c.start) or _EVAL_AFTER.match(text, c.end):
+            evals += 1
+    if train and train >= evals:
+        return "Dataset"
+    if evals:
+        return "Benchmark"
+    return default

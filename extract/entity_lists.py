@@ -1,0 +1,137 @@
+"""Candidates named by their context rather than their shape: lower-case items of a list the text calls
+techniques ("methods such as warm-up and weight decay") and title-case names before a collection noun
+("the Stanford Cars dataset"). Used by ``kg_entities``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from extract.entity_labels import TASK_HEAD, Cand
+from extract.lexicon import Entry, norm_key
+
+__all__ = ["NOT_EPONYM", "listed_techniques", "titled_collections"]
+
+NOT_EPONYM = frozenset(
+    [
+        "A", "An", "The", "Our", "This", "These", "That", "Its", "Their", "Each", "When", "For", "After", "To", "Run",
+        "Less", "Typical", "English", "Heuristic", "Bandit", "Reinforcement", "Offline", "Online", "Learning", "Deep",
+        "Neural", "Novel", "New", "Proposed", "Efficient", "Fast", "Simple", "Adaptive", "Random", "Greedy", "Optimal",
+        "Robust", "Standard", "Classical", "Traditional", "Existing", "Such", "Both", "Any", "All", "Most", "Some",
+        "Final", "Main", "Bayesian", "Markovian", "Top", "Two", "Turn", "Bins",
+    ]
+)
+# "methods such as", "techniques including", "regularizers like" ... (the list follows).
+_LIST_CUES = (" such as ", " like ", " including ", " e.g.", "(e.g.", "(such as ", "(including ")
+_TECH_NOUN = re.compile(
+    r"\b(?:methods|techniques|algorithms|strategies|optimizers|regulari[sz]ers|heuristics|tricks|interventions)"
+    r"\s*$"
+)
+_TECH_LIST = re.compile(r"\s*\(?\s*(?:such as|like|including|e\.g\.,?)\s+")
+
+
+def _find_all(text: str, needles: tuple[str, ...]) -> list[int]:
+    """Start offsets of every occurrence of the needles, in order (plain substring search: fast)."""
+    out: list[int] = []
+    for n in needles:
+        i = text.find(n)
+        while i >= 0:
+            out.append(i)
+            i = text.find(n, i + 1)
+    return sorted(out)
+
+# One list item: up to three words, or a known name; the item ends at a comma, "and"/"or" or the clause end.
+_LIST_ITEM = re.compile(
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)?(?:the\s+)?"
+    r"([\w\-]+(?:\s(?!and\b|or\b)[\w\-]+){0,2})(?=\s*(?:,|\.|;|:|\)|\s(?:and|or)\s))"
+)
+_NOT_IN_NAME = frozenset(
+    [
+        "a", "an", "the", "of", "to", "in", "on", "for", "with", "by", "is", "are", "be", "can", "we", "our",
+        "their", "its", "that", "which", "this", "these", "etc", "others", "variants", "versions", "extensions",
+        "methods", "approaches", "techniques", "algorithms", "models", "ones",
+    ]
+)
+# A collection noun after a title-case name ("the Stanford Cars dataset", "the Netflix challenge").
+# A capitalised collection noun is part of the name ("the Zap Corpus").
+_COLLECTION = re.compile(r"[DdCcBbTtLl](?:atasets?|orpus|orpora|enchmarks?|hallenge|reebank|eaderboard)\b")
+_COLLECTION_TAILS = ("ataset", "orpus", "orpora", "enchmark", "hallenge", "reebank", "eaderboard")
+_PLURALS = frozenset(["datasets", "corpora", "benchmarks"])
+_TITLED_BEFORE = re.compile(
+    r"\b(?:the|on|of|from|using|and|in|with) ((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)* (?:(?:in|of) (?=[A-Z]))?){1,5})"
+    r"(?:\(\w+\) )?$"
+)
+_LANGUAGES = frozenset(
+    [
+        "English", "Chinese", "French", "German", "Spanish", "Japanese", "Korean", "Arabic", "Hindi", "Russian",
+        "Polish", "Italian", "Portuguese", "Dutch", "Vietnamese", "Turkish", "Persian", "Indonesian", "Bengali",
+        "Urdu", "Swahili", "Greek", "Hebrew", "Czech", "Swedish", "Finnish", "Thai", "Tamil", "Python", "Java",
+        "Multilingual", "Monolingual", "Bilingual", "Cross", "Lingual",
+    ]
+)
+
+def listed_techniques(text: str, cands: list[Cand], index: dict[str, Entry], is_generic: Callable[[str], bool]
+                      ) -> list[Cand]:
+    """Lower-case items of a list the text itself calls techniques ("methods such as warm-up, weight
+    decay and ..."), when the list also holds a known technique: the text names them as methods."""
+    out: list[Cand] = []
+    known = [c for c in cands if c.entry is not None and c.label == "Method"]
+    if not known:
+        return out
+    for h in _find_all(text, _LIST_CUES):
+        m = _TECH_LIST.match(text, h)  # the cue ("such as") with what follows it
+        if m is None or _TECH_NOUN.search(text, max(0, h - 20), h) is None:
+            continue
+        items: list[tuple[int, int]] = []
+        pos = m.end()
+        while len(items) < 8 and (i := _LIST_ITEM.match(text, pos)) is not None:
+            items.append((i.start(1), i.end(1)))
+            pos = i.end()
+        if len(items) < 2 or not any(c.start == a for a, _ in items for c in known):
+            continue
+        for a, b in items:
+            item = text[a:b]
+            key = norm_key(item)
+            if (
+                item.islower()
+                and key not in index
+                and not is_generic(key)
+                and not TASK_HEAD.match(item.split()[-1])
+                and not (set(item.split()) & _NOT_IN_NAME)
+            ):
+                out.append(Cand(a, b, "Method", item, "", "list", 1, None, {"cue:Method"}))
+    return out
+
+def titled_collections(text: str, cands: list[Cand], is_generic: Callable[[str], bool]) -> list[Cand]:
+    """Title-case names right before a collection noun ("the Stanford Cars dataset", "on the Waymo
+    Open benchmark", "the Brown corpus"), which the name shapes miss (ordinary capitalised words)."""
+    out: list[Cand] = []
+    title_end = text.find("\n\n")
+    for h in _find_all(text, _COLLECTION_TAILS):
+        q = text.rfind(" ", 0, h - 2)  # the word before the collection noun must be capitalised
+        if h < 3 or text[h - 2] != " " or not text[q + 1 : q + 2].isupper():
+            continue
+        d = _COLLECTION.match(text, h - 1)
+        if d is None:
+            continue
+        m = _TITLED_BEFORE.search(text, max(0, d.start() - 80), d.start())
+        if m is None:
+            continue
+        name = m.group(1).rstrip()
+        words = name.replace("-", " ").split()
+        if d.group(0)[0].isupper():
+            if m.end(1) != d.start() or d.start() < title_end or d.group(0).lower() in _PLURALS:
+                continue  # title case is not a name in titles ("Creating Datasets"); nor are plurals
+            name = text[m.start(1) : d.end()]
+        if (
+            words[0] in NOT_EPONYM
+            or all(w in _LANGUAGES for w in words)
+            or TASK_HEAD.match(words[-1])
+            or (d.group(0).lower() in _PLURALS and len(words) < 2)  # "Driving datasets": a kind of data
+            or is_generic(norm_key(name))
+            or any(c.start < m.end(1) and m.start(1) < c.end for c in cands)
+        ):
+            continue
+        label = "Dataset" if d.group(0).lower().startswith(("data", "corp", "tree")) else "Benchmark"
+        out.append(Cand(m.start(1), m.start(1) + len(name), label, name, "", "titled", 1, None, {"cue:" + label}))
+    return out
