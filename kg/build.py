@@ -128,3 +128,21 @@ def load_records(paths: Records, *, chunk: int = 20_000, progress: bool = True) 
         stream_graph(paths, [Neo4jWriter(store, chunk=chunk, progress=progress)], progress=progress)
         n, r = store.counts()
     return {"nodes": n, "relationships": r}
+
+
+def load_into_neo4j(path: str | Path, *, chunk: int = 20_000, progress: bool = True) -> dict[str, int]:
+    """``kg load``: a records.jsonl (streamed in chunks of papers) or a built graph (folder or graph.json)
+    into Neo4j; returns the database's node and relationship counts."""
+    from extract.records_io import is_records_file
+
+    path = Path(path)
+    if path.is_file() and is_records_file(path):
+        return load_records([str(path)], chunk=chunk, progress=progress)
+    from kg.export import read_built_graph
+    from kg.neo4j import Neo4jStore
+
+    g = read_built_graph(path)
+    with Neo4jStore.from_env() as store:
+        store.load_graph(g, progress=progress)
+        n, r = store.counts()
+    return {"nodes": n, "relationships": r}

@@ -108,24 +108,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    from kg.formats import read_graph_json
-    from kg.neo4j.store import Neo4jStore
+    from kg.build import load_into_neo4j
 
-    path = Path(args.graph)
-    from extract.records_io import is_records_file
-
-    if path.is_file() and is_records_file(path):
-        from kg.build import load_records
-
-        counts = load_records([str(path)], chunk=args.chunk, progress=not args.quiet)
-        print(f"neo4j: {counts['nodes']} nodes, {counts['relationships']} relationships", file=sys.stderr)
-        return 0
-    g = read_graph_json(path / "graph.json" if path.is_dir() else path)
-    with Neo4jStore.from_env() as store:
-        store.load_graph(g, progress=not args.quiet)
-        n, r = store.counts()
-    print(f"neo4j: {n} nodes, {r} relationships (graph: {g.number_of_nodes()} nodes, "
-          f"{g.number_of_edges()} relationships)", file=sys.stderr)
+    counts = load_into_neo4j(args.graph, chunk=args.chunk, progress=not args.quiet)
+    print(f"neo4j: {counts['nodes']} nodes, {counts['relationships']} relationships", file=sys.stderr)
     return 0
 
 
@@ -139,48 +125,14 @@ def cmd_prune(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from kg.formats import read_graph_json, write_graphml
+    from kg.export import export_graph, export_records, read_built_graph
 
-    out = Path(args.outdir)
-    out.mkdir(parents=True, exist_ok=True)
+    out, progress = Path(args.outdir), not args.quiet
     if args.records:
-        return _export_streamed(args.records, out, args.format, progress=not args.quiet)
-    src = Path(args.graph)
-    g = read_graph_json(src / "graph.json" if src.is_dir() else src)
-    if args.format == "neo4j-admin":
-        from kg.neo4j.admin_csv import write_neo4j_admin
-
-        info = write_neo4j_admin(g, out)
-        print(json.dumps(info, indent=1, default=str))
-    elif args.format == "graphml":
-        write_graphml(g, out / "graph.graphml")
-        print(out / "graph.graphml")
-    elif args.format == "html":
-        from kg.pages import write_site
-
-        for p in write_site(g, out, progress=not args.quiet):
-            print(p)
-    return 0
-
-
-def _export_streamed(records: list[str], out: Path, fmt: str, *, progress: bool) -> int:
-    """``kg export --records``: straight from records files, never holding the graph in memory."""
-    from kg.graph_stream import stream_graph
-
-    if fmt == "neo4j-admin":
-        from kg.neo4j.admin_csv import AdminCsvWriter
-
-        writer = AdminCsvWriter(out)
-        stream_graph(records, [writer], progress=progress)
-        print(json.dumps(writer.summary(), indent=1, default=str))
-    elif fmt == "graphml":
-        from kg.formats import GraphMLWriter
-
-        stream_graph(records, [GraphMLWriter(out / "graph.graphml")], progress=progress)
-        print(out / "graph.graphml")
+        done = export_records(args.records, args.format, out, progress=progress)
     else:
-        raise CliError(f"--records cannot make {fmt} pages (they need the graph in memory); "
-                       "run `kg build --from-records RECORDS -o OUTDIR` instead")
+        done = export_graph(read_built_graph(args.graph), args.format, out, progress=progress)
+    print(json.dumps(done, indent=1, default=str) if isinstance(done, dict) else "\n".join(map(str, done)))
     return 0
 
 
