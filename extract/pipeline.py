@@ -52,15 +52,7 @@ def build_nlp(pack: bool = False, ents: bool = True, lean: bool = False) -> spac
     ``lean``: words get only the lexeme attributes the components read (:func:`lean_lexemes`)."""
     import spacy
 
-    import extract.components.abbreviations
-    import extract.components.entities
-    import extract.components.finalize
-    import extract.components.gazetteer
-    import extract.components.proposals
-    import extract.components.relations
-    import extract.components.results
-    import extract.components.sentences
-    import extract.components.shapes  # noqa: F401 - registers the factories
+    import extract.components  # noqa: F401 - registers the factories (one import, see its docstring)
 
     nlp = spacy.blank("en")
     nlp.tokenizer = TextKeepingTokenizer(lean_tokenizer(nlp))

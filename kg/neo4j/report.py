@@ -1,4 +1,4 @@
-"""What a load did (:class:`LoadReport`) and its progress bar."""
+"""What a load did: :class:`LoadReport`."""
 
 from __future__ import annotations
 
@@ -46,24 +46,3 @@ class LoadReport:
         self.relationships_created += counters.relationships_created
         self.relationships_deleted += counters.relationships_deleted
         self.properties_set += counters.properties_set
-
-
-class Progress:
-    """A tqdm bar on stderr when asked for, else nothing."""
-
-    def __init__(self, enabled: bool, total: int) -> None:
-        self._bar = None
-        if enabled:
-            from tqdm import tqdm
-
-            self._bar = tqdm(total=total, unit="row", desc="neo4j", leave=False)
-
-    def update(self, n: int) -> None:
-        """Advance by ``n`` rows."""
-        if self._bar is not None:
-            self._bar.update(n)
-
-    def close(self) -> None:
-        """Finish the bar."""
-        if self._bar is not None:
-            self._bar.close()

@@ -30,6 +30,7 @@ import neo4j
 import networkx as nx
 from neo4j import exceptions as neo4j_exc
 
+from extract.progress import Counter
 from kg.errors import Neo4jQueryError, Neo4jUnavailable
 from kg.neo4j.config import Neo4jSettings
 from kg.neo4j.load_plan import (
@@ -48,7 +49,7 @@ from kg.neo4j.load_plan import (
     node_cypher,
     split_present,
 )
-from kg.neo4j.report import LoadReport, Progress
+from kg.neo4j.report import LoadReport
 from kg.schema import (
     is_entity_node,
     node_kind,
@@ -340,7 +341,7 @@ class Neo4jStore:
         t0 = time.perf_counter()
         report = LoadReport(nodes=sum(map(len, plan.nodes.values())), relationships=plan.relationships,
                             batch_size=self.batch_size)
-        bar = Progress(progress, total=report.nodes + report.relationships)
+        bar = Counter(report.nodes + report.relationships, progress, "neo4j", "row")
         try:
             with self._session() as s:
                 phase = time.perf_counter()
@@ -386,7 +387,7 @@ class Neo4jStore:
         return report
 
     def _batches(self, s: neo4j.Session, cypher: str, rows: Sequence[dict[str, Any]], report: LoadReport,
-                 bar: Progress, *, redo: str | None = None) -> None:
+                 bar: Counter, *, redo: str | None = None) -> None:
         for chunk in _chunks(rows, self.batch_size):
             self._write(s, cypher, report, redo=redo, rows=list(chunk))
             bar.update(len(chunk))
