@@ -9,7 +9,9 @@ chunks of 20k papers, into an emptied database).
     python bench/scale.py --sizes 40000 200000 1000000 --workers 2 --load 100000
     python bench/scale.py --sizes 200000 --workers 2 --dask      # plus `kg extract --dask local` (2 workers)
 
-With ``--dask`` the extraction runs a second time on a Dask LocalCluster of 2 single-threaded worker
+With ``--one-pass`` the graph.json and the neo4j-admin CSVs come from one streamed build (``kg build
+--stream --no-graphml --neo4j-admin``) instead of a build and a separate export. With ``--dask`` the
+extraction runs a second time on a Dask LocalCluster of 2 single-threaded worker
 processes (``kg extract --dask local``), and the two records files are compared byte for byte.
 
 Needs ``../shared/data/ml_abstracts``; ``--load`` needs the local Neo4j (scripts/neo4j-local.sh start).
@@ -106,6 +108,9 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--load", type=int, default=0, help="also load an N-abstract subset online into Neo4j")
     ap.add_argument("--dask", action="store_true", help="also extract on a 2-worker Dask LocalCluster")
+    ap.add_argument("--one-pass", action="store_true",
+                    help="graph.json and the neo4j-admin CSVs in one streamed build (no GraphML) instead of "
+                         "build + export")
     ap.add_argument("--work", type=Path, default=Path("/tmp/kg-scale"))
     ap.add_argument("--keep", action="store_true", help="keep the corpus and outputs (default: delete each size's)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "scale.json")
@@ -128,10 +133,15 @@ def main() -> None:
             same = (d / "records.jsonl").read_bytes() == (d / "records_dask.jsonl").read_bytes()
             rows[-1]["records_identical"] = same
             print(json.dumps({"stage": "extract-dask", "records_identical": same}), flush=True)
-        rows.append(run_stage("build", [*kg, "build", "--from-records", str(d / "records.jsonl"), "-o",
-                                        str(d / "graph"), "--stream", "-q"], n))
-        rows.append(run_stage("export-neo4j-admin", [*kg, "export", "--format", "neo4j-admin", "--records",
-                                                     str(d / "records.jsonl"), str(d / "import"), "-q"], n))
+        if args.one_pass:
+            rows.append(run_stage("build+neo4j-admin (one pass, no GraphML)",
+                                  [*kg, "build", "--from-records", str(d / "records.jsonl"), "-o", str(d / "graph"),
+                                   "--stream", "--no-graphml", "--neo4j-admin", "-q"], n))
+        else:
+            rows.append(run_stage("build", [*kg, "build", "--from-records", str(d / "records.jsonl"), "-o",
+                                            str(d / "graph"), "--stream", "-q"], n))
+            rows.append(run_stage("export-neo4j-admin", [*kg, "export", "--format", "neo4j-admin", "--records",
+                                                         str(d / "records.jsonl"), str(d / "import"), "-q"], n))
         if args.load:
             m = min(args.load, n)
             sub = d / f"records_{m}.jsonl"

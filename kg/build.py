@@ -42,6 +42,8 @@ def build(
     fmt: str | None = None,
     neo4j: bool = False,
     pages: bool = True,
+    graphml: bool = True,
+    neo4j_admin: bool = False,
     from_records: bool = False,
     stream: bool = False,
     progress: bool = True,
@@ -51,8 +53,9 @@ def build(
 
     One road for every sink: the records (extracted first, or ``from_records``: ``records.jsonl`` files
     from ``kg extract``) are read once, each turned into its graph elements, and every element goes to
-    each writer (:mod:`kg.writers`): graph.json, GraphML, Neo4j when asked, and, unless ``stream``, the
-    in-memory graph the pages are drawn from. With ``stream`` the graph is never held in memory: the
+    each writer (:mod:`kg.writers`): graph.json, GraphML (unless not ``graphml``), the neo4j-admin CSVs in
+    ``outdir/import`` when ``neo4j_admin``, Neo4j when asked, and, unless ``stream``, the in-memory graph the
+    pages are drawn from. With ``stream`` the graph is never held in memory: the
     pages show the top entities with a sample of their papers (:func:`kg.graph_stream.sample_graph`).
     """
     from kg.formats import GraphJsonWriter, GraphMLWriter
@@ -82,7 +85,13 @@ def build(
 
             store = stack.enter_context(Neo4jStore.from_env())
             writers.append(Neo4jWriter(store, progress=progress))
-        writers += [GraphJsonWriter(outdir / "graph.json"), GraphMLWriter(outdir / "graph.graphml")]
+        writers.append(GraphJsonWriter(outdir / "graph.json"))
+        if graphml:
+            writers.append(GraphMLWriter(outdir / "graph.graphml"))
+        if neo4j_admin:
+            from kg.neo4j.admin_csv import AdminCsvWriter
+
+            writers.append(AdminCsvWriter(outdir / "import"))
         if in_memory is not None:
             writers.append(in_memory)
         streamed = stream_graph(records, writers, progress=progress)
@@ -92,7 +101,8 @@ def build(
     if from_records:
         report.stats.read, report.stats.kept = streamed.read, streamed.papers
         report.stats.duplicates = streamed.duplicates  # a later version of the paper replaced these
-    report.files += [str(outdir / "graph.json"), str(outdir / "graph.graphml")]
+    report.files += [str(outdir / "graph.json"), *([str(outdir / "graph.graphml")] if graphml else []),
+                     *([str(outdir / "import")] if neo4j_admin else [])]
     report.nodes, report.relationships = dict(streamed.nodes), dict(streamed.relationships)
     if pages:
         from kg.pages import write_site

@@ -90,8 +90,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from kg.build import build
 
     report = build(args.inputs, Path(args.output), workers=args.workers, fmt=args.format, neo4j=args.neo4j,
-                   pages=not args.no_pages, from_records=args.from_records, stream=args.stream,
-                   progress=not args.quiet)
+                   pages=not args.no_pages, graphml=not args.no_graphml, neo4j_admin=args.neo4j_admin,
+                   from_records=args.from_records, stream=args.stream, progress=not args.quiet)
     _print_report(report, quiet=args.quiet)
     if not args.quiet and not args.no_pages:
         print(f"open {Path(args.output) / 'index.html'}", file=sys.stderr)
@@ -208,11 +208,15 @@ def make_parser() -> argparse.ArgumentParser:
 
     sp = _add(sub, "build", "Build the graph: records.jsonl, graph.json, graph.graphml and HTML pages in OUTDIR.",
               "  kg build ../shared/seeds -o out && open out/index.html\n"
-              "  NEO4J_PASSWORD=secret kg build arxiv.jsonl.gz -o out --neo4j --workers 2")
+              "  NEO4J_PASSWORD=secret kg build arxiv.jsonl.gz -o out --neo4j --workers 2\n"
+              "  kg build --from-records big/records.jsonl -o big --stream --no-graphml --neo4j-admin")
     inputs(sp)
     sp.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output directory (created)")
     sp.add_argument("--neo4j", action="store_true", help="also load the graph into Neo4j (NEO4J_URI/USER/PASSWORD)")
     sp.add_argument("--no-pages", action="store_true", help="skip the HTML pages")
+    sp.add_argument("--no-graphml", action="store_true", help="skip graph.graphml (the largest file of a big corpus)")
+    sp.add_argument("--neo4j-admin", action="store_true",
+                    help="also write the neo4j-admin import CSVs to OUTDIR/import, in the same pass over the records")
     sp.add_argument("--from-records", action="store_true",
                     help="inputs are records.jsonl files from `kg extract`: build the graph without extracting")
     sp.add_argument("--stream", action="store_true",
