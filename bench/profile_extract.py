@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import gzip
 import json
 import pstats
 import sys
@@ -22,24 +21,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-DATA = ROOT.parent / "shared" / "data" / "ml_abstracts"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from extract_speed import read_abstracts  # noqa: E402 - the same abstracts as the speed benchmark
 
 from extract.pipeline import build_nlp, doc_text, record_from_doc  # noqa: E402
 from extract.records import Abstract  # noqa: E402
-
-
-def read_abstracts(n: int) -> list[Abstract]:
-    """The first ``n`` abstracts of the corpus files (papercopilot first, then arXiv)."""
-    out: list[Abstract] = []
-    for f in sorted(DATA.glob("*.jsonl.gz"), reverse=True):
-        with gzip.open(f, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                r = json.loads(line)
-                if r.get("title") and r.get("abstract"):
-                    out.append(Abstract(str(r["id"]), r["title"], r["abstract"], f"{f.name}:{len(out) + 1}"))
-                    if len(out) >= n:
-                        return out
-    return out
 
 
 def stage_times(abstracts: list[Abstract], warmup: int) -> dict[str, float]:
