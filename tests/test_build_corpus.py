@@ -1,0 +1,81 @@
+"""scripts/gazetteers/build_corpus.py: mining, filters and the technique rate on invented text; the shipped
+file is current."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts" / "gazetteers"))
+_spec = importlib.util.spec_from_file_location("build_corpus", ROOT / "scripts" / "gazetteers" / "build_corpus.py")
+assert _spec is not None and _spec.loader is not None
+build_corpus = importlib.util.module_from_spec(_spec)
+sys.modules["build_corpus"] = build_corpus
+_spec.loader.exec_module(build_corpus)
+build_pwc = sys.modules["build_pwc"]
+
+
+def _filters() -> build_pwc.Filters:
+    return build_pwc.Filters({"zorpnetworks"}, ["Blarg Ranking"], {"zorpscore"}, Counter(), Counter())
+
+
+def test_acceptable_drops_fields_tasks_adjectives_and_taken_names() -> None:
+    flt = _filters()
+    ok = build_corpus.acceptable
+    assert ok("zorp contrastive estimation", flt, set())
+    assert ok("blarg annealing", flt, set())
+    assert not ok("zorp learning", flt, set())  # a field
+    assert not ok("zorp detection", flt, set())  # a task head
+    assert not ok("zorp estimation", flt, set())  # two words and a head that is as often a task
+    assert not ok("blarg ranking", flt, set())  # a PwC task
+    assert not ok("zorp network", flt, set())  # generic (as a plural)
+    assert not ok("out of the zorp", flt, set())
+    assert not ok("fully zorped", flt, set())  # no noun head
+    assert not ok("zorp", flt, set()) and not ok("zorp 3 annealing", flt, set())
+    assert not ok("blarg annealing", flt, {"blargannealing"})  # another gazetteer owns it
+
+
+def test_technique_rate_reads_the_contexts_of_every_mention() -> None:
+    texts = [
+        "we train it using zorp annealing and blarg mixing.",
+        "a zorp-annealing based solver. results in blarg mixing tasks.",
+        "progress in blarg mixing. the blarg mixing problem is hard.",
+    ]
+    rates = build_corpus.technique_rate(["zorp annealing", "blarg mixing"], texts)
+    assert rates["zorp annealing"] == (pytest.approx(3 / 4), 2)
+    assert rates["blarg mixing"][1] == 4 and rates["blarg mixing"][0] < 0.5
+
+
+def test_mine_counts_defining_papers_and_skips_gold(tmp_path: Path) -> None:
+    abstracts, gold = tmp_path / "abstracts", tmp_path / "gold"
+    abstracts.mkdir()
+    gold.mkdir()
+    recs = [
+        {"id": "a", "title": "One", "abstract": "We use zorp contrastive estimation (ZCE) here."},
+        {"id": "b", "title": "Two", "abstract": "Zorp Contrastive Estimation (ZCE) is fast."},
+        {"id": "g", "title": "Gold paper", "abstract": "Blarg mixing (BM) and zorp contrastive estimation (ZCE)."},
+        {"id": "h", "title": "GOLD  paper", "abstract": "Blarg mixing (BM) again."},
+    ]
+    with gzip.open(abstracts / "x.jsonl.gz", "wt", encoding="utf-8") as f:
+        f.write("\n".join(json.dumps(r) for r in recs) + "\n")
+    (gold / "dev.jsonl").write_text(json.dumps({"id": "g", "title": "Gold paper"}) + "\n", encoding="utf-8")
+    mined = build_corpus.mine(abstracts, gold)
+    assert mined.papers == {"zorp contrastive estimation": {"a", "b"}}  # "g" by id, "h" by its title
+    assert build_corpus.surface(mined.surfaces["zorp contrastive estimation"]) == "zorp contrastive estimation"
+    assert mined.short["zorp contrastive estimation"] == {"ZCE": 2}
+    assert len(mined.texts) == 2 and mined.texts[1].startswith("zorp contrastive")
+
+
+@pytest.mark.slow
+def test_shipped_file_is_current(tmp_path: Path) -> None:
+    shared = ROOT.parent / "shared"
+    build_corpus.build(shared / "data" / "ml_abstracts", shared / "gold", shared / "data" / "pwc", tmp_path)
+    shipped = ROOT / "extract" / "gazetteers" / "generated" / "Method.corpus.tsv"
+    assert shipped.read_text(encoding="utf-8") == (tmp_path / "Method.corpus.tsv").read_text(encoding="utf-8")
