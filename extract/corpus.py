@@ -56,7 +56,7 @@ def long_key(long_form: str) -> str:
 
 def expands(short: str, long_form: str) -> bool:
     """Whether ``long_form`` spells ``short`` out (Schwartz-Hearst over its whole length)."""
-    from extract.components.abbreviations import best_long_form
+    from extract.acronyms import best_long_form
 
     return len(long_form.split()) >= 2 and best_long_form(short, long_form) == long_form
 

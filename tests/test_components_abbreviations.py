@@ -5,7 +5,8 @@ from __future__ import annotations
 import spacy
 
 import extract.components.abbreviations  # noqa: F401 - registers the component
-from extract.components.abbreviations import best_long_form, find_abbreviations
+from extract.acronyms import best_long_form
+from extract.components.abbreviations import find_abbreviations
 
 
 def _pairs(text: str) -> list[tuple[str, str]]:
@@ -34,3 +35,8 @@ def test_component() -> None:
     doc = nlp("Direct Preference Optimization (DPO) is simple.")
     ((ls, le, ss, se),) = doc._.kg_abbrevs
     assert doc.text[ls:le] == "Direct Preference Optimization" and doc.text[ss:se] == "DPO"
+
+
+def test_descriptor_heads_the_acronym_does_not_abbreviate_are_trimmed() -> None:
+    text = "a Zorp Anomaly-aware Pixel Segmentation approach (ZAPS) and a Blarg Mixing Framework (BMF)."
+    assert _pairs(text) == [("Zorp Anomaly-aware Pixel Segmentation", "ZAPS"), ("Blarg Mixing Framework", "BMF")]

@@ -228,3 +228,10 @@ def test_paper_acronym_beats_generated_homonym() -> None:
     ents = _ents("T\n\nWe propose Ranked Zorp Pooling (RPN). RPN is fast.")  # RPN: a generated PwC row
     assert ents["RPN"]["rule"] == "abbreviation"
     assert "Ranked Zorp Pooling" in ents["RPN"]["aliases"]
+
+
+def test_undefined_acronym_takes_the_titles_long_form() -> None:
+    text = "ZAPS: Zorp Anomaly-aware Pixel Segmentation\n\nWe propose ZAPS. ZAPS beats prior work on FooBench."
+    zaps = _ents(text)["ZAPS"]
+    assert "Zorp Anomaly-aware Pixel Segmentation" in zaps["aliases"]
+    assert [0, 4] in zaps["mentions"] and [6, 43] in zaps["mentions"]

@@ -12,6 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.acronyms import best_long_form
 from extract.doc_data import ABBREVS, text_of
 
 # A parenthesis; its content is a short form ("(LoRA)", "(SFT; ...)") or a long form after an acronym.
@@ -28,23 +29,24 @@ def _sf_ok(sf: str) -> bool:
     return 2 <= len(sf) <= 12 and letters >= 2 and any(c.isupper() for c in sf) and not sf[:4].isdigit()
 
 
-def best_long_form(sf: str, lf: str) -> str | None:
-    """Schwartz & Hearst (2003): the shortest suffix of ``lf`` whose words cover the characters of
-    ``sf`` in order, with the first character at a word start; None if there is none."""
-    s = len(sf) - 1
-    ell = len(lf) - 1
-    while s >= 0:
-        c = sf[s].lower()
-        if not c.isalnum():
-            s -= 1
-            continue
-        while ell >= 0 and (lf[ell].lower() != c or (s == 0 and ell > 0 and lf[ell - 1].isalnum())):
-            ell -= 1
-        if ell < 0:
-            return None
-        ell -= 1
-        s -= 1
-    return lf[lf.rfind(" ", 0, ell + 1) + 1 :]
+
+
+# Head nouns that describe a long form rather than name it, when the acronym abbreviates none of their letters:
+# "Gradient Anomaly-aware Instance Segmentation approach (GAInS)" names "... Segmentation".
+_DESCRIPTOR_WORDS = (
+    "approach approaches method methods framework frameworks technique techniques algorithm algorithms "
+    "strategy strategies scheme schemes paradigm pipeline"
+)
+_DESCRIPTORS = frozenset(_DESCRIPTOR_WORDS.split())
+
+
+def trim_descriptor(sf: str, lf: str) -> str:
+    """``lf`` without trailing descriptor words in which the acronym's last letter does not occur."""
+    last = next((c.lower() for c in reversed(sf) if c.isalnum()), "")
+    words = lf.split(" ")
+    while len(words) > 2 and words[-1].lower() in _DESCRIPTORS and last not in words[-1].lower():
+        words.pop()
+    return " ".join(words)
 
 
 def find_abbreviations(text: str) -> list[list[int]]:
@@ -63,6 +65,7 @@ def find_abbreviations(text: str) -> list[list[int]]:
             words = _WORD.findall(left)
             window = " ".join(words[-min(len(sf) + 5, 2 * len(sf)) :])
             lf = best_long_form(sf, window)
+            lf = lf and trim_descriptor(sf, lf)
             if lf and len(lf) > len(sf) and sf.lower() not in lf.lower().split():
                 le = len(text[: m.start()].rstrip())
                 ls = text.rfind(lf, 0, le)

@@ -18,8 +18,8 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extract.acronyms import best_long_form, title_expansion
 from extract.canonical import canonical_key, canonical_name, known
-from extract.components.abbreviations import best_long_form
 from extract.components.variants import link_variants, local_base
 from extract.doc_data import (
     ABBREVS,
@@ -313,6 +313,7 @@ class EntityResolver:
                     "mentions": [[c.start, c.end] for c in ms],
                 }
             )
+        self._title_long_forms(text, ents)
         link_variants(ents)
         self._propose_variants(ents)
         ENTITIES.set(doc, ents)
@@ -328,6 +329,31 @@ class EntityResolver:
         # spares a pass over every token of the Doc.
         doc.set_ents(sorted(spans, key=lambda s: s.start), default="unmodified")
         return doc
+
+    @staticmethod
+    def _title_long_forms(text: str, ents: list[dict[str, object]]) -> None:
+        """An acronym the paper proposes (or its title shows) that the abstract does not define gets the title's
+        long form as a mention ("GAInS: Gradient Anomaly-aware Biomedical Instance Segmentation"; see
+        ``extract.acronyms``)."""
+        title_end = text.find("\n\n")
+        if title_end < 0:
+            return
+        title = text[:title_end]
+        title_words = set(re.split(r"[\s:,;]+", title))
+        taken = [(s, e) for ent in ents for s, e in ent["mentions"]]  # type: ignore[attr-defined]
+        for ent in ents:
+            name = str(ent["name"])
+            aliases = [str(a) for a in ent["aliases"]]  # type: ignore[attr-defined]
+            if ent["rule"] == "gazetteer" or " " in name or any(" " in a for a in aliases):
+                continue  # a known name (not this paper's acronym), no acronym, or its long form is known
+            if not ent["proposed"] and name not in title_words:
+                continue  # someone else's acronym: the title need not spell it out
+            span = title_expansion(title, name)
+            if span is None or any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            ent["mentions"] = sorted([*ent["mentions"], list(span)])  # type: ignore[misc]
+            ent["aliases"] = [*aliases, title[span[0] : span[1]]]
+            taken.append(span)
 
     @staticmethod
     def _propose_variants(ents: list[dict[str, object]]) -> None:

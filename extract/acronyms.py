@@ -1,0 +1,134 @@
+"""Acronym matching: Schwartz–Hearst long forms, and acronyms that the title spells out ("GAInS: Gradient
+Anomaly-aware Biomedical Instance Segmentation", or a title naming "Global-Local Masked Autoencoder" for an
+abstract that only writes "GLM-AE").
+
+An abstract often uses its own acronym without defining it, because the title already gives the long form.
+:func:`title_expansion` finds that long form in a run of capitalised title words: the acronym's capital
+letters must be the initials of the run's words in order (one capital may also fall inside the word of the
+previous one: "AE" in "Autoencoder"), starting at the first word and ending at the last, with at most one
+capitalised word left unmatched ("Biomedical" above) and only for acronyms of four capitals or more; and
+Schwartz–Hearst must match every letter and digit of the acronym in the long form too ("PRBoost" is not
+"Prompt-Based"). Titles need that strictness: they are full of capitalised words no acronym abbreviates.
+
+>>> title = "GAInS: Gradient Anomaly-aware Biomedical Instance Segmentation"
+>>> s, e = title_expansion(title, "GAInS")
+>>> title[s:e]
+'Gradient Anomaly-aware Biomedical Instance Segmentation'
+>>> title_expansion("Density Uncertainty Layers for Reliable Uncertainty Estimation", "UCI") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["best_long_form", "title_expansion"]
+
+# Words that end a run of capitalised title words (title case capitalises them too).
+_STOP_WORDS = (
+    "a an and are as at beyond by can do does for from how in into is of on or over the through to toward "
+    "towards under via what when why with without using"
+)
+_STOP = frozenset(_STOP_WORDS.split())
+_WORD = re.compile(r"[^\s,:;?!()\[\]]+")
+_PART = re.compile(r"[^\-\s]+")
+MAX_UNMATCHED = 1  # capitalised words the acronym skips, for acronyms of >= SKIP_MIN_CAPS capitals
+SKIP_MIN_CAPS = 4
+MAX_INNER = 1  # capitals matched inside a word rather than at its start
+
+
+def best_long_form(sf: str, lf: str) -> str | None:
+    """Schwartz & Hearst (2003): the shortest suffix of ``lf`` whose words cover the characters of
+    ``sf`` in order, with the first character at a word start; None if there is none."""
+    s = len(sf) - 1
+    ell = len(lf) - 1
+    while s >= 0:
+        c = sf[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while ell >= 0 and (lf[ell].lower() != c or (s == 0 and ell > 0 and lf[ell - 1].isalnum())):
+            ell -= 1
+        if ell < 0:
+            return None
+        ell -= 1
+        s -= 1
+    return lf[lf.rfind(" ", 0, ell + 1) + 1 :]
+
+
+def _runs(title: str) -> list[list[tuple[int, int]]]:
+    """Runs of consecutive capitalised title words (offsets), split at stop words and punctuation."""
+    runs: list[list[tuple[int, int]]] = [[]]
+    last_end = 0
+    for m in _WORD.finditer(title):
+        gap = title[last_end : m.start()]
+        last_end = m.end()
+        if any(ch in gap for ch in ",:;?!()[]") or m.group(0).lower() in _STOP or not m.group(0)[0].isupper():
+            runs.append([])
+            if m.group(0).lower() in _STOP or not m.group(0)[0].isupper():
+                continue
+        runs[-1].append((m.start(), m.end()))
+    return [r for r in runs if len(r) >= 2]
+
+
+def _parts(title: str, run: list[tuple[int, int]]) -> list[tuple[int, int, str, bool]]:
+    """The hyphen-separated parts of the run's words: (start, end, lower-cased text, whether it is a word the
+    acronym should abbreviate: capitalised, not a stop word; "aware" of "Anomaly-aware" is not)."""
+    out: list[tuple[int, int, str, bool]] = []
+    for s, e in run:
+        for p in _PART.finditer(title, s, e):
+            word = p.group(0)
+            out.append((p.start(), p.end(), word.lower(), word[0].isupper() and word.lower() not in _STOP))
+    return out
+
+
+def _match(caps: str, parts: list[tuple[int, int, str, bool]], first: int) -> int | None:
+    """Index of the last part when ``caps`` match initials from part ``first`` on (MAX_INNER capitals may match
+    a later letter of the part just matched), skipping at most ``max_skip`` capitalised parts; else None."""
+    max_skip = MAX_UNMATCHED if len(caps) >= SKIP_MIN_CAPS else 0
+    # State: (cap index, part index of the last match, position inside that part, skipped parts, inner matches).
+    best: int | None = None
+    stack = [(1, first, 1, 0, 0)] if parts[first][2][:1] == caps[0] else []
+    while stack:
+        ci, pi, pos, skipped, inner = stack.pop()
+        if ci == len(caps):
+            if best is None or pi > best:
+                best = pi
+            continue
+        c = caps[ci]
+        at = parts[pi][2].find(c, pos)
+        if at >= 0 and inner < MAX_INNER:
+            stack.append((ci + 1, pi, at + 1, skipped, inner + 1))
+        extra = 0
+        for pj in range(pi + 1, len(parts)):
+            if parts[pj][2][:1] == c:
+                stack.append((ci + 1, pj, 1, skipped + extra, inner))
+            if parts[pj][3]:
+                extra += 1
+            if skipped + extra > max_skip:
+                break
+    return best
+
+
+def title_expansion(title: str, acronym: str) -> tuple[int, int] | None:
+    """Offsets of the title's long form of ``acronym``, or None (see the module docstring)."""
+    caps = "".join(c.lower() for c in acronym if c.isupper())
+    if len(caps) < 2:
+        return None
+    found: list[tuple[int, int]] = []
+    for run in _runs(title):
+        words = {title[s:e] for s, e in run}
+        if acronym in words:
+            continue
+        parts = _parts(title, run)
+        word_starts = {s for s, _ in run}
+        for first in range(len(parts)):
+            if parts[first][0] not in word_starts:
+                continue  # a long form starts at a word ("Anomaly-aware", not "aware")
+            last = _match(caps, parts, first)
+            if last is not None and last > first and parts[last][0] > parts[first][1]:
+                end = next(e for s, e in run if s <= parts[last][0] < e)  # "... Pre-training", not "... Pre"
+                if best_long_form(acronym, title[parts[first][0] : end]) is not None:
+                    found.append((parts[first][0], end))
+                break
+    return found[0] if len(found) == 1 else None

@@ -1,0 +1,42 @@
+"""extract.acronyms: Schwartz–Hearst long forms and the title's spelled-out acronyms (invented names)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extract.acronyms import best_long_form, title_expansion
+
+
+def _expand(title: str, acronym: str) -> str | None:
+    span = title_expansion(title, acronym)
+    return title[span[0] : span[1]] if span else None
+
+
+def test_title_long_forms_of_the_papers_acronym() -> None:
+    assert _expand("ZAPS: Zorp Anomaly-aware Pixel Segmentation", "ZAPS") == "Zorp Anomaly-aware Pixel Segmentation"
+    assert _expand("Better Grids via Blarg-Zorp Masked Autoencoder", "BZM-AE") == "Blarg-Zorp Masked Autoencoder"
+    assert _expand("Scaling Nets with Zorp-of-Blargs Projection", "ZoB") == "Zorp-of-Blargs"  # may end early
+    # The long form ends at a whole word ("Pre-training", not "Pre").
+    assert _expand("ZEEP: ZErgo Entity Pre-training for Translation", "ZEEP") == "ZErgo Entity Pre-training"
+    # One unmatched capitalised word only for acronyms of four capitals or more.
+    assert _expand("ZAIS: Zorp Anomaly Blarg Instance Search", "ZAIS") == "Zorp Anomaly Blarg Instance Search"
+    assert _expand("Plain Zorp Problem Solving", "ZoS") is None
+
+
+def test_near_misses_are_rejected() -> None:
+    assert _expand("Zorp-Based Rule Discovery and Boosting", "ZBBoost") is None  # "oost" is not spelled out
+    assert _expand("Should We Trust It? Blarg Abstractive Summaries", "BART") is None  # two inner letters
+    assert _expand("Density Zorp Layers for Reliable Estimation", "UCI") is None
+    assert _expand("Zorp Posted Price Auctions", "ZTPA") is None  # "T" only inside a word, and then "P"
+    assert _expand("Blarg Zorp Nets and Blarg Zorp Nets Again", "BZN") is None  # two runs: ambiguous
+    assert _expand("A title", "X") is None
+
+
+@given(st.text(max_size=80), st.text(alphabet="ABCDEFGHIJabcdef-0123", min_size=1, max_size=8))
+def test_any_title_gives_a_word_span_or_none(title: str, acronym: str) -> None:
+    span = title_expansion(title, acronym)
+    if span is not None:
+        s, e = span
+        assert 0 <= s < e <= len(title) and (s == 0 or not title[s - 1].isalnum())
+        assert best_long_form(acronym, title[s:e]) is not None
