@@ -71,3 +71,11 @@ def test_family_row_for_shared_distinctive_head() -> None:
     family = build_pwc.family_rows(rows, _filters())
     assert [r.name for r in family] == ["ZorpSeg"]  # "Focus" is an ordinary word
     assert rows[0].parent == rows[1].parent == "ZorpSeg" and rows[2].parent == ""
+
+
+def test_family_from_aliases_and_two_tag_tails() -> None:
+    rows = [build_pwc.Row("ZorpTecAD", "Benchmark", 30, aliases=["ZorpTec AD"]),
+            build_pwc.Row("ZorpTec LOCO AD", "Benchmark", 12), build_pwc.Row("ZORPTEC 3D-AD", "Benchmark", 5)]
+    family = build_pwc.family_rows(rows, _filters())
+    assert [(r.name, r.papers) for r in family] == [("ZorpTec", 47)]  # the usual spelling
+    assert {r.parent for r in rows} == {"ZorpTec"}

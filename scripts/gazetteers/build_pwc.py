@@ -82,7 +82,8 @@ _VARIANT_NOISE = re.compile(
 _VERSION_TAIL = re.compile(r"v?\d[\d.]*[kmb]?")  # what a version/size child adds to the name's key
 _MIXED = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")  # "ImageNet", "nuScenes", "BERTology"
 _CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][A-Za-z0-9\-]*")
-_FAMILY_TAIL = re.compile(r"(?:19|20)\d\d|v?\d+(?:\.\d+)*|[A-Z0-9][A-Z0-9\-]{0,4}")  # "2015", "v2", "AD", "3D-AD"
+_FAMILY_TAIL = r"(?:(?:19|20)\d\d|v?\d+(?:\.\d+)*|[A-Z0-9][A-Z0-9\-]{0,4})"  # "2015", "v2", "AD", "3D-AD"
+_FAMILY_TAILS = re.compile(rf"{_FAMILY_TAIL}(?: {_FAMILY_TAIL})?")  # one or two tags: "LOCO AD"
 _WORD = re.compile(r"(?<![A-Za-z0-9\-])[a-z][a-z0-9\-]*")
 _ACRONYM = re.compile(r"[A-Z]{2,4}s?")
 _PROPER = re.compile(r"[a-z][A-Z]|[A-Z]{2}|\d|^[A-Z][a-z]+[A-Z]")
@@ -319,21 +320,27 @@ def family_rows(rows: list[Row], flt: Filters) -> list[Row]:
     or short tag ("BraTS" of "BraTS 2013" and "BraTS 2015"; "MVTec" of "MVTec AD"): abstracts name the
     family bare. Members without a parent become its children."""
     members: dict[str, list[Row]] = {}
+    heads: dict[str, list[str]] = {}
     for r in rows:
-        head, _, rest = r.name.partition(" ")
-        if (
-            rest
-            and not r.parent
-            and _FAMILY_TAIL.fullmatch(rest)
-            and re.fullmatch(r"[\w\-]*[A-Za-z]", head)
-            and distinctive(head, flt)
-            and usable(head)
-        ):
-            members.setdefault(norm_key(head), []).append(r)
+        if r.parent:
+            continue
+        for surface in [r.name, *r.aliases]:  # "MVTecAD" is also written "MVTec AD"
+            head, _, rest = surface.partition(" ")
+            if (
+                rest
+                and _FAMILY_TAILS.fullmatch(rest)
+                and re.fullmatch(r"[\w\-]*[A-Za-z]", head)
+                and distinctive(head, flt)
+                and usable(head)
+            ):
+                members.setdefault(norm_key(head), []).append(r)
+                heads.setdefault(norm_key(head), []).append(head)
+                break
     out: list[Row] = []
-    for _, group in sorted(members.items()):
+    for key, group in sorted(members.items()):
         papers = sum(r.papers for r in group)
-        head = max((r.name.partition(" ")[0] for r in group), key=lambda h: (sum(c.islower() for c in h), h))
+        spelled = Counter(heads[key])  # the usual spelling ("CoNLL", not one alias's "ConLL"), then mixed case
+        head = max(spelled, key=lambda h: (spelled[h], sum(c.islower() for c in h), h))
         if len(group) < 2 or flt.blocked(head) or (_ACRONYM.fullmatch(head) and papers < ACRONYM_MIN_PAPERS):
             continue
         out.append(Row(head, "Benchmark", papers, flags={"ctx"}))
