@@ -10,10 +10,11 @@ never sizes, counts, shares of data, indices or bare improvements. Of a beforeâ†
 Metrics are kept as written (:mod:`extract.metrics`); a margin takes the metric of its clause, a value only
 one no other number has right after it. The benchmark is paired in order for lists ("71.2%, 64.0% and 55.3% on
 A, B and C respectively", "71.2/64.0/55.3 on A/B/C"), else the benchmark/dataset mention right after the
-number ("on X", "83.2% X accuracy"), else the nearest one before it in the clause. The model slot takes only a
-Model mention or the paper's own proposal: "with/using X" after the number, else the nearest subject before it
-that is not a comparison ("outperforming X", "than X"), "our"/"we" meaning the proposal; numbers stated for a
-comparison ("compared to 77.0%") get none.
+number ("on X", "83.2% X accuracy"), else the nearest one before it in the clause, else the paper's only
+benchmark when it names exactly one, someone else's, before the number (:func:`sole_benchmark`). The model
+slot takes only a Model mention or the paper's own proposal: "with/using X" after the number, else the nearest
+subject before it that is not a comparison ("outperforming X", "than X"), "our"/"we" meaning the proposal;
+numbers stated for a comparison ("compared to 77.0%") get none.
 """
 
 from __future__ import annotations
@@ -167,7 +168,22 @@ def find_results(text: str, sents: list[list[int]], ents: list[dict[str, Any]]) 
     for s, e in sents:
         if _DIGIT.search(text, s, e) is not None:
             out += sentence_results(text, s, e, ents, proposal)
+    only = sole_benchmark(ents)
+    if only is not None:
+        for r in out:
+            if r["benchmark"] is None and only[1] < r["span"][0]:
+                r["benchmark"] = only[0]
     return out
+
+
+def sole_benchmark(ents: list[dict[str, Any]]) -> tuple[str, int] | None:
+    """The paper's only benchmark (name, end of its first mention), when it names exactly one and no dataset,
+    and it is someone else's: a result whose sentence names none is on it ("experiments on X. ... improves
+    AU-PR by 5.8%"). A benchmark the paper proposes is its subject, not the setting of every number."""
+    benches = [e for e in ents if e["label"] in ("Benchmark", "Dataset")]
+    if len(benches) != 1 or benches[0]["label"] != "Benchmark" or benches[0]["proposed"]:
+        return None
+    return str(benches[0]["name"]), min(m[1] for m in benches[0]["mentions"])
 
 
 def sentence_results(

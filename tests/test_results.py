@@ -180,3 +180,26 @@ def test_proposal_prefers_a_model() -> None:
 def test_pipeline_writes_results() -> None:
     doc = build_nlp()("T\n\nWe reach a test accuracy of 90% on MNIST with roughly 12,200 labeled images.")
     assert [(r["value"], r["metric"]) for r in doc._.kg_results] == [(90.0, "test accuracy")]
+
+
+def _doc_results(text: str, names: dict[str, tuple[str, bool]]) -> list[tuple]:
+    """Results of a title and several sentences (split at ". ")."""
+    sents, start = [], 0
+    for part in re.split(r"(?<=\.) |\n\n", text):
+        start = text.index(part, start)
+        sents.append([start, start + len(part)])
+        start += len(part)
+    return [(r["benchmark"], r["value"]) for r in find_results(text, sents, _ents(text, names))]
+
+
+def test_a_result_without_a_benchmark_takes_the_papers_only_benchmark() -> None:
+    text = "FooNet: a title\n\nWe test FooNet on Zorp-Bench. It improves the accuracy by 5.8% over BarLM."
+    assert _doc_results(text, NAMES) == [("Zorp-Bench", 5.8)]
+    # Not when the paper names two, or a dataset too, or when the only one is the paper's own.
+    two = "FooNet: a title\n\nWe test on Zorp-Bench and Quux-QA. It improves the accuracy by 5.8% over BarLM."
+    assert _doc_results(two, NAMES) == [(None, 5.8)]
+    own = {**NAMES, "Zorp-Bench": ("Benchmark", True)}
+    assert _doc_results(text, own) == [(None, 5.8)]
+    # Nor for a result stated before the benchmark is named.
+    early = "FooNet: a title\n\nFooNet improves the accuracy by 5.8% over BarLM. We test it on Zorp-Bench."
+    assert _doc_results(early, NAMES) == [(None, 5.8)]
