@@ -125,3 +125,12 @@ def test_our_name_is_typed_by_its_own_descriptor() -> None:
 
 def test_a_glued_based_is_a_description() -> None:
     assert _proposed("T\n\nWe train a Zorpformerbased model on text.") == []
+
+
+def test_a_capitalised_adjective_before_a_noun_is_no_name() -> None:
+    names = [n for n, _, _ in _proposed("T\n\nWe introduce a Zorpian generative model for graphs.")]
+    assert names == []
+    names = [n for n, _, _ in _proposed("T\n\nWe introduce Zorpian, a generative model for graphs.")]
+    assert names == ["Zorpian"]
+    names = [n for n, _, _ in _proposed("T\n\nWe introduce Zorpian to model graphs.")]
+    assert names == ["Zorpian"]

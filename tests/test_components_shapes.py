@@ -77,3 +77,10 @@ def test_percent_subsets_keep_their_percent() -> None:
     got = _scan("We train on ImageNet-10% and score 80.1% with GPT-4-50%.")
     assert got["ImageNet-10%"][1:3] == ("ImageNet-10%", "ImageNet")
     assert "GPT-4-50%" not in got and got["GPT-4"][1] == "GPT-4"  # a model has no percent subsets
+
+
+def test_a_glued_prefix_on_a_known_benchmark_keeps_its_type() -> None:
+    # "ImageNet" and "MNIST" are known benchmarks; "-Net" alone would make a model.
+    assert shape_label("zorpImageNet") == "Benchmark" and shape_label("Blarg-MNIST") == "Benchmark"
+    assert shape_label("ZorpNet") == "Model"
+    assert shape_label("ZorpDream") == ""  # a plain word at the end is no known name's shape

@@ -193,6 +193,9 @@ def _name_shaped(name: str) -> bool:
     return (any(c.isupper() for c in name[1:] if c != " ") and " " not in name) or any(c.isdigit() for c in name)
 
 
+# A lower-case content word right after a plain capitalised word: the word modifies a noun phrase.
+_MODIFIES_NOUN = re.compile(rf"\s+(?!(?:{_STOP}|is|are|was|were|can|could|will|would|may|might|should|has|have|"
+                            r"had|does|do|did|not|also|then|we|the|an?|of)\b)[a-z][a-z\-]+")
 _FOR_PP = re.compile(r"\sfor\s[^.;:()]*,\s*(?:called|dubbed|named|termed|coined)\s+$")
 
 
@@ -341,6 +344,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             continue
         if m.re is _PASSIVE and " " not in name and not _name_shaped(name):
             continue  # "Experiments are designed ...", "Module is proposed ..."
+        if rule == "propose" and " " not in name and not _name_shaped(name) and _MODIFIES_NOUN.match(text, e):
+            continue  # "we introduce a Bayesian generative model": a capitalised adjective, not a name
         if rule == "title":
             head = _TITLE_HEAD.match(text, e + 1, title_end)
             before, after, wide = "", head.group("head") if head else "", ""

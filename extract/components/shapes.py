@@ -139,6 +139,9 @@ def shape_label(surface: str) -> str:
     """Type suggested by the shape of an unknown name: Model (-BERT, -GPT, -LLM ...), Benchmark
     (-Bench, -Eval, -QA ...), a compound on a known model or technique ("Qux-RoBERTa", "multi-LoRA"),
     "Sized" (a size tail like -7B: a model, or a dataset like LAION-5B) or ""."""
+    data = _known_data_tail(surface)
+    if data:
+        return data  # "miniImageNet", "tieredImageNet": a subset or remake of a known benchmark, not a "-Net" model
     if _MODEL_SUFFIX.search(surface):
         return "Model"
     if _BENCH_SUFFIX.search(surface):
@@ -150,6 +153,19 @@ def shape_label(surface: str) -> str:
             return head.label  # a compound on a known technique or model: "multi-LoRA", "Zap-RLHF", "Qux-RoBERTa"
     if any(_SIZE.match(p) for p in _PART_SEP.split(surface)[1:]):
         return "Sized"
+    return ""
+
+
+def _known_data_tail(surface: str) -> str:
+    """The type of a known, name-shaped benchmark or dataset that ``surface`` ends with after a lower-case
+    prefix or a separator ("miniImageNet" -> Benchmark; not "DeepDream"), or ""."""
+    idx = key_index()
+    for i in range(1, len(surface) - 3):
+        if surface[i].isupper() and (surface[i - 1].islower() or surface[i - 1] in "-_"):
+            tail = surface[i:]
+            entry = idx.get(norm_key(tail)) if looks_like_name(tail) else None  # "ImageNet", not "Dream"
+            if entry is not None and entry.label in ("Benchmark", "Dataset") and case_ok(entry, tail):
+                return entry.label
     return ""
 
 
