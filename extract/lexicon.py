@@ -107,8 +107,9 @@ def generic_keys() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def task_keys() -> frozenset[str]:
-    """Normalised task names of the generated ``generated/tasks.<source>.txt`` lists: tasks are not entities
-    (negative evidence for names built from shapes and long forms, never for gazetteer rows)."""
+    """Normalised task names of the generated ``generated/tasks.<source>.txt`` lists (PwC tasks; long forms
+    the corpus uses as tasks, fields, settings or quantities): not entities (negative evidence for names
+    built from shapes and long forms, never for gazetteer rows)."""
     generated = resources.files("extract").joinpath("gazetteers", "generated")
     keys: set[str] = set()
     for source in GENERATED_SOURCES:

@@ -42,6 +42,14 @@ def test_acceptable_drops_fields_tasks_adjectives_and_taken_names() -> None:
     assert not ok("blarg annealing", flt, {"blargannealing"})  # another gazetteer owns it
 
 
+def test_not_technique_candidates_keep_architecture_heads_out() -> None:
+    ok = build_corpus.other_candidate
+    assert ok("non line of zorp", set()) and ok("multi armed zorp", set())
+    assert not ok("zorp informed neural networks", set())  # an architecture: a technique under the guide
+    assert not ok("zorp", set()) and not ok("zorp (blarg) setting", set())
+    assert not ok("zorp setting", {"zorpsettings"})  # a gazetteer name
+
+
 def test_technique_rate_reads_the_contexts_of_every_mention() -> None:
     texts = [
         "we train it using zorp annealing and blarg mixing.",

@@ -6,7 +6,9 @@ definition is that paper's name (corpus-wide resolution handles it at run time);
 bare and in lower case ("trained with noise contrastive estimation"). This script counts, over
 ``../shared/data/ml_abstracts`` (the gold sets' papers excluded by id and title), the distinct papers that
 define each long form (Schwartz–Hearst, the same code as ``kg_abbreviations``) and writes
-``extract/gazetteers/generated/Method.corpus.tsv``: rows with the ``lc`` flag (lower-case text matches).
+``extract/gazetteers/generated/Method.corpus.tsv``: rows with the ``lc`` flag (lower-case text matches); and
+``tasks.corpus.txt``: long forms the field defines but uses as tasks, fields, settings or quantities (technique
+rate <= ``MAX_OTHER_RATE``), negative evidence like the PwC task names.
 
 Filtering, all from field knowledge rather than instances:
   * at least ``MIN_PAPERS`` defining papers, two to ``MAX_WORDS`` words, no digits or brackets;
@@ -53,6 +55,14 @@ MIN_PAPERS = 3  # distinct papers defining the long form: fewer is one group's n
 MAX_WORDS = 5
 MIN_MENTIONS = 5  # mentions in the corpus, defined or not, for the technique rate to mean something
 MIN_TECHNIQUE_RATE = 0.55
+# Long forms defined by this many papers whose technique rate is this low are tasks, fields, settings or
+# quantities ("non-line-of-sight", "multi-armed bandit"): negative evidence, like the PwC task names.
+NOT_TECHNIQUE_MIN_PAPERS = 2
+MAX_OTHER_RATE = 0.35
+TECHNIQUE_HEADS = frozenset(
+    ["network", "net", "autoencoder", "transformer", "encoder", "decoder", "transducer", "machine", "adapter",
+     "regression", "filtering", "pretraining", "training", "inference", "descent", "ascent", "algorithm"]
+)
 # What a technique's mention follows or precedes, and what a field's, task's or object's does.
 _TECH_BEFORE = re.compile(
     r"(?:using|use|uses|via|with|by|apply|applying|applies|applied|employ|employs|employing|adopt|adopting|"
@@ -161,19 +171,28 @@ def acceptable(key: str, flt: Filters, taken: set[str]) -> bool:
 
 def technique_rate(keys: list[str], texts: list[str]) -> dict[str, tuple[float, int]]:
     """Key -> (smoothed share of technique contexts among technique and other contexts, mentions), counting
-    every mention of the phrases (any case, hyphen or space, optional plural -s) in ``texts``."""
-    alternation = "|".join(r"[\s\-]".join(re.escape(w) for w in k.split()) for k in sorted(keys, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![a-z0-9])({alternation})s?(?![a-z0-9])")
+    every mention of the phrases (any case, hyphen or space, optional plural -s) in ``texts``: the longest
+    phrase that starts at a word wins, and mentions do not overlap."""
+    wanted = set(keys)
+    longest = max((len(k.split()) for k in keys), default=0)
     tech: Counter[str] = Counter()
     other: Counter[str] = Counter()
     mentions: Counter[str] = Counter()
     for text in texts:
-        for m in pattern.finditer(text):
-            key = " ".join(m.group(1).replace("-", " ").split())
-            left, right = text[max(0, m.start() - 25) : m.start()], text[m.end() : m.end() + 20]
+        words = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+        i = 0
+        while i < len(words):
+            hit = _longest_key(text, words, i, longest, wanted)
+            if hit is None:
+                i += 1
+                continue
+            key, n, end = hit
+            start = words[i][0]
+            left, right = text[max(0, start - 25) : start], text[end : end + 20]
             mentions[key] += 1
             tech[key] += bool(_TECH_BEFORE.search(left) or _TECH_AFTER.match(right))
             other[key] += bool(_OTHER_BEFORE.search(left) or _OTHER_AFTER.match(right))
+            i += n
     return {k: ((tech[k] + 1) / (tech[k] + other[k] + 2), mentions[k]) for k in keys}
 
 
@@ -182,6 +201,38 @@ def owned_acronym(acronym: str, flt: Filters, taken: set[str]) -> bool:
     is a spelling of the LSTM row) or a metric's ("intersection over union (IoU)" is a metric, not a technique)."""
     key = norm_key(acronym)
     return key in taken or key in flt.metrics
+
+
+_TOKEN = re.compile(r"[^\s\-]+")
+_EDGE = "()[]{}.,;:!?\"'“”‘’"
+
+
+def _longest_key(
+    text: str, words: list[tuple[int, int, str]], i: int, longest: int, wanted: set[str]
+) -> tuple[str, int, int] | None:
+    """(key, words used, end offset) of the longest wanted phrase starting at word ``i`` (joined by one space or
+    hyphen, no punctuation inside; a plural -s on the last word allowed), or None."""
+    if words[i][2][:1] in _EDGE and words[i][2][:1] != "(":
+        return None
+    parts: list[str] = []
+    ends: list[int] = []
+    for j in range(i, min(len(words), i + longest)):
+        s, e, w = words[j]
+        if j > i and (e - s == 0 or s - words[j - 1][1] != 1 or parts[-1] != words[j - 1][2].strip(_EDGE)):
+            break  # a gap of more than one separator, or punctuation at the end of the previous word
+        core = w.lstrip("(") if j == i else w
+        stripped = core.rstrip(_EDGE)
+        parts.append(stripped)
+        ends.append(s + (len(w) - len(core)) + len(stripped))
+        if stripped != core:
+            break
+    for n in range(len(parts), 1, -1):
+        key = " ".join(parts[:n])
+        if key in wanted:
+            return key, n, ends[n - 1]
+        if key.endswith("s") and key[:-1] in wanted:
+            return key[:-1], n, ends[n - 1]
+    return None
 
 
 def surface(counts: Counter[str]) -> str:
@@ -205,7 +256,10 @@ def build(abstracts: Path, gold: Path, pwc: Path, out: Path) -> int:
         and acceptable(k, flt, taken)
         and not owned_acronym(mined.short[k].most_common(1)[0][0], flt, taken)
     ]
-    rates = technique_rate(keys, mined.texts)
+    others = [
+        k for k, ids in mined.papers.items() if len(ids) >= NOT_TECHNIQUE_MIN_PAPERS and other_candidate(k, taken)
+    ]
+    rates = technique_rate(sorted({*keys, *others}), mined.texts)
     rows = sorted(
         ((len(mined.papers[k]), k) for k in keys if rates[k][1] >= MIN_MENTIONS and rates[k][0] >= MIN_TECHNIQUE_RATE),
         key=lambda x: (-x[0], x[1]),
@@ -214,7 +268,25 @@ def build(abstracts: Path, gold: Path, pwc: Path, out: Path) -> int:
     lines += [f"{surface(mined.surfaces[key])}\t\t\tlc\t{n}" for n, key in rows]
     out.mkdir(parents=True, exist_ok=True)
     (out / "Method.corpus.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    negatives = sorted(
+        surface(mined.surfaces[k]) for k in others if rates[k][1] >= MIN_MENTIONS and rates[k][0] <= MAX_OTHER_RATE
+    )
+    header = HEADER.replace("Mined", "Long forms the field defines but uses as tasks, fields, settings or quantities;")
+    (out / "tasks.corpus.txt").write_text("\n".join([header, *negatives]) + "\n", encoding="utf-8")
     return len(rows)
+
+
+def other_candidate(key: str, taken: set[str]) -> bool:
+    """Whether a mined long form may go on the not-a-technique list: plain words, no gazetteer's name, and no
+    architecture or model head (the guide makes "... network" or "... autoencoder" a technique whatever
+    its contexts)."""
+    words = key.split()
+    return (
+        2 <= len(words) <= MAX_WORDS
+        and not _BAD_CHARS.search(key)
+        and singular(words[-1]) not in TECHNIQUE_HEADS
+        and not {norm_key(key), norm_key(key) + "s"} & taken
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
