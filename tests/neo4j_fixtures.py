@@ -126,8 +126,11 @@ Snapshot = tuple[dict[str, tuple[frozenset[str], dict[str, Any]]], dict[tuple[st
 
 
 def db_snapshot(store: Any) -> Snapshot:
-    """Every node ``id -> (labels, properties)`` and relationship ``(start id, type, end id) -> properties``."""
-    nodes = {r["id"]: (frozenset(r["labels"]), r["props"])
+    """Every node ``id -> (labels, properties)`` and relationship ``(start id, type, end id) -> properties``
+    (without the loader's bookkeeping digest, see :data:`kg.neo4j.load_plan.DIGEST`)."""
+    from kg.neo4j.load_plan import DIGEST
+
+    nodes = {r["id"]: (frozenset(r["labels"]), {k: v for k, v in r["props"].items() if k != DIGEST})
              for r in store.run("MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props")}
     rels: dict[tuple[str, str, str], dict[str, Any]] = {}
     for r in store.run("MATCH (a)-[r]->(b) RETURN a.id AS s, type(r) AS t, b.id AS d, properties(r) AS props"):

@@ -75,6 +75,34 @@ def test_load_matches_graph_exactly_and_twice_changes_nothing(neo4j_store: Neo4j
     assert db_snapshot(neo4j_store) == graph_snapshot(g)
 
 
+def test_reload_skips_what_the_database_holds_unchanged(neo4j_store: Neo4jStore) -> None:
+    recs = corpus()
+    g = build_graph(recs)
+    neo4j_store.load_graph(g)
+    digests = neo4j_store.run("MATCH (n) WHERE n.kg_digest IS NULL RETURN n.id AS id")
+    assert digests == []  # every node carries the digest of what was written
+    again = neo4j_store.load_graph(g)
+    assert again.unchanged == g.number_of_nodes()
+    assert (again.properties_set, again.relationships_created, again.relationships_deleted) == (0, 0, 0)
+
+    changed = copy.deepcopy(recs)
+    changed[1].title = "Alpaca again, revised"
+    g2 = build_graph(changed)
+    report = neo4j_store.load_graph(g2)
+    rewritten = {n for n in g2 if n == "paper:p2" or n.startswith("result:p2")}
+    assert report.unchanged == g2.number_of_nodes() - len(rewritten)
+    assert db_snapshot(neo4j_store) == graph_snapshot(g2)
+
+
+def test_a_node_changed_behind_the_loaders_back_is_rewritten(neo4j_store: Neo4jStore) -> None:
+    g = build_graph(corpus())
+    neo4j_store.load_graph(g)
+    neo4j_store.write("MATCH (p:Paper {id: 'paper:p1'}) SET p.title = 'edited', p.kg_digest = null")
+    report = neo4j_store.load_graph(g)
+    assert report.unchanged == g.number_of_nodes() - 1 - sum(1 for n in g if n.startswith("result:p1"))
+    assert db_snapshot(neo4j_store) == graph_snapshot(g)
+
+
 def test_synthetic_graph_loads_with_small_batches(neo4j_server) -> None:
     g = build_graph(synthetic_records(150, seed=3))
     with Neo4jStore.from_settings(neo4j_server, batch_size=37) as store:

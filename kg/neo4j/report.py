@@ -21,12 +21,13 @@ class LoadReport:
     batch_size: int = 0
     seconds: float = 0.0
     phases: dict[str, float] = field(default_factory=dict)
-    touched: set[str] = field(default_factory=set)  # entities whose links a refresh removed
+    touched: set[str] = field(default_factory=set)  # entities whose paper_count a later settle recomputes
+    unchanged: int = 0  # nodes skipped: the database held them as this load would write them
 
     def merge(self, other: LoadReport) -> None:
         """Add another load's figures to this one (a load in several chunks reports once)."""
         for name in ("nodes", "relationships", "nodes_created", "nodes_deleted", "relationships_created",
-                     "relationships_deleted", "properties_set", "batches"):
+                     "relationships_deleted", "properties_set", "batches", "unchanged"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.batch_size = self.batch_size or other.batch_size
         self.seconds += other.seconds

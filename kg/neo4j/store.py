@@ -35,6 +35,7 @@ from kg.errors import Neo4jQueryError, Neo4jUnavailable
 from kg.neo4j.config import Neo4jSettings
 from kg.neo4j.load_plan import (
     DELETE_ENTITY_EDGE_CYPHER,
+    DIGEST_CYPHER,
     ENDPOINT_CYPHER,
     ENTITY_EDGES_CYPHER,
     KIND_COUNT_CYPHER,
@@ -51,6 +52,7 @@ from kg.neo4j.load_plan import (
 )
 from kg.neo4j.report import LoadReport
 from kg.schema import (
+    ENTITY_LABEL_SET,
     is_entity_node,
     node_kind,
 )
@@ -345,11 +347,21 @@ class Neo4jStore:
         try:
             with self._session() as s:
                 phase = time.perf_counter()
-                present = self._present_ids(s, plan)
+                stored = self._present_ids(s, plan)
+                # What the database holds exactly as this load would write it (same digest) is skipped: a paper
+                # with its results and outgoing relationships, an entity with its label and properties.
+                unchanged = {n for n, d in plan.digest.items() if stored[node_kind(n)].get(n) == d}
+                unchanged -= {r for r, paper in plan.owner.items() if paper not in unchanged}  # goes with its paper
+                present = {kind: {n for n in ids if n not in unchanged} for kind, ids in stored.items()}
+                report.unchanged = len(unchanged)
                 report.phases["existing"] = time.perf_counter() - phase
 
                 phase = time.perf_counter()
+                touched = set(touched or ())
                 for label, rows in sorted(plan.nodes.items()):
+                    rows = [r for r in rows if r["id"] not in unchanged]
+                    if label in ENTITY_LABEL_SET:
+                        touched.update(r["id"] for r in rows)
                     for new, part in split_present(rows, "id", present[kind_of_label(label)]):
                         self._batches(s, node_cypher(label, create=new), part, report, bar,
                                       redo=node_cypher(label) if new else None)
@@ -358,11 +370,14 @@ class Neo4jStore:
                 report.phases["nodes"] = time.perf_counter() - phase
 
                 phase = time.perf_counter()
-                touched = (touched or set()) | self._remove_stale(s, plan, present, report)
+                touched |= self._remove_stale(s, plan, present, report)
                 report.phases["stale"] = time.perf_counter() - phase
 
                 phase = time.perf_counter()
                 for (rtype, src, dst), rows in sorted(plan.edges.items()):
+                    rows = [r for r in rows if plan.owner.get(r["s"], r["s"]) not in unchanged]
+                    if dst == "Entity":
+                        touched.update(r["t"] for r in rows)
                     for new, part in split_present(rows, "s", present[src]):
                         self._batches(s, edge_cypher(rtype, src, dst, create=new), part, report, bar,
                                       redo=edge_cypher(rtype, src, dst) if new else None)
@@ -375,16 +390,33 @@ class Neo4jStore:
 
                 if settle:
                     phase = time.perf_counter()
-                    ids = sorted(touched | set(plan.entity_ids))
-                    for chunk in _chunks(ids, self.batch_size * 5):
+                    for chunk in _chunks(sorted(touched), self.batch_size * 5):
                         self._write(s, PAPER_COUNT_CYPHER, report, ids=list(chunk))
                     report.phases["paper_count"] = time.perf_counter() - phase
                 else:
                     report.touched = touched
+
+                phase = time.perf_counter()
+                self._set_digests(s, plan, unchanged, settled=settle, report=report)
+                report.phases["digests"] = time.perf_counter() - phase
         finally:
             bar.close()
         report.seconds = time.perf_counter() - t0
         return report
+
+    def _set_digests(self, s: neo4j.Session, plan: LoadPlan, unchanged: set[str], *, settled: bool,
+                     report: LoadReport) -> None:
+        """Record the digest of every node this load wrote, now that its relationships are written. An
+        entity's waits for the settling load (``settled``): until its ``paper_count`` is recomputed, a rerun
+        must not skip it."""
+        rows: dict[str, list[dict[str, str]]] = defaultdict(list)
+        for node, digest in plan.digest.items():
+            kind = node_kind(node)
+            if node not in unchanged and (settled or kind != "Entity"):
+                rows[kind].append({"id": node, "d": digest})
+        for kind, part in sorted(rows.items()):
+            for chunk in _chunks(part, self.batch_size * 2):
+                self._write(s, DIGEST_CYPHER[kind], report, rows=list(chunk))
 
     def _batches(self, s: neo4j.Session, cypher: str, rows: Sequence[dict[str, Any]], report: LoadReport,
                  bar: Counter, *, redo: str | None = None) -> None:
@@ -392,22 +424,24 @@ class Neo4jStore:
             self._write(s, cypher, report, redo=redo, rows=list(chunk))
             bar.update(len(chunk))
 
-    def _present_ids(self, s: neo4j.Session, plan: LoadPlan) -> dict[str, set[str]]:
-        """Which of the graph's nodes the database already has, per kind (Paper, Entity, Result).
+    def _present_ids(self, s: neo4j.Session, plan: LoadPlan) -> dict[str, dict[str, str | None]]:
+        """Which of the graph's nodes the database already has, per kind (Paper, Entity, Result), with the
+        digest of what was last written to each.
 
         A node that is not there yet has no relationships there yet: its node and outgoing relationships
         are written with ``CREATE`` and it needs no stale-data cleanup. A kind with no nodes at all in
         the database (count store, constant time) needs no lookup.
         """
-        present: dict[str, set[str]] = {}
+        present: dict[str, dict[str, str | None]] = {}
         for kind in ("Paper", "Entity", "Result"):
             ids = [row["id"] for label, rows in plan.nodes.items() if kind_of_label(label) == kind
                    for row in rows]
-            have: set[str] = set()
+            have: dict[str, str | None] = {}
             if ids and s.execute_read(lambda tx, k=kind: tx.run(KIND_COUNT_CYPHER[k]).single(strict=True)[0]):
                 for chunk in _chunks(ids, self.batch_size * 10):
-                    have.update(s.execute_read(
-                        lambda tx, k=kind, c=list(chunk): tx.run(PRESENT_CYPHER[k], ids=c).value()))
+                    pairs = s.execute_read(
+                        lambda tx, k=kind, c=list(chunk): tx.run(PRESENT_CYPHER[k], ids=c).single(strict=True)[0])
+                    have.update((str(n), d) for n, d in pairs)
             present[kind] = have
         return present
 
@@ -441,10 +475,9 @@ class Neo4jStore:
         and replaces no paper."""
         if not plan.entity_edges and not loaded:
             return {}
-        existing = {
-            (r["s"], r["t"], r["d"]): r["papers"]
-            for r in s.execute_read(lambda tx: tx.run(ENTITY_EDGES_CYPHER).data())
-        }
+        edges = s.execute_read(lambda tx: tx.run(ENTITY_EDGES_CYPHER).single(strict=True)[0])
+        stored = {(str(a), str(t), str(d)): dict(p) for a, t, d, p in edges}
+        existing = {key: props.get("papers") for key, props in stored.items()}
         rows: dict[tuple[str, str, str, bool], list[dict[str, Any]]] = defaultdict(list)
         for (src, rtype, dst), props in plan.entity_edges.items():
             props = dict(props)
@@ -453,6 +486,9 @@ class Neo4jStore:
             if isinstance(props.get("papers"), list) and isinstance(old, list):
                 kept = {str(p) for p in old} - loaded
                 props["papers"] = sorted(kept | {str(p) for p in props["papers"]})
+            if not new and stored[(src, rtype, dst)] == props:
+                continue  # the database holds this link exactly so
+            touched.update((src, dst))
             rows[(rtype, node_kind(src), node_kind(dst), new)].append({"s": src, "t": dst, "props": props})
         stale_delete: list[dict[str, Any]] = []
         stale_update: list[dict[str, Any]] = []
