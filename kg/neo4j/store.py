@@ -35,6 +35,7 @@ from kg.errors import Neo4jQueryError, Neo4jUnavailable
 from kg.neo4j.config import Neo4jSettings
 from kg.neo4j.load_plan import (
     DELETE_ENTITY_EDGE_CYPHER,
+    DIGEST,
     DIGEST_CYPHER,
     ENDPOINT_CYPHER,
     ENTITY_EDGES_CYPHER,
@@ -440,7 +441,8 @@ class Neo4jStore:
             if ids and s.execute_read(lambda tx, k=kind: tx.run(KIND_COUNT_CYPHER[k]).single(strict=True)[0]):
                 for chunk in _chunks(ids, self.batch_size * 10):
                     pairs = s.execute_read(
-                        lambda tx, k=kind, c=list(chunk): tx.run(PRESENT_CYPHER[k], ids=c).single(strict=True)[0])
+                        lambda tx, k=kind, c=list(chunk):
+                            tx.run(PRESENT_CYPHER[k], ids=c, digest=DIGEST).single(strict=True)[0])
                     have.update((str(n), d) for n, d in pairs)
             present[kind] = have
         return present
