@@ -182,7 +182,7 @@ def technique_rate(keys: list[str], texts: list[str]) -> dict[str, tuple[float, 
         words = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
         i = 0
         while i < len(words):
-            hit = _longest_key(text, words, i, longest, wanted)
+            hit = _longest_key(words, i, longest, wanted)
             if hit is None:
                 i += 1
                 continue
@@ -208,7 +208,7 @@ _EDGE = "()[]{}.,;:!?\"'“”‘’"
 
 
 def _longest_key(
-    text: str, words: list[tuple[int, int, str]], i: int, longest: int, wanted: set[str]
+    words: list[tuple[int, int, str]], i: int, longest: int, wanted: set[str]
 ) -> tuple[str, int, int] | None:
     """(key, words used, end offset) of the longest wanted phrase starting at word ``i`` (joined by one space or
     hyphen, no punctuation inside; a plural -s on the last word allowed), or None."""
@@ -217,15 +217,15 @@ def _longest_key(
     parts: list[str] = []
     ends: list[int] = []
     for j in range(i, min(len(words), i + longest)):
-        s, e, w = words[j]
-        if j > i and (e - s == 0 or s - words[j - 1][1] != 1 or parts[-1] != words[j - 1][2].strip(_EDGE)):
-            break  # a gap of more than one separator, or punctuation at the end of the previous word
+        s, _e, w = words[j]
+        if j > i and s - words[j - 1][1] != 1:
+            break  # more than one separator between the words
         core = w.lstrip("(") if j == i else w
         stripped = core.rstrip(_EDGE)
         parts.append(stripped)
-        ends.append(s + (len(w) - len(core)) + len(stripped))
+        ends.append(s + len(w) - len(core) + len(stripped))
         if stripped != core:
-            break
+            break  # punctuation ends the phrase
     for n in range(len(parts), 1, -1):
         key = " ".join(parts[:n])
         if key in wanted:
