@@ -47,8 +47,20 @@ def paper_id(title: str, given: str | None = None) -> str:
     return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
+# LaTeX text formatting in arXiv abstracts ("\\textbf{G}lobal", "\\emph{not}", "{\\em X}"): dropped, so a name
+# inside it reads as the name ("\\textsc{ZapNet}" -> "ZapNet"). Math ($...$, "\\text{}" in it) is left alone.
+_TEX_FORMAT = re.compile(r"\\(?:textbf|textit|textsc|texttt|textsf|textrm|emph|underline|mbox)\s*\{([^{}$]*)\}")
+_TEX_SWITCH = re.compile(r"\{\\(?:bf|it|em|sc|tt|rm|sf)\s+([^{}$]*)\}")
+
+
 def clean(text: str) -> str:
-    """Collapse internal whitespace (arXiv abstracts are hard-wrapped)."""
+    r"""Collapse internal whitespace (arXiv abstracts are hard-wrapped) and drop LaTeX text formatting.
+
+    >>> clean("the \\textbf{G}lobal-\\textbf{L}ocal {\\em Zap}\n  Net, $\\mathcal{O}(n)$")
+    'the Global-Local Zap Net, $\\mathcal{O}(n)$'
+    """
+    if "\\" in text:
+        text = _TEX_SWITCH.sub(r"\1", _TEX_FORMAT.sub(r"\1", text))
     return " ".join(text.split())
 
 
