@@ -134,3 +134,12 @@ def test_a_capitalised_adjective_before_a_noun_is_no_name() -> None:
     assert names == ["Zorpian"]
     names = [n for n, _, _ in _proposed("T\n\nWe introduce Zorpian to model graphs.")]
     assert names == ["Zorpian"]
+
+
+def test_a_naming_cue_before_a_well_known_name_describes_it() -> None:
+    # "Mamba" is a hand-listed model: someone else's name, unless the sentence coins it.
+    assert _proposed("T\n\nThis study uses a state space model called Mamba for speech.") == []
+    got = [n for n, _, _ in _proposed("T\n\nWe design a state space model, which we call Mamba, for speech.")]
+    assert got == ["Mamba"]
+    got = [n for n, _, _ in _proposed("T\n\nThis study uses a state space model called ZorpSSM for speech.")]
+    assert got == ["ZorpSSM"]  # an unknown name after the cue is the paper's own

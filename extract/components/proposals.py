@@ -312,6 +312,23 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
     return out
 
 
+# What makes a naming cue coin a name: the paper's own voice or a proposal word earlier in the sentence.
+_COINING = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur|propos\w*|introduc\w*|present\w*|[Nn]ew|[Nn]ovel|resulting|dubbed|coined|termed)\b"
+)
+
+
+def _describes_known(text: str, sents: list[list[int]], cue: int, name: str) -> bool:
+    """A well-known (hand-listed) name after a naming cue in a sentence with no proposal word up to the name
+    ("this study analyses one LLM called GPT", "it uses a state space model called Mamba"; not "which we
+    call X", "the resulting model, named X", "dubbed X": the paper's own, whatever others call so)."""
+    entry = lookup(name)
+    if entry is None or entry.source:
+        return False
+    start = next((s for s, e in sents if s <= cue < e), max(0, cue - 200))
+    return _COINING.search(text, start, text.find(name, cue)) is None
+
+
 def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> list[tuple[int, int, str, str]]:
     """(start, end, guessed type, rule) of every name the text introduces; ``keys`` are the keyword
     hits ``(group, char offset)`` that select the sentences to try."""
@@ -331,6 +348,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             continue  # "on two datasets, namely X and Y" lists existing things; "a new method, namely X" names one
         if m.re is _THE_PROPOSED and (re.fullmatch(r"[A-Z]+s", name) or lookup(name) is not None):
             continue  # "the proposed SNNs": a class; "the proposed FCN model": a known name reused
+        if m.re is _NAMING and _describes_known(text, sents, m.start(), name):
+            continue  # "one LLM called GPT": a naming cue before a well-known name describes, it does not coin
         if rule == "propose" and _NAMED_LATER.match(text, e, min(len(text), e + 100)):
             continue  # "we propose a new XYZ strategy, dubbed ZapNet": the name comes with the naming cue
         if not name or not name[0].isalpha() or name.split()[0] in _NOT_NAMES or norm_key(name) in generic:
