@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.components.model_heads import model_head
 from extract.lexicon import Entry, key_index, norm_key, task_keys
+from extract.model_heads import model_head
 
 __all__ = ["TASK_HEAD", "Cand", "by_votes", "classify_long_form", "data_or_benchmark", "label_of", "sentence_of"]
 

@@ -235,3 +235,8 @@ def test_undefined_acronym_takes_the_titles_long_form() -> None:
     zaps = _ents(text)["ZAPS"]
     assert "Zorp Anomaly-aware Pixel Segmentation" in zaps["aliases"]
     assert [0, 4] in zaps["mentions"] and [6, 43] in zaps["mentions"]
+
+
+def test_an_acronym_defined_before_a_quantity_noun_is_no_entity() -> None:
+    ents = _ents("T\n\nWe minimise the Zorp-Blarg (ZB) divergence with Zorp-Blarg Tuning (ZBT).")
+    assert set(ents) == {"ZBT"}  # "ZB divergence" is a quantity; ZBT a technique

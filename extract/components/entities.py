@@ -67,6 +67,13 @@ def _left_word(text: str, pos: int) -> str:
     words = text[max(0, pos - 14) : pos].split()
     return words[-1].lstrip("(") if words else ""
 _CUE_LABEL = {"b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method"}
+# The noun right after a defined acronym names what the long form is: "Kullback-Leibler (KL) divergence" and
+# "Zorp-Blarg (ZB) distance" define a quantity, not a technique ("score" and "statistics" are left out: "local
+# outlier factor (LOF) score" and "batch normalization (BN) statistics" name techniques' outputs).
+_QUANTITY_AFTER = re.compile(
+    r"\)?\s+(?:divergences?|distances?|entropy|errors?|ratios?|coefficients?|indices|index|metrics?|bounds?|"
+    r"norms?|criterion|criteria)\b"
+)
 _COORD = re.compile(
     r"^(?:\s*\([^()]{1,40}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+|\s*/\s*)(?:the\s+)?$"
 )
@@ -119,6 +126,9 @@ class EntityResolver:
             ksf, klf = norm_key(sf), norm_key(lf)
             if self._is_generic(ksf) or self._is_generic(klf) or "/" in sf:
                 generic_sf.add(ksf)
+                continue
+            if _QUANTITY_AFTER.match(text, se) and self.index.get(ksf) is None:
+                generic_sf.update((ksf, klf))  # neither the acronym nor its long form names a technique
                 continue
             entry = self.index.get(ksf)
             if entry is not None and entry.source and self.index.get(klf) is not entry:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.components.model_heads import model_head
+from extract.model_heads import model_head
 
 
 def test_qualified_architectures_and_models_are_models() -> None:
