@@ -79,30 +79,25 @@ _OTHER_AFTER = re.compile(
     r"field|domain|performance|accuracy|models?)\b"
 )
 # Head words of fields, settings, tasks and properties: "federated learning", "object detection".
-_FIELD_HEAD_WORDS = """learning intelligence processing vision recognition detection segmentation translation answering
+_FIELD_HEAD_WORDS = """
+    learning intelligence processing vision recognition detection segmentation translation answering
     classification generation understanding resolution identification retrieval reasoning prediction
-    forecasting localization tracking estimation? synthesis summarization parsing captioning extraction
-    completion inference? matching analysis? control planning navigation manipulation editing reconstruction
-    verification diagnosis imaging interaction interfaces interface systems system science mining
-    discovery search? problem problems task tasks setting settings scenario data dataset datasets
-    benchmark benchmarks distribution shift robustness privacy? fairness art scale performance quality
-    accuracy error rate ratio score metric metrics space spaces domain domains environment environments
-    agents agent users user language languages text speech image images video videos"""
+    forecasting localization tracking synthesis summarization parsing captioning extraction completion
+    matching control planning navigation manipulation editing reconstruction verification diagnosis
+    imaging interaction interfaces interface systems system science mining discovery problem problems
+    task tasks setting settings scenario data dataset datasets benchmark benchmarks distribution shift
+    robustness fairness art scale performance quality accuracy error rate ratio score metric metrics
+    space spaces domain domains environment environments agents agent users user language languages text
+    speech image images video videos
+"""
+# Heads that are techniques as often ("kernel density estimation", "variational inference"): they block only
+# two-word phrases ("pose estimation").
+_TWO_WORD_HEAD_WORDS = "estimation inference analysis search privacy"
 FIELD_HEADS = frozenset(_FIELD_HEAD_WORDS.split())
-_UNSURE = re.compile(r"\?$")
+TWO_WORD_HEADS = frozenset(_TWO_WORD_HEAD_WORDS.split())
 _ADJ_TAIL = re.compile(r"(?:ed|ive|al|ous|ic|able|ible|ant|ent|ary|less|wise)$")  # "fully connected", "adaptive"
 _BAD_CHARS = re.compile(r"[\d()\[\]{}$\\/:;=+*&%#@<>\"|]")
 
-
-def field_heads() -> frozenset[str]:
-    """Heads that mark a field or task; words marked ``?`` are techniques as often ("kernel density
-    estimation", "variational inference"), so they block only when the phrase has two words."""
-    return frozenset(w.rstrip("?") for w in FIELD_HEADS if not _UNSURE.search(w))
-
-
-def maybe_heads() -> frozenset[str]:
-    """Heads that block only two-word phrases (see :func:`field_heads`)."""
-    return frozenset(w.rstrip("?") for w in FIELD_HEADS if _UNSURE.search(w))
 
 
 def gold_exclusions(gold: Path) -> tuple[set[str], set[str]]:
@@ -158,9 +153,9 @@ def acceptable(key: str, flt: Filters, taken: set[str]) -> bool:
     if not 2 <= len(words) <= MAX_WORDS or _BAD_CHARS.search(key) or " of the " in f" {key} ":
         return False
     head = words[-1].rstrip("s") if words[-1].endswith("s") and not words[-1].endswith("ss") else words[-1]
-    if words[-1] in field_heads() or head in field_heads():
+    if words[-1] in FIELD_HEADS or head in FIELD_HEADS:
         return False
-    if len(words) == 2 and (words[-1] in maybe_heads() or head in maybe_heads()):
+    if len(words) == 2 and (words[-1] in TWO_WORD_HEADS or head in TWO_WORD_HEADS):
         return False
     if _ADJ_TAIL.search(words[-1]) and not words[-1].endswith(("model", "kernel", "tional")):
         return False  # "out of distribution"-like phrases end in a noun; "fully connected" does not
