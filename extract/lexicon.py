@@ -120,6 +120,21 @@ def task_keys() -> frozenset[str]:
     return frozenset(keys)
 
 
+@lru_cache(maxsize=1)
+def task_acronym_keys() -> frozenset[str]:
+    """Normalised acronyms of the generated ``generated/task_acronyms.<source>.txt`` lists: acronyms the field
+    defines almost only as tasks, fields or quantities ("KWS", "HOI"), negative evidence for an acronym a
+    paper uses without defining it."""
+    generated = resources.files("extract").joinpath("gazetteers", "generated")
+    keys: set[str] = set()
+    for source in GENERATED_SOURCES:
+        if generated.joinpath(f"task_acronyms.{source}.txt").is_file():
+            lines = _read_text(f"generated/task_acronyms.{source}.txt").splitlines()
+            keys |= {norm_key(x) for x in lines if x.strip() and not x.startswith("#")}
+    keys.discard("")
+    return frozenset(keys)
+
+
 def lookup(name: str) -> Entry | None:
     """The gazetteer entry whose name or alias normalises like ``name``."""
     return key_index().get(norm_key(name))

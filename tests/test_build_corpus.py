@@ -48,6 +48,19 @@ def test_not_technique_candidates_keep_architecture_heads_out() -> None:
     assert not ok("zorp informed neural networks", set())  # an architecture: a technique under the guide
     assert not ok("zorp", set()) and not ok("zorp (blarg) setting", set())
     assert not ok("zorp setting", {"zorpsettings"})  # a gazetteer name
+    assert not ok("zorp blarg treebank", set())  # a dataset is also written "in/on X"
+
+
+def test_task_acronyms_are_those_defined_almost_only_as_tasks() -> None:
+    mined = build_corpus.Mined()
+    mined.short["zorp blarg detection"]["ZBD"] = 4
+    mined.short["zorp blarg distillation"]["ZBD"] = 1  # 4 of 5 definitions: a task acronym
+    mined.short["quux ranking"]["QR"] = 2
+    mined.short["quux regression"]["QR"] = 2  # half a technique: no
+    mined.short["blarg mixing"]["BM"] = 2  # too few definitions
+    not_names = {"zorpblargdetection", "quuxranking", "blargmixing"}
+    assert build_corpus.task_acronyms(mined, not_names, set()) == ["ZBD"]
+    assert build_corpus.task_acronyms(mined, not_names, {"zbd"}) == []  # a gazetteer's name
 
 
 def test_technique_rate_reads_the_contexts_of_every_mention() -> None:
@@ -85,5 +98,6 @@ def test_mine_counts_defining_papers_and_skips_gold(tmp_path: Path) -> None:
 def test_shipped_file_is_current(tmp_path: Path) -> None:
     shared = ROOT.parent / "shared"
     build_corpus.build(shared / "data" / "ml_abstracts", shared / "gold", shared / "data" / "pwc", tmp_path)
-    shipped = ROOT / "extract" / "gazetteers" / "generated" / "Method.corpus.tsv"
-    assert shipped.read_text(encoding="utf-8") == (tmp_path / "Method.corpus.tsv").read_text(encoding="utf-8")
+    shipped = ROOT / "extract" / "gazetteers" / "generated"
+    for name in ("Method.corpus.tsv", "tasks.corpus.txt", "task_acronyms.corpus.txt"):
+        assert (shipped / name).read_text(encoding="utf-8") == (tmp_path / name).read_text(encoding="utf-8"), name

@@ -240,3 +240,11 @@ def test_undefined_acronym_takes_the_titles_long_form() -> None:
 def test_an_acronym_defined_before_a_quantity_noun_is_no_entity() -> None:
     ents = _ents("T\n\nWe minimise the Zorp-Blarg (ZB) divergence with Zorp-Blarg Tuning (ZBT).")
     assert set(ents) == {"ZBT"}  # "ZB divergence" is a quantity; ZBT a technique
+
+
+def test_an_undefined_task_acronym_is_no_entity() -> None:
+    # "HOI" is defined almost only as human-object interaction (a task) across the corpus.
+    assert set(_ents("T\n\nExisting HOI models such as ZorpNet fail on crowded scenes.")) == {"ZorpNet"}
+    assert set(_ents("T\n\nResults on HOI benchmarks and ZorpBench show gains.")) == {"ZorpBench"}
+    ents = _ents("T\n\nWe propose Hierarchical Object Inpainting (HOI), a method. HOI is fast.")
+    assert ents["HOI"]["label"] == "Method"  # the paper's own definition wins

@@ -34,7 +34,7 @@ from extract.doc_data import (
 )
 from extract.entity_labels import Cand, classify_long_form, label_of
 from extract.entity_lists import NOT_EPONYM, listed_techniques, titled_collections
-from extract.lexicon import generic_keys, key_index, norm_key, task_keys
+from extract.lexicon import generic_keys, key_index, norm_key, task_acronym_keys, task_keys
 
 _CLASS_HEAD = re.compile(r"(?:[Mm]odels?|[Nn]etworks?|LLMs?|LMs?)$")
 _RIGHT_CUE = re.compile(
@@ -93,6 +93,7 @@ class EntityResolver:
         self.ents = ents  # also set ``doc.ents`` (Span objects; records need only ``doc._.kg_entities``)
         self.generic = generic_keys()
         self.index = key_index()
+        self.task_acronyms = task_acronym_keys()
 
     def _is_generic(self, key: str) -> bool:
         return key in self.generic or (key.endswith("s") and key[:-1] in self.generic)
@@ -171,6 +172,14 @@ class EntityResolver:
                         set(proto.evidence),
                     )
                 )
+        # An acronym the paper uses without defining or proposing it, which the field defines almost only as a
+        # task, field or quantity ("... on CAD models", "HOI detection"), names no technique here either.
+        proposed_keys = {norm_key(text[int(s) : int(e)]) for _, s, e, _ in prop_meta}
+        for c in cands:
+            if c.entry is None and c.rule not in ("abbreviation", "proposal"):
+                key = norm_key(text[c.start : c.end])
+                if key in self.task_acronyms and key not in alias and key not in proposed_keys:
+                    generic_sf.add(key)
         for c in cands:
             if c.entry is not None and c.entry.source and norm_key(text[c.start : c.end]) in redefined:
                 c.entry, c.parent = None, ""

@@ -8,7 +8,9 @@ bare and in lower case ("trained with noise contrastive estimation"). This scrip
 define each long form (Schwartz–Hearst, the same code as ``kg_abbreviations``) and writes
 ``extract/gazetteers/generated/Method.corpus.tsv``: rows with the ``lc`` flag (lower-case text matches); and
 ``tasks.corpus.txt``: long forms the field defines but uses as tasks, fields, settings or quantities (technique
-rate <= ``MAX_OTHER_RATE``), negative evidence like the PwC task names.
+rate <= ``MAX_OTHER_RATE``), negative evidence like the PwC task names; and ``task_acronyms.corpus.txt``:
+acronyms whose definitions are almost all such long forms ("KWS", "HOI": an abstract using one undefined
+names a task, not a technique).
 
 Filtering, all from field knowledge rather than instances:
   * at least ``MIN_PAPERS`` defining papers, two to ``MAX_WORDS`` words, no digits or brackets;
@@ -59,6 +61,12 @@ MIN_TECHNIQUE_RATE = 0.55
 # quantities ("non-line-of-sight", "multi-armed bandit"): negative evidence, like the PwC task names.
 NOT_TECHNIQUE_MIN_PAPERS = 2
 MAX_OTHER_RATE = 0.35
+DATA_HEADS = frozenset(
+    ["dataset", "corpus", "treebank", "bank", "journal", "atlas", "collection", "benchmark", "database", "commands"]
+)
+# An acronym whose definitions in the corpus are this many, and this share of them a task/field/quantity.
+ACRONYM_MIN_PAPERS = 3
+ACRONYM_SHARE = 0.8
 TECHNIQUE_HEADS = frozenset(
     ["network", "net", "autoencoder", "transformer", "encoder", "decoder", "transducer", "machine", "adapter",
      "regression", "filtering", "pretraining", "training", "inference", "descent", "ascent", "algorithm"]
@@ -251,8 +259,11 @@ def build(abstracts: Path, gold: Path, pwc: Path, out: Path) -> int:
         and acceptable(k, flt, taken)
         and not owned_acronym(mined.short[k].most_common(1)[0][0], flt, taken)
     ]
+    data_names = dataset_keys(datasets)
     others = [
-        k for k, ids in mined.papers.items() if len(ids) >= NOT_TECHNIQUE_MIN_PAPERS and other_candidate(k, taken)
+        k
+        for k, ids in mined.papers.items()
+        if len(ids) >= NOT_TECHNIQUE_MIN_PAPERS and other_candidate(k, taken | data_names)
     ]
     rates = technique_rate(sorted({*keys, *others}), mined.texts)
     rows = sorted(
@@ -268,20 +279,47 @@ def build(abstracts: Path, gold: Path, pwc: Path, out: Path) -> int:
     )
     header = HEADER.replace("Mined", "Long forms the field defines but uses as tasks, fields, settings or quantities;")
     (out / "tasks.corpus.txt").write_text("\n".join([header, *negatives]) + "\n", encoding="utf-8")
+    not_names = {norm_key(n) for n in negatives} | flt.tasks
+    acronyms = task_acronyms(mined, not_names, taken)
+    header = HEADER.replace("Mined", "Acronyms the field defines almost only as tasks, fields, settings or quantities;")
+    (out / "task_acronyms.corpus.txt").write_text("\n".join([header, *acronyms]) + "\n", encoding="utf-8")
     return len(rows)
 
 
+def task_acronyms(mined: Mined, not_names: set[str], taken: set[str]) -> list[str]:
+    """Acronyms that >= ACRONYM_MIN_PAPERS definitions in the corpus expand, >= ACRONYM_SHARE of them to a
+    task, field, setting or quantity (``not_names``: "KWS", "HOI", "ReID"), and no gazetteer has."""
+    by_acronym: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, shorts in mined.short.items():
+        for acronym, n in shorts.items():
+            by_acronym[acronym][key] += n
+    out = []
+    for acronym, longs in by_acronym.items():
+        total = sum(longs.values())
+        other = sum(n for key, n in longs.items() if norm_key(key) in not_names)
+        if total >= ACRONYM_MIN_PAPERS and other >= ACRONYM_SHARE * total and norm_key(acronym) not in taken:
+            out.append(acronym)
+    return sorted(out)
+
+
 def other_candidate(key: str, taken: set[str]) -> bool:
-    """Whether a mined long form may go on the not-a-technique list: plain words, no gazetteer's name, and no
-    architecture or model head (the guide makes "... network" or "... autoencoder" a technique whatever
-    its contexts)."""
+    """Whether a mined long form may go on the not-a-technique list: plain words, no gazetteer's or PwC
+    dataset's name, no data head ("Penn Discourse Treebank", "Wall Street Journal": datasets are also written
+    "in/on X"), and no architecture or model head (the guide makes "... network" a technique whatever its
+    contexts)."""
     words = key.split()
     return (
         2 <= len(words) <= MAX_WORDS
         and not _BAD_CHARS.search(key)
-        and singular(words[-1]) not in TECHNIQUE_HEADS
+        and singular(words[-1]) not in TECHNIQUE_HEADS | DATA_HEADS
         and not {norm_key(key), norm_key(key) + "s"} & taken
     )
+
+
+def dataset_keys(datasets: list[dict]) -> set[str]:
+    """Normalised names, full names and variants of the PwC datasets."""
+    names = (n for d in datasets for n in [d.get("name"), d.get("full_name"), *(d.get("variants") or [])] if n)
+    return {norm_key(str(n)) for n in names} - {""}
 
 
 def main(argv: list[str] | None = None) -> int:
