@@ -116,7 +116,7 @@ def test_transient_server_errors_are_not_reported_as_unreachable() -> None:
     """A transaction the server keeps refusing (e.g. out of transaction memory) must not read as 'cannot reach'."""
     from neo4j.exceptions import TransientError
 
-    from kg.neo4j.store import _unavailable
+    from kg.neo4j.driver_errors import unavailable as _unavailable
 
     exc = TransientError("The memory pool limit was exceeded.")
     msg = str(_unavailable("bolt://127.0.0.1:7687", "neo4j", exc))

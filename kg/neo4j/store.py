@@ -20,7 +20,6 @@ Refresh semantics (the graph handed to :meth:`Neo4jStore.load_graph` is authorit
 from __future__ import annotations
 
 import contextlib
-import re
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -33,6 +32,7 @@ from neo4j import exceptions as neo4j_exc
 from extract.progress import Counter
 from kg.errors import Neo4jQueryError, Neo4jUnavailable
 from kg.neo4j.config import Neo4jSettings
+from kg.neo4j.driver_errors import BOLT_SCHEMES, CONNECTION_ERRORS, detail, unavailable
 from kg.neo4j.load_plan import (
     DELETE_ENTITY_EDGE_CYPHER,
     DIGEST,
@@ -81,55 +81,6 @@ SCHEMA_STATEMENTS: tuple[str, ...] = (
     "CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (n:Paper) ON EACH [n.title, n.abstract]",
 )
 
-# Raised (after the driver's retries) when the server is gone or going: reported as Neo4jUnavailable.
-_CONNECTION_ERRORS = (
-    neo4j_exc.ServiceUnavailable,
-    neo4j_exc.SessionExpired,
-    neo4j_exc.ConnectionAcquisitionTimeoutError,
-    neo4j_exc.TransientError,
-)
-
-
-BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
-_REASON = re.compile(r"\(reason ([^)]*)\)")
-_SERVER_MESSAGE = re.compile(r"\{message: (.*?)\}(?: \{gql_status|$)")
-
-
-def _detail(exc: BaseException, limit: int = 300) -> str:
-    """The telling part of a driver error on one line: the server's own message, and the socket's reason
-    ("Connection refused", "Name or service not known") even when the text around it is long."""
-    flat = " ".join(str(exc).split()) or type(exc).__name__
-    if m := _SERVER_MESSAGE.search(flat):  # a server answer: its own message, without the GQL status fields
-        flat = m[1]
-    reasons = list(dict.fromkeys(_REASON.findall(flat)))
-    if len(flat) > limit:
-        flat = flat[: limit - 3] + "..."
-    missing = [r for r in reasons if r not in flat]
-    return flat + (f" (reason: {'; '.join(missing)})" if missing else "")
-
-
-def _unavailable(settings_uri: str, user: str, exc: BaseException) -> Neo4jUnavailable:
-    """A one-line error naming the URI and what to check, for the CLI to print instead of a traceback."""
-    detail = _detail(exc)
-    if isinstance(exc, neo4j_exc.AuthError):
-        return Neo4jUnavailable(
-            f"Neo4j at {settings_uri} rejected user {user!r} ({detail}); check NEO4J_USER and NEO4J_PASSWORD "
-            "(environment or .env)"
-        )
-    if isinstance(exc, neo4j_exc.ConfigurationError | ValueError):
-        return Neo4jUnavailable(f"cannot use NEO4J_URI={settings_uri!r} ({detail}); expected e.g. "
-                                "bolt://localhost:7687")
-    if isinstance(exc, neo4j_exc.TransientError):  # the server answered, but gave up on the work after retries
-        return Neo4jUnavailable(
-            f"Neo4j at {settings_uri} kept failing a transaction ({detail}); see the server log "
-            "(scripts/neo4j-local.sh logs) and its memory settings, then rerun: loading is idempotent"
-        )
-    return Neo4jUnavailable(
-        f"cannot reach Neo4j at {settings_uri} ({detail}); is the server running "
-        "(scripts/neo4j-local.sh start)? check NEO4J_URI and NEO4J_PASSWORD"
-    )
-
-
 def _chunks(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for i in range(0, len(rows), size):
         yield rows[i : i + size]
@@ -171,7 +122,7 @@ class Neo4jStore:
             self._driver.verify_connectivity()
         except (neo4j_exc.Neo4jError, neo4j_exc.DriverError, OSError, ValueError) as exc:
             self.close()
-            raise _unavailable(uri, user, exc) from None
+            raise unavailable(uri, user, exc) from None
         try:
             self.ensure_schema()
         except BaseException:
@@ -212,8 +163,8 @@ class Neo4jStore:
         """Connection and credential failures of the driver as one-line :class:`Neo4jUnavailable` errors."""
         try:
             yield
-        except (*_CONNECTION_ERRORS, neo4j_exc.AuthError) as exc:
-            raise _unavailable(self.uri, self.user, exc) from None
+        except (*CONNECTION_ERRORS, neo4j_exc.AuthError) as exc:
+            raise unavailable(self.uri, self.user, exc) from None
 
     def _write(self, session: neo4j.Session, cypher: str, report: LoadReport | None = None,
                *, redo: str | None = None, **params: Any) -> list[dict[str, Any]]:
@@ -240,7 +191,7 @@ class Neo4jStore:
                 # A node this first load CREATEs exists after all: another loader is filling the same database.
                 raise Neo4jUnavailable(
                     f"another load into Neo4j at {self.uri} created the same nodes while this one ran "
-                    f"({_detail(exc, 160)}); nothing is inconsistent: wait for the other load, then rerun "
+                    f"({detail(exc, 160)}); nothing is inconsistent: wait for the other load, then rerun "
                     "(loading is idempotent)") from None
             except neo4j_exc.IncompleteCommit:
                 # The server went away during COMMIT; redo the statement in its idempotent form.
@@ -259,7 +210,7 @@ class Neo4jStore:
             with self._driver_errors(), self._session() as session:
                 return session.execute_read(lambda tx: tx.run(cypher, params).data())
         except neo4j_exc.ClientError as exc:  # the query or a parameter value was refused by the server
-            message = _detail(exc, 240).split(" Was expecting", 1)[0]
+            message = detail(exc, 240).split(" Was expecting", 1)[0]
             raise Neo4jQueryError(f"Neo4j refused the query: {message}") from None
 
     def write(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
