@@ -105,19 +105,24 @@ def generic_keys() -> frozenset[str]:
     return frozenset(keys)
 
 
+def _generated_keys(kind: str) -> frozenset[str]:
+    """Normalised lines of every generated ``generated/<kind>.<source>.txt`` list (comments skipped)."""
+    generated = resources.files("extract").joinpath("gazetteers", "generated")
+    keys: set[str] = set()
+    for source in GENERATED_SOURCES:
+        if generated.joinpath(f"{kind}.{source}.txt").is_file():
+            lines = _read_text(f"generated/{kind}.{source}.txt").splitlines()
+            keys |= {norm_key(x) for x in lines if x.strip() and not x.startswith("#")}
+    keys.discard("")
+    return frozenset(keys)
+
+
 @lru_cache(maxsize=1)
 def task_keys() -> frozenset[str]:
     """Normalised task names of the generated ``generated/tasks.<source>.txt`` lists (PwC tasks; long forms
     the corpus uses as tasks, fields, settings or quantities): not entities (negative evidence for names
     built from shapes and long forms, never for gazetteer rows)."""
-    generated = resources.files("extract").joinpath("gazetteers", "generated")
-    keys: set[str] = set()
-    for source in GENERATED_SOURCES:
-        if generated.joinpath(f"tasks.{source}.txt").is_file():
-            lines = _read_text(f"generated/tasks.{source}.txt").splitlines()
-            keys |= {norm_key(x) for x in lines if x.strip() and not x.startswith("#")}
-    keys.discard("")
-    return frozenset(keys)
+    return _generated_keys("tasks")
 
 
 @lru_cache(maxsize=1)
@@ -125,14 +130,7 @@ def task_acronym_keys() -> frozenset[str]:
     """Normalised acronyms of the generated ``generated/task_acronyms.<source>.txt`` lists: acronyms the field
     defines almost only as tasks, fields or quantities ("KWS", "HOI"), negative evidence for an acronym a
     paper uses without defining it."""
-    generated = resources.files("extract").joinpath("gazetteers", "generated")
-    keys: set[str] = set()
-    for source in GENERATED_SOURCES:
-        if generated.joinpath(f"task_acronyms.{source}.txt").is_file():
-            lines = _read_text(f"generated/task_acronyms.{source}.txt").splitlines()
-            keys |= {norm_key(x) for x in lines if x.strip() and not x.startswith("#")}
-    keys.discard("")
-    return frozenset(keys)
+    return _generated_keys("task_acronyms")
 
 
 def lookup(name: str) -> Entry | None:
