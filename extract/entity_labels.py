@@ -35,7 +35,8 @@ _TITLE_MODEL_HEAD = re.compile(r"(?:Model|Models|LM|LLM|Transformer|Network|Net|
 # Training use just before a mention ("pre-trained on the X", "fine-tuning on X and") or right after it
 # ("X corpus", "X for pre-training").
 _TRAIN_BEFORE = re.compile(
-    r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|instruction-tun\w*|meta-train\w*)\s+(?:[\w\-]+\s+){0,5}?"
+    r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|instruction-tun\w*|meta-train\w*)\s+"
+    r"(?!(?:efficiency|time|costs?|speed|stability|dynamics|overhead)\b)(?:[\w\-]+\s+){0,5}?"
     r"(?:on|with|using|from)\s+(?:(?!evaluat|test)[\w\-]+(?:,|\s+and)?\s+){0,6}?$",
     re.IGNORECASE,
 )
@@ -169,14 +170,21 @@ def _refine(text: str, sents: list[list[int]], ms: list[Cand], label: str) -> st
 def data_or_benchmark(text: str, sents: list[list[int]], ms: list[Cand], default: str) -> str:
     """Dataset or Benchmark by how the mentions are used: each mention votes training (next to
     "trained on", "X corpus", "X-pretrained") or evaluation ("evaluated on", "accuracy on", "X test
-    set"); training wins ties, the default (gazetteer type or descriptor) stands without votes."""
+    set"), a verb before it over a noun after it; training wins ties, the default (gazetteer type or
+    descriptor) stands without votes."""
     train = evals = 0
     for c in ms:
         s, _ = sentence_of(sents, c.start)
-        if _TRAIN_BEFORE.search(text, max(s, c.start - 80), c.start) or _TRAIN_AFTER.match(text, c.end):
+        # The verb before a mention says how it is used; of two, the nearer. The noun after ("X corpus")
+        # speaks only without one ("evaluated on the X corpus" is an evaluation).
+        t = _TRAIN_BEFORE.search(text, max(s, c.start - 80), c.start)
+        e = _EVAL_BEFORE.search(text, max(s, c.start - 80), c.start)
+        if t is not None and (e is None or t.start() >= e.start()):
             train += 1
-        elif _EVAL_BEFORE.search(text, max(s, c.start - 80), c.start) or _EVAL_AFTER.match(text, c.end):
+        elif e is not None or (not _TRAIN_AFTER.match(text, c.end) and _EVAL_AFTER.match(text, c.end)):
             evals += 1
+        elif _TRAIN_AFTER.match(text, c.end):
+            train += 1
     if train and train >= evals:
         return "Dataset"
     if evals:

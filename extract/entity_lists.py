@@ -1,6 +1,7 @@
 """Candidates named by their context rather than their shape: lower-case items of a list the text calls
-techniques ("methods such as warm-up and weight decay") and title-case names before a collection noun
-("the Stanford Cars dataset"). Used by ``kg_entities``."""
+techniques ("methods such as warm-up and weight decay"), title-case names before a collection noun
+("the Stanford Cars dataset") and capitalised words listed after typed names ("Lag-Llama, Zorp, and Chronos").
+Used by ``kg_entities``."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections.abc import Callable
 from extract.entity_labels import TASK_HEAD, Cand
 from extract.lexicon import Entry, norm_key
 
-__all__ = ["NOT_EPONYM", "listed_techniques", "titled_collections"]
+__all__ = ["NOT_EPONYM", "coordinated_names", "listed_techniques", "titled_collections"]
 
 NOT_EPONYM = frozenset(
     [
@@ -134,4 +135,56 @@ def titled_collections(text: str, cands: list[Cand], is_generic: Callable[[str],
             continue
         label = "Dataset" if d.group(0).lower().startswith(("data", "corp", "tree")) else "Benchmark"
         out.append(Cand(m.start(1), m.start(1) + len(name), label, name, "", "titled", 1, None, {"cue:" + label}))
+    return out
+
+# What joins list items, and a capitalised item: one to three capitalised words ("Chronos", "Grid World").
+_COORD_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
+_TITLED_ITEM = re.compile(r"[A-Z][A-Za-z0-9]*(?:[\- ][A-Z][A-Za-z0-9]*){0,2}")
+# An item ends the list, joins the next item, or precedes the list's class noun ("A, B and C benchmarks"); a
+# word after it may continue a phrase ("A and Human evaluation"; on the corpus, half such items were no names).
+_ITEM_END = re.compile(
+    r"\s*(?:[,.;:)]|$)|\s+(?:and|or)\s|\s+(?:(?:\w+\s+)?(?:benchmarks?|datasets?|models|LLMs|environments|"
+    r"suites|tasks|corpora|baselines|families|architectures|methods|algorithms|respectively)\b)"
+)
+_BARE_VERSION = re.compile(r"\b[Vv]\d+$")
+_LISTED_TYPES = frozenset(["Model", "Benchmark", "Dataset"])
+
+
+def coordinated_names(text: str, cands: list[Cand], is_generic: Callable[[str], bool]) -> list[Cand]:
+    """Capitalised words coordinated after a typed name ("Lag-Llama, Zorp, and Chronos", "on FooQA and Barwick
+    benchmarks"): a list holds things of one kind, and a plain capitalised word (which the name shapes skip:
+    it could be any word) is a name there. Only lists of models, benchmarks and datasets; the item must end
+    the list or join the next item, so "FooQA and Human evaluation" adds nothing."""
+    out: list[Cand] = []
+    by_start = {c.start: c for c in cands}
+    title_end = text.find("\n\n")
+    for c in cands:
+        typed = c.entry is not None or c.rule == "variant" or (c.rule == "shape" and c.label in _LISTED_TYPES)
+        if not typed or c.label not in _LISTED_TYPES or c.start < title_end:
+            continue
+        pos = c.end
+        while (m := _COORD_NEXT.match(text, pos)) is not None:
+            nxt = by_start.get(m.end())
+            if nxt is not None:
+                if nxt.rule == "shape" and not nxt.label:
+                    nxt.evidence.add("coord:" + c.label)  # an untyped name in the list: "A, MOIRAI, and C"
+                pos = nxt.end
+                continue
+            item = _TITLED_ITEM.match(text, m.end())
+            if item is None or _ITEM_END.match(text, item.end()) is None:
+                break
+            name = item.group(0)
+            words = name.replace("-", " ").split()
+            if _BARE_VERSION.match(name) and _BARE_VERSION.search(text, max(0, m.start() - 4), m.start()):
+                break  # "Something-Something V1 and V2": versions of the name before, not a name
+            if (
+                words[0] in NOT_EPONYM
+                or any(w in _LANGUAGES for w in words)
+                or TASK_HEAD.match(words[-1])
+                or is_generic(norm_key(name))
+                or any(o.start == item.start() for o in out)
+            ):
+                break
+            out.append(Cand(item.start(), item.end(), "", name, "", "listed", 1, None, {"coord:" + c.label}))
+            pos = item.end()
     return out

@@ -248,3 +248,15 @@ def test_an_undefined_task_acronym_is_no_entity() -> None:
     assert set(_ents("T\n\nResults on HOI benchmarks and ZorpBench show gains.")) == {"ZorpBench"}
     ents = _ents("T\n\nWe propose Hierarchical Object Inpainting (HOI), a method. HOI is fast.")
     assert ents["HOI"]["label"] == "Method"  # the paper's own definition wins
+
+
+def test_a_class_noun_and_colon_types_the_list_after_it() -> None:
+    ents = _ents("T\n\nWe evaluate on three datasets: ZORPA, QUUXB and BARCD, where we do well.")
+    labels = {n: e["label"] for n, e in ents.items()}
+    assert labels == {"ZORPA": "Benchmark", "QUUXB": "Benchmark", "BARCD": "Benchmark"}
+    assert _ents("T\n\nWe evaluate on ZORPA, QUUXB and BARCD, where we do well.") == {}  # no class noun
+
+
+def test_plain_capitalised_words_listed_with_models_are_models() -> None:
+    ents = _ents("T\n\nWe fine-tune GPT-4o, Zorpion, and Quuxley. They do well.")
+    assert ents["Zorpion"]["label"] == ents["Quuxley"]["label"] == "Model"

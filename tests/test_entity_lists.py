@@ -1,9 +1,10 @@
-"""extract.entity_lists: names the context marks as techniques (lists) or collections (a noun after them)."""
+"""extract.entity_lists: names the context marks as techniques (lists), collections (a noun after them) or
+members of a list of typed names."""
 
 from __future__ import annotations
 
 from extract.entity_labels import Cand, data_or_benchmark, label_of
-from extract.entity_lists import listed_techniques, titled_collections
+from extract.entity_lists import coordinated_names, listed_techniques, titled_collections
 from extract.lexicon import key_index
 
 
@@ -35,3 +36,36 @@ def test_use_decides_dataset_or_benchmark() -> None:
     assert data_or_benchmark(text, sents, [train], "Benchmark") == "Dataset"
     assert data_or_benchmark(text, sents, [test], "Dataset") == "Benchmark"
     assert label_of(text, sents, [Cand(0, 2, "", "We", "", "shape", 1)]) is None  # no evidence: no entity
+
+
+def _typed(text: str, name: str, label: str) -> Cand:
+    s = text.index(name)
+    return Cand(s, s + len(name), label, name, "", "shape", 1)
+
+
+def test_capitalised_words_listed_after_a_typed_name_take_its_type() -> None:
+    text = "Zorp\n\nWe study ZorpLM-7B, QUUXA, and Barwick. We test on FooQA and Grid Maze benchmarks."
+    quux = Cand(text.index("QUUXA"), text.index("QUUXA") + 5, "", "QUUXA", "", "shape", 1)
+    cands = [_typed(text, "ZorpLM-7B", "Model"), quux, _typed(text, "FooQA", "Benchmark")]
+    found = {text[c.start : c.end]: sorted(c.evidence) for c in coordinated_names(text, cands, lambda key: False)}
+    assert found == {"Barwick": ["coord:Model"], "Grid Maze": ["coord:Benchmark"]}
+    assert quux.evidence == {"coord:Model"}  # an untyped name inside the list votes with it
+
+
+def test_a_list_item_must_end_the_list_and_versions_are_no_names() -> None:
+    text = "Zorp\n\nOn FooQA and Human evaluation, and on FooBench V1 and V2, and BarQA and English."
+    cands = [_typed(text, n, "Benchmark") for n in ("FooQA", "FooBench V1", "BarQA")]
+    assert coordinated_names(text, cands, lambda key: False) == []
+    untyped = [Cand(c.start, c.end, "", c.name, "", "shape", 1) for c in cands]
+    assert coordinated_names(text, untyped, lambda key: False) == []  # nothing typed: no list to join
+
+
+def test_a_verb_before_a_mention_outvotes_the_noun_after_it() -> None:
+    text = "Systems were evaluated on the Zorp corpus. It has better training efficiency on QuuxNet."
+    sents = [[0, 42], [43, len(text)]]
+    zorp = Cand(text.index("Zorp"), text.index("Zorp") + 4, "", "Zorp", "", "shape", 1)
+    quux = Cand(text.index("QuuxNet"), text.index("QuuxNet") + 7, "", "QuuxNet", "", "shape", 1)
+    assert data_or_benchmark(text, sents, [zorp], "Dataset") == "Benchmark"
+    assert data_or_benchmark(text, sents, [quux], "Benchmark") == "Benchmark"  # training *efficiency*: no use
+    plain = "We release the Zorp corpus."
+    assert data_or_benchmark(plain, [[0, len(plain)]], [Cand(15, 19, "", "Zorp", "", "shape", 1)], "X") == "Dataset"

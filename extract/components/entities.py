@@ -33,7 +33,7 @@ from extract.doc_data import (
     text_of,
 )
 from extract.entity_labels import Cand, classify_long_form, label_of
-from extract.entity_lists import NOT_EPONYM, listed_techniques, titled_collections
+from extract.entity_lists import NOT_EPONYM, coordinated_names, listed_techniques, titled_collections
 from extract.lexicon import generic_keys, key_index, norm_key, task_acronym_keys, task_keys
 
 _CLASS_HEAD = re.compile(r"(?:[Mm]odels?|[Nn]etworks?|LLMs?|LMs?)$")
@@ -47,18 +47,19 @@ _RIGHT_CUE = re.compile(
     r"quanti[sz]ation|normali[sz]ation|initiali[sz]ation))\b",
 )
 _LEFT_CUE = re.compile(
-    r"\b(?:(?:(?P<b>benchmarks?(?:\s+datasets?)?)|(?P<d>datasets?|corpus))\s+(?:\(\s*)?"
-    r"(?:(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely)\s+)?|"
-    r"(?P<m>backbones?|(?:language |vision |foundation )?models|LLMs|VLMs|baselines?)\s+(?:\(\s*)?"
-    r"(?:such as|like|including|e\.g\.,?|for example,?|namely)\s+|"
-    r"(?P<x>methods|techniques|algorithms|approaches|strategies|optimizers|architectures)\s+(?:\(\s*)?"
-    r"(?:such as|like|including|e\.g\.,?|for example,?|namely)\s+(?:the\s+)?)$"
+    r"\b(?:(?:(?P<b>benchmarks?(?:\s+datasets?)?)|(?P<d>datasets?|corpus))(?:\s*:\s*|,?\s+(?:\(\s*)?"
+    r"(?:(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely)\s+)?)|"
+    r"(?P<m>backbones?|(?:language |vision |foundation )?models|LLMs|VLMs|baselines?)(?:\s*:\s*|,?\s+(?:\(\s*)?"
+    r"(?:such as|like|including|e\.g\.,?|for example,?|namely)\s+)|"
+    r"(?P<x>methods|techniques|algorithms|approaches|strategies|optimizers|architectures)(?:\s*:\s*|,?\s+(?:\(\s*)?"
+    r"(?:such as|like|including|e\.g\.,?|for example,?|namely)\s+)(?:the\s+)?)$"
 )
 # The last word before a mention that _LEFT_CUE can end with (a cheap test before the regex).
 _LEFT_LAST = frozenset((
     "benchmark", "benchmarks", "dataset", "datasets", "corpus", "as", "like", "including", "e.g.", "e.g.,",
     "example,", "example", "namely", "i.e.", "i.e.,", "backbone", "backbones", "models", "LLMs", "VLMs",
-    "baseline", "baselines", "the",
+    "baseline", "baselines", "the", "benchmarks:", "datasets:", "models:", "LLMs:", "VLMs:", "baselines:",
+    "backbones:", "methods:", "techniques:", "algorithms:", "approaches:", "strategies:", "architectures:",
 ))
 
 
@@ -189,6 +190,7 @@ class EntityResolver:
                     c.label, c.name, c.evidence = proto.label, proto.name, set(proto.evidence)
         cands += listed_techniques(text, cands, self.index, self._is_generic)
         cands += titled_collections(text, cands, self._is_generic)
+        cands += coordinated_names(text, cands, self._is_generic)
         for h in _EPONYM_HEAD.finditer(text) if any(w in text for w in _EPONYM_HEADS) else ():
             m = _EPONYM_BEFORE.search(text, max(0, h.start() - 60), h.start())
             if m is None or text[m.start() - 2 : m.start()] in _CLAUSE_START or m.start() == 0:
