@@ -7,7 +7,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
-from extract.components.gazetteer import pattern_tokenizer  # also registers the component
+from extract.components.gazetteer import pattern_tokenizer, split_compounds  # also registers the component
 
 
 @cache
@@ -42,3 +42,12 @@ def test_pattern_tokenizer_splits_like_the_pipeline() -> None:
     nlp = spacy.blank("en")
     text = "FooBERT-7B (v2) on Zorp-Bench, e.g. BarLM's."
     assert [t.text for t in pattern_tokenizer(nlp)(text)] == [t.text for t in nlp.tokenizer(text)]
+
+
+def test_known_techniques_split_by_hyphens_inside_words() -> None:
+    text = "We use drop-out and back-propagation through time, and a path-based step."
+    found = [(text[a:b], e.name) for a, b, e in split_compounds(text, [])]
+    assert found == [("drop-out", "dropout"), ("back-propagation through time", "backpropagation through time")]
+    got = _found(text)
+    assert ("back-propagation through time", "Method", "backpropagation through time") in got
+    assert split_compounds(text, [(7, 15)])[0][:2] != (7, 15)  # a span the patterns found is not repeated

@@ -10,15 +10,22 @@ Writes ``doc.spans["kg_gaz"]``: spans labelled with the entity type, ``kb_id_`` 
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from extract.doc_data import GAZ_META, text_of, token_starts
-from extract.lexicon import Entry, entries, surface_variants
+from extract.lexicon import Entry, case_ok, entries, key_index, norm_key, surface_variants
 
 SPAN_KEY = "kg_gaz"
+# A lower-case word with an inner hyphen, and the words of a window around it ("de-noising auto-encoder" is the
+# known "denoising autoencoder": split compounds are spelled every way, which no pattern list can enumerate).
+_HYPHENATED = re.compile(r"(?<![\w\-])[a-z]+(?:-[a-z]+)+(?![\w\-])")
+_WORD = re.compile(r"[A-Za-z][\w\-]*")
+_WINDOW = 4  # words
 
 
 
@@ -85,10 +92,49 @@ class GazetteerMatcher:
             if self.spans:
                 spans.append(Span(doc, start, end, label=e.label, kb_id=e.name))
             meta.append([a, a + len(text), e.label, e.name])
+        if "-" in doc.text:
+            for a, b, e in split_compounds(text_of(doc), [(m[0], m[1]) for m in meta]):
+                if self.spans and (span := doc.char_span(a, b)) is not None:
+                    spans.append(Span(doc, span.start, span.end, label=e.label, kb_id=e.name))
+                meta.append([a, b, e.label, e.name])
+            meta.sort(key=lambda m: m[0])
         if self.spans:
             doc.spans[SPAN_KEY] = spans
         GAZ_META.set(doc, meta)
         return doc
+
+
+def split_compounds(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, Entry]]:
+    """Known techniques written with hyphens inside lower-case words ("auto-encoder", "de-noising
+    auto-encoder"), found by normalised key over windows of up to ``_WINDOW`` words around each such word:
+    longest first, not repeating a span in ``taken`` (a longer one may cover a pattern match: "de-noising" +
+    "auto-encoder"), never overlapping each other, same case rules as the patterns. Only Method rows: in
+    lower-case prose a split compound that keys to a data or model name is a description ("path-based")."""
+    index = key_index()
+    out: list[tuple[int, int, Entry]] = []
+    known = set(taken)
+    busy: list[tuple[int, int]] = []
+    for h in _HYPHENATED.finditer(text):
+        if any(a < h.end() and h.start() < b for a, b in busy):
+            continue
+        lo, hi = max(0, h.start() - 60), min(len(text), h.end() + 60)
+        words = [(m.start() + lo, m.end() + lo) for m in _WORD.finditer(text[lo:hi])]
+        i = next(k for k, (a, _) in enumerate(words) if a == h.start())
+        best: tuple[int, int, Entry] | None = None
+        for first in range(max(0, i - _WINDOW + 1), i + 1):
+            for last in range(min(len(words) - 1, first + _WINDOW - 1), i - 1, -1):
+                a, b = words[first][0], words[last][1]
+                if best is not None and b - a <= best[1] - best[0]:
+                    continue
+                if (a, b) in known or any(c in text[a:b] for c in ".,;:()") or any(x < b and a < y for x, y in busy):
+                    continue
+                e = index.get(norm_key(text[a:b]))
+                if e is not None and e.label == "Method" and case_ok(e, text[a:b]):
+                    best = (a, b, e)
+        if best is not None:
+            out.append(best)
+            busy.append(best[:2])
+    return out
 
 
 @Language.factory("kg_gazetteer", default_config={"spans": True}, assigns=[GAZ_META.attr])
