@@ -11,6 +11,7 @@ Writes ``doc.spans["kg_gaz"]``: spans labelled with the entity type, ``kb_id_`` 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -23,7 +24,6 @@ from extract.lexicon import Entry, case_ok, entries, key_index, norm_key, surfac
 SPAN_KEY = "kg_gaz"
 # A lower-case word with an inner hyphen, and the words of a window around it ("de-noising auto-encoder" is the
 # known "denoising autoencoder": split compounds are spelled every way, which no pattern list can enumerate).
-_HYPHENATED = re.compile(r"(?<![\w\-])[a-z]+(?:-[a-z]+)+(?![\w\-])")
 _WORD = re.compile(r"[A-Za-z][\w\-]*")
 _WINDOW = 4  # words
 
@@ -92,8 +92,8 @@ class GazetteerMatcher:
             if self.spans:
                 spans.append(Span(doc, start, end, label=e.label, kb_id=e.name))
             meta.append([a, a + len(text), e.label, e.name])
-        if "-" in doc.text:
-            for a, b, e in split_compounds(text_of(doc), [(m[0], m[1]) for m in meta]):
+        if "-" in (full := text_of(doc)):
+            for a, b, e in split_compounds(full, [(m[0], m[1]) for m in meta]):
                 if self.spans and (span := doc.char_span(a, b)) is not None:
                     spans.append(Span(doc, span.start, span.end, label=e.label, kb_id=e.name))
                 meta.append([a, b, e.label, e.name])
@@ -110,31 +110,87 @@ def split_compounds(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
     longest first, not repeating a span in ``taken`` (a longer one may cover a pattern match: "de-noising" +
     "auto-encoder"), never overlapping each other, same case rules as the patterns. Only Method rows: in
     lower-case prose a split compound that keys to a data or model name is a description ("path-based")."""
-    index = key_index()
+    index, prefixes = key_index(), _method_prefixes()
     out: list[tuple[int, int, Entry]] = []
     known = set(taken)
-    busy: list[tuple[int, int]] = []
-    for h in _HYPHENATED.finditer(text):
-        if any(a < h.end() and h.start() < b for a, b in busy):
-            continue
-        lo, hi = max(0, h.start() - 60), min(len(text), h.end() + 60)
-        words = [(m.start() + lo, m.end() + lo) for m in _WORD.finditer(text[lo:hi])]
-        i = next(k for k, (a, _) in enumerate(words) if a == h.start())
+    end = 0
+    h = text.find("-")
+    while h > 0:
+        if h < end or not (text[h - 1].islower() and text[h + 1 : h + 2].islower()):
+            h = text.find("-", h + 1)
+            continue  # another hyphen of the word just seen, or not between lower-case letters
+        start, end = _word_bounds(text, h)
+        h = text.find("-", end)
+        word = text[start:end]
+        if (
+            (out and out[-1][1] > start)
+            or not (word.islower() and word.replace("-", "").isalpha())
+            or (start > 0 and text[start - 1].isdigit())
+            or not _in_a_method_key(_word_key(word))
+        ):
+            continue  # inside the compound just found; not a lower-case compound; or in no technique's key
+        before = [(m.start(), m.end(), _word_key(m.group(0))) for m in _WORD.finditer(text, max(0, start - 45), start)]
+        words = before[len(before) - _WINDOW + 1 :] if len(before) >= _WINDOW else before
+        i = len(words)
+        words.append((start, end, _word_key(word)))
+        for m in _WORD.finditer(text, end, min(len(text), end + 45)):
+            if len(words) >= i + _WINDOW:
+                break
+            words.append((m.start(), m.end(), _word_key(m.group(0))))
         best: tuple[int, int, Entry] | None = None
         for first in range(max(0, i - _WINDOW + 1), i + 1):
-            for last in range(min(len(words) - 1, first + _WINDOW - 1), i - 1, -1):
+            if out and words[first][0] < out[-1][1]:
+                continue
+            key = ""
+            for last in range(first, min(len(words), first + _WINDOW)):
+                key += words[last][2]
+                if key not in prefixes:
+                    break  # no technique's key starts so
+                if last < i:
+                    continue
                 a, b = words[first][0], words[last][1]
-                if best is not None and b - a <= best[1] - best[0]:
+                e = index.get(key)
+                if e is None or (best is not None and b - a <= best[1] - best[0]) or (a, b) in known:
                     continue
-                if (a, b) in known or any(c in text[a:b] for c in ".,;:()") or any(x < b and a < y for x, y in busy):
-                    continue
-                e = index.get(norm_key(text[a:b]))
-                if e is not None and e.label == "Method" and case_ok(e, text[a:b]):
+                s = text[a:b]
+                if e.label == "Method" and not any(c in s for c in ".,;:()") and case_ok(e, s) and norm_key(s) == key:
                     best = (a, b, e)
         if best is not None:
             out.append(best)
-            busy.append(best[:2])
     return out
+
+
+@lru_cache(maxsize=1)
+def _method_keys() -> str:
+    """Every Method key, one per line (a substring test over it rejects most hyphenated words at once)."""
+    return "\n".join(k for k, e in key_index().items() if e.label == "Method")
+
+
+@lru_cache(maxsize=1)
+def _method_prefixes() -> frozenset[str]:
+    """Every prefix of every Method key (a window stops growing once its key is none of them)."""
+    return frozenset(k[:n] for k in _method_keys().split("\n") for n in range(1, len(k) + 1))
+
+
+@lru_cache(maxsize=1 << 16)
+def _in_a_method_key(key: str) -> bool:
+    """Whether some Method key contains ``key`` (hyphenated words repeat across a corpus: cached)."""
+    return key in _method_keys()
+
+
+def _word_bounds(text: str, i: int) -> tuple[int, int]:
+    """Start and end of the word of letters and hyphens around position ``i``."""
+    a, b = i, i + 1
+    while a > 0 and (text[a - 1].isalpha() or text[a - 1] == "-"):
+        a -= 1
+    while b < len(text) and (text[b].isalpha() or text[b] == "-"):
+        b += 1
+    return a, b
+
+
+def _word_key(word: str) -> str:
+    """``norm_key`` of one word, fast for ASCII words (the key of a window is its words' keys joined)."""
+    return word.lower().replace("-", "").replace("_", "") if word.isascii() else norm_key(word)
 
 
 @Language.factory("kg_gazetteer", default_config={"spans": True}, assigns=[GAZ_META.attr])
