@@ -29,6 +29,11 @@ def test_benchmarks_take_years_and_v_versions_only() -> None:
     assert _tail("on ZapSet 2020 and more", "ZapSet", "Benchmark") == "ZapSet 2020"
     assert _tail("on ZapSet v2.", "ZapSet", "Benchmark") == "ZapSet v2"
     assert _tail("on ZapSet 7B.", "ZapSet", "Benchmark") == "ZapSet"
+    # A year is a data name's edition whatever follows ("the ZapSet 2020 dataset", "ZapSet 2021 shows").
+    assert _tail("on the ZapSet 2020 dataset", "ZapSet", "Benchmark") == "ZapSet 2020"
+    assert _tail("ZapSet 2021 shows gains", "ZapSet", "Dataset") == "ZapSet 2021"
+    assert _tail("ZapSet 1500 shows gains", "ZapSet", "Dataset") == "ZapSet"  # no year
+    assert _tail("FooBERT 2020 shows gains", "FooBERT") == "FooBERT"  # a model's number needs a phrase end
 
 
 def test_language_and_size_qualifiers() -> None:

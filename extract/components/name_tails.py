@@ -22,6 +22,7 @@ _TAIL = re.compile(
 )
 _PART_SEP = re.compile(r"[-_/]")
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BbMmKkTt]$|^\(\d+(?:\.\d+)?[BM]\)$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _YEAR_OR_V = re.compile(r"^(?:(?:19|20)\d\d|v\d+(?:\.\d+)*)$")
 # After a bare-number or lower-case tail: the end of the phrase, a function word, a model noun or a name.
 _AFTER = re.compile(
@@ -48,8 +49,8 @@ def tail_end(text: str, start: int, pos: int, label: str) -> int:
         if head[0].isdigit() and not _SIZE.match(head):
             if any(c.isdigit() for c in text[start:pos]):
                 break  # a second bare number is not a version: "GPT-4 3 times"
-            if "." not in head and not _AFTER.match(text, m.end()):
-                break  # "FooBERT 3 times", "BarNet 50 epochs"
+            if "." not in head and not _AFTER.match(text, m.end()) and (label == "Model" or not _YEAR.match(head)):
+                break  # "FooBERT 3 times", "BarNet 50 epochs"; a data name's year is its edition ("FooSet 2020 shows")
         elif head.islower() and head.isalpha() and not _AFTER_WORD.match(text, m.end()):
             break  # "BERT large gains", "Llama 3.1 base models" (descriptive), but "Whisper large-v3"
         pos = m.end()
