@@ -70,8 +70,14 @@ def test_technique_rate_reads_the_contexts_of_every_mention() -> None:
         "progress in blarg mixing. the blarg mixing problem is hard.",
     ]
     rates = build_corpus.technique_rate(["zorp annealing", "blarg mixing"], texts)
-    assert rates["zorp annealing"] == (pytest.approx(3 / 4), 2)
-    assert rates["blarg mixing"][1] == 4 and rates["blarg mixing"][0] < 0.5
+    assert rates["zorp annealing"] == (pytest.approx(3 / 4), 2, 0.0)  # "based" and "and" modify nothing
+    assert rates["blarg mixing"].mentions == 4 and rates["blarg mixing"].rate < 0.5
+    assert rates["blarg mixing"].modifier == 0.5  # "blarg mixing tasks", "blarg mixing problem"
+
+
+def test_a_phrase_mostly_before_a_content_word_is_a_modifier() -> None:
+    texts = ["zorp linear functions fit.", "a zorp linear model.", "zorp linear maps and zorp linear."]
+    assert build_corpus.technique_rate(["zorp linear"], texts)["zorp linear"].modifier == 3 / 4
 
 
 def test_mine_counts_defining_papers_and_skips_gold(tmp_path: Path) -> None:

@@ -21,6 +21,8 @@ Filtering, all from field knowledge rather than instances:
   * names a gazetteer already has (hand-made or PwC) stay theirs, and so do the long forms of the acronyms
     it has ("long short-term memory networks (LSTM)" is a spelling of the LSTM row); a long form whose
     acronym is a PwC metric name ("IoU", "SSIM") is a metric;
+  * a name, not a modifier: a content word follows fewer than ``MAX_MODIFIER_SHARE`` of its mentions
+    ("piecewise linear functions", "zeroth-order optimization" are descriptions of other things);
   * used as a technique: over the whole corpus, the phrase's mentions follow "using", "via", "with",
     "based on"... or precede "-based", "algorithm", "loss"... more often than they follow "in", "of", "for"
     or precede "tasks", "problems", "datasets" (:func:`technique_rate` >= ``MIN_TECHNIQUE_RATE``, over at
@@ -41,6 +43,7 @@ import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
@@ -57,6 +60,18 @@ MIN_PAPERS = 3  # distinct papers defining the long form: fewer is one group's n
 MAX_WORDS = 5
 MIN_MENTIONS = 5  # mentions in the corpus, defined or not, for the technique rate to mean something
 MIN_TECHNIQUE_RATE = 0.55
+# A phrase that a content word follows in this share of its mentions is a modifier, not a name ("piecewise
+# linear functions", "zeroth-order optimization", "cross-entropy loss"); generic technique heads ("X method")
+# and function words do not count.
+MAX_MODIFIER_SHARE = 0.6
+_NEXT_WORD = re.compile(r"\s*([a-z][\w\-]*)")
+_NOT_MODIFIED_WORDS = """
+    and or to of in for with is are was were be by on as at from that which this these than via using can has
+    have its their it we our a an the such while where when but not also into over under between both method
+    methods algorithm algorithms approach approaches technique techniques framework estimator estimators
+    estimation procedure procedures scheme schemes based
+"""
+_NOT_MODIFIED = frozenset(_NOT_MODIFIED_WORDS.split())
 # Long forms defined by this many papers whose technique rate is this low are tasks, fields, settings or
 # quantities ("non-line-of-sight", "multi-armed bandit"): negative evidence, like the PwC task names.
 NOT_TECHNIQUE_MIN_PAPERS = 2
@@ -172,14 +187,23 @@ def acceptable(key: str, flt: Filters, taken: set[str]) -> bool:
     return not owned and not flt.blocked(key) and not flt.blocked(key + "s")
 
 
-def technique_rate(keys: list[str], texts: list[str]) -> dict[str, tuple[float, int]]:
-    """Key -> (smoothed share of technique contexts among technique and other contexts, mentions), counting
-    every mention of the phrases (any case, hyphen or space, optional plural -s) in ``texts``: the longest
-    phrase that starts at a word wins, and mentions do not overlap."""
+class Usage(NamedTuple):
+    """How the corpus uses a phrase: smoothed technique-context share, mentions, and the share of mentions a
+    content word follows (the phrase modifies a noun: "piecewise linear functions", "zeroth-order methods")."""
+
+    rate: float
+    mentions: int
+    modifier: float
+
+
+def technique_rate(keys: list[str], texts: list[str]) -> dict[str, Usage]:
+    """Key -> its :class:`Usage`, counting every mention of the phrases (any case, hyphen or space, optional
+    plural -s) in ``texts``: the longest phrase that starts at a word wins, and mentions do not overlap."""
     wanted = set(keys)
     longest = max((len(k.split()) for k in keys), default=0)
     tech: Counter[str] = Counter()
     other: Counter[str] = Counter()
+    modifies: Counter[str] = Counter()
     mentions: Counter[str] = Counter()
     for text in texts:
         words = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
@@ -195,8 +219,13 @@ def technique_rate(keys: list[str], texts: list[str]) -> dict[str, tuple[float, 
             mentions[key] += 1
             tech[key] += bool(_TECH_BEFORE.search(left) or _TECH_AFTER.match(right))
             other[key] += bool(_OTHER_BEFORE.search(left) or _OTHER_AFTER.match(right))
+            nxt = _NEXT_WORD.match(right)
+            modifies[key] += nxt is not None and nxt.group(1) not in _NOT_MODIFIED
             i += n
-    return {k: ((tech[k] + 1) / (tech[k] + other[k] + 2), mentions[k]) for k in keys}
+    return {
+        k: Usage((tech[k] + 1) / (tech[k] + other[k] + 2), mentions[k], modifies[k] / max(1, mentions[k]))
+        for k in keys
+    }
 
 
 def owned_acronym(acronym: str, flt: Filters, taken: set[str]) -> bool:
@@ -267,7 +296,13 @@ def build(abstracts: Path, gold: Path, pwc: Path, out: Path) -> int:
     ]
     rates = technique_rate(sorted({*keys, *others}), mined.texts)
     rows = sorted(
-        ((len(mined.papers[k]), k) for k in keys if rates[k][1] >= MIN_MENTIONS and rates[k][0] >= MIN_TECHNIQUE_RATE),
+        (
+            (len(mined.papers[k]), k)
+            for k in keys
+            if rates[k].mentions >= MIN_MENTIONS
+            and rates[k].rate >= MIN_TECHNIQUE_RATE
+            and rates[k].modifier < MAX_MODIFIER_SHARE
+        ),
         key=lambda x: (-x[0], x[1]),
     )
     lines = [HEADER, "# name\taliases\tparent\tflags (lc: lowercase text ok); defining papers in the last column"]
@@ -275,7 +310,9 @@ def build(abstracts: Path, gold: Path, pwc: Path, out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     (out / "Method.corpus.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     negatives = sorted(
-        surface(mined.surfaces[k]) for k in others if rates[k][1] >= MIN_MENTIONS and rates[k][0] <= MAX_OTHER_RATE
+        surface(mined.surfaces[k])
+        for k in others
+        if rates[k].mentions >= MIN_MENTIONS and rates[k].rate <= MAX_OTHER_RATE
     )
     header = HEADER.replace("Mined", "Long forms the field defines but uses as tasks, fields, settings or quantities;")
     (out / "tasks.corpus.txt").write_text("\n".join([header, *negatives]) + "\n", encoding="utf-8")
