@@ -260,3 +260,10 @@ def test_a_class_noun_and_colon_types_the_list_after_it() -> None:
 def test_plain_capitalised_words_listed_with_models_are_models() -> None:
     ents = _ents("T\n\nWe fine-tune GPT-4o, Zorpion, and Quuxley. They do well.")
     assert ents["Zorpion"]["label"] == ents["Quuxley"]["label"] == "Model"
+
+
+def test_a_data_name_that_starts_a_task_name_is_the_task() -> None:
+    # "3D Hand Pose" and "Hate Speech" are PwC dataset names; followed by their task's head they name the task.
+    ents = _ents("T\n\nWe study 3D hand pose estimation and hate speech detection on Atari games.")
+    assert set(ents) == {"Atari"}
+    assert "3D Hand Pose" in _ents("T\n\nWe evaluate on the 3D Hand Pose dataset.")

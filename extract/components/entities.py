@@ -32,7 +32,7 @@ from extract.doc_data import (
     span_at,
     text_of,
 )
-from extract.entity_labels import Cand, classify_long_form, label_of
+from extract.entity_labels import TASK_HEAD, Cand, classify_long_form, label_of
 from extract.entity_lists import NOT_EPONYM, coordinated_names, listed_techniques, titled_collections
 from extract.lexicon import generic_keys, key_index, norm_key, task_acronym_keys, task_keys
 
@@ -61,6 +61,29 @@ _LEFT_LAST = frozenset((
     "baseline", "baselines", "the", "benchmarks:", "datasets:", "models:", "LLMs:", "VLMs:", "baselines:",
     "backbones:", "methods:", "techniques:", "algorithms:", "approaches:", "strategies:", "architectures:",
 ))
+
+
+_MORE_TASK_HEADS = frozenset(["estimation", "analysis", "synthesis", "reconstruction", "matching", "modeling"])
+_NEXT_WORDS = re.compile(r"[ \-]([A-Za-z]+)(?:[ \-]([A-Za-z]+))?")
+
+
+def _task_with_data_name(text: str, c: Cand, tasks: frozenset[str]) -> bool:
+    """Whether a known dataset or benchmark name starts a task's name ("3D hand pose" of "3D hand pose
+    estimation", "hate speech" of "hate speech detection"): the text names the task, not the data."""
+    if c.label not in ("Dataset", "Benchmark") or (m := _NEXT_WORDS.match(text, c.end)) is None:
+        return False
+    if _RIGHT_CUE.match(text, c.end) is not None:
+        return False  # "the FooSet detection benchmark" names the data
+    name = norm_key(text[c.start : c.end])
+    if _task_head(m.group(1)) and name + m.group(1).lower() in tasks:
+        return True  # "Atari games", "SST 2" are no tasks' heads
+    two = m.group(2)
+    return two is not None and _task_head(two) and name + norm_key(m.group(0)) in tasks
+
+
+def _task_head(word: str) -> bool:
+    """A task's head noun ("detection", "estimation")."""
+    return TASK_HEAD.match(word) is not None or word.lower() in _MORE_TASK_HEADS
 
 
 def _left_word(text: str, pos: int) -> str:
@@ -266,7 +289,8 @@ class EntityResolver:
         cands = [
             c
             for c in cands
-            if c.entry is not None or ((k := norm_key(text[c.start : c.end])) not in generic_sf and k not in tasks)
+            if (c.entry is not None and not _task_with_data_name(text, c, tasks))
+            or (c.entry is None and (k := norm_key(text[c.start : c.end])) not in generic_sf and k not in tasks)
         ]
         kept = self._non_overlapping(cands)
         # Context evidence per mention: a descriptor after it ("X benchmark") or before it.
