@@ -83,14 +83,31 @@ class Cand:
     evidence: set[str] = field(default_factory=set)
 
 
+_PREPOSITIONS = frozenset(["for", "in", "of", "on", "with", "via", "by", "from", "to"])
+_FIELD_HEADS = frozenset(
+    ["theory", "interpretability", "explainability", "management", "fairness", "robustness", "science", "engineering"]
+)
+
+
 def classify_long_form(lf: str) -> str | None:
     """Type of an unknown acronym's long form, or None when it names a task, metric, field or a
     generic class ("question answering", "F1 score", "reinforcement learning", "key-value")."""
     if norm_key(lf) in task_keys() and norm_key(lf) not in key_index():
         return None  # a task ("Neural Machine Translation (NMT)"), not a technique
     words = lf.split()
-    last = words[-1] if words else ""
+    if words and words[-1].lower() in _FIELD_HEADS:
+        return None  # a field or a property ("Extreme Value Theory (EVT)", "Mechanistic Interpretability (MI)")
     title = sum(w[:1].isupper() for w in words) >= max(1, len(words) - 1)
+    own = norm_key(lf)
+    if not title and not {own, own[:-1]} & key_index().keys() and words[-1].lower() != "learning":
+        # Written in lower case, a kind of a task ("multi-source domain adaptation (MSDA)"); not a technique for
+        # one ("posterior sampling for X"), nor an "X learning" field, whose modifiers often name a technique
+        # ("parameter-efficient ..."). Title case makes a name of it ("Vietnamese Natural Language Inference").
+        for k in range(2, len(words)):
+            tail = norm_key(" ".join(words[-k:]))
+            if tail in task_keys() and tail not in key_index() and words[-k - 1].lower() not in _PREPOSITIONS:
+                return None
+    last = words[-1] if words else ""
     known = key_index().get(norm_key(last))
     if last == "networks" and len(words) >= 2 and words[-2] not in ("neural", "deep", "convolutional"):
         return "Method"  # an architecture family ("physics-informed neural networks", "capsule networks")

@@ -67,6 +67,15 @@ def test_long_form_classes() -> None:
     assert classify_long_form("deep neural networks") is None and classify_long_form("Large Vision Models") is None
 
 
+def test_long_forms_of_fields_and_kinds_of_tasks_are_no_entities() -> None:
+    assert classify_long_form("Zorp Value Theory") is None  # a field or property by its head
+    assert classify_long_form("Quux Interpretability") is None
+    assert classify_long_form("multi-zorp domain adaptation") is None  # a kind of a task, in lower case
+    assert classify_long_form("zorp sampling for domain adaptation") == "Method"  # a technique for one
+    assert classify_long_form("Zorp Domain Adaptation") == "Method"  # title case: a name
+    assert classify_long_form("zorp transfer learning") == "Method"  # "X learning": modifiers may name one
+
+
 def test_dataset_or_benchmark_by_use() -> None:
     ents = _ents("T\n\nWe release the FooCorpusX dataset. Models are evaluated on FooCorpusX and score poorly.")
     assert ents["FooCorpusX"]["label"] == "Benchmark"
