@@ -24,6 +24,7 @@ from extract.lexicon import Entry, case_ok, entries, key_index, norm_key, surfac
 SPAN_KEY = "kg_gaz"
 # A lower-case word with an inner hyphen, and the words of a window around it ("de-noising auto-encoder" is the
 # known "denoising autoencoder": split compounds are spelled every way, which no pattern list can enumerate).
+_LETTERS = re.compile(r"[A-Za-z\-]*")
 _WORD = re.compile(r"[A-Za-z][\w\-]*")
 _WINDOW = 4  # words
 
@@ -110,7 +111,7 @@ def split_compounds(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
     longest first, not repeating a span in ``taken`` (a longer one may cover a pattern match: "de-noising" +
     "auto-encoder"), never overlapping each other, same case rules as the patterns. Only Method rows: in
     lower-case prose a split compound that keys to a data or model name is a description ("path-based")."""
-    index, prefixes = key_index(), _method_prefixes()
+    index, starts = key_index(), _method_starts()
     out: list[tuple[int, int, Entry]] = []
     known = set(taken)
     end = 0
@@ -125,12 +126,12 @@ def split_compounds(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
         if (
             (out and out[-1][1] > start)
             or not (word.islower() and word.replace("-", "").isalpha())
-            or (start > 0 and text[start - 1].isdigit())
-            or not _in_a_method_key(_word_key(word))
+            or (start > 0 and text[start - 1].isalnum())
+            or _word_key(word) not in _method_pieces()[0]
         ):
             continue  # inside the compound just found; not a lower-case compound; or in no technique's key
-        before = [(m.start(), m.end(), _word_key(m.group(0))) for m in _WORD.finditer(text, max(0, start - 45), start)]
-        words = before[len(before) - _WINDOW + 1 :] if len(before) >= _WINDOW else before
+        before = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, max(0, start - 45), start)]
+        words = [(a, b, _word_key(w)) for a, b, w in before[max(0, len(before) - _WINDOW + 1) :]]
         i = len(words)
         words.append((start, end, _word_key(word)))
         for m in _WORD.finditer(text, end, min(len(text), end + 45)):
@@ -144,8 +145,8 @@ def split_compounds(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
             key = ""
             for last in range(first, min(len(words), first + _WINDOW)):
                 key += words[last][2]
-                if key not in prefixes:
-                    break  # no technique's key starts so
+                if key not in starts:
+                    break  # no technique's name starts with these words
                 if last < i:
                     continue
                 a, b = words[first][0], words[last][1]
@@ -161,31 +162,30 @@ def split_compounds(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
 
 
 @lru_cache(maxsize=1)
-def _method_keys() -> str:
-    """Every Method key, one per line (a substring test over it rejects most hyphenated words at once)."""
-    return "\n".join(k for k, e in key_index().items() if e.label == "Method")
+def _method_pieces() -> tuple[frozenset[str], frozenset[str]]:
+    """Keys of every run of consecutive words (split at spaces and hyphens) of every technique's surface, and
+    of the runs that start the surface: a hyphenated word can only join a technique's name as one of the
+    first ("de-noising" as "denoising"), and a window of words only grows while it is one of the second."""
+    pieces: set[str] = set()
+    starts: set[str] = set()
+    for e in entries():
+        if e.label == "Method":
+            for surface in e.surfaces:
+                words = [norm_key(w) for w in re.split(r"[\s\-]+", surface)]
+                pieces.update("".join(words[a:b]) for a in range(len(words)) for b in range(a + 1, len(words) + 1))
+                starts.update("".join(words[:b]) for b in range(1, len(words) + 1))
+    return frozenset(pieces), frozenset(starts)
 
 
-@lru_cache(maxsize=1)
-def _method_prefixes() -> frozenset[str]:
-    """Every prefix of every Method key (a window stops growing once its key is none of them)."""
-    return frozenset(k[:n] for k in _method_keys().split("\n") for n in range(1, len(k) + 1))
-
-
-@lru_cache(maxsize=1 << 16)
-def _in_a_method_key(key: str) -> bool:
-    """Whether some Method key contains ``key`` (hyphenated words repeat across a corpus: cached)."""
-    return key in _method_keys()
+def _method_starts() -> frozenset[str]:
+    return _method_pieces()[1]
 
 
 def _word_bounds(text: str, i: int) -> tuple[int, int]:
-    """Start and end of the word of letters and hyphens around position ``i``."""
-    a, b = i, i + 1
-    while a > 0 and (text[a - 1].isalpha() or text[a - 1] == "-"):
-        a -= 1
-    while b < len(text) and (text[b].isalpha() or text[b] == "-"):
-        b += 1
-    return a, b
+    """Start and end of the word of ASCII letters and hyphens around position ``i`` (C-speed: the slice
+    before it is read backwards)."""
+    back = _LETTERS.match(text[max(0, i - 40) : i][::-1])
+    return i - (back.end() if back else 0), _LETTERS.match(text, i + 1).end()  # type: ignore[union-attr]
 
 
 def _word_key(word: str) -> str:
