@@ -8,6 +8,7 @@ abstracts of ``../shared/data/ml_abstracts`` first (untimed).
 
     python bench/merge_speed.py --records big/records.jsonl
     python bench/merge_speed.py --n 20000
+    python bench/merge_speed.py --n 20000 --workers 2     # the use-count scan in two forked processes
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     src = ap.add_mutually_exclusive_group(required=True)
     src.add_argument("--records", type=Path, help="a records.jsonl from kg extract")
     src.add_argument("--n", type=int, help="extract this many real abstracts first (not timed)")
+    ap.add_argument("--workers", type=int, default=1, help="processes for the use-count scan (default: 1)")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kg-merge-speed-") as tmp:
         records = args.records
@@ -47,10 +49,11 @@ def main(argv: list[str] | None = None) -> int:
                            cwd=ROOT, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
         out = Path(tmp) / "merged.jsonl"
         wall, cpu = time.perf_counter(), time.process_time()
-        n = merge_partitions([records], out)
+        n = merge_partitions([records], out, workers=args.workers)
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     print(f"{n} records merged in {wall:.2f} s wall, {cpu:.2f} s CPU: {n / wall:,.0f} records/s "
-          f"({1000 * cpu / max(n, 1):.3f} ms CPU a record); one process, {platform.python_version()}")
+          f"({1000 * cpu / max(n, 1):.3f} ms CPU a record in the main process); workers {args.workers}, "
+          f"{platform.python_version()}")
     return 0
 
 

@@ -103,13 +103,20 @@ class Tally:
             self.add(rec)
         return self
 
-    def rewriter(self, records: Iterable[dict[str, Any]]) -> Callable[[dict[str, Any]], bool]:
+    def rewriter(self, records: Iterable[dict[str, Any]] | Callable[[int, int], UseCounts],
+                 workers: int = 1) -> Callable[[dict[str, Any]], bool]:
         """Resolve and rename one record in place (True if it changed), with what was learnt and with
         how the definitions are used in ``records`` (the same records again: a pass of its own, skipped
-        when nothing is defined; see :class:`~extract.resolve.UseCounts`)."""
+        when nothing is defined; see :class:`~extract.resolve.UseCounts`). ``records`` may instead be a
+        function counting the uses in one of ``workers`` shares of the records (see :func:`count_uses`)."""
         names = preferred_names(self.counts)
         index = SurfaceIndex(self.definitions.lexicon())
-        uses = UseCounts(index).update(records) if index else UseCounts(index)
+        if not index:
+            uses = UseCounts(index)
+        elif callable(records):
+            uses = count_uses(index, records, workers)
+        else:
+            uses = UseCounts(index).update(records)
         keep = uses.kept()
 
         def rewrite(rec: dict[str, Any]) -> bool:
@@ -117,6 +124,38 @@ class Tally:
             return _rename(rec, names) or resolved
 
         return rewrite
+
+
+_SHARE: tuple[SurfaceIndex, Callable[[int, int], Iterable[dict[str, Any]]]] | None = None  # for forked workers
+
+
+def _count_share(k: int, n: int) -> UseCounts:
+    """The uses in share ``k`` of ``n`` (run in a forked process that inherited :data:`_SHARE`)."""
+    assert _SHARE is not None
+    index, share = _SHARE
+    return UseCounts(index).update(share(k, n))
+
+
+def count_uses(index: SurfaceIndex, share: Callable[[int, int], Iterable[dict[str, Any]]], workers: int) -> UseCounts:
+    """:class:`~extract.resolve.UseCounts` over all records, ``share(k, n)`` yielding the k-th of n disjoint
+    shares: in ``workers`` forked processes when there are several (the scan of every text is the merge's
+    cost, and its counts are sums), else in this one. Forking is what hands the index to the workers; where
+    there is no fork (Windows), one process counts."""
+    import multiprocessing as mp
+
+    global _SHARE
+    if workers <= 1 or "fork" not in mp.get_all_start_methods():
+        return UseCounts(index).update(share(0, 1))
+    _SHARE = (index, share)
+    try:
+        with mp.get_context("fork").Pool(workers) as pool:
+            parts = pool.starmap(_count_share, [(k, workers) for k in range(workers)])
+    finally:
+        _SHARE = None
+    total = UseCounts(index)
+    for part in parts:
+        total.merge(part)
+    return total
 
 
 def merge_records(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -128,16 +167,20 @@ def merge_records(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def merge_partitions(parts: list[Path], out: Path, tally: Tally | None = None,
-                     each: Callable[[dict[str, Any]], None] | None = None) -> int:
+                     each: Callable[[dict[str, Any]], None] | None = None, workers: int = 1) -> int:
     """Write every record of ``parts`` to ``out``, resolved and renamed; returns the count.
 
     Streaming passes: learn the :class:`Tally` (unless the caller learnt it as it wrote the parts), count
-    how defined names are used (when any are), rewrite. Records that need no change are copied byte for
-    byte. ``each`` sees every record as written.
+    how defined names are used (when any are; in ``workers`` processes, each parsing every n-th line),
+    rewrite. Records that need no change are copied byte for byte. ``each`` sees every record as written.
     """
     if tally is None:
         tally = Tally().update(record_dicts(parts))
-    rewrite = tally.rewriter(record_dicts(parts))
+
+    def share(k: int, n: int) -> Iterable[dict[str, Any]]:
+        return (record_dict(line, where) for i, (where, line) in enumerate(record_lines(parts)) if i % n == k)
+
+    rewrite = tally.rewriter(share, workers)
     n = 0
     tmp = out.with_name(out.name + ".tmp")
     with open(tmp, "w", encoding="utf-8") as f:

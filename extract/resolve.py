@@ -105,6 +105,14 @@ class UseCounts:
             self.add(rec)
         return self
 
+    def merge(self, other: UseCounts) -> UseCounts:
+        """Add the counts of ``other`` (same index, other records); returns self. Counts are sums and the
+        touched papers a union, so counting a corpus in pieces gives what one pass gives."""
+        self.used.update(other.used)
+        self.known.update(other.known)
+        self.touched |= other.touched
+        return self
+
     def needs(self, rec: dict[str, Any]) -> bool:
         """Whether resolving ``rec`` may add something (else only :func:`strip` is needed)."""
         return rec["id"] in self.touched

@@ -62,6 +62,6 @@ def extract_to_file(
             d = rec.to_json()
             tally.add(d)
             f.write(record_line(d))
-    merge_partitions([part], out, tally)  # the same records as a partitioned (Dask) run
+    merge_partitions([part], out, tally, workers=workers)  # the same records as a partitioned (Dask) run
     part.unlink()
     return ExtractReport(stats=intake.stats, files=[str(out)])

@@ -73,3 +73,16 @@ def test_names_one_partition_defines_are_resolved_in_the_others(tmp_path: Path) 
     again = tmp_path / "again.jsonl"  # merging resolved records again gives the same records
     merge_partitions([whole], again)
     assert again.read_text() == whole.read_text()
+
+
+def test_counting_uses_in_worker_processes_gives_the_same_records(tmp_path: Path) -> None:
+    recs = [_paper("1", "We propose ZorpNet.", ("ZorpNet", "shape+proposed"), proposes="ZorpNet"),
+            _paper("2", "ZorpNet is strong.", ("ZorpNet", "shape")),
+            _paper("3", "We compare with ZorpNet and BarLM."),
+            _paper("4", "Nothing here."),
+            _paper("5", "ZorpNet again, unknown here.")]
+    src = _write(tmp_path / "w.jsonl", recs)
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert merge_partitions([src], one) == merge_partitions([src], two, workers=2) == 5
+    assert one.read_bytes() == two.read_bytes()
+    assert "corpus" in two.read_text()  # resolution did add names: the shares were counted
