@@ -84,3 +84,9 @@ def test_a_glued_prefix_on_a_known_benchmark_keeps_its_type() -> None:
     assert shape_label("zorpImageNet") == "Benchmark" and shape_label("Blarg-MNIST") == "Benchmark"
     assert shape_label("ZorpNet") == "Model"
     assert shape_label("ZorpDream") == ""  # a plain word at the end is no known name's shape
+
+
+def test_a_word_hyphenated_with_a_generic_class_acronym_is_no_name() -> None:
+    got = _scan("We compare human-LLM teams with non-LLMs, multi-DNN ensembles and Zorp-LLM.")
+    assert "human-LLM" not in got and "non-LLMs" not in got and "multi-DNN" not in got
+    assert "Zorp-LLM" in got  # a capitalised first part names something
