@@ -90,3 +90,9 @@ def test_a_word_hyphenated_with_a_generic_class_acronym_is_no_name() -> None:
     got = _scan("We compare human-LLM teams with non-LLMs, multi-DNN ensembles and Zorp-LLM.")
     assert "human-LLM" not in got and "non-LLMs" not in got and "multi-DNN" not in got
     assert "Zorp-LLM" in got  # a capitalised first part names something
+
+
+def test_one_capital_hyphened_to_a_capitalised_part_is_a_name() -> None:
+    got = _scan("We propose ZRP-Net and W-Net, compare with V-Zorp, and run A-B tests on X-rays.")
+    assert {"ZRP-Net", "W-Net", "V-Zorp"} <= set(got)
+    assert "X-rays" not in got  # a generic word

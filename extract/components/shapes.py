@@ -156,6 +156,17 @@ def shape_label(surface: str) -> str:
     return ""
 
 
+def _letter_prefixed(text: str) -> list[int]:
+    """Offsets of words made of one capital, a hyphen and a capital or digit ("W-Net", "V-Net", "X-3D")."""
+    out: list[int] = []
+    h = text.find("-", 1)
+    while h > 0:
+        if text[h - 1].isupper() and (h < 2 or not text[h - 2].isalnum()) and text[h + 1 : h + 2].isupper():
+            out.append(h - 1)
+        h = text.find("-", h + 1)
+    return out
+
+
 def _known_data_tail(surface: str) -> str:
     """The type of a known, name-shaped benchmark or dataset that ``surface`` ends with after a lower-case
     prefix or a separator ("miniImageNet" -> Benchmark; not "DeepDream"), or ""."""
@@ -307,11 +318,13 @@ class ShapeScanner:
 
     def _regions(self, doc: Doc, text: str) -> list[tuple[int, int]]:
         """Whitespace-delimited words worth scanning: those with a name-shaped token (a lexeme flag,
-        computed once per vocabulary entry and read as one array) and those starting a known model
-        name (space tails)."""
+        computed once per vocabulary entry and read as one array), those starting a known model
+        name (space tails) and one capital hyphened to a capitalised part ("W-Net", "X-Former": the
+        tokenizer cuts them into tokens no one of which is name-shaped)."""
         arr = doc.to_array([self.flag, IDX])
         starts: list[int] = arr[arr[:, 0] == 1, 1].tolist()
         starts += [int(m[0]) for m in GAZ_META.get(doc, []) if m[2] == "Model"]
+        starts += _letter_prefixed(text)
         regions: list[tuple[int, int]] = []
         for idx in sorted(starts):
             if regions and idx < regions[-1][1]:
