@@ -105,6 +105,19 @@ def generic_keys() -> frozenset[str]:
     return frozenset(keys)
 
 
+def generic_compound(name: str) -> bool:
+    """A lower-case word hyphenated with a generic class acronym and nothing else: a description, no name.
+
+    >>> generic_compound("human-LLM"), generic_compound("non-LLMs"), generic_compound("Zorp-LLM")
+    (True, True, False)
+    """
+    first, sep, rest = name.partition("-")
+    if not sep or "-" in rest or not (first.isalpha() and first.islower()):
+        return False
+    key, generic = norm_key(rest), generic_keys()
+    return key in generic or key[:-1] in generic
+
+
 def _generated_keys(kind: str) -> frozenset[str]:
     """Normalised lines of every generated ``generated/<kind>.<source>.txt`` list (comments skipped)."""
     generated = resources.files("extract").joinpath("gazetteers", "generated")

@@ -143,3 +143,8 @@ def test_a_naming_cue_before_a_well_known_name_describes_it() -> None:
     assert got == ["Mamba"]
     got = [n for n, _, _ in _proposed("T\n\nThis study uses a state space model called ZorpSSM for speech.")]
     assert got == ["ZorpSSM"]  # an unknown name after the cue is the paper's own
+
+
+def test_a_word_hyphenated_with_a_generic_class_acronym_is_not_proposed() -> None:
+    assert _proposed("T\n\nWe propose a multi-LLM debate framework.") == []
+    assert [p[0] for p in _proposed("T\n\nWe propose Zorp-LLM, a debate framework.")] == ["Zorp-LLM"]

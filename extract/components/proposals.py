@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from extract.doc_data import ABBREVS, PROPOSED_META, SENTS, sents_of, span_at, text_of, token_starts
-from extract.lexicon import generic_keys, lookup, norm_key
+from extract.lexicon import generic_compound, generic_keys, lookup, norm_key
 
 SPAN_KEY = "kg_proposed"
 
@@ -354,6 +354,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             continue  # "we propose a new XYZ strategy, dubbed ZapNet": the name comes with the naming cue
         if not name or not name[0].isalpha() or name.split()[0] in _NOT_NAMES or norm_key(name) in generic:
             continue
+        if generic_compound(name):
+            continue  # "a multi-LLM debate": a description
         lower_ok = rule == "lower" or _LETTER_DIGIT_LETTER.search(name) is not None  # "fast2slow"
         if not any(c.isalpha() for c in name) or (not lower_ok and not any(c.isupper() for c in name)):
             continue  # "540-billion"

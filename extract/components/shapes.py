@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from extract.canonical import TAIL_WORDS, canonical_name, known, variant_parent
 from extract.components.name_tails import qualifier_start, tail_end
 from extract.doc_data import GAZ_META, SHAPE_META, span_at, text_of
-from extract.lexicon import Entry, case_ok, generic_keys, key_index, norm_key
+from extract.lexicon import Entry, case_ok, generic_compound, generic_keys, key_index, norm_key
 
 SPAN_KEY = "kg_shape"
 
@@ -281,19 +281,12 @@ class ShapeScanner:
         key = norm_key(surface)
         if key in self.generic or (key.endswith("s") and key[:-1] in self.generic):
             return None
-        if self._generic_compound(surface, bounds, end):
+        if generic_compound(surface):
             return None  # "human-LLM collaboration", "non-LLM baselines", "multi-DNN": a description
         if surface.isalpha() and surface.lower() in _SIZE_WORDS:
             return None  # "LARGE" alone is a size, not a name
         # An unknown name may take version/size tails too ("FooBERT 2.0", "BarLM 13B", "ZapSet 2020").
         return len(surface), shape_label(surface), surface, _sized_family(surface), "shape", surface
-
-    def _generic_compound(self, surface: str, bounds: list[tuple[int, int]], end: int) -> bool:
-        """A lower-case word hyphenated with a generic class acronym and nothing else ("human-LLM", "non-LLMs")."""
-        if end != 2:
-            return False
-        first, rest = surface[bounds[0][0] : bounds[0][1]], norm_key(surface[bounds[1][0] : bounds[1][1]])
-        return first.isalpha() and first.islower() and (rest in self.generic or rest[:-1] in self.generic)
 
     def _known(
         self, chunk: str, bounds: list[tuple[int, int]], n: int, entry: Entry
