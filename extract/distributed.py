@@ -9,6 +9,7 @@ agreeing across partitions, the same records as one process). Workers need no sh
 from __future__ import annotations
 
 import itertools
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -81,7 +82,7 @@ def extract_with_dask(
             cluster = getattr(client, "cluster", None)
             if cluster is not None:
                 cluster.close()
-    merge_partitions(sorted(parts), out)
+    merge_partitions(sorted(parts), out, workers=os.cpu_count() or 1)  # its scan forks only if no thread is left
     return ExtractReport(stats=intake.stats, files=[str(out), str(parts_dir)])
 
 

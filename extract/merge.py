@@ -10,7 +10,7 @@ one name per key by the same rule everywhere, so a corpus gives the same records
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -103,20 +103,20 @@ class Tally:
             self.add(rec)
         return self
 
-    def rewriter(self, records: Iterable[dict[str, Any]] | Callable[[int, int], UseCounts],
+    def rewriter(self, records: Iterable[dict[str, Any]] | list[Path],
                  workers: int = 1) -> Callable[[dict[str, Any]], bool]:
         """Resolve and rename one record in place (True if it changed), with what was learnt and with
         how the definitions are used in ``records`` (the same records again: a pass of its own, skipped
-        when nothing is defined; see :class:`~extract.resolve.UseCounts`). ``records`` may instead be a
-        function counting the uses in one of ``workers`` shares of the records (see :func:`count_uses`)."""
+        when nothing is defined; see :class:`~extract.resolve.UseCounts`). Given records files (paths),
+        the uses are counted in ``workers`` processes (:func:`count_uses`)."""
         names = preferred_names(self.counts)
         index = SurfaceIndex(self.definitions.lexicon())
         if not index:
             uses = UseCounts(index)
-        elif callable(records):
+        elif isinstance(records, list) and records and isinstance(records[0], Path):
             uses = count_uses(index, records, workers)
         else:
-            uses = UseCounts(index).update(records)
+            uses = UseCounts(index).update(records)  # type: ignore[arg-type]
         keep = uses.kept()
 
         def rewrite(rec: dict[str, Any]) -> bool:
@@ -126,35 +126,32 @@ class Tally:
         return rewrite
 
 
-_SHARE: tuple[SurfaceIndex, Callable[[int, int], Iterable[dict[str, Any]]]] | None = None  # for forked workers
+def _share(parts: list[Path], k: int, n: int) -> Iterator[dict[str, Any]]:
+    """Every n-th record of ``parts``, from the k-th on."""
+    return (record_dict(line, where) for i, (where, line) in enumerate(record_lines(parts)) if i % n == k)
 
 
-def _count_share(k: int, n: int) -> UseCounts:
-    """The uses in share ``k`` of ``n`` (run in a forked process that inherited :data:`_SHARE`)."""
-    assert _SHARE is not None
-    index, share = _SHARE
-    return UseCounts(index).update(share(k, n))
+def _count_share(index: SurfaceIndex, parts: list[Path], k: int, n: int) -> UseCounts:
+    """The uses in share ``k`` of ``n`` of the records (run in a worker process)."""
+    return UseCounts(index).update(_share(parts, k, n))
 
 
-def count_uses(index: SurfaceIndex, share: Callable[[int, int], Iterable[dict[str, Any]]], workers: int) -> UseCounts:
-    """:class:`~extract.resolve.UseCounts` over all records, ``share(k, n)`` yielding the k-th of n disjoint
-    shares: in ``workers`` forked processes when there are several (the scan of every text is the merge's
-    cost, and its counts are sums), else in this one. Forking is what hands the index to the workers; where
-    there is no fork (Windows), one process counts."""
+def count_uses(index: SurfaceIndex, parts: list[Path], workers: int) -> UseCounts:
+    """:class:`~extract.resolve.UseCounts` over the records of ``parts``: in ``workers`` forked processes,
+    each on every n-th record, when there are several (the scan of every text is the merge's main cost, and
+    its counts are sums: the result is the same), else in this one. This one also counts when it runs other
+    threads (a Dask client's: forking beside threads is unsafe) or cannot fork (Windows); spawned workers
+    would re-import the caller's main module, which a script read from stdin does not have."""
     import multiprocessing as mp
+    import threading
 
-    global _SHARE
-    if workers <= 1 or "fork" not in mp.get_all_start_methods():
-        return UseCounts(index).update(share(0, 1))
-    _SHARE = (index, share)
-    try:
-        with mp.get_context("fork").Pool(workers) as pool:
-            parts = pool.starmap(_count_share, [(k, workers) for k in range(workers)])
-    finally:
-        _SHARE = None
+    if workers <= 1 or threading.active_count() > 1 or "fork" not in mp.get_all_start_methods():
+        return _count_share(index, parts, 0, 1)
+    with mp.get_context("fork").Pool(workers) as pool:
+        shares = pool.starmap(_count_share, [(index, parts, k, workers) for k in range(workers)])
     total = UseCounts(index)
-    for part in parts:
-        total.merge(part)
+    for share in shares:
+        total.merge(share)
     return total
 
 
@@ -176,11 +173,7 @@ def merge_partitions(parts: list[Path], out: Path, tally: Tally | None = None,
     """
     if tally is None:
         tally = Tally().update(record_dicts(parts))
-
-    def share(k: int, n: int) -> Iterable[dict[str, Any]]:
-        return (record_dict(line, where) for i, (where, line) in enumerate(record_lines(parts)) if i % n == k)
-
-    rewrite = tally.rewriter(share, workers)
+    rewrite = tally.rewriter(list(parts), workers)
     n = 0
     tmp = out.with_name(out.name + ".tmp")
     with open(tmp, "w", encoding="utf-8") as f:

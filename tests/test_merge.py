@@ -86,3 +86,21 @@ def test_counting_uses_in_worker_processes_gives_the_same_records(tmp_path: Path
     assert merge_partitions([src], one) == merge_partitions([src], two, workers=2) == 5
     assert one.read_bytes() == two.read_bytes()
     assert "corpus" in two.read_text()  # resolution did add names: the shares were counted
+
+
+def test_beside_another_thread_the_uses_are_counted_in_this_process(tmp_path: Path) -> None:
+    import threading
+
+    recs = [_paper("1", "We propose ZorpNet.", ("ZorpNet", "shape+proposed"), proposes="ZorpNet"),
+            _paper("2", "We compare with ZorpNet.")]
+    src = _write(tmp_path / "w.jsonl", recs)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        merge_partitions([src], tmp_path / "out.jsonl", workers=2)  # would fork beside a thread: counts here
+    finally:
+        stop.set()
+        other.join()
+    merge_partitions([src], tmp_path / "one.jsonl")
+    assert (tmp_path / "out.jsonl").read_bytes() == (tmp_path / "one.jsonl").read_bytes()
