@@ -25,22 +25,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts" / "gazetteers"))
+
+from build_corpus import gold_exclusions  # noqa: E402 - the same exclusion as the corpus gazetteers
 
 from extract.pipeline import extract_records  # noqa: E402
 from extract.records import Abstract  # noqa: E402
-
-
-def gold_exclusions(gold: Path) -> tuple[set[str], set[str]]:
-    """Ids and normalised titles of every gold document."""
-    ids: set[str] = set()
-    titles: set[str] = set()
-    for path in sorted(gold.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                rec = json.loads(line)
-                ids.add(str(rec.get("id")))
-                titles.add(" ".join(str(rec.get("title") or "").lower().split()))
-    return ids, titles
 
 
 def corpus(abstracts: Path, gold: Path) -> Iterator[Abstract]:
