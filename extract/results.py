@@ -277,6 +277,8 @@ def sentence_results(
                 ):
                     continue  # a bare improvement, or a number tied to neither a metric nor a benchmark
                 name = name if metric is not None and (metric is metric_after or paired or compared) else "score"
+                if name == "score" and (elided := _elided_metric(text, out, n, metrics)):
+                    name = elided  # "92.5% accuracy on A and 71.3% on B": B's number is an accuracy too
             if n.role == "delta" and not _CHANGE_WORDS.search(name):
                 name += " reduction" if n.reduction else " improvement"
             model = _model(text, n, tail, e, clause, subjects, proposal, pair_model)
@@ -290,11 +292,30 @@ def sentence_results(
                     "evidence": "",  # filled from "span" when the record is made
                     "span": [s, e],
                     "_group": gid,
+                    "_end": n.end,
                 }
             )
     for r in out:
-        del r["_group"]
+        del r["_group"], r["_end"]
     return out
+
+
+# Only "and" coordinates a value with the one before: a comma list may mix metrics ("94-th percentile on A,
+# 74.9 on B").
+_ELIDED_GAP = re.compile(r"^[^.;()]{0,80}?(?:,\s*|\s+)and\s+(?:(?:a|an|the)\s+)?$")
+
+
+def _elided_metric(text: str, out: list[dict[str, Any]], n: Number, metrics: list[Metric]) -> str | None:
+    """The metric of the result just before ``n`` in its sentence when the text only coordinates another
+    value with it and names no metric between them ("92.5% accuracy on A and 71.3% on B"), else None."""
+    prev = out[-1] if out else None
+    if prev is None or prev["unit"] != n.unit or prev["metric"] in ("score", None):
+        return None
+    if _CHANGE_WORDS.search(prev["metric"]):
+        return None  # an improvement's metric names a change, not this value
+    if prev["_end"] >= n.start or any(prev["_end"] <= m[0] < n.start and m[2] != prev["metric"] for m in metrics):
+        return None  # another metric named between them
+    return prev["metric"] if _ELIDED_GAP.match(text[prev["_end"] : n.start]) else None
 
 
 def _bench_right_after(text: str, end: int, benches: list[Mention]) -> Mention | None:

@@ -203,3 +203,14 @@ def test_a_result_without_a_benchmark_takes_the_papers_only_benchmark() -> None:
     # Nor for a result stated before the benchmark is named.
     early = "FooNet: a title\n\nFooNet improves the accuracy by 5.8% over BarLM. We test it on Zorp-Bench."
     assert _doc_results(early, NAMES) == [(None, 5.8)]
+
+
+def test_a_coordinated_value_keeps_the_metric_the_text_elides() -> None:
+    got = _results("FooNet reaches 92.5% accuracy on Zorp-Bench and 71.3% on Quux-QA.")
+    assert [(b, m, v) for _, b, m, v, _ in got] == [("Zorp-Bench", "accuracy", 92.5), ("Quux-QA", "accuracy", 71.3)]
+    got = _results("FooNet reaches 92.5% accuracy on Zorp-Bench and a 3.1% error rate on Quux-QA.")
+    assert [m for _, _, m, _, _ in got] == ["accuracy", "error rate"]  # a metric named again is its own
+    got = _results("FooNet reaches 92.5% accuracy on Zorp-Bench and 71.3 on Quux-QA.")
+    assert [m for _, _, m, _, _ in got] == ["accuracy", "score"]  # another unit: another kind of number
+    got = _results("FooNet reaches 94-th percentile on Zorp-Bench, 74.9 on Quux-QA.")
+    assert [m for _, _, m, _, _ in got][-1] != "percentile"  # a comma list may mix metrics
