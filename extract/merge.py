@@ -103,20 +103,14 @@ class Tally:
             self.add(rec)
         return self
 
-    def rewriter(self, records: Iterable[dict[str, Any]] | list[Path],
-                 workers: int = 1) -> Callable[[dict[str, Any]], bool]:
-        """Resolve and rename one record in place (True if it changed), with what was learnt and with
-        how the definitions are used in ``records`` (the same records again: a pass of its own, skipped
-        when nothing is defined; see :class:`~extract.resolve.UseCounts`). Given records files (paths),
-        the uses are counted in ``workers`` processes (:func:`count_uses`)."""
+    def rewriter(self, count: Callable[[SurfaceIndex], UseCounts]) -> Callable[[dict[str, Any]], bool]:
+        """Resolve and rename one record in place (True if it changed), with what was learnt and with how
+        the definitions are used in the records, which ``count`` tallies (the same records again: a pass of
+        its own, skipped when nothing is defined; see :class:`~extract.resolve.UseCounts` and
+        :func:`count_uses`)."""
         names = preferred_names(self.counts)
         index = SurfaceIndex(self.definitions.lexicon())
-        if not index:
-            uses = UseCounts(index)
-        elif isinstance(records, list) and records and isinstance(records[0], Path):
-            uses = count_uses(index, records, workers)
-        else:
-            uses = UseCounts(index).update(records)  # type: ignore[arg-type]
+        uses = count(index) if index else UseCounts(index)
         keep = uses.kept()
 
         def rewrite(rec: dict[str, Any]) -> bool:
@@ -157,7 +151,7 @@ def count_uses(index: SurfaceIndex, parts: list[Path], workers: int) -> UseCount
 
 def merge_records(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """In memory: the records of one corpus resolved and renamed as :func:`merge_partitions` writes them."""
-    rewrite = Tally().update(records).rewriter(records)
+    rewrite = Tally().update(records).rewriter(lambda index: UseCounts(index).update(records))
     for rec in records:
         rewrite(rec)
     return records
@@ -173,7 +167,7 @@ def merge_partitions(parts: list[Path], out: Path, tally: Tally | None = None,
     """
     if tally is None:
         tally = Tally().update(record_dicts(parts))
-    rewrite = tally.rewriter(list(parts), workers)
+    rewrite = tally.rewriter(lambda index: count_uses(index, list(parts), workers))
     n = 0
     tmp = out.with_name(out.name + ".tmp")
     with open(tmp, "w", encoding="utf-8") as f:
