@@ -16,6 +16,7 @@ scans every installed package's entry points and all of catalogue's registry on 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import chain, islice, tee
@@ -80,6 +81,13 @@ def build_nlp(pack: bool = False, ents: bool = True, lean: bool = False) -> spac
 # Prefixes and suffixes split off a whitespace-delimited chunk: brackets, quotes, end punctuation, %.
 _PREFIXES = [r"[\[\(\"'“‘«<{$£€…`*”’]"]
 _SUFFIXES = [r"[\]\)\"'”’“‘»>},.;:!?%…`*]", r"(?<=[0-9])(?:%|°[CF]?)", r"'s", r"’s", r"n't", r"\.\.+"]
+# The characters a match of each can start (prefixes) or end (suffixes) with, and the characters an
+# English infix match starts with (besides the symbols of ``LIST_ICONS``): hyphens, dashes, ellipses,
+# "." "," ":" "<" ">" "=" "/" and "+-*^" between digits. tests/test_pipeline.py holds each guard to the
+# bare regex.
+PREFIX_FIRST = frozenset("[(\"'“‘«<{$£€…`*”’")
+SUFFIX_LAST = frozenset("])\"'”’“‘»>},.;:!?%…`*°CFst")
+INFIX_CHARS = ".…+-*^,:<>=/~–—"
 
 
 def lean_tokenizer(nlp: spacy.language.Language) -> spacy.tokenizer.Tokenizer:
@@ -90,19 +98,49 @@ def lean_tokenizer(nlp: spacy.language.Language) -> spacy.tokenizer.Tokenizer:
     differ in ~7% of abstracts (``BDD100K`` stays one token, ``CVaR.`` loses its period), which does not
     matter here: kg's components work on character offsets, and gazetteer patterns are tokenised with
     the same tokenizer as the text."""
+    from spacy.lang.char_classes import LIST_ICONS
     from spacy.tokenizer import Tokenizer
     from spacy.util import compile_prefix_regex, compile_suffix_regex
 
     base = nlp.tokenizer
+    infix_chars = re.compile("[" + re.escape(INFIX_CHARS) + "]|" + "|".join(LIST_ICONS))
     return Tokenizer(
         nlp.vocab,
         rules=nlp.Defaults.tokenizer_exceptions,
-        prefix_search=compile_prefix_regex(_PREFIXES).search,
-        suffix_search=compile_suffix_regex(_SUFFIXES).search,
-        infix_finditer=base.infix_finditer,
+        prefix_search=EdgeGuard(compile_prefix_regex(_PREFIXES).search, PREFIX_FIRST, 0),
+        suffix_search=EdgeGuard(compile_suffix_regex(_SUFFIXES).search, SUFFIX_LAST, -1),
+        infix_finditer=InfixGuard(base.infix_finditer, infix_chars.search),
         token_match=base.token_match,
         url_match=base.url_match,
     )
+
+
+class EdgeGuard:
+    """A prefix or suffix search that first looks at the one character every match includes (the
+    chunk's first or last): plain words, most chunks, skip the regex. Same results as ``search``;
+    a class rather than a closure so that the tokenizer still pickles."""
+
+    def __init__(self, search: Callable[[str], re.Match[str] | None], chars: frozenset[str], at: int) -> None:
+        self.search, self.chars, self.at = search, chars, at
+        self.__self__ = getattr(search, "__self__", None)  # the pattern, which Tokenizer.to_bytes saves
+
+    def __call__(self, chunk: str) -> re.Match[str] | None:
+        """``search(chunk)``, or None when the edge character cannot be part of a match."""
+        return self.search(chunk) if chunk and chunk[self.at] in self.chars else None
+
+
+class InfixGuard:
+    """An infix ``finditer`` that runs only on chunks holding a character an infix can start with
+    (~0.02 ms of ~0.2 per abstract); same matches as ``finditer``."""
+
+    def __init__(self, finditer: Callable[[str], Iterator[re.Match[str]]],
+                 has_char: Callable[[str], re.Match[str] | None]) -> None:
+        self.finditer, self.has_char = finditer, has_char
+        self.__self__ = getattr(finditer, "__self__", None)  # the pattern, which Tokenizer.to_bytes saves
+
+    def __call__(self, chunk: str) -> Iterator[re.Match[str]]:
+        """``finditer(chunk)``, or no matches when no character of the chunk can start one."""
+        return self.finditer(chunk) if self.has_char(chunk) is not None else iter(())
 
 
 class TextKeepingTokenizer:

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.pipeline import PIPES, build_nlp, extract_one, extract_records
 from extract.records import Abstract, PaperRecord
+
+if TYPE_CHECKING:
+    from spacy.tokenizer import Tokenizer
 
 ABSTRACT = Abstract(
     id="p1",
@@ -107,3 +115,45 @@ def test_every_requirement_is_assigned_by_an_earlier_component() -> None:
     assert all(not problems for problems in analysis["problems"].values()), analysis["problems"]
     assigned = {attr for name in nlp.pipe_names for attr in analysis["summary"][name]["assigns"]}
     assert {"doc._.kg_entities", "doc._.kg_relations", "doc._.kg_results", "doc._.kg_sents"} <= assigned
+
+
+@lru_cache(maxsize=1)
+def _guarded_and_bare_infixes() -> tuple[Tokenizer, re.Pattern[str]]:
+    import spacy
+    from spacy.util import compile_infix_regex
+
+    from extract.pipeline import lean_tokenizer
+
+    return lean_tokenizer(spacy.blank("en")), compile_infix_regex(spacy.blank("en").Defaults.infixes)
+
+
+_TOKEN_ALPHABET = "aZ09 .,;:!?%'\"’”“‘()[]{}<>=/+-*^~–—…°CFst$€`©\u2600é"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_TOKEN_ALPHABET, max_size=12))
+def test_tokenizer_guards_match_the_bare_regexes(chunk: str) -> None:
+    """The prefix, suffix and infix callbacks skip their regexes on chunks no match can come from; on
+    any chunk they must give what the bare regexes give."""
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    from extract.pipeline import _PREFIXES, _SUFFIXES
+
+    tok, infixes = _guarded_and_bare_infixes()
+
+    def span(m: re.Match[str] | None) -> tuple[int, int] | None:
+        return None if m is None else m.span()
+
+    assert span(tok.prefix_search(chunk)) == span(compile_prefix_regex(_PREFIXES).search(chunk))
+    assert span(tok.suffix_search(chunk)) == span(compile_suffix_regex(_SUFFIXES).search(chunk))
+    assert [m.span() for m in tok.infix_finditer(chunk)] == [m.span() for m in infixes.finditer(chunk)]
+
+
+def test_guarded_tokenizer_saves_and_pickles() -> None:
+    """spaCy saves a tokenizer's regexes by their pattern (``to_bytes``); the guards keep that working."""
+    import pickle
+
+    tok = build_nlp().tokenizer.tokenizer
+    assert tok.to_bytes()
+    text = "Foo-Bar (FB) reaches 41.2% on e.g. Zorp/Quux."
+    assert [t.text for t in pickle.loads(pickle.dumps(tok))(text)] == [t.text for t in tok(text)]
