@@ -143,12 +143,19 @@ def mixed_case_lowered() -> frozenset[str]:
     return frozenset(n.lower() for n in names if " " not in n and _mixed_case(n))
 
 
+# A threshold or cut-off written onto a metric's name belongs to it: "mAP50", "AP_75", "mAP50-95", "AP@0.50:0.95",
+# "F1@15" (two digits or an "@": "F1" and "R1" are names of their own).
+_THRESHOLD = r"(?:_?\d{2}(?:[:\-]\d{2})?|@[\d.:]*\d)?"
+
 @lru_cache(maxsize=1)
 def metric_regex() -> re.Pattern[str]:
     """One regex matching any known metric (longest alternatives first), not inside a word."""
     names = sorted(set(pwc_metric_names()), key=lambda n: (-len(n), n))
     alternatives = [name_pattern(n) for n in names] + list(HAND) + [_WEAK_PATTERN]
-    return re.compile(r"(?<![\w@&])(?<![^A-Za-z]-)(?:" + "|".join(f"(?:{a})" for a in alternatives) + r")(?![\w@]|-\w)")
+    return re.compile(
+        r"(?<![\w@&])(?<![^A-Za-z]-)(?:" + "|".join(f"(?:{a})" for a in alternatives) + r")"
+        + _THRESHOLD + r"(?![\w@]|-\w)"
+    )
 
 
 _WORD_START = re.compile(r"(?<![\w@&])(?<![^A-Za-z]-)[A-Za-z]+")
@@ -157,6 +164,8 @@ _CHANGE_BEFORE = re.compile(
     r"(?i:(?:(?:mean|average|relative|absolute)\s+)?(?:reductions?|improvements?|increases?|decreases?|gains?|drops?)"
     r"\s+in\s+(?:the\s+)?)$"
 )
+# Right before a metric: it is the condition another metric is read at ("54.1% mAP at IoU@0.5").
+_CONDITION_BEFORE = re.compile(r"\b(?i:at)\s+$")
 # A word joined to a metric by a hyphen belongs to it ("pixel-AUROC", "image-level-F1").
 _PREFIXED = re.compile(r"[A-Za-z][A-Za-z\-]*-$")
 
@@ -192,6 +201,8 @@ def find_metrics(text: str, start: int, end: int) -> list[tuple[int, int, str, b
             continue
         s, e = m.start(), m.end()
         done = e
+        if _CONDITION_BEFORE.search(text, max(start, s - 4), s) is not None:
+            continue  # "mAP 54.1% at IoU@0.5", "precision at recall 0.9": a condition of another metric
         if m.group() in mixed_case_lowered() or (
             m.group().lower() == "precision" and _NOT_METRIC_BEFORE.search(text, max(start, s - 20), s)
         ):

@@ -30,6 +30,14 @@ def test_metrics_keep_the_text_s_wording() -> None:
     assert _metrics("Accuracy rises") == ["accuracy"]  # a sentence start is no part of the name
 
 
+def test_a_threshold_written_onto_a_metric_belongs_to_it() -> None:
+    assert _metrics("92.7% mAP50, an AP_75 of 30.1, mAP50-95 of 41.0, AP@0.50:0.95 of 38.2 and F1@15 of 0.31") == [
+        "mAP50", "AP_75", "mAP50-95", "AP@0.50:0.95", "F1@15"]
+    assert _metrics("F1 of 88 and a BLEU of 30") == ["F1", "BLEU"]
+    assert _metrics("mAP 54.1% at IoU@0.5 and precision at recall 0.9") == ["mAP", "precision"]  # conditions
+    assert _metrics("the APX model and mAP5 scores") == ["score"]  # not a threshold: another word
+
+
 def test_mixed_case_names_in_any_case_but_all_lower() -> None:
     assert _metrics("79.7% mIOU and 44 MAP") == ["mIOU", "MAP"]
     assert _metrics("a map of the city") == []
