@@ -32,6 +32,9 @@ _ON_BENCH = re.compile(
     r"\s*\)?\s*,?\s*(?:points?\s+)?(?:(?:on|in|at|for|across|over|of|with)\s+)(?:the\s+)?(?:[\w\-\"“”']+\s+){0,5}?$",
     re.IGNORECASE,
 )
+# Right after a number or its metric: the condition it holds at ("at IoU@0.5", "at 1% FPR", "at IoU 0.7").
+_CONDITION = re.compile(r"\s*at\s+(?:[A-Za-z][\w\-]*\s*[=@]?\s*)?\d[\d.:]*%?(?:\s+[A-Za-z][\w@\-]*)?(?=\s+on\b)")
+_CONDITION_NUMBER = re.compile(r"\bat\s+(?:[A-Za-z][\w\-]*\s*[=@]?\s*)?$")
 _GAP_TO_METRIC = re.compile(rf"[\s*$]*(?:(?:\(|\)|{GAP_WORDS}\s)[\s*]*){{0,4}}", re.IGNORECASE)
 _NOUN = re.compile(rf"{NOUNISH}\s+")
 # After a metric: the number is a change of it ("12.2% mAP absolute improvement").
@@ -207,6 +210,9 @@ def sentence_results(
         and not _COMPARED_NAME.search(text, max(s, m[0] - 20), m[0])
     ]
     numbers = find_numbers(text, s, e, spans, [(m[0], m[1]) for m in metrics])
+    # "70.2 mAP at IoU 0.7", "80.1% TPR at 1% FPR": the number after "at" is the condition of the one before.
+    numbers = [n for n in numbers if not (_CONDITION_NUMBER.search(text, max(s, n.start - 16), n.start)
+                                          and any(o.end <= n.start and n.start - o.end < 40 for o in numbers))]
     if not numbers:
         return []
     benches = [m for m in mentions if m[3] in ("Benchmark", "Dataset")]
@@ -372,12 +378,14 @@ def _benchmark(
     """The benchmark of a number and how it was tied ("pair", "after", "before", "")."""
     if id(n) in paired:
         return paired[id(n)], "pair"
+    cond = _CONDITION.match(text, tail)
+    gap = tail if cond is None else cond.end()  # "54.1% at IoU@0.5 on FooSet": the condition is no gap
     for b in benches:
         if (
-            b[0] >= tail
+            b[0] >= gap
             and b[0] - tail < 80
-            and _ON_BENCH.fullmatch(text, tail, b[0])
-            and not _DIGIT.search(text, tail, b[0])
+            and _ON_BENCH.fullmatch(text, gap, b[0])
+            and not _DIGIT.search(text, gap, b[0])
         ):
             return b[2], "after"
         if b[0] >= tail:

@@ -127,6 +127,13 @@ def test_operating_points_settings_and_counted_names() -> None:
     assert [v for *_, v, _ in got] == [1.4, 2.4, 6.0]
 
 
+def test_a_condition_after_at_is_no_result_and_no_gap_to_the_benchmark() -> None:
+    got = _results("FooNet reaches 70.2 mAP at IoU 0.7 on Zorp-Bench and 54.1% mAP at IoU@0.5 on Quux-QA.")
+    assert [(b, m, v) for _, b, m, v, _ in got] == [("Zorp-Bench", "mAP", 70.2), ("Quux-QA", "mAP", 54.1)]
+    got = _results("On Blip-Eval, FooNet gets 80.1% recall at 1% FPR and 71.0% mAP at tIoU=0.5 on Zorp-Bench.")
+    assert [(b, v) for _, b, _, v, _ in got] == [("Blip-Eval", 80.1), ("Zorp-Bench", 71.0)]
+
+
 def test_metric_lists_pair_in_order_and_changes_in_a_metric() -> None:
     got = _results("On Zorp-Bench, the accuracy and Kappa coefficient of FooNet are 96.36% and 93.40%, respectively.")
     assert [(m, v) for _, _, m, v, _ in got] == [("accuracy", 96.36), ("Kappa", 93.4)]
