@@ -81,12 +81,12 @@ def build_nlp(pack: bool = False, ents: bool = True, lean: bool = False) -> spac
 # Prefixes and suffixes split off a whitespace-delimited chunk: brackets, quotes, end punctuation, %.
 _PREFIXES = [r"[\[\(\"'“‘«<{$£€…`*”’]"]
 _SUFFIXES = [r"[\]\)\"'”’“‘»>},.;:!?%…`*]", r"(?<=[0-9])(?:%|°[CF]?)", r"'s", r"’s", r"n't", r"\.\.+"]
-# The characters a match of each can start (prefixes) or end (suffixes) with, and the characters an
-# English infix match starts with (besides the symbols of ``LIST_ICONS``): hyphens, dashes, ellipses,
-# "." "," ":" "<" ">" "=" "/" and "+-*^" between digits. tests/test_pipeline.py holds each guard to the
-# bare regex.
-PREFIX_FIRST = frozenset("[(\"'“‘«<{$£€…`*”’")
-SUFFIX_LAST = frozenset("])\"'”’“‘»>},.;:!?%…`*°CFst")
+# What a suffix match ends with: a character of SUFFIX_LAST, or a letter after one of SUFFIX_BEFORE_LAST
+# ("'s", "’s", "n't", "°C"); and the characters an English infix match starts with (besides the symbols of
+# ``LIST_ICONS``): hyphens, dashes, ellipses, "." "," ":" "<" ">" "=" "/" and "+-*^" between digits.
+# tests/test_pipeline.py holds each guard to the bare regex.
+SUFFIX_LAST = frozenset("])\"'”’“‘»>},.;:!?%…`*°")
+SUFFIX_BEFORE_LAST = frozenset("'’°")
 INFIX_CHARS = ".…+-*^,:<>=/~–—"
 
 
@@ -107,26 +107,28 @@ def lean_tokenizer(nlp: spacy.language.Language) -> spacy.tokenizer.Tokenizer:
     return Tokenizer(
         nlp.vocab,
         rules=nlp.Defaults.tokenizer_exceptions,
-        prefix_search=EdgeGuard(compile_prefix_regex(_PREFIXES).search, PREFIX_FIRST, 0),
-        suffix_search=EdgeGuard(compile_suffix_regex(_SUFFIXES).search, SUFFIX_LAST, -1),
+        prefix_search=compile_prefix_regex(_PREFIXES).search,  # "^[...]": fails at once, no guard needed
+        suffix_search=SuffixGuard(compile_suffix_regex(_SUFFIXES).search),
         infix_finditer=InfixGuard(base.infix_finditer, infix_chars.search),
         token_match=base.token_match,
         url_match=base.url_match,
     )
 
 
-class EdgeGuard:
-    """A prefix or suffix search that first looks at the one character every match includes (the
-    chunk's first or last): plain words, most chunks, skip the regex. Same results as ``search``;
-    a class rather than a closure so that the tokenizer still pickles."""
+class SuffixGuard:
+    """A suffix search that first looks at the chunk's last two characters (see SUFFIX_LAST): most chunks, plain
+    words, skip the regex, which tries every position of the chunk. Same results as ``search``; a class rather
+    than a closure so that the tokenizer still pickles."""
 
-    def __init__(self, search: Callable[[str], re.Match[str] | None], chars: frozenset[str], at: int) -> None:
-        self.search, self.chars, self.at = search, chars, at
+    def __init__(self, search: Callable[[str], re.Match[str] | None]) -> None:
+        self.search = search
         self.__self__ = getattr(search, "__self__", None)  # the pattern, which Tokenizer.to_bytes saves
 
     def __call__(self, chunk: str) -> re.Match[str] | None:
-        """``search(chunk)``, or None when the edge character cannot be part of a match."""
-        return self.search(chunk) if chunk and chunk[self.at] in self.chars else None
+        """``search(chunk)``, or None when the chunk's end cannot be a suffix."""
+        if chunk[-1:] in SUFFIX_LAST or chunk[-2:-1] in SUFFIX_BEFORE_LAST:
+            return self.search(chunk)
+        return None
 
 
 class InfixGuard:
