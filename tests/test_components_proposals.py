@@ -148,3 +148,12 @@ def test_a_naming_cue_before_a_well_known_name_describes_it() -> None:
 def test_a_word_hyphenated_with_a_generic_class_acronym_is_not_proposed() -> None:
     assert _proposed("T\n\nWe propose a multi-LLM debate framework.") == []
     assert [p[0] for p in _proposed("T\n\nWe propose Zorp-LLM, a debate framework.")] == ["Zorp-LLM"]
+
+
+def test_what_a_proposal_is_made_of_is_not_proposed() -> None:
+    got = _proposed(
+        "A title\n\nWe propose a novel pre-training method combining ZapCTC and optimal transport. We design a "
+        "framework integrating two QuxLSTMs. We propose a probabilistic model, built upon SeqZorp, for video. "
+        "We propose a knowledge guided framework BarNet for planning."
+    )
+    assert [n for n, _, _ in got] == ["BarNet"]  # a participle in the description does not end it

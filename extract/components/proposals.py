@@ -30,7 +30,13 @@ _STOP = (
     r"to|that|which|who|using|use|with|on|for|by|in|into|from|based|via|how|whether|what|when|where|and|or|"
     r"leveraging|utilizing|this|these|its|their|it|is|are|as|at|than|such"
 )
-_GAP = rf"(?:(?!(?:{_STOP})\b)[a-z][\w\-]*,?\s+|(?:an?|the|our)\s+|\([^()]{{1,40}}\)\s+){{0,7}}"
+# What a proposal is made of, not its name: "a novel method combining CTC and optimal transport", "a model
+# built upon SeqDPP".
+_INGREDIENT = (
+    r"combining|integrating|incorporating|exploiting|employing|adopting|applying|extending|augmenting|coupling|"
+    r"fusing|unifying|built\s+(?:up)?on"
+)
+_GAP = rf"(?:(?!(?:{_STOP}|{_INGREDIENT})\b)[a-z][\w\-]*,?\s+|(?:an?|the|our)\s+|\([^()]{{1,40}}\)\s+){{0,7}}"
 _VERBS = (
     r"propose|introduce|present|develop|release|build|design|create|construct|curate|contribute|"
     r"open-source|unveil|devise|establish|offer|describe|train|pretrain|pre-train|collect|report"
