@@ -157,3 +157,9 @@ def test_what_a_proposal_is_made_of_is_not_proposed() -> None:
         "We propose a knowledge guided framework BarNet for planning."
     )
     assert [n for n, _, _ in got] == ["BarNet"]  # a participle in the description does not end it
+
+
+def test_a_so_called_name_is_an_existing_term() -> None:
+    got = _proposed("A title\n\nWe reduce the cost of the so-called zorp-quux (ZQ) networks. It uses the so-called "
+                    "FooNet architecture. We propose a new network, called BarNet.")
+    assert {n for n, _, _ in got} == {"BarNet"}
