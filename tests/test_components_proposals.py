@@ -163,3 +163,14 @@ def test_a_so_called_name_is_an_existing_term() -> None:
     got = _proposed("A title\n\nWe reduce the cost of the so-called zorp-quux (ZQ) networks. It uses the so-called "
                     "FooNet architecture. We propose a new network, called BarNet.")
     assert {n for n, _, _ in got} == {"BarNet"}
+
+
+def test_a_name_followed_by_based_describes_the_proposal() -> None:
+    got = _proposed("A title\n\nWe introduce Zorp Quux Equation(ZQE)--based Fourier features. We propose Bar Baz "
+                    "Net (BBN)-based pruning. We present FooNet, a new model.")
+    assert {n for n, _, _ in got} == {"FooNet"}
+    nlp = spacy.blank("en")
+    for pipe in ("kg_sentences", "kg_abbreviations", "kg_proposals"):
+        nlp.add_pipe(pipe)
+    assert nlp("A title\n\nWe propose quux zap nets (QZN)-based pruning.")._.kg_proposed_meta == []
+    assert nlp("A title\n\nWe propose quux zap nets (QZN) for pruning.")._.kg_proposed_meta != []

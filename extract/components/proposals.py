@@ -200,6 +200,12 @@ def _name_shaped(name: str) -> bool:
 
 
 # A lower-case content word right after a plain capitalised word: the word modifies a noun phrase.
+# The same suffix after an acronym in brackets or a spaced dash: "Ordinary Differential Equation (ODE)--based".
+_DESCRIPTIVE_AFTER = re.compile(
+    r"\s*\)?\s*(?:\([^()]{1,20}\))?\s*-{1,2}\s*(?:based|like|style|driven|aware|guided|assisted|augmented|enhanced|"
+    r"inspired|free|specific|level|powered)\b",
+    re.IGNORECASE,
+)
 _MODIFIES_NOUN = re.compile(rf"\s+(?!(?:{_STOP}|is|are|was|were|can|could|will|would|may|might|should|has|have|"
                             r"had|does|do|did|not|also|then|we|the|an?|of)\b)[a-z][a-z\-]+")
 _FOR_PP = re.compile(r"\sfor\s[^.;:()]*,\s*(?:called|dubbed|named|termed|coined)\s+$")
@@ -311,8 +317,8 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
         if m is None or norm_key(text[ss:se]) in generic:
             continue
         after = text[se : se + 80]
-        if _SETTING_AFTER.match(after):
-            continue  # "we introduce a novel vision-and-language navigation (VLN) task"
+        if _SETTING_AFTER.match(after) or _DESCRIPTIVE_AFTER.match(text, se):
+            continue  # "we introduce a novel vision-and-language navigation (VLN) task", "... (FN)-based pruning"
         after = after[: after.find(".")] if "." in after else after
         out.append((ss, se, guess_label(m.group("gap") + " " + text[ls:le], after), "acronym"))
     return out
@@ -344,8 +350,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
     for m, rule in _matches(text, sents, keys):
         s, e = _trim(text, m.start("name"), m.end("name"))
         name = text[s:e]
-        if _DESCRIPTIVE_END.search(name):
-            continue  # "a GAN-based method": describes the proposal, does not name it
+        if _DESCRIPTIVE_END.search(name) or _DESCRIPTIVE_AFTER.match(text, e):
+            continue  # "a GAN-based method", "X (XA)--based features": describes the proposal, does not name it
         if (
             m.re is _NAMING
             and m.group(0).startswith("namely")
