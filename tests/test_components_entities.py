@@ -249,6 +249,8 @@ def test_undefined_acronym_takes_the_titles_long_form() -> None:
 def test_an_acronym_defined_before_a_quantity_noun_is_no_entity() -> None:
     ents = _ents("T\n\nWe minimise the Zorp-Blarg (ZB) divergence with Zorp-Blarg Tuning (ZBT).")
     assert set(ents) == {"ZBT"}  # "ZB divergence" is a quantity; ZBT a technique
+    ents = _ents("T\n\nWe solve the Quux Zap Identification (QZI) problem with Quux Zap Search (QZS).")
+    assert set(ents) == {"QZS"}  # what is solved (a problem, task or setting) is no technique
 
 
 def test_an_undefined_task_acronym_is_no_entity() -> None:
