@@ -251,6 +251,7 @@ def test_an_acronym_defined_before_a_quantity_noun_is_no_entity() -> None:
     assert set(ents) == {"ZBT"}  # "ZB divergence" is a quantity; ZBT a technique
     ents = _ents("T\n\nWe solve the Quux Zap Identification (QZI) problem with Quux Zap Search (QZS).")
     assert set(ents) == {"QZS"}  # what is solved (a problem, task or setting) is no technique
+    assert set(_ents("T\n\nWe build the zap quux prediction (ZQP) task for pre-training.")) == {"ZQP"}  # an objective
 
 
 def test_an_undefined_task_acronym_is_no_entity() -> None:

@@ -96,7 +96,9 @@ _CUE_LABEL = {"b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method"}
 # outlier factor (LOF) score" and "batch normalization (BN) statistics" name techniques' outputs).
 _QUANTITY_AFTER = re.compile(
     r"\)?\s+(?:divergences?|distances?|entropy|errors?|ratios?|coefficients?|indices|index|metrics?|bounds?|"
-    r"norms?|criterion|criteria|problems?|tasks?|settings?|scenarios?)\b"  # and what is solved: "the PnP problem"
+    # and what is solved ("the PnP problem"), but a pre-training task is an objective ("the ROP task for pre-training")
+    r"norms?|criterion|criteria|problems?|tasks?(?!\s+(?:for|in|during)\s+(?:\w+\s+)?pre-?train)|settings?|"
+    r"scenarios?)\b"
 )
 _COORD = re.compile(
     r"^(?:\s*\([^()]{1,40}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+|\s*/\s*)(?:the\s+)?$"
