@@ -279,3 +279,15 @@ def test_a_data_name_that_starts_a_task_name_is_the_task() -> None:
     ents = _ents("T\n\nWe study 3D hand pose estimation and hate speech detection on Atari games.")
     assert set(ents) == {"Atari"}
     assert "3D Hand Pose" in _ents("T\n\nWe evaluate on the 3D Hand Pose dataset.")
+
+
+def test_an_acronym_the_paper_spells_out_otherwise_is_not_the_list_s_homonym() -> None:
+    from extract.components.entities import other_meaning
+    from extract.lexicon import Entry
+
+    row = Entry("ZPO", "Method", ("zorp preference optimization",), None, frozenset())
+    assert other_meaning("quux path optimizer", row)  # no shared word (stems: optimizer ~ optimization once)
+    assert not other_meaning("Zorp Preference Optimisation", row)  # a spelling of the row's long form
+    assert not other_meaning("quux path optimizer", Entry("ZPO", "Method", ("ZPO family",), None, frozenset()))
+    # The hand-made row "program of thoughts (PoT)" is not what this paper's "POT" means.
+    assert "program of thoughts" not in _ents("T\n\nWe study partial optimal transport (POT) in graphs. POT is fast.")

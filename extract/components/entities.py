@@ -19,8 +19,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract.acronyms import best_long_form, title_expansion
-from extract.canonical import canonical_key, canonical_name, known
+from extract.canonical import canonical_key, canonical_name, clean_surface, known
 from extract.components.variants import link_variants, local_base
+from extract.corpus import expands, is_acronym
 from extract.doc_data import (
     ABBREVS,
     ENTITIES,
@@ -34,7 +35,7 @@ from extract.doc_data import (
 )
 from extract.entity_labels import TASK_HEAD, Cand, classify_long_form, label_of
 from extract.entity_lists import NOT_EPONYM, coordinated_names, listed_techniques, titled_collections
-from extract.lexicon import generic_keys, key_index, norm_key, task_acronym_keys, task_keys
+from extract.lexicon import Entry, generic_keys, key_index, norm_key, task_acronym_keys, task_keys
 
 _CLASS_HEAD = re.compile(r"(?:[Mm]odels?|[Nn]etworks?|LLMs?|LMs?)$")
 _RIGHT_CUE = re.compile(
@@ -65,6 +66,26 @@ _LEFT_LAST = frozenset((
 
 _MORE_TASK_HEADS = frozenset(["estimation", "analysis", "synthesis", "reconstruction", "matching", "modeling"])
 _NEXT_WORDS = re.compile(r"[ \-]([A-Za-z]+)(?:[ \-]([A-Za-z]+))?")
+
+
+def other_meaning(long_form: str, entry: Entry) -> bool:
+    """Whether a paper's long form of an acronym means something else than the gazetteer row the acronym
+    names: the row spells out a long form of one of its acronyms, and none shares half its words with the paper's
+    (5-letter stems: "optimizer" is "optimization"). A row without a long form cannot tell: the same thing."""
+    def stems(phrase: str) -> set[str]:
+        return {w[:5] for w in re.split(r"[\s\-]+", phrase.lower()) if w and w not in _FUNCTION_WORDS}
+
+    mine = stems(long_form)
+    acronyms = [x for x in entry.surfaces if is_acronym(x)]
+    keys = [norm_key(a) for a in acronyms]
+    longs = [stems(x) for x in entry.surfaces  # a long form spells the acronym out ("GPT family" does not)
+             if len(x.split()) > 1 and any(expands(a, x) for a in acronyms)
+             and not any(k in norm_key(x) for k in keys)]
+    longs = [x for x in longs if x]
+    return bool(mine and longs) and all(2 * len(mine & x) < min(len(mine), len(x)) for x in longs)
+
+
+_FUNCTION_WORDS = frozenset({"of", "for", "the", "a", "an", "and", "in", "on", "with", "to", "via", "by"})
 
 
 def _task_with_data_name(text: str, c: Cand, tasks: frozenset[str]) -> bool:
@@ -147,7 +168,7 @@ class EntityResolver:
         title_key = norm_key(text[: max(0, title_end)])
         title_first = text[: max(0, title_end)].split(":")[0].split(" ")[0]
         in_title: list[str] = []  # unknown acronyms defined in the abstract whose name the title uses
-        redefined: set[str] = set()  # acronyms of generated gazetteer rows that the paper defines otherwise
+        redefined: set[str] = set()  # acronyms of gazetteer rows that the paper defines otherwise
         for ls, le, ss, se in ABBREVS.get(doc, []):
             lf, sf = text[ls:le], text[ss:se]
             ksf, klf = norm_key(sf), norm_key(lf)
@@ -158,8 +179,8 @@ class EntityResolver:
                 generic_sf.update((ksf, klf))  # neither the acronym nor its long form names a technique
                 continue
             entry = self.index.get(ksf)
-            if entry is not None and entry.source and self.index.get(klf) is not entry:
-                redefined.add(ksf)  # the paper's own acronym, not the generated list's homonym
+            if entry is not None and self.index.get(klf) is not entry and (entry.source or other_meaning(lf, entry)):
+                redefined.add(ksf)  # the paper's own acronym, not the list's homonym ("partial optimal transport")
                 entry = None
             entry = entry or self.index.get(klf)
             if entry is not None:
@@ -177,7 +198,8 @@ class EntityResolver:
                 if label is None:
                     generic_sf.add(ksf)
                     continue
-                proto = Cand(0, 0, label, canonical_name(sf), "", "abbreviation", 2, None, {"abbreviation"})
+                name = clean_surface(sf) if ksf in redefined else canonical_name(sf)  # not the homonym's name
+                proto = Cand(0, 0, label, name, "", "abbreviation", 2, None, {"abbreviation"})
             alias[ksf] = alias[klf] = proto
             defined.append((ls, le, ss, se))
             if proto.entry is None and ls > title_end and (
@@ -207,7 +229,7 @@ class EntityResolver:
                 if key in self.task_acronyms and key not in alias and key not in proposed_keys:
                     generic_sf.add(key)
         for c in cands:
-            if c.entry is not None and c.entry.source and norm_key(text[c.start : c.end]) in redefined:
+            if c.entry is not None and norm_key(text[c.start : c.end]) in redefined:
                 c.entry, c.parent = None, ""
             if c.entry is None and c.rule != "abbreviation":
                 proto = alias.get(norm_key(text[c.start : c.end]))
