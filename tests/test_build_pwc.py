@@ -29,6 +29,14 @@ def test_ordinary_words_names_and_task_acronyms() -> None:
     assert flt.blocked("Zorp Detection") and flt.blocked("zorp models")
 
 
+def test_an_all_capitals_name_written_mostly_in_title_case_is_another_word() -> None:
+    capital = Counter({"zorpa": 10, "quuxa": 10})
+    titled = Counter({"zorpa": 8, "quuxa": 2})  # "Zorpa X" (a GPU, a planet) beside the ZORPA benchmark
+    flt = build_pwc.Filters(set(), [], set(), Counter(), capital, titled)
+    assert flt.another_word_titled("ZORPA") and not flt.another_word_titled("QUUXA")
+    assert not flt.another_word_titled("Zorpa")  # only all-capitals names
+
+
 def test_method_filters_and_case_flags() -> None:
     methods = [
         {"name": "Zorp Annealing", "full_name": "Zorp Annealing", "num_papers": 40},

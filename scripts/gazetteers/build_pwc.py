@@ -81,6 +81,7 @@ _VARIANT_NOISE = re.compile(
 )
 _VERSION_TAIL = re.compile(r"v?\d[\d.]*[kmb]?")  # what a version/size child adds to the name's key
 _MIXED = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")  # "ImageNet", "nuScenes", "BERTology"
+_ALL_CAPS_WORD = re.compile(r"[A-Z]{3,}")  # "TITAN", "MARS" (see Filters.another_word_titled)
 _CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][A-Za-z0-9\-]*")
 _FAMILY_TAIL = r"(?:(?:19|20)\d\d|v?\d+(?:\.\d+)*|[A-Z0-9][A-Z0-9\-]{0,4})"  # "2015", "v2", "AD", "3D-AD"
 _FAMILY_TAILS = re.compile(rf"{_FAMILY_TAIL}(?: {_FAMILY_TAIL})?")  # one or two tags: "LOCO AD"
@@ -119,17 +120,21 @@ def read_jsonl_gz(path: Path) -> Iterator[dict]:
                 yield json.loads(line)
 
 
-def word_df(abstract_dir: Path) -> tuple[Counter[str], Counter[str]]:
-    """Document frequencies in the abstracts of every word written in lower case, and (lower-cased) of every
-    word capitalised inside a sentence (after a lower-case word: "on Cityscapes", not "Panoptic models ...")."""
+def word_df(abstract_dir: Path) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    """Document frequencies in the abstracts of every word written in lower case, (lower-cased) of every word
+    capitalised inside a sentence (after a lower-case word: "on Cityscapes", not "Panoptic models ..."), and of
+    those written in title case there ("Titan", not "TITAN")."""
     lower: Counter[str] = Counter()
     capital: Counter[str] = Counter()
+    titled: Counter[str] = Counter()
     for path in sorted(abstract_dir.glob("*.jsonl.gz")):
         for rec in read_jsonl_gz(path):
             text = rec.get("abstract") or ""
             lower.update(set(_WORD.findall(f"{rec.get('title') or ''} {text}")))
-            capital.update({w.lower() for w in _CAPITAL.findall(text)})
-    return lower, capital
+            words = set(_CAPITAL.findall(text))
+            capital.update({w.lower() for w in words})
+            titled.update({w.lower() for w in words if w[1:].islower()})
+    return lower, capital, titled
 
 
 def clean(name: str | None) -> str:
@@ -154,13 +159,15 @@ class Filters:
     """What is not a name: generic phrases, tasks, metrics and ordinary words."""
 
     def __init__(
-        self, generic: set[str], tasks: list[str], metrics: set[str], df: Counter[str], capital: Counter[str]
+        self, generic: set[str], tasks: list[str], metrics: set[str], df: Counter[str], capital: Counter[str],
+        titled: Counter[str] | None = None,
     ) -> None:
         self.generic = generic
         self.tasks = {norm_key(t) for t in tasks}
         self.metrics = metrics
         self.df = df
         self.capital = capital
+        self.titled = titled if titled is not None else Counter()
         # "VOS", "KWS": acronyms of multi-word task names (video object segmentation) name the task.
         words = [[w for w in re.split(r"[\s\-]+", t) if w[:1].isalpha()] for t in tasks]
         self.task_acronyms = {"".join(w[0] for w in ws).upper() for ws in words if len(ws) >= 2}
@@ -181,6 +188,14 @@ class Filters:
         ("Cityscapes", "Kinetics"; not "Panoptic", "Places")."""
         w = word.lower()
         return self.capital[w] >= 2 * max(1, self.df[w])
+
+    def another_word_titled(self, name: str) -> bool:
+        """An all-capitals name ("TITAN", "MARS") that abstracts write in title case more often than in capitals
+        ("Titan X", "on Mars"): that spelling is another word, so the name matches in its own case only."""
+        if _ALL_CAPS_WORD.fullmatch(name) is None:
+            return False
+        w = name.lower()
+        return 2 * self.titled[w] > self.capital[w]
 
     def task_acronym(self, name: str) -> bool:
         """An acronym of a task name ("VOS")."""
@@ -246,7 +261,8 @@ def leaderboard_rows(leaderboards: list[dict], flt: Filters) -> list[Row]:
             or (_ACRONYM.fullmatch(base) and (int(lb.get("rows") or 0) < ACRONYM_MIN_PAPERS or flt.task_acronym(base)))
         ):
             continue
-        flags = {"ctx", "cs"} if " " not in base and flt.ordinary(base) else {"ctx"}
+        other = flt.ordinary(base) or flt.another_word_titled(base)
+        flags = {"ctx", "cs"} if " " not in base and other else {"ctx"}
         row = rows.setdefault(base, Row(base, "Benchmark", 0, flags=flags))
         row.papers += int(lb.get("rows") or 0)
     return sorted(rows.values(), key=lambda r: (-r.papers, r.name))
@@ -279,8 +295,8 @@ def dataset_rows(datasets: list[dict], flt: Filters) -> list[Row]:
             if papers < (CS_MIN_PAPERS if one else CS_MIN_PAPERS // 5) or (one and not flt.name_like(name)):
                 continue
             flags.add("cs")  # "Kinetics", "Visual Genome": established, but named by ordinary words
-        elif " " not in name and flt.ordinary(name):
-            flags.add("cs")  # "MuTual", "HoME": distinctive only in their own case
+        elif " " not in name and (flt.ordinary(name) or flt.another_word_titled(name)):
+            flags.add("cs")  # "MuTual", "HoME": distinctive only in their own case; "MARS" is not "Mars"
         variants = [clean(v) for v in d.get("variants") or []]
         # Named datasets in abstracts are mostly evaluation sets (a Dataset default for the ones no
         # leaderboard lists scored lower on dev/dev2): Benchmark, and ``ctx`` lets training use decide.
