@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["best_long_form", "title_expansion"]
 
@@ -71,6 +72,17 @@ def _runs(title: str) -> list[list[tuple[int, int]]]:
     return [r for r in runs if len(r) >= 2]
 
 
+@lru_cache(maxsize=16)
+def _title_runs(title: str) -> tuple[tuple[list[tuple[int, int]], frozenset[str], list[tuple[int, int, str, bool]],
+                                           frozenset[int]], ...]:
+    """Per run of :func:`_runs`: the run, its words, its :func:`_parts` and its word starts; cached, as a paper's
+    acronyms all look in the same title."""
+    return tuple(
+        (run, frozenset(title[s:e] for s, e in run), _parts(title, run), frozenset(s for s, _ in run))
+        for run in _runs(title)
+    )
+
+
 def _parts(title: str, run: list[tuple[int, int]]) -> list[tuple[int, int, str, bool]]:
     """The hyphen-separated parts of the run's words: (start, end, lower-cased text, whether it is a word the
     acronym should abbreviate: capitalised, not a stop word; "aware" of "Anomaly-aware" is not)."""
@@ -116,12 +128,9 @@ def title_expansion(title: str, acronym: str) -> tuple[int, int] | None:
     if len(caps) < 2:
         return None
     found: list[tuple[int, int]] = []
-    for run in _runs(title):
-        words = {title[s:e] for s, e in run}
+    for run, words, parts, word_starts in _title_runs(title):
         if acronym in words:
             continue
-        parts = _parts(title, run)
-        word_starts = {s for s, _ in run}
         for first in range(len(parts)):
             if parts[first][0] not in word_starts:
                 continue  # a long form starts at a word ("Anomaly-aware", not "aware")

@@ -127,7 +127,8 @@ _COORD = re.compile(
 # Named algorithms: capitalised (often eponymous) words before "algorithm", "sampler", "transform" ...
 # ("the Sinkhorn algorithm", "Gibbs sampling", "Kalman filter", "Dijkstra's algorithm").
 _EPONYM_HEADS = ("algorithm", "sampl", "transform", "filter")
-_EPONYM_HEAD = re.compile(r"\b(?:algorithm|sampler|sampling|transform|filter)\b")
+# Starts with a letter class, so the regex engine skips ahead to those letters; the word start is checked after.
+_EPONYM_HEAD = re.compile(r"[astf](?:lgorithm|ampler|ampling|ransform|ilter)\b")
 _EPONYM_BEFORE = re.compile(r"(?<![\w\-'])((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:'s)?\s+){1,3})$")
 _CLAUSE_START = frozenset({". ", "! ", "? ", ": ", "\n\n", "\n"})
 # Proposal cues whose coordinated names are proposed along with the first one.
@@ -239,6 +240,8 @@ class EntityResolver:
         cands += titled_collections(text, cands, self._is_generic)
         cands += coordinated_names(text, cands, self._is_generic)
         for h in _EPONYM_HEAD.finditer(text) if any(w in text for w in _EPONYM_HEADS) else ():
+            if h.start() > 0 and (text[h.start() - 1].isalnum() or text[h.start() - 1] == "_"):
+                continue  # inside a word ("Subsampling")
             m = _EPONYM_BEFORE.search(text, max(0, h.start() - 60), h.start())
             if m is None or text[m.start() - 2 : m.start()] in _CLAUSE_START or m.start() == 0:
                 continue  # nothing capitalised before the head, or only the first word of a sentence
@@ -408,15 +411,21 @@ class EntityResolver:
         if title_end < 0:
             return
         title = text[:title_end]
-        title_words = set(re.split(r"[\s:,;]+", title))
-        taken = [(s, e) for ent in ents for s, e in ent["mentions"]]  # type: ignore[attr-defined]
+        title_words: set[str] | None = None
+        taken: list[tuple[int, int]] | None = None
         for ent in ents:
             name = str(ent["name"])
             aliases = [str(a) for a in ent["aliases"]]  # type: ignore[attr-defined]
             if ent["rule"] == "gazetteer" or " " in name or any(" " in a for a in aliases):
                 continue  # a known name (not this paper's acronym), no acronym, or its long form is known
-            if not ent["proposed"] and name not in title_words:
-                continue  # someone else's acronym: the title need not spell it out
+            if not ent["proposed"]:
+                if name not in title:
+                    continue  # someone else's acronym the title does not use: it need not spell it out
+                title_words = title_words if title_words is not None else set(re.split(r"[\s:,;]+", title))
+                if name not in title_words:
+                    continue
+            if taken is None:
+                taken = [(s, e) for en in ents for s, e in en["mentions"]]  # type: ignore[attr-defined]
             span = title_expansion(title, name)
             if span is None or any(s < span[1] and span[0] < e for s, e in taken):
                 continue
