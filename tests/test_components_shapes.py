@@ -62,6 +62,14 @@ def test_unknown_names_take_version_tails() -> None:
     assert got["Chinese FooBERT"][2] == "FooBERT"
 
 
+def test_lower_case_version_tails_stay_and_the_kind_is_read_before_them() -> None:
+    got = _scan("We test FooBench-v2, ZapLM-7b and QuxBERT-large, then ZorpNet++ and BarLM-3.5-Turbo.")
+    assert got["FooBench-v2"][0] == "Benchmark" and got["ZapLM-7b"][2] == "ZapLM"
+    assert got["QuxBERT-large"][0] == "Model"
+    assert shape_label("ZorpNet++") == "Model" and shape_label("BarLM-3.5-Turbo") == "Model"
+    assert "l1-l0" not in _scan("the l1-l0 norm and 10k-30k pairs")  # no capitalised name before the tail
+
+
 def test_plus_of_a_known_name_is_a_variant() -> None:
     got = _scan("RoBERTa+ beats RoBERTa.")
     assert got["RoBERTa+"][1:] == ("RoBERTa+", "RoBERTa", "variant")

@@ -135,6 +135,24 @@ def is_tail_part(part: str, label: str) -> bool:
     return label == "Model" and part[:1].isupper()
 
 
+def _describes(part: str, tails_ok: bool) -> bool:
+    """A lower-case part after a name that describes it ("based", "style"), not a version, size or size word of
+    the name (when ``tails_ok``: the name before it is capitalised and not too short)."""
+    if not part.islower() or part[0] == "{":
+        return False
+    return not (tails_ok and (_SIZE.match(part) or _VERSION.match(part) or part in _SIZE_WORDS))
+
+
+def _named_core(surface: str) -> str:
+    """The name before its version, size and release tails and trailing "+"s, whose ending tells its kind:
+    "ZorpNet++" and "BarLM-3.5-Turbo" end like "ZorpNet" and "BarLM"."""
+    core = surface.rstrip("+")
+    parts = _PART_SEP.split(core)
+    while len(parts) > 1 and (_SIZE.match(parts[-1]) or _VERSION.match(parts[-1]) or parts[-1].lower() in TAIL_WORDS):
+        core = core[: len(core) - len(parts.pop()) - 1]
+    return core
+
+
 def shape_label(surface: str) -> str:
     """Type suggested by the shape of an unknown name: Model (-BERT, -GPT, -LLM ...), Benchmark
     (-Bench, -Eval, -QA ...), a compound on a known model or technique ("Qux-RoBERTa", "multi-LoRA"),
@@ -142,9 +160,10 @@ def shape_label(surface: str) -> str:
     data = _known_data_tail(surface)
     if data:
         return data  # "miniImageNet", "tieredImageNet": a subset or remake of a known benchmark, not a "-Net" model
-    if _MODEL_SUFFIX.search(surface):
+    core = _named_core(surface)
+    if _MODEL_SUFFIX.search(core):
         return "Model"
-    if _BENCH_SUFFIX.search(surface):
+    if _BENCH_SUFFIX.search(core):
         return "Benchmark"
     parts = _PART_SEP.split(surface)
     if len(parts) > 1:
@@ -271,9 +290,12 @@ class ShapeScanner:
             got = self._known(chunk, bounds, *hit)
             if got is not None:
                 return got
-        # Unknown: drop trailing lower-case description parts ("Moto-GPT-based" -> "Moto-GPT").
+        # Unknown: drop trailing lower-case description parts ("Moto-GPT-based" -> "Moto-GPT"), not versions,
+        # sizes or size words ("FooBench-v2", "ZapLM-7b", "FooBERT-large").
         end = len(bounds)
-        while end > 1 and chunk[bounds[end - 1][0] : bounds[end - 1][1]].islower() and chunk[bounds[end - 1][0]] != "{":
+        head = chunk[: bounds[0][1]]
+        tails_ok = len(head) >= 3 and any(c.isupper() for c in head)  # not "l1-l0", "10k-30k", "bounded-2k"
+        while end > 1 and _describes(chunk[bounds[end - 1][0] : bounds[end - 1][1]], tails_ok):
             end -= 1
         surface = chunk[: bounds[end - 1][1]]
         if not looks_like_name(surface):
