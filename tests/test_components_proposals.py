@@ -90,6 +90,7 @@ def test_detached_hyphen_name_and_descriptor_head_before_for() -> None:
 def test_lower_case_technique_named_by_a_naming_cue() -> None:
     got = _proposed("T\n\nWe propose a novel loss function, called contour zap loss. It helps.")
     assert ("contour zap loss", "Method", "lower") in got
+    assert ("quux zap loss", "Method", "lower") in _proposed("T\n\nWe add a loss, called the quux zap loss, to it.")
     assert not _proposed("T\n\nThis is the so-called bootstrapping loss. It helps.")
     assert not _proposed("T\n\nThis setup is called low-shot learning, where it helps.")
 

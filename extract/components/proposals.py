@@ -81,7 +81,7 @@ _LOWER_INTRO = re.compile(
 # named by the paper, so an entity under the guide (not after "so-called": an existing term). The name must
 # end in a technique head (not "learning" or "estimation": settings and tasks) and end the clause.
 _LOWER_NAMING = re.compile(
-    r"(?<!so-)\b(?:called|dubbed|termed|coined|we call(?: (?:it|this|them))?)\s+[\"“‘]?"
+    r"(?<!so-)\b(?:called|dubbed|termed|coined|we call(?: (?:it|this|them))?)\s+[\"“‘]?(?:the\s+)?"
     r"(?P<name>(?:[a-z][a-z\-]+\s){0,3}[a-z\-]*(?:tuning|training|attention|search|sampling|distillation|"
     r"adaptation|regulari[sz]ation|decoding|prompting|alignment|augmentation|encoding|normali[sz]ation|pooling|"
     r"quanti[sz]ation|pruning|merging|descent|ascent|propagation|loss|optimi[sz]ation|masking|routing|"
