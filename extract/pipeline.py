@@ -97,7 +97,8 @@ def lean_tokenizer(nlp: spacy.language.Language) -> spacy.tokenizer.Tokenizer:
     Its regexes were most of the tokenizer's time on abstracts; the lean ones tokenise ~30% faster. Tokens
     differ in ~7% of abstracts (``BDD100K`` stays one token, ``CVaR.`` loses its period), which does not
     matter here: kg's components work on character offsets, and gazetteer patterns are tokenised with
-    the same tokenizer as the text."""
+    the same tokenizer as the text. The suffix and infix regexes sit behind guards (:class:`SuffixGuard`,
+    :class:`InfixGuard`) that skip them on chunks no match can come from; the tokens are the same."""
     from spacy.lang.char_classes import LIST_ICONS
     from spacy.tokenizer import Tokenizer
     from spacy.util import compile_prefix_regex, compile_suffix_regex
