@@ -62,13 +62,20 @@ HAND: tuple[str, ...] = (
     r"NDCG(?:@\d+)?",
     r"MRR",
     r"Elo",
+    r"PQ",  # panoptic quality
+    # "76.1% top-1 and 93.0% top-5 accuracy" (not "top-1 classification accuracy": widened from "accuracy")
+    r"(?i:top-?[1-5])(?![\w\-])(?!(?:\s+[\w\-]+){0,2}\s+(?i:accurac\w*|errors?|recall|precision|rates?|acc)\b)",
 )
+# The bare "top-1" stands for a metric only right after its number ("76.1% top-1", "80.6% in top-1"), not in
+# "the top-1 prediction" or "error rates of ... (Top-1 / Top-5)".
+_BARE_TOP = re.compile(r"(?i:top-?[1-5])")
+_NUMBER_JUST_BEFORE = re.compile(r"\d\s*%?\s*(?:in\s+)?$")
 # The leading letters of the first word of each HAND pattern (see _first_words).
 HAND_FIRST_WORDS = (
     "top accuracy accuracies exact macro micro weighted win success solve pass error test training validation "
     "classification generalization localization perplexity percentile precision recall mean average word character "
     "au aupr auprc hits f em bleu rouge meteor cider chrf wer cer ppl map ap auc auroc miou iou fid psnr ssim r "
-    "ndcg mrr elo score scores performance"
+    "ndcg mrr elo pq score scores performance"
 )
 # Generic words standing for a metric: a result with only these needs a benchmark (or a before→after pair).
 WEAK = frozenset({"score", "scores", "performance"})
@@ -201,6 +208,8 @@ def find_metrics(text: str, start: int, end: int) -> list[tuple[int, int, str, b
             continue
         s, e = m.start(), m.end()
         done = e
+        if _BARE_TOP.fullmatch(m.group()) and _NUMBER_JUST_BEFORE.search(text, max(start, s - 12), s) is None:
+            continue
         if _CONDITION_BEFORE.search(text, max(start, s - 4), s) is not None:
             continue  # "mAP 54.1% at IoU@0.5", "precision at recall 0.9": a condition of another metric
         if m.group() in mixed_case_lowered() or (

@@ -38,6 +38,13 @@ def test_a_threshold_written_onto_a_metric_belongs_to_it() -> None:
     assert _metrics("the APX model and mAP5 scores") == ["score"]  # not a threshold: another word
 
 
+def test_panoptic_quality_and_a_bare_top_k_after_its_number() -> None:
+    assert _metrics("57.8 PQ, 76.1% top-1 and 93.0% top-5 accuracy, 80.6% in top-1") == [
+        "PQ", "top-1", "top-5 accuracy", "top-1"]
+    assert _metrics("the top-1 prediction and error rates of 3.9% and 26.0% (Top-1 / Top-5)") == ["error rate"]
+    assert _metrics("82.9% top-1 classification accuracy") == ["top-1 classification accuracy"]
+
+
 def test_mixed_case_names_in_any_case_but_all_lower() -> None:
     assert _metrics("79.7% mIOU and 44 MAP") == ["mIOU", "MAP"]
     assert _metrics("a map of the city") == []
