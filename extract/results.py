@@ -33,8 +33,9 @@ _ON_BENCH = re.compile(
     re.IGNORECASE,
 )
 # Right after a number or its metric: the condition it holds at ("at IoU@0.5", "at 1% FPR", "at IoU 0.7").
-_CONDITION = re.compile(r"\s*at\s+(?:[A-Za-z][\w\-]*\s*[=@]?\s*)?\d[\d.:]*%?(?:\s+[A-Za-z][\w@\-]*)?(?=\s+on\b)")
-_CONDITION_NUMBER = re.compile(r"\bat\s+(?:[A-Za-z][\w\-]*\s*[=@]?\s*)?$")
+_AT = r"\bat\s+(?:[A-Za-z][\w\-]*\s*[=@]?\s*)?"  # "at ", "at IoU ", "at tIoU=": what a condition's number follows
+_CONDITION = re.compile(rf"\s*{_AT}\d[\d.:]*%?(?:\s+[A-Za-z][\w@\-]*)?(?=\s+on\b)")
+_CONDITION_NUMBER = re.compile(rf"{_AT}$")
 _GAP_TO_METRIC = re.compile(rf"[\s*$]*(?:(?:\(|\)|{GAP_WORDS}\s)[\s*]*){{0,4}}", re.IGNORECASE)
 _NOUN = re.compile(rf"{NOUNISH}\s+")
 # After a metric: the number is a change of it ("12.2% mAP absolute improvement").
