@@ -126,6 +126,8 @@ def split_variant(surface: str) -> tuple[Entry, list[str]] | None:
         head, rest = core[:end], core[end:]
         if _DIGITS_APART.search(head) or (head[-1].isdigit() and rest.lstrip(".")[:1].isdigit()):
             continue  # "X-3-1M" is not X 3.1 + "M"; "X 2.5" is its own version, not X 2 + "5"
+        if rest == "s":
+            continue  # a plural ("FCNs", "3-D CNNs"), not the size code of "DeiT-S"
         tail = _SEP.sub("", rest).lower().lstrip(".")
         parts = _tail_parts(tail) if tail else []
         if parts is not None:

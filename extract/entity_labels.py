@@ -83,6 +83,7 @@ class Cand:
     evidence: set[str] = field(default_factory=set)
 
 
+_GENERIC_NET = frozenset(["neural", "deep", "convolutional", "recurrent", "artificial", "graph", "large", "the"])
 _PREPOSITIONS = frozenset(["for", "in", "of", "on", "with", "via", "by", "from", "to"])
 _FIELD_HEADS = frozenset(
     ["theory", "interpretability", "explainability", "management", "fairness", "robustness", "science", "engineering"]
@@ -109,8 +110,10 @@ def classify_long_form(lf: str) -> str | None:
                 return None
     last = words[-1] if words else ""
     known = key_index().get(norm_key(last))
-    if last == "networks" and len(words) >= 2 and words[-2] not in ("neural", "deep", "convolutional"):
-        return "Method"  # an architecture family ("physics-informed neural networks", "capsule networks")
+    if last.lower() == "networks" and any(w.lower() not in _GENERIC_NET for w in words[:-1]):
+        # an architecture family ("physics-informed neural networks", "Capsule Networks", "Circulant Binary
+        # Convolutional Networks"), not the class ("deep convolutional neural networks")
+        return "Method"
     if re.fullmatch(r"(?:[Mm]odels|[Nn]etworks|LLMs|LMs|[Aa]gents|[Ss]ystems)", last):
         return None  # a class of models ("Large Vision Models (LVMs)"), not one named model
     if (title and (_TITLE_MODEL_HEAD.search(last) or model_head(lf))) or (known is not None and known.label == "Model"):

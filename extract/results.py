@@ -70,6 +70,10 @@ _COMPARED_NUMBER = re.compile(
 _MODEL_AFTER = re.compile(
     r"(?:[^\d.;]*?\s)?(?:with|using|by|for)\s+(?:the\s+|an?\s+|our\s+)?(?:[\w\-]+\s+){0,2}?$", re.IGNORECASE
 )
+# Right before a name: it is what the system before it is built with ("X with ResNet-50").
+_WITH_BEFORE = re.compile(
+    r"\b(?:with|using|on\s+top\s+of)\s+(?:an?\s+|the\s+|our\s+)?(?:[\w\-]+\s+){0,2}?$", re.IGNORECASE
+)
 _OUR = re.compile(r"\b(?:our|we|ours)\b", re.IGNORECASE)
 # After a number with no metric: nothing more is said about it ("On X, we reach 91.2%.").
 _STANDS_ALONE = re.compile(r"\s*(?:[,.;:)]|$|(?:and|on|in|at|for|respectively)\b)", re.IGNORECASE)
@@ -432,6 +436,16 @@ def _model(
     owner = next((m for m in subjects if m[3] == "Model" and _OWN_NUMBER.fullmatch(text, m[1], n.start)), None)
     if owner is not None:
         return owner[2]  # "surpassing BarLM (67.0%)", "BarLM: 67.0"
+    named = [
+        m
+        for m in subjects
+        if clause <= m[0] and m[1] <= n.start
+        and not _COMPONENT_AFTER.match(text, m[1])
+        and not _compared(text, clause, m[0])
+    ]
+    # "ZapNets achieve 61.4% accuracy with ResNet-18": a system named before the number owns it, and the
+    # model after "with" is its configuration; "RetinaNet with ResNet-50 achieves ..." likewise.
+    named = [m for m in named if not (_WITH_BEFORE.search(text, clause, m[0]) and any(o[1] < m[0] for o in named))]
     for m in subjects:
         if (
             m[0] >= tail
@@ -440,6 +454,7 @@ def _model(
             and _MODEL_AFTER.fullmatch(text, tail, m[0])
             and not _COMPONENT_AFTER.match(text, m[1])
             and not _compared(text, clause, m[0])
+            and not (_WITH_BEFORE.search(text, tail, m[0]) and any(o[3] == "Model" or o[2] == proposal for o in named))
         ):
             return m[2]  # "58.8% accuracy on MATH with fine-tuned PaLM 2-L"
     if n.role != "delta" and _COMPARED_NUMBER.search(text, max(clause, n.start - 50), n.start):
@@ -447,14 +462,10 @@ def _model(
         if not _OUR.search(before):
             return None  # "compared to 77.0% in [35]"
     cues = [(m.start(), None) for m in _OUR.finditer(text, clause, n.start)]
-    cues += [
-        (m[0], m) for m in subjects if clause <= m[0] and m[1] <= n.start and not _COMPONENT_AFTER.match(text, m[1])
-    ]
-    for pos, m in sorted(cues, key=lambda c: -c[0]):
+    cues += [(m[0], m) for m in named]  # never a compared system ("outperforming X", "compared with X")
+    for _, m in sorted(cues, key=lambda c: -c[0]):
         if m is None:
             return proposal
-        if _compared(text, clause, pos):
-            continue  # "outperforming X", "compared with X"
         if m[3] == "Method" and proposal is not None:
             return proposal  # the paper's proposed method: its results are those of the proposed model
         return m[2]

@@ -111,3 +111,8 @@ def test_variant_names_agree(family: str, tail: str) -> None:
 @given(NAMES)
 def test_plus_always_changes_the_key(name: str) -> None:
     assert canonical_key(name + "+") != canonical_key(name)
+
+
+def test_a_plural_is_no_size_code() -> None:
+    assert canonical_name("FCNs") == "FCNs"  # "fully convolutional networks (FCNs)", not FCN-S
+    assert canonical_name("DeiT-S") == "DeiT-S"

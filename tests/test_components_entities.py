@@ -65,6 +65,8 @@ def test_long_form_classes() -> None:
     assert classify_long_form("Foo Benchmark") == "Benchmark"
     assert classify_long_form("physics-informed zap networks") == "Method"  # an architecture family
     assert classify_long_form("deep neural networks") is None and classify_long_form("Large Vision Models") is None
+    assert classify_long_form("Circulant Zap Convolutional Networks") == "Method"  # title case too
+    assert classify_long_form("Deep Convolutional Neural Networks") is None
 
 
 def test_long_forms_of_fields_and_kinds_of_tasks_are_no_entities() -> None:

@@ -104,3 +104,16 @@ def test_one_capital_hyphened_to_a_capitalised_part_is_a_name() -> None:
     got = _scan("We propose ZRP-Net and W-Net, compare with V-Zorp, and run A-B tests on X-rays.")
     assert {"ZRP-Net", "W-Net", "V-Zorp"} <= set(got)
     assert "X-rays" not in got  # a generic word
+
+
+def test_a_size_glued_to_a_known_model_family_is_its_variant() -> None:
+    got = _scan("We prune ResNet18 and VGG16, and DenseNet121 on ImageNet.")
+    assert got["ResNet18"] == ("Model", "ResNet-18", "ResNet", "variant")
+    assert got["VGG16"][1:3] == ("VGG-16", "VGG")
+    assert got["DenseNet121"][2] == "DenseNet"
+
+
+def test_glued_letters_and_benchmark_numbers_are_no_model_variants() -> None:
+    got = _scan("BERTology and BERT4Rec differ; we test on CUHK01 and NLVR2.")
+    assert all(got[n][3] != "variant" for n in ("BERTology", "BERT4Rec") if n in got)
+    assert got.get("NLVR2", ("", "NLVR2", "", ""))[1] == "NLVR2"  # a benchmark's number is its name

@@ -221,3 +221,13 @@ def test_a_coordinated_value_keeps_the_metric_the_text_elides() -> None:
     assert [m for _, _, m, _, _ in got] == ["accuracy", "score"]  # another unit: another kind of number
     got = _results("FooNet reaches 94-th percentile on Zorp-Bench, 74.9 on Quux-QA.")
     assert [m for _, _, m, _, _ in got][-1] != "percentile"  # a comma list may mix metrics
+
+
+def test_a_system_named_before_the_number_owns_it_not_its_backbone() -> None:
+    got = _results("On Zorp-Bench, FooNet achieves 61.4% accuracy with BarLM.")
+    assert [(m, v) for m, _, _, v, _ in got] == [("FooNet", 61.4)]
+    got = _results("On Zorp-Bench, BazGPT-7B with BarLM achieves 40.4% accuracy.")
+    assert [(m, v) for m, _, _, v, _ in got] == [("BazGPT-7B", 40.4)]
+    got = _results("On Zorp-Bench, ZipAlign yields 71.2% accuracy for BazGPT-7B and 64.0% for BarLM.")
+    # "for" a model right after the number names it
+    assert [(m, v) for m, _, _, v, _ in got] == [("BazGPT-7B", 71.2), ("BarLM", 64.0)]

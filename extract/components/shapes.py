@@ -21,7 +21,7 @@ from spacy.lang.lex_attrs import word_shape
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extract.canonical import TAIL_WORDS, canonical_name, known, variant_parent
+from extract.canonical import TAIL_WORDS, canonical_name, known, split_variant, variant_parent
 from extract.components.name_tails import qualifier_start, tail_end
 from extract.doc_data import GAZ_META, SHAPE_META, span_at, text_of
 from extract.lexicon import Entry, case_ok, generic_compound, generic_keys, key_index, norm_key
@@ -228,6 +228,24 @@ def _sized_family(surface: str) -> str:
     return head
 
 
+def _glued_variant(surface: str) -> Entry | None:
+    """The known model family that ``surface`` writes with a size glued on ("ResNet18", "VGG16",
+    "DenseNet121", "EfficientNetB0"), else None. The tail must start with a digit or a letter-digit code,
+    so "GPTs", "BERTology" or "BERT4Rec" are no variants. Datasets and benchmarks are left alone: their
+    glued numbers are part of the name ("NLVR2", "CoNLL05", "CUHK01")."""
+    sv = split_variant(surface)
+    if sv is None or not sv[1] or "+" in surface or sv[0].label != "Model":
+        return None
+    family, parts = sv
+    head = surface[: len(surface) - len("".join(parts))] if surface.lower().endswith("".join(parts)) else ""
+    if not head or not head[-1].isalpha() or not case_ok(family, head) or not _GLUED_TAIL.match(parts[0]):
+        return None
+    return family
+
+
+_GLUED_TAIL = re.compile(r"^(?:\d|[vVbB]\d)")
+
+
 def _known_prefix(text: str, bounds: list[tuple[int, int]]) -> tuple[int, Entry] | None:
     """Longest prefix (in parts) of ``text`` that is a known name: (number of parts, entry)."""
     idx = key_index()
@@ -307,6 +325,9 @@ class ShapeScanner:
             return None  # "human-LLM collaboration", "non-LLM baselines", "multi-DNN": a description
         if surface.isalpha() and surface.lower() in _SIZE_WORDS:
             return None  # "LARGE" alone is a size, not a name
+        glued = _glued_variant(surface)
+        if glued is not None:  # "ResNet18", "VGG16": a known family with its size written on
+            return len(surface), glued.label, canonical_name(surface), glued.name, "variant", glued.name
         # An unknown name may take version/size tails too ("FooBERT 2.0", "BarLM 13B", "ZapSet 2020").
         return len(surface), shape_label(surface), surface, _sized_family(surface), "shape", surface
 
