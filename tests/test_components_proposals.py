@@ -6,6 +6,7 @@ import spacy
 
 import extract.components.proposals
 import extract.components.sentences  # noqa: F401 - registers the components
+from extract.components.proposals import _reuses_known
 
 
 def _proposed(text: str) -> list[tuple[str, str, str]]:
@@ -175,3 +176,17 @@ def test_a_name_followed_by_based_describes_the_proposal() -> None:
         nlp.add_pipe(pipe)
     assert nlp("A title\n\nWe propose quux zap nets (QZN)-based pruning.")._.kg_proposed_meta == []
     assert nlp("A title\n\nWe propose quux zap nets (QZN) for pruning.")._.kg_proposed_meta != []
+
+
+def test_a_weak_verb_does_not_propose_a_known_name() -> None:
+    import extract.components.abbreviations  # noqa: F401 - registers the component
+
+    nlp = spacy.blank("en")
+    for pipe in ("kg_sentences", "kg_abbreviations", "kg_proposals"):
+        nlp.add_pipe(pipe)
+    doc = nlp("T\n\nWe then train a graph neural network (GNN) on pairs. We train ZapNet-7B on web data. "
+              "We train RoBERTa-large on our data.")
+    got = {doc.text[s:e] for _, s, e, _ in doc._.kg_proposed_meta}
+    assert "GNN" not in got and "RoBERTa-large" not in got  # someone else's, used
+    assert "ZapNet-7B" in got  # a new name
+    assert not _reuses_known("we train and release", "RoBERTa-large")  # a release is still a proposal

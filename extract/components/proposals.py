@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from extract.canonical import split_variant
 from extract.doc_data import ABBREVS, PROPOSED_META, SENTS, sents_of, span_at, text_of, token_starts
 from extract.lexicon import generic_compound, generic_keys, lookup, norm_key
 
@@ -304,6 +305,18 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
     return found
 
 
+# Proposal verbs that also describe using what exists: "we train X", "we report results of X".
+_WEAK_VERB = re.compile(r"\b(?:train|pretrain|pre-train|report|describe|offer|establish)(?:s|d|ed)?\b")
+_STRONG_VERB = re.compile(r"\b(?:propos|introduc|present|releas|develop|design|creat|unveil|devis|open-sourc)\w*", re.I)
+
+
+def _reuses_known(cue: str, name: str) -> bool:
+    """Whether a weak proposal verb in ``cue`` has a known name (or a known model's size variant) as object."""
+    if _WEAK_VERB.search(cue) is None or _STRONG_VERB.search(cue) is not None:
+        return False  # "we train and release X" is still a release
+    return lookup(name) is not None or split_variant(name) is not None
+
+
 def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]]) -> list[tuple[int, int, str, str]]:
     """(start, end, guessed type, "acronym") of acronyms whose definition directly follows a proposal
     cue, whatever the case of the long form ("we introduce functional graphical models (FGMs)")."""
@@ -314,8 +327,8 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
             continue  # "RLHF (reinforcement learning ...)": the acronym comes first
         sent_start = next((s for s, e in sents if s <= ls < e), 0)
         m = _CUE_BEFORE_DEF.search(text, max(sent_start, ls - 160), ls)
-        if m is None or norm_key(text[ss:se]) in generic:
-            continue
+        if m is None or norm_key(text[ss:se]) in generic or _reuses_known(m.group(0), text[ss:se]):
+            continue  # "we then train a graph neural network (GNN)": a known technique, used
         after = text[se : se + 80]
         if _SETTING_AFTER.match(after) or _DESCRIPTIVE_AFTER.match(text, se):
             continue  # "we introduce a novel vision-and-language navigation (VLN) task", "... (FN)-based pruning"
@@ -360,6 +373,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             continue  # "on two datasets, namely X and Y" lists existing things; "a new method, namely X" names one
         if m.re is _THE_PROPOSED and (re.fullmatch(r"[A-Z]+s", name) or lookup(name) is not None):
             continue  # "the proposed SNNs": a class; "the proposed FCN model": a known name reused
+        if _reuses_known(m.group(0), name):
+            continue  # "we train a ResNet18", "we report results of GPT-4": someone else's model, used
         if m.re is _NAMING and _describes_known(text, sents, m.start(), name):
             continue  # "one LLM called GPT": a naming cue before a well-known name describes, it does not coin
         if rule == "propose" and _NAMED_LATER.match(text, e, min(len(text), e + 100)):
