@@ -55,9 +55,9 @@ _NOT_IN_NAME = frozenset(
 )
 # A collection noun after a title-case name ("the Stanford Cars dataset", "the Netflix challenge").
 # A capitalised collection noun is part of the name ("the Zap Corpus").
-_COLLECTION = re.compile(r"[DdCcBbTtLl](?:atasets?|orpus|orpora|enchmarks?|hallenge|reebank|eaderboard)\b")
-_COLLECTION_TAILS = ("ataset", "orpus", "orpora", "enchmark", "hallenge", "reebank", "eaderboard")
-_PLURALS = frozenset(["datasets", "corpora", "benchmarks"])
+_COLLECTION = re.compile(r"[DdCcBbTtLl](?:ata ?[Ss]ets?|orpus|orpora|enchmarks?|hallenge|reebank|eaderboard)\b")
+_COLLECTION_TAILS = ("ataset", "ata set", "ata Set", "orpus", "orpora", "enchmark", "hallenge", "reebank", "eaderboard")
+_PLURALS = frozenset(["datasets", "data sets", "corpora", "benchmarks"])
 _TITLED_BEFORE = re.compile(
     r"\b(?:the|on|of|from|using|and|in|with) ((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)* (?:(?:in|of) (?=[A-Z]))?){1,5})"
     r"(?:\(\w+\) )?$"

@@ -190,3 +190,15 @@ def test_a_weak_verb_does_not_propose_a_known_name() -> None:
     assert "GNN" not in got and "RoBERTa-large" not in got  # someone else's, used
     assert "ZapNet-7B" in got  # a new name
     assert not _reuses_known("we train and release", "RoBERTa-large")  # a release is still a proposal
+
+
+def test_the_descriptor_before_a_naming_word_types_the_defined_acronym() -> None:
+    import extract.components.abbreviations  # noqa: F401 - registers the component
+
+    nlp = spacy.blank("en")
+    for pipe in ("kg_sentences", "kg_abbreviations", "kg_proposals"):
+        nlp.add_pipe(pipe)
+    doc = nlp("T\n\nWe propose a novel transfer method, called zorp-aware adapter (ZA-adapter), to tune a model. "
+              "We also build a new network, dubbed flim quux learner (FQL), for speed.")
+    got = {doc.text[s:e]: label for _, s, e, label in doc._.kg_proposed_meta}
+    assert got["ZA-adapter"] == "Method" and got["FQL"] == "Model"  # not "model" after it; the head, not "for X"

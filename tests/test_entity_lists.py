@@ -26,6 +26,9 @@ def test_a_title_case_name_before_a_collection_noun() -> None:
     text = "FooNet\n\nWe evaluate on the Zorp Cars dataset and the Quux corpus."
     found = {text[c.start : c.end]: c.label for c in titled_collections(text, [], lambda key: False)}
     assert found == {"Zorp Cars": "Dataset", "Quux": "Dataset"}
+    text = "FooNet\n\nOn the Zorp Webscope data set we win. We release the Quux Flim Data Set. Two data sets."
+    found = {text[c.start : c.end]: c.label for c in titled_collections(text, [], lambda key: False)}
+    assert found == {"Zorp Webscope": "Dataset", "Quux Flim Data Set": "Dataset"}  # "data set" in two words
 
 
 def test_use_decides_dataset_or_benchmark() -> None:

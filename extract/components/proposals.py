@@ -305,6 +305,7 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
     return found
 
 
+_NAMING_WORD = re.compile(r"(?:called|named|dubbed|termed|coined|we call|we name|we term)\b")
 # Proposal verbs that also describe using what exists: "we train X", "we report results of X".
 _WEAK_VERB = re.compile(r"\b(?:train|pretrain|pre-train|report|describe|offer|establish)(?:s|d|ed)?\b")
 _STRONG_VERB = re.compile(r"\b(?:propos|introduc|present|releas|develop|design|creat|unveil|devis|open-sourc)\w*", re.I)
@@ -315,6 +316,16 @@ def _reuses_known(cue: str, name: str) -> bool:
     if _WEAK_VERB.search(cue) is None or _STRONG_VERB.search(cue) is not None:
         return False  # "we train and release X" is still a release
     return lookup(name) is not None or split_variant(name) is not None
+
+
+_IN_PHRASE = re.compile(r"\b(?:for|of|on|in|to|with|as|from|by|via|utili[sz]es?|uses?)\s+(?:[\w\-]+\s+){0,3}$", re.I)
+
+
+def _head_before(text: str, start: int, end: int) -> str:
+    """Type of the last descriptor in ``text[start:end]`` that heads the noun phrase a naming word follows
+    ("a new method, called"), not one inside a phrase after it ("methods for deep networks, called"), or ""."""
+    heads = [c for c in _CUE.finditer(text, start, end) if not _IN_PHRASE.search(text, start, c.start())]
+    return _CUE_LABEL[heads[-1].lastgroup or "x"] if heads else ""
 
 
 def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]]) -> list[tuple[int, int, str, str]]:
@@ -333,7 +344,11 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
         if _SETTING_AFTER.match(after) or _DESCRIPTIVE_AFTER.match(text, se):
             continue  # "we introduce a novel vision-and-language navigation (VLN) task", "... (FN)-based pruning"
         after = after[: after.find(".")] if "." in after else after
-        out.append((ss, se, guess_label(m.group("gap") + " " + text[ls:le], after), "acronym"))
+        label = guess_label(m.group("gap") + " " + text[ls:le], after)
+        if _NAMING_WORD.match(m.group(0)):
+            # a naming word ("..., a new method, called zap adapter (ZA)"): the descriptor is before it
+            label = _head_before(text, max(sent_start, m.start() - 60), m.start()) or label
+        out.append((ss, se, label, "acronym"))
     return out
 
 
