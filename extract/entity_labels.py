@@ -16,7 +16,8 @@ TASK_HEAD = re.compile(
     r"^(?:answering|detection|recognition|classification|segmentation|translation|summari[sz]ation|captioning|"
     r"tagging|parsing|extraction|tracking|score|rate|error|accuracy|precision|recall|distance|divergence|"
     r"ratio|metric|index|intelligence|processing|vision|tasks?|problems?|data|retrieval|generation|grounding|"
-    r"locali[sz]ation|forecasting|understanding|reasoning|unit|units|layers?|prediction|navigation|completion)$",
+    r"locali[sz]ation|forecasting|understanding|reasoning|unit|units|layers?|prediction|navigation|completion|"
+    r"identification|assessment|comprehension|logic)$",
     re.IGNORECASE,
 )
 # Heads of lower-case long forms that name techniques ("gradient ascent (GA)", not "key-value (KV)").
@@ -96,8 +97,8 @@ def classify_long_form(lf: str) -> str | None:
     if norm_key(lf) in task_keys() and norm_key(lf) not in key_index():
         return None  # a task ("Neural Machine Translation (NMT)"), not a technique
     words = lf.split()
-    if words and words[-1].lower() in _FIELD_HEADS:
-        return None  # a field or a property ("Extreme Value Theory (EVT)", "Mechanistic Interpretability (MI)")
+    if (words and words[-1].lower() in _FIELD_HEADS) or (len(words) >= 2 and words[-1].lower() == "games"):
+        return None  # a field, a property or a class of problems ("Extreme Value Theory (EVT)", "Mean Field Games")
     title = sum(w[:1].isupper() for w in words) >= max(1, len(words) - 1)
     own = norm_key(lf)
     if not title and not {own, own[:-1]} & key_index().keys() and words[-1].lower() != "learning":
@@ -120,7 +121,7 @@ def classify_long_form(lf: str) -> str | None:
         return "Model"
     if re.search(r"bench(?:mark)?s?$", last, re.I):
         return "Benchmark"
-    if re.search(r"(?:dataset|corpus|collection)$", last, re.I):
+    if re.search(r"(?:dataset|corpus|collection|database)$", last, re.I):
         return "Dataset"
     if title:
         return None if TASK_HEAD.match(last) else "Method"

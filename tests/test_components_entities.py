@@ -67,6 +67,9 @@ def test_long_form_classes() -> None:
     assert classify_long_form("deep neural networks") is None and classify_long_form("Large Vision Models") is None
     assert classify_long_form("Circulant Zap Convolutional Networks") == "Method"  # title case too
     assert classify_long_form("Deep Convolutional Neural Networks") is None
+    assert classify_long_form("Zorp Frame Identification") is None  # tasks, problem classes and logics
+    assert classify_long_form("Mean Flim Games") is None and classify_long_form("Higher-Order Zorp Logic") is None
+    assert classify_long_form("Emotional Zorp Expressions Database") == "Dataset"
 
 
 def test_long_forms_of_fields_and_kinds_of_tasks_are_no_entities() -> None:
