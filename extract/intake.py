@@ -7,7 +7,6 @@ Bad records get a one-line ``file:line: reason`` message and a line in ``quarant
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from extract.atomic_write import atomic_open
 from extract.readers import READERS, InputError, Item, dedupe, expand_inputs, read_path
 from extract.readers.lines import printable
 from extract.records import Abstract, Quarantined
+from extract.records_io import record_line
 
 
 def _stderr(msg: str) -> None:
@@ -110,7 +110,7 @@ class Intake:
                     self.echo(printable(item.message(), 1_000))
                     if out is not None:
                         record = {"source": item.source, "reason": item.reason, "raw": printable(item.raw)}
-                        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                        out.write(record_line(record))
                     continue
                 self.stats.kept += 1
                 yield item

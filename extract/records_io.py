@@ -37,9 +37,15 @@ __all__ = [
 ]
 
 
+# Line breaks to str.splitlines() (and to some JSON Lines tools) that JSON may leave raw inside a string.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def record_line(d: dict[str, Any]) -> str:
-    """One record (as a JSON dict) as its line, newline included: the only encoding records get."""
-    return json.dumps(d, ensure_ascii=False) + "\n"
+    """One record (as a JSON dict) as its line, newline included: the only encoding records get. Characters
+    that any reader could take for a line break ("\\u0085", "\\u2028", "\\u2029") are escaped, so one record
+    is always one line."""
+    return json.dumps(d, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
 
 
 def write_records(records: Iterable[PaperRecord], path: str | Path) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,8 @@ def test_bytes_that_are_not_utf8_name_the_line(tmp_path: Path) -> None:
     (tmp_path / "r.jsonl").write_bytes(b'{"id": "a"}\n\n{"id": "\xff"}\n')
     with pytest.raises(InputError, match=r"r\.jsonl:3: not UTF-8"):
         list(record_lines([tmp_path / "r.jsonl"]))
+
+
+def test_a_record_with_unicode_line_breaks_is_one_line() -> None:
+    line = record_line({"abstract": "a\x85b\u2028c\u2029d"})
+    assert len(line.splitlines()) == 1 and json.loads(line)["abstract"] == "a\x85b\u2028c\u2029d"
