@@ -296,3 +296,13 @@ def test_an_acronym_the_paper_spells_out_otherwise_is_not_the_list_s_homonym() -
     assert not other_meaning("quux path optimizer", Entry("ZPO", "Method", ("ZPO family",), None, frozenset()))
     # The hand-made row "program of thoughts (PoT)" is not what this paper's "POT" means.
     assert "program of thoughts" not in _ents("T\n\nWe study partial optimal transport (POT) in graphs. POT is fast.")
+
+
+def test_the_papers_long_form_elsewhere_is_its_acronym_not_a_known_name_inside_it() -> None:
+    ents = _ents(
+        "Zorp-Aware Contrastive Learning for Flim Graphs\n\nWe propose zorp-aware contrastive learning for "
+        "flim graphs (ZACL). ZACL is cheap, and Zorp-aware Contrastive Learning for flim graphs scales."
+    )
+    zacl = ents["ZACL"]
+    assert zacl["label"] == "Method" and len(zacl["mentions"]) == 5  # title, definition, acronym twice, reuse
+    assert "contrastive learning" not in ents  # only ever inside the paper's own name

@@ -64,6 +64,27 @@ _LEFT_LAST = frozenset((
 ))
 
 
+def _long_form_uses(text: str, defined: list[tuple[int, int, int, int]], alias: dict[str, Cand]) -> list[Cand]:
+    """Other mentions of the paper's own multi-word long forms, in any case and with hyphens or spaces
+    ("Self-Play with Variational Problem Synthesis" in the title of a paper that defines "Self-play with
+    variational problem synthesis (SvS)"): the acronym's entity, not a known name inside the phrase."""
+    out: list[Cand] = []
+    seen: set[str] = set()
+    for ls, le, _, _ in defined:
+        lf = text[ls:le]
+        words = re.findall(r"[^\W_]+", lf)
+        proto = alias.get(norm_key(lf))
+        if proto is None or proto.entry is not None or len(words) < 2 or norm_key(lf) in seen:
+            continue
+        seen.add(norm_key(lf))
+        pattern = re.compile(r"(?<![\w\-])" + r"[\s\-]+".join(map(re.escape, words)) + r"(?![\w\-])", re.IGNORECASE)
+        for m in pattern.finditer(text):
+            if not any(a <= m.start() < b for a, b, _, _ in defined):
+                out.append(Cand(m.start(), m.end(), proto.label, proto.name, proto.parent, "abbreviation", proto.prio,
+                                None, set(proto.evidence)))
+    return out
+
+
 _MORE_TASK_HEADS = frozenset(["estimation", "analysis", "synthesis", "reconstruction", "matching", "modeling"])
 _NEXT_WORDS = re.compile(r"[ \-]([A-Za-z]+)(?:[ \-]([A-Za-z]+))?")
 
@@ -221,6 +242,7 @@ class EntityResolver:
                         set(proto.evidence),
                     )
                 )
+        cands += _long_form_uses(text, defined, alias)
         # An acronym the paper uses without defining or proposing it, which the field defines almost only as a
         # task, field or quantity ("... on CAD models", "HOI detection"), names no technique here either.
         proposed_keys = {norm_key(text[int(s) : int(e)]) for _, s, e, _ in prop_meta}
