@@ -64,25 +64,41 @@ _LEFT_LAST = frozenset((
 ))
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
 def _long_form_uses(text: str, defined: list[tuple[int, int, int, int]], alias: dict[str, Cand]) -> list[Cand]:
     """Other mentions of the paper's own multi-word long forms, in any case and with hyphens or spaces
     ("Self-Play with Variational Problem Synthesis" in the title of a paper that defines "Self-play with
     variational problem synthesis (SvS)"): the acronym's entity, not a known name inside the phrase."""
     out: list[Cand] = []
     seen: set[str] = set()
+    flat = ""  # the text in lower case with hyphens and line breaks as spaces, offsets unchanged
     for ls, le, _, _ in defined:
         lf = text[ls:le]
-        words = re.findall(r"[^\W_]+", lf)
+        words = _WORD.findall(lf)
         proto = alias.get(norm_key(lf))
         if proto is None or proto.entry is not None or len(words) < 2 or norm_key(lf) in seen:
             continue
         seen.add(norm_key(lf))
-        pattern = re.compile(r"(?<![\w\-])" + r"[\s\-]+".join(map(re.escape, words)) + r"(?![\w\-])", re.IGNORECASE)
-        for m in pattern.finditer(text):
-            if not any(a <= m.start() < b for a, b, _, _ in defined):
-                out.append(Cand(m.start(), m.end(), proto.label, proto.name, proto.parent, "abbreviation", proto.prio,
-                                None, set(proto.evidence)))
+        flat = flat or text.lower().replace("-", " ").replace("\n", " ")
+        if len(flat) != len(text):
+            return out  # lower() changed a length ("İ"): offsets would not map back
+        needle = " ".join(words).lower()
+        i = flat.find(needle)
+        while i >= 0:
+            j = i + len(needle)
+            whole = (i == 0 or not _name_char(text[i - 1])) and (j == len(text) or not _name_char(text[j]))
+            if whole and not any(a <= i < b for a, b, _, _ in defined):
+                out.append(Cand(i, j, proto.label, proto.name, proto.parent, "abbreviation", proto.prio, None,
+                                set(proto.evidence)))
+            i = flat.find(needle, j)
     return out
+
+
+def _name_char(c: str) -> bool:
+    """Whether ``c`` continues a word or a hyphenated name."""
+    return c.isalnum() or c in "-_"
 
 
 _MORE_TASK_HEADS = frozenset(["estimation", "analysis", "synthesis", "reconstruction", "matching", "modeling"])

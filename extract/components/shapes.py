@@ -233,8 +233,10 @@ def _glued_variant(surface: str) -> Entry | None:
     "DenseNet121", "EfficientNetB0"), else None. The tail must start with a digit or a letter-digit code,
     so "GPTs", "BERTology" or "BERT4Rec" are no variants. Datasets and benchmarks are left alone: their
     glued numbers are part of the name ("NLVR2", "CoNLL05", "CUHK01")."""
+    if not surface[-1:].isdigit() or "+" in surface:
+        return None  # a glued size ends in a digit; most unknown names have none (a cheap test first)
     sv = split_variant(surface)
-    if sv is None or not sv[1] or "+" in surface or sv[0].label != "Model":
+    if sv is None or not sv[1] or sv[0].label != "Model":
         return None
     family, parts = sv
     head = surface[: len(surface) - len("".join(parts))] if surface.lower().endswith("".join(parts)) else ""
