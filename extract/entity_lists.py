@@ -158,21 +158,27 @@ def coordinated_names(text: str, cands: list[Cand], is_generic: Callable[[str], 
     out: list[Cand] = []
     by_start = {c.start: c for c in cands}
     title_end = text.find("\n\n")
-    for c in cands:
+    # Lists of known techniques last, and only for names no other list typed ("Adam, diffGrad, Radam and AdaBelief")
+    for c in sorted(cands, key=lambda c: c.label == "Method"):
         typed = c.entry is not None or c.rule == "variant" or (c.rule == "shape" and c.label in _LISTED_TYPES)
-        if not typed or c.label not in _LISTED_TYPES or c.start < title_end:
+        techniques = c.entry is not None and c.label == "Method"
+        if not typed or (c.label not in _LISTED_TYPES and not techniques) or c.start < title_end:
             continue
         pos = c.end
         while (m := _COORD_NEXT.match(text, pos)) is not None:
             nxt = by_start.get(m.end())
             if nxt is not None:
-                if nxt.rule == "shape" and not nxt.label:
+                coordinated = any(e.startswith("coord:") for e in nxt.evidence)
+                if nxt.rule == "shape" and not nxt.label and not (techniques and coordinated):
                     nxt.evidence.add("coord:" + c.label)  # an untyped name in the list: "A, MOIRAI, and C"
                 pos = nxt.end
                 continue
             item = _TITLED_ITEM.match(text, m.end())
             if item is None or _ITEM_END.match(text, item.end()) is None:
                 break
+            if techniques:
+                pos = item.end()  # a plain capitalised word among techniques is no name by itself; go past it
+                continue
             name = item.group(0)
             words = name.replace("-", " ").split()
             if _BARE_VERSION.match(name) and _BARE_VERSION.search(text, max(0, m.start() - 4), m.start()):

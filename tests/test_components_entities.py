@@ -306,3 +306,16 @@ def test_the_papers_long_form_elsewhere_is_its_acronym_not_a_known_name_inside_i
     zacl = ents["ZACL"]
     assert zacl["label"] == "Method" and len(zacl["mentions"]) == 5  # title, definition, acronym twice, reuse
     assert "contrastive learning" not in ents  # only ever inside the paper's own name
+
+
+def test_a_descriptor_in_apposition_types_an_unknown_name() -> None:
+    ents = _ents("T\n\nIt is faster than the bandit algorithm ZorpUCB. Results improve on the state-of-the-art "
+                 "model FlimBlarg, unlike a variant of network QuuxBlarg.")
+    assert ents["ZorpUCB"]["label"] == "Method" and ents["FlimBlarg"]["label"] == "Model"
+    assert "QuuxBlarg" not in ents  # "of" before the descriptor: not an apposition
+
+
+def test_names_listed_with_known_techniques_are_techniques() -> None:
+    ents = _ents("T\n\nOptimizers such as Adam, zorpGrad, Radam and FlimBelief are popular.")
+    assert ents["zorpGrad"]["label"] == "Method" and ents["FlimBelief"]["label"] == "Method"
+    assert "Radam" not in ents  # a plain capitalised word is no name by itself

@@ -53,7 +53,10 @@ _LEFT_CUE = re.compile(
     r"(?P<m>backbones?|(?:language |vision |foundation )?models|LLMs|VLMs|baselines?)(?:\s*:\s*|,?\s+(?:\(\s*)?"
     r"(?:such as|like|including|e\.g\.,?|for example,?|namely)\s+)|"
     r"(?P<x>methods|techniques|algorithms|approaches|strategies|optimizers|architectures)(?:\s*:\s*|,?\s+(?:\(\s*)?"
-    r"(?:such as|like|including|e\.g\.,?|for example,?|namely)\s+)(?:the\s+)?)$"
+    r"(?:such as|like|including|e\.g\.,?|for example,?|namely)\s+)(?:the\s+)?|"
+    # a descriptor in apposition right before the name: "an algorithm StableOpt", "a method (Zap-PPI)"
+    r"(?<![Oo]f )(?<![Ff]or )(?:(?P<m2>model|network)|(?P<x2>algorithm|method|framework|approach|technique|optimizer|"
+    r"architecture))\s+(?:\(\s*)?)$"
 )
 # The last word before a mention that _LEFT_CUE can end with (a cheap test before the regex).
 _LEFT_LAST = frozenset((
@@ -61,6 +64,7 @@ _LEFT_LAST = frozenset((
     "example,", "example", "namely", "i.e.", "i.e.,", "backbone", "backbones", "models", "LLMs", "VLMs",
     "baseline", "baselines", "the", "benchmarks:", "datasets:", "models:", "LLMs:", "VLMs:", "baselines:",
     "backbones:", "methods:", "techniques:", "algorithms:", "approaches:", "strategies:", "architectures:",
+    "model", "network", "algorithm", "method", "framework", "approach", "technique", "optimizer", "architecture",
 ))
 
 
@@ -148,7 +152,7 @@ def _left_word(text: str, pos: int) -> str:
     """The word just before ``pos`` (within 14 characters), without an opening parenthesis."""
     words = text[max(0, pos - 14) : pos].split()
     return words[-1].lstrip("(") if words else ""
-_CUE_LABEL = {"b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method"}
+_CUE_LABEL = {"b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method", "m2": "Model", "x2": "Method"}
 # The noun right after a defined acronym names what the long form is: "Kullback-Leibler (KL) divergence" and
 # "Zorp-Blarg (ZB) distance" define a quantity, not a technique ("score" and "statistics" are left out: "local
 # outlier factor (LOF) score" and "batch normalization (BN) statistics" name techniques' outputs).
