@@ -117,3 +117,10 @@ def test_glued_letters_and_benchmark_numbers_are_no_model_variants() -> None:
     got = _scan("BERTology and BERT4Rec differ; we test on CUHK01 and NLVR2.")
     assert all(got[n][3] != "variant" for n in ("BERTology", "BERT4Rec") if n in got)
     assert got.get("NLVR2", ("", "NLVR2", "", ""))[1] == "NLVR2"  # a benchmark's number is its name
+
+
+def test_known_techniques_joined_by_hyphens_are_one_technique() -> None:
+    got = _scan("A BiLSTM-CRF tagger, GP-UCB and PCA/SVD.")
+    assert got["BiLSTM-CRF"] == ("Method", "BiLSTM-CRF", "", "shape")
+    assert got["GP-UCB"][:2] == ("Method", "GP-UCB")
+    assert "PCA/SVD" not in got  # a slash lists alternatives

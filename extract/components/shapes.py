@@ -248,6 +248,17 @@ def _glued_variant(surface: str) -> Entry | None:
 _GLUED_TAIL = re.compile(r"^(?:\d|[vVbB]\d)")
 
 
+def _known_techniques(chunk: str, bounds: list[tuple[int, int]]) -> bool:
+    """Whether every part in ``bounds`` is a known technique written with a capital ("CRF", "GAN", "Transformer")."""
+    idx = key_index()
+    for a, b in bounds:
+        part = chunk[a:b]
+        entry = idx.get(norm_key(part))
+        if entry is None or entry.label != "Method" or not any(c.isupper() for c in part):
+            return False
+    return True
+
+
 def _known_prefix(text: str, bounds: list[tuple[int, int]]) -> tuple[int, Entry] | None:
     """Longest prefix (in parts) of ``text`` that is a known name: (number of parts, entry)."""
     idx = key_index()
@@ -340,6 +351,10 @@ class ShapeScanner:
         surface = chunk[: bounds[n - 1][1]]
         if not case_ok(entry, surface):
             return None
+        if entry.label == "Method" and n < len(bounds) and "/" not in chunk and _known_techniques(chunk, bounds[n:]):
+            # "BiLSTM-CRF", "GP-UCB", "VAE-GAN": known techniques joined into one architecture or algorithm (a
+            # slash lists alternatives: "PCA/SVD")
+            return bounds[-1][1], "Method", chunk[: bounds[-1][1]], "", "shape", None
         end = n
         if entry.label != "Method":
             while end < len(bounds) and is_tail_part(chunk[bounds[end][0] : bounds[end][1]], entry.label):
