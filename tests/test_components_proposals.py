@@ -202,3 +202,9 @@ def test_the_descriptor_before_a_naming_word_types_the_defined_acronym() -> None
               "We also build a new network, dubbed flim quux learner (FQL), for speed.")
     got = {doc.text[s:e]: label for _, s, e, label in doc._.kg_proposed_meta}
     assert got["ZA-adapter"] == "Method" and got["FQL"] == "Model"  # not "model" after it; the head, not "for X"
+
+
+def test_a_known_technique_right_after_a_proposed_name_ends_the_name() -> None:
+    got = {name for name, _, _ in _proposed("T\n\nA new class of models referred to as Zorp auto-encoders. "
+                                              "We propose a model called Flim transformer that works.")}
+    assert {"Zorp auto-encoders", "Flim transformer"} <= got

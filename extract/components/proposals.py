@@ -428,8 +428,26 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
                 before = text[m.start() : s]
                 after = " ".join(after.split()[:1])
         label = "Method" if rule == "lower" else guess_label(before, after, wide)  # named by a technique head
+        if rule != "title" and (head := _technique_head(text, e)):
+            e = head  # "referred to as Fisher auto-encoders": the known technique ends the name
         out.append((s, e, label, rule))
     return out
+
+
+_NEXT_LOWER = re.compile(r" ([a-z][a-z\-]*[a-z])(?: ([a-z][a-z\-]*[a-z]))?(?![\w\-])")
+
+
+def _technique_head(text: str, end: int) -> int:
+    """End of a known technique written in lower case right after a proposed name ("Zorp transformer", "Fisher
+    auto-encoders", "Flim attention"), which makes it part of the name; else 0."""
+    m = _NEXT_LOWER.match(text, end)
+    if m is None:
+        return 0
+    for stop in (m.end(2), m.end(1)) if m.group(2) else (m.end(1),):
+        entry = lookup(text[end + 1 : stop])
+        if entry is not None and entry.label == "Method" and ("lc" in entry.flags or entry.name.islower()):
+            return stop
+    return 0
 
 
 class ProposalFinder:
