@@ -319,3 +319,11 @@ def test_names_listed_with_known_techniques_are_techniques() -> None:
     ents = _ents("T\n\nOptimizers such as Adam, zorpGrad, Radam and FlimBelief are popular.")
     assert ents["zorpGrad"]["label"] == "Method" and ents["FlimBelief"]["label"] == "Method"
     assert "Radam" not in ents  # a plain capitalised word is no name by itself
+
+
+def test_a_descriptor_before_a_bracketed_name_types_it_but_a_citation_is_no_name() -> None:
+    ents = _ents("T\n\nWe evaluate on a reasoning benchmark (ZorpEval) and a real-world dataset (FLIMSET), "
+                 "unlike the leading tracker QuuxTrack, on data of Blorp (Blorp et al., 2020).")
+    assert ents["ZorpEval"]["label"] == "Benchmark" and ents["FLIMSET"]["label"] in ("Benchmark", "Dataset")
+    assert ents["QuuxTrack"]["label"] == "Model"
+    assert "Blorp" not in ents

@@ -208,3 +208,9 @@ def test_a_known_technique_right_after_a_proposed_name_ends_the_name() -> None:
     got = {name for name, _, _ in _proposed("T\n\nA new class of models referred to as Zorp auto-encoders. "
                                               "We propose a model called Flim transformer that works.")}
     assert {"Zorp auto-encoders", "Flim transformer"} <= got
+
+
+def test_a_dash_may_introduce_the_proposed_name() -> None:
+    got = {name for name, _, _ in _proposed("T\n\nWe propose a single-shot segmentation tracker -- Zorp3S, "
+                                              "which narrows the gap.")}
+    assert "Zorp3S" in got

@@ -124,3 +124,8 @@ def test_known_techniques_joined_by_hyphens_are_one_technique() -> None:
     assert got["BiLSTM-CRF"] == ("Method", "BiLSTM-CRF", "", "shape")
     assert got["GP-UCB"][:2] == ("Method", "GP-UCB")
     assert "PCA/SVD" not in got  # a slash lists alternatives
+
+
+def test_latex_that_lost_its_backslash_is_no_name() -> None:
+    assert not looks_like_name("EnglishrightarrowGerman") and not looks_like_name("mathbfX")
+    assert looks_like_name("ZorpNet")

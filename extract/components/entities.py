@@ -55,8 +55,9 @@ _LEFT_CUE = re.compile(
     r"(?P<x>methods|techniques|algorithms|approaches|strategies|optimizers|architectures)(?:\s*:\s*|,?\s+(?:\(\s*)?"
     r"(?:such as|like|including|e\.g\.,?|for example,?|namely)\s+)(?:the\s+)?|"
     # a descriptor in apposition right before the name: "an algorithm StableOpt", "a method (Zap-PPI)"
-    r"(?<![Oo]f )(?<![Ff]or )(?:(?P<m2>model|network)|(?P<x2>algorithm|method|framework|approach|technique|optimizer|"
-    r"architecture))\s+(?:\(\s*)?)$"
+    r"(?<![Oo]f )(?<![Ff]or )(?:(?P<m2>model|network|tracker|detector|segmenter|classifier|parser|tagger)|"
+    r"(?P<x2>algorithm|method|framework|approach|technique|optimizer|architecture|paradigm|estimator|sampler))\s+"
+    r"(?:\(\s*)?)$"
 )
 # The last word before a mention that _LEFT_CUE can end with (a cheap test before the regex).
 _LEFT_LAST = frozenset((
@@ -65,10 +66,12 @@ _LEFT_LAST = frozenset((
     "baseline", "baselines", "the", "benchmarks:", "datasets:", "models:", "LLMs:", "VLMs:", "baselines:",
     "backbones:", "methods:", "techniques:", "algorithms:", "approaches:", "strategies:", "architectures:",
     "model", "network", "algorithm", "method", "framework", "approach", "technique", "optimizer", "architecture",
+    "tracker", "detector", "segmenter", "classifier", "parser", "tagger", "paradigm", "estimator", "sampler",
 ))
 
 
 _WORD = re.compile(r"[^\W_]+")
+_ET_AL = re.compile(r"\s+et\.?\s+al\b")
 
 
 def _long_form_uses(text: str, defined: list[tuple[int, int, int, int]], alias: dict[str, Cand]) -> list[Cand]:
@@ -359,13 +362,21 @@ class EntityResolver:
             c
             for c in cands
             if (c.entry is not None and not _task_with_data_name(text, c, tasks))
-            or (c.entry is None and (k := norm_key(text[c.start : c.end])) not in generic_sf and k not in tasks)
+            or (
+                c.entry is None
+                and (k := norm_key(text[c.start : c.end])) not in generic_sf
+                and k not in tasks
+                and not _ET_AL.match(text, c.end)  # "(LeCun et al., 1998)": a citation, not a name
+            )
         ]
         kept = self._non_overlapping(cands)
         # Context evidence per mention: a descriptor after it ("X benchmark") or before it.
         for c in kept:
             m = _RIGHT_CUE.match(text, c.end, min(len(text), c.end + 60))
-            if m is None and _left_word(text, c.start) in _LEFT_LAST:
+            left = _left_word(text, c.start)
+            if not left and c.rule != "abbreviation" and text[max(0, c.start - 2) : c.start].strip() == "(":
+                left = _left_word(text, text.rfind("(", 0, c.start))  # "our paradigm (EC-RMML)"; not a definition
+            if m is None and left in _LEFT_LAST:
                 m = _LEFT_CUE.search(text, max(0, c.start - 40), c.start)
             if m is not None:
                 c.evidence.add("cue:" + _CUE_LABEL[m.lastgroup or "x"])

@@ -45,7 +45,7 @@ _VERBS = (
 _SUBJECT = r"(?:[Ww]e|[Tt]his (?:paper|work|study|report|article)|[Hh]ere,? we|[Ii]n this (?:paper|work),? we)"
 _PROPOSE = re.compile(
     rf"\b{_SUBJECT}\s+(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
-    rf"(?:{_VERBS})(?:s|d|ed)?\s+(?P<gap>{_GAP})[\"“‘]?{_NAME}"
+    rf"(?:{_VERBS})(?:s|d|ed)?\s+(?P<gap>{_GAP})(?:(?:--|—|–)\s*)?[\"“‘]?{_NAME}"
 )
 # A proposal cue right before an acronym's long form: "we propose squared-loss mutual information
 # regularization (SMIR)", "this paper develops an outlier-robust ... representation (OR-TLRR)".

@@ -199,10 +199,15 @@ def _known_data_tail(surface: str) -> str:
     return ""
 
 
+_LATEX_WORD = re.compile(r"rightarrow|leftarrow|mapsto|mathrm|mathbf|mathcal|mathbb")
+
+
 def looks_like_name(surface: str) -> bool:
     """Internal capitals or letters mixed with digits: "LoRA", "GSM8K", "fast2slow", not "The" or "2024"."""
     if len(surface) < 2 or _NUMBER.match(surface) or _ROMAN.match(surface) or _SIZE.match(surface):
         return False  # "2024", "IV", and sizes on their own ("7B", "1T" of "a 1T-token corpus")
+    if _LATEX_WORD.search(surface):
+        return False  # LaTeX that lost its backslash: "EnglishrightarrowGerman", "mathbfX"
     letters = sum(c.isalpha() for c in surface)
     if letters == 0:
         return False
