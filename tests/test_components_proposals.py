@@ -214,3 +214,10 @@ def test_a_dash_may_introduce_the_proposed_name() -> None:
     got = {name for name, _, _ in _proposed("T\n\nWe propose a single-shot segmentation tracker -- Zorp3S, "
                                               "which narrows the gap.")}
     assert "Zorp3S" in got
+
+
+def test_a_bracketed_new_name_after_a_descriptor_is_proposed_but_not_a_known_or_defined_one() -> None:
+    got = {name for name, _, _ in _proposed(
+        "T\n\nWe propose a light-weight tuning method (ZorpTune) to fix it. We propose a new variational "
+        "autoencoder (VAE) too. We present a novel approach, instead optimizing flim quux risk (FQR).")}
+    assert "ZorpTune" in got and "VAE" not in got and "FQR" not in got

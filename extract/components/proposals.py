@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from extract.acronyms import best_long_form
 from extract.canonical import split_variant
 from extract.doc_data import ABBREVS, PROPOSED_META, SENTS, sents_of, span_at, text_of, token_starts
 from extract.lexicon import generic_compound, generic_keys, lookup, norm_key
@@ -45,7 +46,7 @@ _VERBS = (
 _SUBJECT = r"(?:[Ww]e|[Tt]his (?:paper|work|study|report|article)|[Hh]ere,? we|[Ii]n this (?:paper|work),? we)"
 _PROPOSE = re.compile(
     rf"\b{_SUBJECT}\s+(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
-    rf"(?:{_VERBS})(?:s|d|ed)?\s+(?P<gap>{_GAP})(?:(?:--|—|–)\s*)?[\"“‘]?{_NAME}"
+    rf"(?:{_VERBS})(?:s|d|ed)?\s+(?P<gap>{_GAP})(?:(?:--|—|–)\s*|\((?=[^()]{{1,30}}\)))?[\"“‘]?{_NAME}"
 )
 # A proposal cue right before an acronym's long form: "we propose squared-loss mutual information
 # regularization (SMIR)", "this paper develops an outlier-robust ... representation (OR-TLRR)".
@@ -388,6 +389,12 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             continue  # "on two datasets, namely X and Y" lists existing things; "a new method, namely X" names one
         if m.re is _THE_PROPOSED and (re.fullmatch(r"[A-Z]+s", name) or lookup(name) is not None):
             continue  # "the proposed SNNs": a class; "the proposed FCN model": a known name reused
+        if text[s - 1 : s] == "(" and (
+            lookup(name) is not None
+            or split_variant(name) is not None
+            or best_long_form(name, text[max(0, s - 120) : s - 1].rstrip()) is not None
+        ):
+            continue  # a known name or an acronym's definition in brackets: defined_proposals decides those
         if _reuses_known(m.group(0), name):
             continue  # "we train a ResNet18", "we report results of GPT-4": someone else's model, used
         if m.re is _NAMING and _describes_known(text, sents, m.start(), name):
