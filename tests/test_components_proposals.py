@@ -221,3 +221,8 @@ def test_a_bracketed_new_name_after_a_descriptor_is_proposed_but_not_a_known_or_
         "T\n\nWe propose a light-weight tuning method (ZorpTune) to fix it. We propose a new variational "
         "autoencoder (VAE) too. We present a novel approach, instead optimizing flim quux risk (FQR).")}
     assert "ZorpTune" in got and "VAE" not in got and "FQR" not in got
+
+
+def test_a_series_or_family_word_is_not_part_of_the_proposed_name() -> None:
+    got = {name for name, _, _ in _proposed("T\n\nWe present the Zorp2-VL Series, an upgrade of Zorp-VL.")}
+    assert "Zorp2-VL" in got and "Zorp2-VL Series" not in got

@@ -234,6 +234,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Strip trailing connector words and punctuation from a name span."""
     name = text[start:end]
     name = re.sub(r"(?:\s+(?:of|for|-))+$", "", name).rstrip(".,;:'’\"”")
+    name = re.sub(r"(?<=\S)\s+(?:[Ss]eries|[Ff]amily)$", "", name)  # "the Zorp2-VL Series": the family is Zorp2-VL
     return start, start + len(name)
 
 
