@@ -327,3 +327,12 @@ def test_a_descriptor_before_a_bracketed_name_types_it_but_a_citation_is_no_name
     assert ents["ZorpEval"]["label"] == "Benchmark" and ents["FLIMSET"]["label"] in ("Benchmark", "Dataset")
     assert ents["QuuxTrack"]["label"] == "Model"
     assert "Blorp" not in ents
+
+
+def test_an_appositive_after_a_name_says_what_it_is() -> None:
+    ents = _ents("T\n\nIt reaches 29.9 nDCG@10 on ZORPQ, a widely-used reasoning-intensive retrieval benchmark, "
+                 "and beats FlimNet, a recent model for parsing, and Quuxify, a model-agnostic trick.")
+    assert ents["ZORPQ"]["label"] == "Benchmark" and ents["FlimNet"]["label"] == "Model"
+    assert "Quuxify" not in ents  # "model-agnostic" is no descriptor
+    ents = _ents("T\n\nBy adding the proposed ZapMix, the generalist model Blorp can mitigate interference.")
+    assert ents.get("ZapMix", {"label": "Method"})["label"] != "Model"  # a clause's subject, not an appositive

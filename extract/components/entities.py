@@ -59,6 +59,11 @@ _LEFT_CUE = re.compile(
     r"(?P<x2>algorithm|method|framework|approach|technique|optimizer|architecture|paradigm|estimator|sampler))\s+"
     r"(?:\(\s*)?)$"
 )
+# An appositive after a mention says what it is: "on BRIGHT, a widely-used reasoning-intensive retrieval benchmark".
+_APPOSITIVE_AFTER = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,5}?(?:(?P<b>benchmark|leaderboard|test set)|(?P<d>dataset|corpus)|"
+    r"(?P<m>model|LLM|language model)|(?P<x>method|algorithm|framework|technique))(?![\w\-])(?!\s+[A-Z])"
+)  # not "By adding the proposed X, the generalist model Zorp can ...": a clause's subject, named after the noun
 # The last word before a mention that _LEFT_CUE can end with (a cheap test before the regex).
 _LEFT_LAST = frozenset((
     "benchmark", "benchmarks", "dataset", "datasets", "corpus", "as", "like", "including", "e.g.", "e.g.,",
@@ -378,6 +383,8 @@ class EntityResolver:
                 left = _left_word(text, text.rfind("(", 0, c.start))  # "our paradigm (EC-RMML)"; not a definition
             if m is None and left in _LEFT_LAST:
                 m = _LEFT_CUE.search(text, max(0, c.start - 40), c.start)
+            if m is None and text.startswith(",", c.end):
+                m = _APPOSITIVE_AFTER.match(text, c.end, min(len(text), c.end + 80))
             if m is not None:
                 c.evidence.add("cue:" + _CUE_LABEL[m.lastgroup or "x"])
         # Coordinations: unknown names listed with typed ones take their type ("on GSM8K, X and MATH").
