@@ -77,6 +77,7 @@ _LEFT_LAST = frozenset((
 
 _WORD = re.compile(r"[^\W_]+")
 _ET_AL = re.compile(r"\s+et\.?\s+al\b")
+_NEVER = re.compile(r"(?!)")
 
 
 def _long_form_uses(text: str, defined: list[tuple[int, int, int, int]], alias: dict[str, Cand]) -> list[Cand]:
@@ -363,6 +364,7 @@ class EntityResolver:
         sents = sents_of(doc)
         cands, generic_sf, proposed = self.candidates(doc)
         tasks = task_keys()  # a candidate that only names a task ("Visual Question Answering") is no entity
+        et_al = _ET_AL if " al" in text else _NEVER  # most abstracts cite no one
         cands = [
             c
             for c in cands
@@ -371,7 +373,7 @@ class EntityResolver:
                 c.entry is None
                 and (k := norm_key(text[c.start : c.end])) not in generic_sf
                 and k not in tasks
-                and not _ET_AL.match(text, c.end)  # "(LeCun et al., 1998)": a citation, not a name
+                and not et_al.match(text, c.end)  # "(LeCun et al., 1998)": a citation, not a name
             )
         ]
         kept = self._non_overlapping(cands)
