@@ -138,6 +138,7 @@ def titled_collections(text: str, cands: list[Cand], is_generic: Callable[[str],
     return out
 
 # What joins list items, and a capitalised item: one to three capitalised words ("Chronos", "Grid World").
+_COORD_STARTS = (",", " ,", " and ", " or ", "  and ", "\nand ")
 _COORD_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
 _TITLED_ITEM = re.compile(r"[A-Z][A-Za-z0-9]*(?:[\- ][A-Z][A-Za-z0-9]*){0,2}")
 # An item ends the list, joins the next item, or precedes the list's class noun ("A, B and C benchmarks"); a
@@ -159,11 +160,13 @@ def coordinated_names(text: str, cands: list[Cand], is_generic: Callable[[str], 
     by_start = {c.start: c for c in cands}
     title_end = text.find("\n\n")
     # Lists of known techniques last, and only for names no other list typed ("Adam, diffGrad, Radam and AdaBelief")
-    for c in sorted(cands, key=lambda c: c.label == "Method"):
+    for c in [c for c in cands if c.label != "Method"] + [c for c in cands if c.label == "Method"]:
         typed = c.entry is not None or c.rule == "variant" or (c.rule == "shape" and c.label in _LISTED_TYPES)
         techniques = c.entry is not None and c.label == "Method"
         if not typed or (c.label not in _LISTED_TYPES and not techniques) or c.start < title_end:
             continue
+        if not text.startswith(_COORD_STARTS, c.end):
+            continue  # nothing coordinated follows (a cheap test before the pattern)
         pos = c.end
         while (m := _COORD_NEXT.match(text, pos)) is not None:
             nxt = by_start.get(m.end())

@@ -89,11 +89,14 @@ def _long_form_uses(text: str, defined: list[tuple[int, int, int, int]], alias: 
     flat = ""  # the text in lower case with hyphens and line breaks as spaces, offsets unchanged
     for ls, le, _, _ in defined:
         lf = text[ls:le]
-        words = _WORD.findall(lf)
-        proto = alias.get(norm_key(lf))
-        if proto is None or proto.entry is not None or len(words) < 2 or norm_key(lf) in seen:
+        key = norm_key(lf)
+        proto = alias.get(key)
+        if proto is None or proto.entry is not None or key in seen or not (" " in lf or "-" in lf):
             continue
-        seen.add(norm_key(lf))
+        seen.add(key)
+        words = _WORD.findall(lf)
+        if len(words) < 2:
+            continue
         flat = flat or text.lower().replace("-", " ").replace("\n", " ")
         if len(flat) != len(text):
             return out  # lower() changed a length ("İ"): offsets would not map back
