@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import spacy
+from spacy.language import Language
 
+import extract.components.abbreviations
 import extract.components.proposals
 import extract.components.sentences  # noqa: F401 - registers the components
 from extract.components.proposals import _reuses_known
@@ -18,6 +20,14 @@ def _proposed(text: str) -> list[tuple[str, str, str]]:
         (doc.text[m[1] : m[2]], s.label_, m[0])
         for s, m in zip(doc.spans["kg_proposed"], doc._.kg_proposed_meta, strict=True)
     ]
+
+
+def _with_abbreviations() -> Language:
+    """A blank pipeline with sentences, acronym definitions and proposals."""
+    nlp = spacy.blank("en")
+    for pipe in ("kg_sentences", "kg_abbreviations", "kg_proposals"):
+        nlp.add_pipe(pipe)
+    return nlp
 
 
 def test_title_and_propose_patterns() -> None:
@@ -47,11 +57,7 @@ def test_title_phrase_must_be_used_as_a_name() -> None:
 
 
 def test_acronym_defined_after_a_proposal_cue() -> None:
-    import extract.components.abbreviations  # noqa: F401 - registers the component
-
-    nlp = spacy.blank("en")
-    for pipe in ("kg_sentences", "kg_abbreviations", "kg_proposals"):
-        nlp.add_pipe(pipe)
+    nlp = _with_abbreviations()
     doc = nlp(
         "T\n\nIn this study, we propose Sleep staging via Prototypes from Expert Rules (SLEEPER), which works. "
         "We introduce functional graphical models (FGMs) and show things."
@@ -171,19 +177,13 @@ def test_a_name_followed_by_based_describes_the_proposal() -> None:
     got = _proposed("A title\n\nWe introduce Zorp Quux Equation(ZQE)--based Fourier features. We propose Bar Baz "
                     "Net (BBN)-based pruning. We present FooNet, a new model.")
     assert {n for n, _, _ in got} == {"FooNet"}
-    nlp = spacy.blank("en")
-    for pipe in ("kg_sentences", "kg_abbreviations", "kg_proposals"):
-        nlp.add_pipe(pipe)
+    nlp = _with_abbreviations()
     assert nlp("A title\n\nWe propose quux zap nets (QZN)-based pruning.")._.kg_proposed_meta == []
     assert nlp("A title\n\nWe propose quux zap nets (QZN) for pruning.")._.kg_proposed_meta != []
 
 
 def test_a_weak_verb_does_not_propose_a_known_name() -> None:
-    import extract.components.abbreviations  # noqa: F401 - registers the component
-
-    nlp = spacy.blank("en")
-    for pipe in ("kg_sentences", "kg_abbreviations", "kg_proposals"):
-        nlp.add_pipe(pipe)
+    nlp = _with_abbreviations()
     doc = nlp("T\n\nWe then train a graph neural network (GNN) on pairs. We train ZapNet-7B on web data. "
               "We train RoBERTa-large on our data.")
     got = {doc.text[s:e] for _, s, e, _ in doc._.kg_proposed_meta}
@@ -193,11 +193,7 @@ def test_a_weak_verb_does_not_propose_a_known_name() -> None:
 
 
 def test_the_descriptor_before_a_naming_word_types_the_defined_acronym() -> None:
-    import extract.components.abbreviations  # noqa: F401 - registers the component
-
-    nlp = spacy.blank("en")
-    for pipe in ("kg_sentences", "kg_abbreviations", "kg_proposals"):
-        nlp.add_pipe(pipe)
+    nlp = _with_abbreviations()
     doc = nlp("T\n\nWe propose a novel transfer method, called zorp-aware adapter (ZA-adapter), to tune a model. "
               "We also build a new network, dubbed flim quux learner (FQL), for speed.")
     got = {doc.text[s:e]: label for _, s, e, label in doc._.kg_proposed_meta}
