@@ -36,45 +36,9 @@ from extract.doc_data import (
 from extract.entity_labels import TASK_HEAD, Cand, classify_long_form, label_of
 from extract.entity_lists import NOT_EPONYM, coordinated_names, listed_techniques, titled_collections
 from extract.lexicon import Entry, generic_keys, key_index, norm_key, task_acronym_keys, task_keys
+from extract.mention_cues import RIGHT_CUE, cue_label
 
 _CLASS_HEAD = re.compile(r"(?:[Mm]odels?|[Nn]etworks?|LLMs?|LMs?)$")
-_RIGHT_CUE = re.compile(
-    r"[\s\-]*(?:\([\w\s\-]+\)\s*)?(?:(?:(?:[a-z][\w\-]*|[A-Z][a-z]+)\s+){0,3}"
-    r"(?:(?P<b>(?i:benchmarks?|leaderboards?|test sets?|evaluation suites?))|"
-    r"(?P<d>(?i:datasets?|corpus|corpora|data sets?)))|"
-    r"(?P<m>models?|LLMs?|language models?|checkpoints?|variants?)|"
-    r"(?P<x>frameworks?|methods?|algorithms?|approach(?:es)?|techniques?|strateg(?:y|ies)|loss|objectives?|paradigms?|"
-    r"prompting|optimizers?|regulari[sz](?:ers?|ation)|(?:data )?augmentation|attention|decoding|sampling|pruning|"
-    r"quanti[sz]ation|normali[sz]ation|initiali[sz]ation))\b",
-)
-_LEFT_CUE = re.compile(
-    r"\b(?:(?:(?P<b>benchmarks?(?:\s+datasets?)?)|(?P<d>datasets?|corpus))(?:\s*:\s*|,?\s+(?:\(\s*)?"
-    r"(?:(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely)\s+)?)|"
-    r"(?P<m>backbones?|(?:language |vision |foundation )?models|LLMs|VLMs|baselines?)(?:\s*:\s*|,?\s+(?:\(\s*)?"
-    r"(?:such as|like|including|e\.g\.,?|for example,?|namely)\s+)|"
-    r"(?P<x>methods|techniques|algorithms|approaches|strategies|optimizers|architectures)(?:\s*:\s*|,?\s+(?:\(\s*)?"
-    r"(?:such as|like|including|e\.g\.,?|for example,?|namely)\s+)(?:the\s+)?|"
-    # a descriptor in apposition right before the name: "an algorithm StableOpt", "a method (Zap-PPI)"
-    r"(?<![Oo]f )(?<![Ff]or )(?:(?P<m2>model|network|tracker|detector|segmenter|classifier|parser|tagger)|"
-    r"(?P<x2>algorithm|method|framework|approach|technique|optimizer|architecture|paradigm|estimator|sampler))\s+"
-    r"(?:\(\s*)?)$"
-)
-# An appositive after a mention says what it is: "on BRIGHT, a widely-used reasoning-intensive retrieval benchmark".
-_APPOSITIVE_AFTER = re.compile(
-    r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,5}?(?:(?P<b>benchmark|leaderboard|test set)|(?P<d>dataset|corpus)|"
-    r"(?P<m>model|LLM|language model)|(?P<x>method|algorithm|framework|technique))(?![\w\-])(?!\s+[A-Z])"
-)  # not "By adding the proposed X, the generalist model Zorp can ...": a clause's subject, named after the noun
-# The last word before a mention that _LEFT_CUE can end with (a cheap test before the regex).
-_LEFT_LAST = frozenset((
-    "benchmark", "benchmarks", "dataset", "datasets", "corpus", "as", "like", "including", "e.g.", "e.g.,",
-    "example,", "example", "namely", "i.e.", "i.e.,", "backbone", "backbones", "models", "LLMs", "VLMs",
-    "baseline", "baselines", "the", "benchmarks:", "datasets:", "models:", "LLMs:", "VLMs:", "baselines:",
-    "backbones:", "methods:", "techniques:", "algorithms:", "approaches:", "strategies:", "architectures:",
-    "model", "network", "algorithm", "method", "framework", "approach", "technique", "optimizer", "architecture",
-    "tracker", "detector", "segmenter", "classifier", "parser", "tagger", "paradigm", "estimator", "sampler",
-))
-
-
 _WORD = re.compile(r"[^\W_]+")
 _ET_AL = re.compile(r"\s+et\.?\s+al\b")
 _NEVER = re.compile(r"(?!)")
@@ -146,7 +110,7 @@ def _task_with_data_name(text: str, c: Cand, tasks: frozenset[str]) -> bool:
     estimation", "hate speech" of "hate speech detection"): the text names the task, not the data."""
     if c.label not in ("Dataset", "Benchmark") or (m := _NEXT_WORDS.match(text, c.end)) is None:
         return False
-    if _RIGHT_CUE.match(text, c.end) is not None:
+    if RIGHT_CUE.match(text, c.end) is not None:
         return False  # "the FooSet detection benchmark" names the data
     name = norm_key(text[c.start : c.end])
     if _task_head(m.group(1)) and name + m.group(1).lower() in tasks:
@@ -160,11 +124,6 @@ def _task_head(word: str) -> bool:
     return TASK_HEAD.match(word) is not None or word.lower() in _MORE_TASK_HEADS
 
 
-def _left_word(text: str, pos: int) -> str:
-    """The word just before ``pos`` (within 14 characters), without an opening parenthesis."""
-    words = text[max(0, pos - 14) : pos].split()
-    return words[-1].lstrip("(") if words else ""
-_CUE_LABEL = {"b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method", "m2": "Model", "x2": "Method"}
 # The noun right after a defined acronym names what the long form is: "Kullback-Leibler (KL) divergence" and
 # "Zorp-Blarg (ZB) distance" define a quantity, not a technique ("score" and "statistics" are left out: "local
 # outlier factor (LOF) score" and "batch normalization (BN) statistics" name techniques' outputs).
@@ -382,16 +341,8 @@ class EntityResolver:
         kept = self._non_overlapping(cands)
         # Context evidence per mention: a descriptor after it ("X benchmark") or before it.
         for c in kept:
-            m = _RIGHT_CUE.match(text, c.end, min(len(text), c.end + 60))
-            left = _left_word(text, c.start)
-            if not left and c.rule != "abbreviation" and text[max(0, c.start - 2) : c.start].strip() == "(":
-                left = _left_word(text, text.rfind("(", 0, c.start))  # "our paradigm (EC-RMML)"; not a definition
-            if m is None and left in _LEFT_LAST:
-                m = _LEFT_CUE.search(text, max(0, c.start - 40), c.start)
-            if m is None and text.startswith(",", c.end):
-                m = _APPOSITIVE_AFTER.match(text, c.end, min(len(text), c.end + 80))
-            if m is not None:
-                c.evidence.add("cue:" + _CUE_LABEL[m.lastgroup or "x"])
+            if (label := cue_label(text, c.start, c.end, defined=c.rule == "abbreviation")) is not None:
+                c.evidence.add("cue:" + label)
         # Coordinations: unknown names listed with typed ones take their type ("on GSM8K, X and MATH").
         chains: list[list[Cand]] = [[kept[0]]] if kept else []
         for a, b in pairwise(kept):

@@ -1,0 +1,72 @@
+"""What the words around a mention say it is: a descriptor after it ("FooQA benchmark"), before it ("datasets
+such as X", "the optical flow model RAFT", "a tuning method (NMTune)") or in an appositive ("on BRIGHT, a
+widely-used retrieval benchmark"). Used by ``kg_entities`` as votes for names the lists do not know."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["RIGHT_CUE", "cue_label"]
+
+RIGHT_CUE = re.compile(
+    r"[\s\-]*(?:\([\w\s\-]+\)\s*)?(?:(?:(?:[a-z][\w\-]*|[A-Z][a-z]+)\s+){0,3}"
+    r"(?:(?P<b>(?i:benchmarks?|leaderboards?|test sets?|evaluation suites?))|"
+    r"(?P<d>(?i:datasets?|corpus|corpora|data sets?)))|"
+    r"(?P<m>models?|LLMs?|language models?|checkpoints?|variants?)|"
+    r"(?P<x>frameworks?|methods?|algorithms?|approach(?:es)?|techniques?|strateg(?:y|ies)|loss|objectives?|paradigms?|"
+    r"prompting|optimizers?|regulari[sz](?:ers?|ation)|(?:data )?augmentation|attention|decoding|sampling|pruning|"
+    r"quanti[sz]ation|normali[sz]ation|initiali[sz]ation))\b",
+)
+_LEFT_CUE = re.compile(
+    r"\b(?:(?:(?P<b>benchmarks?(?:\s+datasets?)?)|(?P<d>datasets?|corpus))(?:\s*:\s*|,?\s+(?:\(\s*)?"
+    r"(?:(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely)\s+)?)|"
+    r"(?P<m>backbones?|(?:language |vision |foundation )?models|LLMs|VLMs|baselines?)(?:\s*:\s*|,?\s+(?:\(\s*)?"
+    r"(?:such as|like|including|e\.g\.,?|for example,?|namely)\s+)|"
+    r"(?P<x>methods|techniques|algorithms|approaches|strategies|optimizers|architectures)(?:\s*:\s*|,?\s+(?:\(\s*)?"
+    r"(?:such as|like|including|e\.g\.,?|for example,?|namely)\s+)(?:the\s+)?|"
+    # a descriptor in apposition right before the name: "an algorithm StableOpt", "a method (Zap-PPI)"
+    r"(?<![Oo]f )(?<![Ff]or )(?:(?P<m2>model|network|tracker|detector|segmenter|classifier|parser|tagger)|"
+    r"(?P<x2>algorithm|method|framework|approach|technique|optimizer|architecture|paradigm|estimator|sampler))\s+"
+    r"(?:\(\s*)?)$"
+)
+# An appositive after a mention says what it is: "on BRIGHT, a widely-used reasoning-intensive retrieval benchmark".
+_APPOSITIVE_AFTER = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,5}?(?:(?P<b>benchmark|leaderboard|test set)|(?P<d>dataset|corpus)|"
+    r"(?P<m>model|LLM|language model)|(?P<x>method|algorithm|framework|technique))(?![\w\-])(?!\s+[A-Z])"
+)  # not "By adding the proposed X, the generalist model Zorp can ...": a clause's subject, named after the noun
+# The last word before a mention that _LEFT_CUE can end with (a cheap test before the regex).
+_LEFT_LAST = frozenset((
+    "benchmark", "benchmarks", "dataset", "datasets", "corpus", "as", "like", "including", "e.g.", "e.g.,",
+    "example,", "example", "namely", "i.e.", "i.e.,", "backbone", "backbones", "models", "LLMs", "VLMs",
+    "baseline", "baselines", "the", "benchmarks:", "datasets:", "models:", "LLMs:", "VLMs:", "baselines:",
+    "backbones:", "methods:", "techniques:", "algorithms:", "approaches:", "strategies:", "architectures:",
+    "model", "network", "algorithm", "method", "framework", "approach", "technique", "optimizer", "architecture",
+    "tracker", "detector", "segmenter", "classifier", "parser", "tagger", "paradigm", "estimator", "sampler",
+))
+
+
+def _left_word(text: str, pos: int) -> str:
+    """The word just before ``pos`` (within 14 characters), without an opening parenthesis."""
+    words = text[max(0, pos - 14) : pos].split()
+    return words[-1].lstrip("(") if words else ""
+_CUE_LABEL = {"b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method", "m2": "Model", "x2": "Method"}
+
+
+def cue_label(text: str, start: int, end: int, *, defined: bool = False) -> str | None:
+    """The type the context of ``text[start:end]`` gives it, or None. ``defined``: the mention is an acronym
+    in its definition's brackets, whose long form speaks for it (no cue through the bracket).
+
+    >>> cue_label("We test on ZorpQA benchmark.", 11, 17)
+    'Benchmark'
+    >>> cue_label("It beats the optical flow model ZapFlow.", 32, 39)
+    'Model'
+    """
+    m = RIGHT_CUE.match(text, end, min(len(text), end + 60))
+    left = _left_word(text, start)
+    if not left and not defined and text[max(0, start - 2) : start].strip() == "(":
+        left = _left_word(text, text.rfind("(", 0, start))  # "our paradigm (EC-RMML)"
+    if m is None and left in _LEFT_LAST:
+        m = _LEFT_CUE.search(text, max(0, start - 40), start)
+    if m is None and text.startswith(",", end):
+        m = _APPOSITIVE_AFTER.match(text, end, min(len(text), end + 80))
+    return _CUE_LABEL[m.lastgroup or "x"] if m is not None else None

@@ -1,0 +1,29 @@
+"""What the words around a mention say it is (extract.mention_cues)."""
+
+from __future__ import annotations
+
+from extract.mention_cues import cue_label
+
+
+def _cue(text: str, name: str, defined: bool = False) -> str | None:
+    start = text.index(name)
+    return cue_label(text, start, start + len(name), defined=defined)
+
+
+def test_descriptors_after_before_and_in_apposition() -> None:
+    assert _cue("Results on the ZorpQA benchmark.", "ZorpQA") == "Benchmark"
+    assert _cue("On datasets such as FlimSet it helps.", "FlimSet") == "Dataset"
+    assert _cue("It beats the tracker QuuxTrack.", "QuuxTrack") == "Model"
+    assert _cue("On BLORP, a widely-used retrieval benchmark, it wins.", "BLORP") == "Benchmark"
+    assert _cue("Nothing here about ZapThing today.", "ZapThing") is None
+
+
+def test_a_bracket_passes_the_cue_unless_the_acronym_is_defined_there() -> None:
+    text = "We propose a tuning method (ZorpTune) and blarg quux net (BQN)."
+    assert _cue(text, "ZorpTune") == "Method"
+    assert _cue(text, "BQN", defined=True) is None
+
+
+def test_an_appositive_is_not_the_next_clauses_subject() -> None:
+    assert _cue("With the proposed ZapMix, the generalist model Blorp wins.", "ZapMix") is None
+    assert _cue("It uses ZapMix, a model-agnostic trick.", "ZapMix") is None
