@@ -336,3 +336,9 @@ def test_an_appositive_after_a_name_says_what_it_is() -> None:
     assert "Quuxify" not in ents  # "model-agnostic" is no descriptor
     ents = _ents("T\n\nBy adding the proposed ZapMix, the generalist model Blorp can mitigate interference.")
     assert ents.get("ZapMix", {"label": "Method"})["label"] != "Model"  # a clause's subject, not an appositive
+
+
+def test_a_proposed_name_of_several_words_keeps_its_other_mentions() -> None:
+    ents = _ents("T\n\nWe introduce ZORP N1, an open model for robots. ZORP N1 is a VLA model. "
+                 "We train ZORP N1 on robot data.")
+    assert "ZORP" not in ents and len(ents["ZORP N1"]["mentions"]) == 3

@@ -76,6 +76,28 @@ def _long_form_uses(text: str, defined: list[tuple[int, int, int, int]], alias: 
     return out
 
 
+def _proposal_reuses(text: str, cands: list[Cand]) -> list[Cand]:
+    """Other mentions of a proposed name of several words, written the same way ("GR00T N1 is a VLA model"
+    after "we introduce GR00T N1"): the proposal, not a shorter name inside it ("GR00T")."""
+    out: list[Cand] = []
+    spans = {(c.start, c.end) for c in cands if c.rule == "proposal"}
+    for c in cands:
+        surface = text[c.start : c.end]
+        if c.rule != "proposal" or " " not in surface or any(o.name == c.name for o in out):
+            continue
+        if any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start for o in cands):
+            continue  # the proposal lost its own place to a longer name ("a Monte Carlo sampler"): no copies
+        i = text.find(surface)
+        while i >= 0:
+            j = i + len(surface)
+            whole = (i == 0 or not _name_char(text[i - 1])) and (j == len(text) or not _name_char(text[j]))
+            if whole and (i, j) not in spans:
+                # the copy names the proposal; it casts no second vote for the proposal's type
+                out.append(Cand(i, j, c.label, c.name, c.parent, "proposal", c.prio, None, c.evidence & {"proposed"}))
+            i = text.find(surface, j)
+    return out
+
+
 def _name_char(c: str) -> bool:
     """Whether ``c`` continues a word or a hyphenated name."""
     return c.isalnum() or c in "-_"
@@ -304,6 +326,7 @@ class EntityResolver:
                 ev = {"proposed", tag + label} if label else {"proposed"}
                 cands.append(Cand(int(s), int(e), label, name, "", "proposal", 2, None, ev))
                 proposed.setdefault(canonical_key(name), str(rule))
+        cands += _proposal_reuses(text, cands)
         return cands, generic_sf, proposed
 
     @staticmethod
