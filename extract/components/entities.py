@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from itertools import pairwise
 
 from spacy.language import Language
@@ -41,7 +42,6 @@ from extract.mention_cues import RIGHT_CUE, cue_label
 _CLASS_HEAD = re.compile(r"(?:[Mm]odels?|[Nn]etworks?|LLMs?|LMs?)$")
 _WORD = re.compile(r"[^\W_]+")
 _ET_AL = re.compile(r"\s+et\.?\s+al\b")
-_NEVER = re.compile(r"(?!)")
 
 
 def _long_form_uses(text: str, defined: list[tuple[int, int, int, int]], alias: dict[str, Cand]) -> list[Cand]:
@@ -64,15 +64,10 @@ def _long_form_uses(text: str, defined: list[tuple[int, int, int, int]], alias: 
         flat = flat or text.lower().replace("-", " ").replace("\n", " ")
         if len(flat) != len(text):
             return out  # lower() changed a length ("İ"): offsets would not map back
-        needle = " ".join(words).lower()
-        i = flat.find(needle)
-        while i >= 0:
-            j = i + len(needle)
-            whole = (i == 0 or not _name_char(text[i - 1])) and (j == len(text) or not _name_char(text[j]))
-            if whole and not any(a <= i < b for a, b, _, _ in defined):
+        for i, j in _whole_occurrences(flat, " ".join(words).lower(), text):
+            if not any(a <= i < b for a, b, _, _ in defined):
                 out.append(Cand(i, j, proto.label, proto.name, proto.parent, "abbreviation", proto.prio, None,
                                 set(proto.evidence)))
-            i = flat.find(needle, j)
     return out
 
 
@@ -87,15 +82,22 @@ def _proposal_reuses(text: str, cands: list[Cand]) -> list[Cand]:
             continue
         if any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start for o in cands):
             continue  # the proposal lost its own place to a longer name ("a Monte Carlo sampler"): no copies
-        i = text.find(surface)
-        while i >= 0:
-            j = i + len(surface)
-            whole = (i == 0 or not _name_char(text[i - 1])) and (j == len(text) or not _name_char(text[j]))
-            if whole and (i, j) not in spans:
+        for i, j in _whole_occurrences(text, surface, text):
+            if (i, j) not in spans:
                 # the copy names the proposal; it casts no second vote for the proposal's type
                 out.append(Cand(i, j, c.label, c.name, c.parent, "proposal", c.prio, None, c.evidence & {"proposed"}))
-            i = text.find(surface, j)
     return out
+
+
+def _whole_occurrences(haystack: str, needle: str, text: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``needle`` in ``haystack`` (``text`` or a same-length copy of it) that no letter, digit,
+    hyphen or underscore of ``text`` continues on either side."""
+    i = haystack.find(needle)
+    while i >= 0:
+        j = i + len(needle)
+        if (i == 0 or not _name_char(text[i - 1])) and (j == len(text) or not _name_char(text[j])):
+            yield i, j
+        i = haystack.find(needle, j)
 
 
 def _name_char(c: str) -> bool:
@@ -349,7 +351,7 @@ class EntityResolver:
         sents = sents_of(doc)
         cands, generic_sf, proposed = self.candidates(doc)
         tasks = task_keys()  # a candidate that only names a task ("Visual Question Answering") is no entity
-        et_al = _ET_AL if " al" in text else _NEVER  # most abstracts cite no one
+        cites = " al" in text  # most abstracts cite no one: the citation pattern need not run
         cands = [
             c
             for c in cands
@@ -358,7 +360,7 @@ class EntityResolver:
                 c.entry is None
                 and (k := norm_key(text[c.start : c.end])) not in generic_sf
                 and k not in tasks
-                and not et_al.match(text, c.end)  # "(LeCun et al., 1998)": a citation, not a name
+                and not (cites and _ET_AL.match(text, c.end))  # "(LeCun et al., 1998)": a citation, not a name
             )
         ]
         kept = self._non_overlapping(cands)
