@@ -48,11 +48,13 @@ _PROPOSE = re.compile(
     rf"\b{_SUBJECT}\s+(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
     rf"(?:{_VERBS})(?:s|d|ed)?\s+(?P<gap>{_GAP})(?:(?:--|—|–)\s*|\((?=[^()]{{1,30}}\)))?[\"“‘]?{_NAME}"
 )
+# Words that give a name to what comes before them ("a new method, called X").
+_NAMING_WORDS = "called|named|dubbed|termed|coined|we call|we name|we term"
 # A proposal cue right before an acronym's long form: "we propose squared-loss mutual information
 # regularization (SMIR)", "this paper develops an outlier-robust ... representation (OR-TLRR)".
 _CUE_BEFORE_DEF = re.compile(
     rf"(?:\b{_SUBJECT}\s+(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
-    rf"(?:{_VERBS})(?:s|d|ed)?|(?<!so-)\b(?:called|named|dubbed|termed|coined|we call|we name|we term))\s+"
+    rf"(?:{_VERBS})(?:s|d|ed)?|(?<!so-)\b(?:{_NAMING_WORDS}))\s+"
     rf"(?P<gap>(?:(?:an?|the|our)\s+)?(?:(?:new|novel|simple|general|unified|efficient|effective|scalable|"
     rf"principled|lightweight|generic|flexible|robust|practical|first)[\s,]+){{0,3}}"
     rf"(?:[a-z][\w\-]*(?:,\s+|\s+)(?:called|named|dubbed|termed)?\s*)?)[\"“‘]?$"
@@ -307,7 +309,7 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
     return found
 
 
-_NAMING_WORD = re.compile(r"(?:called|named|dubbed|termed|coined|we call|we name|we term)\b")
+_NAMING_WORD = re.compile(rf"(?:{_NAMING_WORDS})\b")
 # Proposal verbs that also describe using what exists: "we train X", "we report results of X".
 _WEAK_VERB = re.compile(r"\b(?:train|pretrain|pre-train|report|describe|offer|establish)(?:s|d|ed)?\b")
 _STRONG_VERB = re.compile(r"\b(?:propos|introduc|present|releas|develop|design|creat|unveil|devis|open-sourc)\w*", re.I)
