@@ -122,11 +122,21 @@ def _match(caps: str, parts: list[tuple[int, int, str, bool]], first: int) -> in
     return best
 
 
+def _word_starting(title: str, letter: str) -> bool:
+    """Whether a word of ``title`` (as :data:`_WORD` splits it) starts with ``letter``."""
+    at = title.find(letter)
+    while at >= 0:
+        if at == 0 or title[at - 1].isspace() or title[at - 1] in ",:;?!()[]":
+            return True
+        at = title.find(letter, at + 1)
+    return False
+
+
 def title_expansion(title: str, acronym: str) -> tuple[int, int] | None:
     """Offsets of the title's long form of ``acronym``, or None (see the module docstring)."""
     caps = "".join(c.lower() for c in acronym if c.isupper())
-    if len(caps) < 2:
-        return None
+    if len(caps) < 2 or not _word_starting(title, caps[0].upper()):
+        return None  # no title word starts with the acronym's first capital: no run needs reading
     found: list[tuple[int, int]] = []
     for run, words, parts, word_starts in _title_runs(title):
         if acronym in words:

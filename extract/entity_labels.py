@@ -121,7 +121,7 @@ def classify_long_form(lf: str) -> str | None:
         return "Model"
     if re.search(r"bench(?:mark)?s?$", last, re.I):
         return "Benchmark"
-    if re.search(r"(?:dataset|corpus|collection|database)$", last, re.I):
+    if re.search(r"(?:dataset|corpus|collection|database|treebank)$", last, re.I):
         return "Dataset"
     if title:
         return None if TASK_HEAD.match(last) else "Method"
@@ -157,7 +157,7 @@ def label_of(text: str, sents: list[list[int]], ms: list[Cand]) -> str | None:
     prop += by_votes([e.split(":")[1] for e in ev if e.startswith("prop:")])
     cue = by_votes([e.split(":")[1] for e in ev if e.startswith("cue:")])
     coord = by_votes([e.split(":")[1] for e in ev if e.startswith("coord:")])
-    shape = [c.label for c in ms if c.label in ("Model", "Benchmark")]
+    shape = [c.label for c in ms if c.label in ("Model", "Benchmark", "Dataset")]
     sized = ["Model"] if any(c.label == "Sized" for c in ms) else []
     if "proposed" in ev:
         label = (prop or shape or _model_head(text, ms) or abbr or cue or coord or sized or ["Method"])[0]

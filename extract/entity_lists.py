@@ -124,9 +124,13 @@ def titled_collections(text: str, cands: list[Cand], is_generic: Callable[[str],
             if m.end(1) != d.start() or d.start() < title_end or d.group(0).lower() in _PLURALS:
                 continue  # title case is not a name in titles ("Creating Datasets"); nor are plurals
             name = text[m.start(1) : d.end()]
+        # A language and "Treebank" name one resource ("English Treebank", "Chinese Treebank": treebanks are built
+        # per language); with another collection noun they describe some data ("an English corpus").
+        language_only = all(w in _LANGUAGES for w in words)
+        treebank = d.group(0).startswith("Treebank")
         if (
-            words[0] in NOT_EPONYM
-            or all(w in _LANGUAGES for w in words)
+            (words[0] in NOT_EPONYM and not (language_only and treebank))
+            or (language_only and not treebank)
             or TASK_HEAD.match(words[-1])
             or (d.group(0).lower() in _PLURALS and len(words) < 2)  # "Driving datasets": a kind of data
             or is_generic(norm_key(name))

@@ -31,6 +31,12 @@ def test_near_misses_are_rejected() -> None:
     assert _expand("Zorp Posted Price Auctions", "ZTPA") is None  # "T" only inside a word, and then "P"
     assert _expand("Blarg Zorp Nets and Blarg Zorp Nets Again", "BZN") is None  # two runs: ambiguous
     assert _expand("A title", "X") is None
+    assert _expand("Better Yarn via Zorp Masked Autoencoders", "QMA") is None  # no word starts with "Q"
+
+
+def test_a_long_form_may_start_after_a_bracket_or_colon() -> None:
+    assert _expand("Nets (Zorp Masked Autoencoders)", "ZMA") == "Zorp Masked Autoencoders"
+    assert _expand("Nets:Zorp Masked Autoencoders", "ZMA") == "Zorp Masked Autoencoders"
 
 
 @given(st.text(max_size=80), st.text(alphabet="ABCDEFGHIJabcdef-0123", min_size=1, max_size=8))

@@ -63,6 +63,7 @@ def test_long_form_classes() -> None:
     assert classify_long_form("gradient ascent") == "Method"
     assert classify_long_form("General Language Model") == "Model"
     assert classify_long_form("Foo Benchmark") == "Benchmark"
+    assert classify_long_form("Zorp Treebank") == "Dataset"  # a treebank is an annotated corpus
     assert classify_long_form("physics-informed zap networks") == "Method"  # an architecture family
     assert classify_long_form("deep neural networks") is None and classify_long_form("Large Vision Models") is None
     assert classify_long_form("Circulant Zap Convolutional Networks") == "Method"  # title case too

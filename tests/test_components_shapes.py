@@ -90,6 +90,9 @@ def test_percent_subsets_keep_their_percent() -> None:
 def test_a_glued_prefix_on_a_known_benchmark_keeps_its_type() -> None:
     # "ImageNet" and "MNIST" are known benchmarks; "-Net" alone would make a model.
     assert shape_label("zorpImageNet") == "Benchmark" and shape_label("Blarg-MNIST") == "Benchmark"
+    # Annotated corpora are banks: "ZorpBank", "QUXbank" are data; a plain "Zorpbank" is no name shape at all.
+    assert shape_label("ZorpBank") == "Dataset" and shape_label("QUXbank") == "Dataset"
+    assert shape_label("Zorpbank") == ""
     assert shape_label("ZorpNet") == "Model"
     assert shape_label("ZorpDream") == ""  # a plain word at the end is no known name's shape
 

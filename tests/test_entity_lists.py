@@ -31,6 +31,14 @@ def test_a_title_case_name_before_a_collection_noun() -> None:
     assert found == {"Zorp Webscope": "Dataset", "Quux Flim Data Set": "Dataset"}  # "data set" in two words
 
 
+def test_a_language_and_treebank_name_one_resource() -> None:
+    text = "FooNet\n\nResults on English Treebank and the Chinese Treebank. We train on an English corpus."
+    found = {text[c.start : c.end]: c.label for c in titled_collections(text, [], lambda key: False)}
+    assert found == {"English Treebank": "Dataset", "Chinese Treebank": "Dataset"}
+    text = "FooNet\n\nWe test on the English Dataset and the French Corpus."  # a language and another noun: data
+    assert titled_collections(text, [], lambda key: False) == []
+
+
 def test_use_decides_dataset_or_benchmark() -> None:
     text = "We pre-train on ZorpText. Results on ZorpQA test are high."
     sents = [[0, 25], [26, len(text)]]

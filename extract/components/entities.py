@@ -202,8 +202,8 @@ class EntityResolver:
         alias: dict[str, Cand] = {}
         defined: list[tuple[int, int, int, int]] = []  # accepted acronym definitions
         title_end = text.find("\n\n")
-        title_key = norm_key(text[: max(0, title_end)])
-        title_first = text[: max(0, title_end)].split(":")[0].split(" ")[0]
+        title_key = ""  # the title's key and first word, computed for the first acronym that needs them
+        title_first = ""
         in_title: list[str] = []  # unknown acronyms defined in the abstract whose name the title uses
         redefined: set[str] = set()  # acronyms of gazetteer rows that the paper defines otherwise
         for ls, le, ss, se in ABBREVS.get(doc, []):
@@ -239,6 +239,9 @@ class EntityResolver:
                 proto = Cand(0, 0, label, name, "", "abbreviation", 2, None, {"abbreviation"})
             alias[ksf] = alias[klf] = proto
             defined.append((ls, le, ss, se))
+            if proto.entry is None and ls > title_end and not title_first:
+                title_key = norm_key(text[: max(0, title_end)])
+                title_first = text[: max(0, title_end)].split(":")[0].split(" ")[0] or " "
             if proto.entry is None and ls > title_end and (
                 (len(klf) >= 8 and title_key.startswith(klf)) or title_first == sf
             ):

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import FLAG19, IDX
+from spacy.attrs import FLAG19
 from spacy.lang.lex_attrs import word_shape
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract.canonical import TAIL_WORDS, canonical_name, known, split_variant, variant_parent
 from extract.components.name_tails import qualifier_start, tail_end
-from extract.doc_data import GAZ_META, SHAPE_META, span_at, text_of
+from extract.doc_data import GAZ_META, SHAPE_META, span_at, text_of, token_starts
 from extract.lexicon import Entry, case_ok, generic_compound, generic_keys, key_index, norm_key
 
 SPAN_KEY = "kg_shape"
@@ -96,6 +96,8 @@ _MODEL_SUFFIX = re.compile(
     r"(?:BERT|GPT|LM|LLM|T5|Net|Former|former|Coder|VL|LLaMA|Llama|Diffusion|Mamba|Encoder|Decoder|ViT|CLIP)$"
 )
 _BENCH_SUFFIX = re.compile(r"(?:Bench|bench|BENCH|Eval|EVAL|Arena|QA|Leaderboard|Test|Suite)$")
+# Annotated corpora are "banks" (PropBank, TimeBank, CCGbank, DocBank): data, whatever the paper does with it.
+_DATA_SUFFIX = re.compile(r"(?:[a-z]Bank|[A-Z]bank)$")
 _MISSING = object()
 _SIZE_WORDS = frozenset({"large", "base", "small", "medium", "tiny", "mini", "huge", "giant"})
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
@@ -155,7 +157,7 @@ def _named_core(surface: str) -> str:
 
 def shape_label(surface: str) -> str:
     """Type suggested by the shape of an unknown name: Model (-BERT, -GPT, -LLM ...), Benchmark
-    (-Bench, -Eval, -QA ...), a compound on a known model or technique ("Qux-RoBERTa", "multi-LoRA"),
+    (-Bench, -Eval, -QA ...), Dataset (-Bank), a compound on a known model or technique ("Qux-RoBERTa", "multi-LoRA"),
     "Sized" (a size tail like -7B: a model, or a dataset like LAION-5B) or ""."""
     data = _known_data_tail(surface)
     if data:
@@ -165,6 +167,8 @@ def shape_label(surface: str) -> str:
         return "Model"
     if _BENCH_SUFFIX.search(core):
         return "Benchmark"
+    if _DATA_SUFFIX.search(core):
+        return "Dataset"
     parts = _PART_SEP.split(surface)
     if len(parts) > 1:
         head = key_index().get(norm_key(parts[-1]))
@@ -379,8 +383,9 @@ class ShapeScanner:
         computed once per vocabulary entry and read as one array), those starting a known model
         name (space tails) and one capital hyphened to a capitalised part ("W-Net", "X-Former": the
         tokenizer cuts them into tokens no one of which is name-shaped)."""
-        arr = doc.to_array([self.flag, IDX])
-        starts: list[int] = arr[arr[:, 0] == 1, 1].tolist()
+        flagged = doc.to_array(self.flag).nonzero()[0].tolist() if len(doc) else []
+        offsets = token_starts(doc) if flagged else []  # computed once per Doc, shared with other components
+        starts = [offsets[i] for i in flagged]
         starts += [int(m[0]) for m in GAZ_META.get(doc, []) if m[2] == "Model"]
         starts += _letter_prefixed(text)
         regions: list[tuple[int, int]] = []
