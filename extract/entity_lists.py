@@ -62,6 +62,8 @@ _TITLED_BEFORE = re.compile(
     r"\b(?:the|on|of|from|using|and|in|with) ((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)* (?:(?:in|of) (?=[A-Z]))?){1,5})"
     r"(?:\(\w+\) )?$"
 )
+# A capitalised word, then "and": the item before a plural collection noun is the last of a list of names.
+_AFTER_NAME = re.compile(r"[A-Z][\w\-]*\s(?:and|&)\s$")
 _LANGUAGES = frozenset(
     [
         "English", "Chinese", "French", "German", "Spanish", "Japanese", "Korean", "Arabic", "Hindi", "Russian",
@@ -128,11 +130,13 @@ def titled_collections(text: str, cands: list[Cand], is_generic: Callable[[str],
         # per language); with another collection noun they describe some data ("an English corpus").
         language_only = all(w in _LANGUAGES for w in words)
         treebank = d.group(0).startswith("Treebank")
+        listed = _AFTER_NAME.search(text, max(0, m.start(1) - 40), m.start(1)) is not None
         if (
             (words[0] in NOT_EPONYM and not (language_only and treebank))
             or (language_only and not treebank)
             or TASK_HEAD.match(words[-1])
-            or (d.group(0).lower() in _PLURALS and len(words) < 2)  # "Driving datasets": a kind of data
+            # "Driving datasets": a kind of data; but "on Yelp and Amazon datasets" lists two names
+            or (d.group(0).lower() in _PLURALS and len(words) < 2 and not listed)
             or is_generic(norm_key(name))
             or any(c.start < m.end(1) and m.start(1) < c.end for c in cands)
         ):

@@ -31,6 +31,12 @@ def test_a_title_case_name_before_a_collection_noun() -> None:
     assert found == {"Zorp Webscope": "Dataset", "Quux Flim Data Set": "Dataset"}  # "data set" in two words
 
 
+def test_the_last_name_of_a_list_before_a_plural_collection_noun() -> None:
+    text = "FooNet\n\nWe test on the ZorpSet and Quux datasets. We mix Driving datasets, English and Chinese corpora."
+    found = {text[c.start : c.end]: c.label for c in titled_collections(text, [], lambda key: False)}
+    assert found == {"Quux": "Dataset"}  # a lone word before a plural is a kind of data; a language is no name
+
+
 def test_a_language_and_treebank_name_one_resource() -> None:
     text = "FooNet\n\nResults on English Treebank and the Chinese Treebank. We train on an English corpus."
     found = {text[c.start : c.end]: c.label for c in titled_collections(text, [], lambda key: False)}
