@@ -239,13 +239,12 @@ class EntityResolver:
                 proto = Cand(0, 0, label, name, "", "abbreviation", 2, None, {"abbreviation"})
             alias[ksf] = alias[klf] = proto
             defined.append((ls, le, ss, se))
-            if proto.entry is None and ls > title_end and not title_first:
-                title_key = norm_key(text[: max(0, title_end)])
-                title_first = text[: max(0, title_end)].split(":")[0].split(" ")[0] or " "
-            if proto.entry is None and ls > title_end and (
-                (len(klf) >= 8 and title_key.startswith(klf)) or title_first == sf
-            ):
-                in_title.append(canonical_key(proto.name))  # the title names the acronym the abstract defines
+            if proto.entry is None and ls > title_end:
+                if not title_first:
+                    title_key = norm_key(text[: max(0, title_end)])
+                    title_first = text[: max(0, title_end)].split(":")[0].split(" ")[0] or " "
+                if (len(klf) >= 8 and title_key.startswith(klf)) or title_first == sf:
+                    in_title.append(canonical_key(proto.name))  # the title names the acronym the abstract defines
             for s, e in ((ls, le), (ss, se)):
                 cands.append(
                     Cand(
