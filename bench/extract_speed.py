@@ -7,7 +7,7 @@ on the machine does not distort), their ratio, and the RSS at a few points of th
 stay flat).
 
     python bench/extract_speed.py --n 20000             # one core
-    python bench/extract_speed.py --n 10000 --workers 2  # nlp.pipe(n_process=2)
+    python bench/extract_speed.py --n 10000 --workers 2  # two worker processes (extract.workers)
 
 With ``--workers N`` the CPU time of the worker processes is reported too (parent + workers per
 document), so the cost of shipping records back can be told apart from load on a shared machine.
@@ -106,7 +106,7 @@ def kg_rate(
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=20000, help="number of abstracts (default 20000)")
-    ap.add_argument("--workers", type=int, default=1, help="kg worker processes (nlp.pipe n_process)")
+    ap.add_argument("--workers", type=int, default=1, help="kg worker processes (extract.workers)")
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)

@@ -134,6 +134,13 @@ class DefinitionTally:
             self.add(rec)
         return self
 
+    def merge(self, other: DefinitionTally) -> DefinitionTally:
+        """Add the counts of ``other`` (other records); returns self."""
+        self.seen.update(other.seen)
+        self.expansions.update(other.expansions)
+        self.established.update(other.established)
+        return self
+
     def lexicon(self) -> CorpusLexicon:
         """The spreadable definitions (see the class docstring and :func:`spreadable`), sorted."""
         from extract.merge import preferred_name

@@ -1,8 +1,9 @@
 """Extraction beyond one machine: the same ``extract_records`` function, run on Dask workers.
 
 The client reads and accounts for the inputs (so quarantine and counts work as in a local run), ships
-batches of abstracts to the cluster, writes each returned partition as ``part-NNNNN.jsonl`` and merges
-the partitions (:func:`extract.merge.merge_partitions`: names resolved corpus-wide and canonical names
+batches of abstracts to the cluster (each worker runs :func:`extract.workers.extract_batch`, as local
+worker processes do), writes each returned partition as ``part-NNNNN.jsonl``, adds up their merge tallies
+and merges the partitions (:func:`extract.merge.merge_partitions`: names resolved corpus-wide and canonical names
 agreeing across partitions, the same records as one process). Workers need no shared filesystem.
 """
 
@@ -14,17 +15,10 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from extract.merge import merge_partitions
+from extract.merge import Tally, merge_partitions
 from extract.records import Abstract
-from extract.records_io import record_line
 from extract.run import ExtractReport
-
-
-def extract_partition(abstracts: list[Abstract]) -> str:
-    """Worker side: extract one batch and return it as JSON Lines text."""
-    from extract.pipeline import extract_records
-
-    return "".join(record_line(r.to_json()) for r in extract_records(abstracts))
+from extract.workers import Batch, extract_batch
 
 
 def _batches(items: Iterable[Abstract], size: int) -> Iterator[list[Abstract]]:
@@ -69,24 +63,28 @@ def extract_with_dask(
         in_flight = as_completed()
         index: dict[str, int] = {}
         parts: list[Path] = []
+        tally = Tally()
         for i, batch in enumerate(_batches(intake, partition_size)):
-            future = client.submit(extract_partition, batch, pure=False)  # type: ignore[attr-defined]
+            future = client.submit(extract_batch, batch, pure=False)  # type: ignore[attr-defined]
             index[future.key] = i
             in_flight.add(future)
             if in_flight.count() >= 2 * n_workers:  # bound memory: never more than 2 batches per worker queued
-                parts.append(_write_part(parts_dir, next(in_flight), index))
-        parts.extend(_write_part(parts_dir, f, index) for f in in_flight)
+                parts.append(_write_part(parts_dir, next(in_flight), index, tally))
+        parts.extend(_write_part(parts_dir, f, index, tally) for f in in_flight)
     finally:
         client.close()  # type: ignore[attr-defined]
         if scheduler == "local":
             cluster = getattr(client, "cluster", None)
             if cluster is not None:
                 cluster.close()
-    merge_partitions(sorted(parts), out, workers=os.cpu_count() or 1)  # its scan forks only if no thread is left
+    # the tally's sums do not depend on the order partitions came back in; the scan forks only if no thread is left
+    merge_partitions(sorted(parts), out, tally, workers=os.cpu_count() or 1)
     return ExtractReport(stats=intake.stats, files=[str(out), str(parts_dir)])
 
 
-def _write_part(parts_dir: Path, future: object, index: dict[str, int]) -> Path:
+def _write_part(parts_dir: Path, future: object, index: dict[str, int], tally: Tally) -> Path:
     path = parts_dir / f"part-{index.pop(future.key):05d}.jsonl"  # type: ignore[attr-defined]
-    path.write_text(future.result(), encoding="utf-8")  # type: ignore[attr-defined]
+    batch: Batch = future.result()  # type: ignore[attr-defined]
+    path.write_text(batch.text, encoding="utf-8")
+    tally.merge(batch.tally)
     return path

@@ -103,6 +103,14 @@ class Tally:
             self.add(rec)
         return self
 
+    def merge(self, other: Tally) -> Tally:
+        """Add what ``other`` learnt (from other records, e.g. a worker's batch); returns self. Counts are
+        sums, so tallies merged in any grouping equal one tally of all the records."""
+        for key, names in other.counts.items():
+            self.counts[key].update(names)
+        self.definitions.merge(other.definitions)
+        return self
+
     def rewriter(self, count: Callable[[SurfaceIndex], UseCounts]) -> Callable[[dict[str, Any]], bool]:
         """Resolve and rename one record in place (True if it changed), with what was learnt and with how
         the definitions are used in the records, which ``count`` tallies (the same records again: a pass of

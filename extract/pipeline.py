@@ -6,12 +6,8 @@ intermediate candidates). Each annotates the Doc; this module
 only turns the annotations into :class:`~extract.records.PaperRecord` objects. Nothing is downloaded.
 The tokenizer is spaCy's English one with lean prefix/suffix rules (see :func:`lean_tokenizer`).
 
-``extract_records(workers=N)`` runs ``nlp.pipe(n_process=N)`` on a second pipeline whose
-``kg_finalize`` packs each Doc into an empty one carrying only the record data (see
-:mod:`extract.components.finalize`), so what spaCy ships back per abstract is a small msgpack; and it
-caches srsly's msgpack encoder/decoder registries (see :func:`fast_msgpack`), whose lookup otherwise
-scans every installed package's entry points and all of catalogue's registry on each ``to_bytes`` /
-``from_bytes`` call (about 0.4 ms per call, three calls per Doc each way).
+``extract_records(workers=N)`` extracts batches in N forked processes (:mod:`extract.workers`), each
+turning its abstracts into record lines itself.
 """
 
 from __future__ import annotations
@@ -19,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from itertools import chain, islice, tee
+from itertools import tee
 from typing import TYPE_CHECKING
 
 from extract.doc_data import ENTITIES, RELATIONS, RESULTS, TEXT
@@ -41,14 +37,13 @@ PIPES: tuple[str, ...] = (
     "kg_entities",  # doc._.kg_entities (+ doc.ents): candidates resolved, typed and named
     "kg_relations",  # doc._.kg_relations
     "kg_results",  # doc._.kg_results
-    "kg_finalize",  # drops the intermediate data (or packs the Doc for worker processes)
+    "kg_finalize",  # drops the intermediate data
 )
 SEP = "\n\n"  # between title and abstract in the Doc text
 
 
-def build_nlp(pack: bool = False, ents: bool = True, lean: bool = False) -> spacy.language.Language:
+def build_nlp(ents: bool = True, lean: bool = False) -> spacy.language.Language:
     """A blank English pipeline with kg's components; everything it needs ships in the package.
-    ``pack``: ``kg_finalize`` returns minimal Docs carrying only the record data (for ``n_process``);
     ``ents``: also set ``doc.ents`` (the record pipeline of :func:`extract_records` does not need them);
     ``lean``: words get only the lexeme attributes the components read (:func:`lean_lexemes`)."""
     import spacy
@@ -66,7 +61,6 @@ def build_nlp(pack: bool = False, ents: bool = True, lean: bool = False) -> spac
         "kg_shapes": {"spans": False},
         "kg_proposals": {"spans": False},
         "kg_entities": {"ents": ents},  # records read doc._.kg_entities; Span objects for doc.ents cost ~0.02 ms
-        "kg_finalize": {"pack": pack},
     }
     for pipe in PIPES:
         nlp.add_pipe(pipe, config=config.get(pipe, {}))
@@ -183,11 +177,12 @@ def lean_lexemes(nlp: spacy.language.Language) -> None:
     nlp.vocab.lex_attr_getters = {k: f for k, f in getters.items() if k == LOWER or k not in standard}
 
 
-@lru_cache(maxsize=2)
-def _shared_nlp(pack: bool = False) -> spacy.language.Language:
+@lru_cache(maxsize=1)
+def shared_nlp() -> spacy.language.Language:
+    """The record pipeline of this process, built on first use (worker processes fork after it is built)."""
     import gc
 
-    nlp = build_nlp(pack, ents=False, lean=True)  # records are made from doc._.kg_entities, not doc.ents
+    nlp = build_nlp(ents=False, lean=True)  # records are made from doc._.kg_entities, not doc.ents
     gc.collect()
     gc.freeze()  # the pipeline's tables live as long as the process: keep them out of every GC pass
     return nlp
@@ -241,46 +236,24 @@ def record_from_doc(doc: Doc, a: Abstract) -> PaperRecord:
     return rec
 
 
-@lru_cache(maxsize=1)
-def fast_msgpack() -> None:
-    """Cache srsly's msgpack encoder/decoder registries in this process (and the workers it forks).
-
-    ``srsly.msgpack_dumps``/``loads`` call ``catalogue.Registry.get_all()`` on every call, which reads the
-    entry points of every installed distribution and copies the whole catalogue registry: ~0.4 ms per
-    call, more than the rest of serialising a packed Doc. The registries only hold srsly's numpy hooks
-    (and any entry points, read once here), so their contents are taken once and reused."""
-    import srsly.msgpack as smp
-
-    for registry in (smp.msgpack_encoders, smp.msgpack_decoders):
-        found = registry.get_all()
-        registry.get_all = lambda found=found: dict(found)  # type: ignore[method-assign]
-
-
-# With workers, abstracts go to one ``nlp.pipe(n_process=N)`` call per this many: each call forks fresh
-# workers from the parent, so their spaCy string stores (one entry per new token string: ~0.9 KB per
-# distinct abstract and worker, measured on the 40k real abstracts) stay bounded (~45 MB a worker)
-# instead of growing with the corpus. A fork costs ~0.4 s, 10 forks per million abstracts.
-WORKER_SEGMENT = 100_000
-
-
 def extract_records(abstracts: Iterable[Abstract], *, workers: int = 1, batch_size: int = 64,
-                    segment: int = WORKER_SEGMENT) -> Iterator[PaperRecord]:
-    """Streaming, order-preserving; workers>1 uses nlp.pipe(n_process=workers) with packed Docs (see
-    the module docstring), ``segment`` abstracts per set of worker processes. One PaperRecord per Abstract."""
-    n_process = max(1, workers)
-    if n_process > 1:
-        fast_msgpack()
-    nlp = _shared_nlp(n_process > 1)
-    stream = iter(abstracts)
-    while True:
-        part = islice(stream, segment) if n_process > 1 else stream
-        first = next(part, None)
-        if first is None:
-            return
-        texts, metas = tee(chain([first], part))
-        docs = nlp.pipe((doc_text(a) for a in texts), batch_size=batch_size, n_process=n_process)
-        for doc, a in zip(docs, metas, strict=True):
-            yield record_from_doc(doc, a)
+                    segment: int | None = None) -> Iterator[PaperRecord]:
+    """Streaming, order-preserving, one PaperRecord per Abstract. ``workers`` > 1 extracts batches of
+    ``batch_size`` in that many processes, a fresh set every ``segment`` abstracts
+    (:func:`extract.workers.extract_batches`, which ``kg extract`` uses directly)."""
+    if workers > 1:
+        import json
+
+        from extract.workers import WORKER_SEGMENT, extract_batches
+
+        for batch in extract_batches(abstracts, workers=workers, batch_size=batch_size,
+                                     segment=segment or WORKER_SEGMENT):
+            yield from (PaperRecord.from_json(json.loads(line)) for line in batch.text.splitlines())
+        return
+    texts, metas = tee(abstracts)
+    docs = shared_nlp().pipe((doc_text(a) for a in texts), batch_size=batch_size)
+    for doc, a in zip(docs, metas, strict=True):
+        yield record_from_doc(doc, a)
 
 
 def extract_one(abstract: Abstract) -> PaperRecord:

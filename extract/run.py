@@ -16,8 +16,7 @@ from pathlib import Path
 
 from extract.intake import Intake, IntakeStats
 from extract.merge import Tally, merge_partitions
-from extract.progress import progress as progress_bar
-from extract.records_io import record_line
+from extract.progress import Counter
 
 __all__ = ["ExtractReport", "extract_to_file"]
 
@@ -51,17 +50,19 @@ def extract_to_file(
 ) -> ExtractReport:
     """Read ``inputs``, extract every abstract and write the merged records to ``out`` (bad records to
     ``quarantine`` with their reasons)."""
-    from extract.pipeline import extract_records  # spaCy: imported only when extracting
+    from extract.workers import extract_batches  # spaCy: imported only when extracting
 
     intake = Intake(inputs, quarantine, fmt=fmt, echo=echo)
     out.parent.mkdir(parents=True, exist_ok=True)
     part = out.with_name(out.name + ".part")
     tally = Tally()
+    bar = Counter(None, progress, "extract", "paper")
     with open(part, "w", encoding="utf-8") as f:
-        for rec in progress_bar(extract_records(iter(intake), workers=workers), None, progress, "extract"):
-            d = rec.to_json()
-            tally.add(d)
-            f.write(record_line(d))
+        for batch in extract_batches(intake, workers=workers):
+            tally.merge(batch.tally)
+            f.write(batch.text)
+            bar.update(batch.n)
+    bar.close()
     merge_partitions([part], out, tally, workers=workers)  # the same records as a partitioned (Dask) run
     part.unlink()
     return ExtractReport(stats=intake.stats, files=[str(out)])

@@ -194,7 +194,7 @@ def make_parser() -> argparse.ArgumentParser:
                         help="force a reader instead of detecting it (jsonl, json, csv, hf, atom, bibtex, s2, "
                              "hf-json, openalex, openreview)")
         sp.add_argument("--workers", type=_workers, default=1, metavar="N",
-                        help="extraction processes (spaCy n_process); default 1")
+                        help="extraction processes, each extracting batches of abstracts; default 1")
         sp.add_argument("--strict", action="store_true", help="exit 1 if any input record was quarantined")
         sp.add_argument("-q", "--quiet", action="store_true", help="no progress bar or per-type counts")
 

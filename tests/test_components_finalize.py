@@ -22,10 +22,3 @@ def test_keep_config() -> None:
     nlp.get_pipe("kg_gazetteer").spans = True
     assert "kg_gaz" in nlp("T\n\nWe use BERT.").spans
 
-
-def test_pack_config() -> None:
-    """For n_process, the Doc is replaced by an empty one carrying only the record data."""
-    doc = build_nlp(pack=True)("T\n\nWe use BERT on SQuAD.")
-    assert len(doc) == 0 and {e["name"] for e in doc._.kg_entities} == {"BERT", "SQuAD"}
-    assert doc._.kg_relations and doc._.kg_sents is None
-    assert len(doc.to_bytes()) < 2000

@@ -104,3 +104,17 @@ def test_beside_another_thread_the_uses_are_counted_in_this_process(tmp_path: Pa
         other.join()
     merge_partitions([src], tmp_path / "one.jsonl")
     assert (tmp_path / "out.jsonl").read_bytes() == (tmp_path / "one.jsonl").read_bytes()
+
+
+def test_tallies_merged_equal_one_tally() -> None:
+    from extract.merge import Tally
+
+    recs = [_rec(str(i), n) for i, n in enumerate(["BERT", "bert", "RoBERTa", "BERT"])]
+    recs[0]["entities"][0].update(name="ZapNet", aliases=["ZPN"], rule="acronym",
+                                  mentions=[{"text": "Zap Pretrained Network"}])
+    recs[0]["relations"][0].update(type="PROPOSES", target="ZapNet")
+    whole = Tally().update(recs)
+    parts = Tally().merge(Tally().update(recs[:1])).merge(Tally().update(recs[1:]))
+    assert dict(parts.counts) == dict(whole.counts)
+    assert parts.definitions.lexicon() == whole.definitions.lexicon()
+    assert parts.definitions.lexicon().definitions  # the merged tally knows the definition

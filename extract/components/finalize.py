@@ -3,12 +3,7 @@
 Only ``doc.ents``, ``doc._.kg_sents``, ``kg_entities``, ``kg_relations`` and ``kg_results`` are needed
 downstream. Config:
 
-* ``keep = true`` keeps everything (debugging);
-* ``pack = true`` (used for ``nlp.pipe(n_process=N)``) replaces the Doc by an empty one that only
-  carries ``kg_entities``, ``kg_relations`` and ``kg_results`` in ``user_data``. spaCy ships every Doc
-  from a worker back to the parent with ``Doc.to_bytes`` and rebuilds it with ``Doc.from_bytes``; for a
-  full Doc that costs more than tokenising it (token arrays, every string of the text), for the packed
-  one it is a small msgpack of plain lists and dicts.
+* ``keep = true`` keeps everything (debugging).
 """
 
 from __future__ import annotations
@@ -33,29 +28,19 @@ from extract.doc_data import (
 
 INTERMEDIATE_SPANS: tuple[str, ...] = ("kg_gaz", "kg_shape", "kg_proposed")
 INTERMEDIATE: tuple[DocField[Any], ...] = (TEXT, GAZ_META, SHAPE_META, ABBREVS, PROPOSED_META)
-PACKED: tuple[DocField[Any], ...] = (ENTITIES, RELATIONS, RESULTS)
 
 
 class Finalizer:
-    """Removes the candidate annotations of the earlier components (unless ``keep``), or packs the
-    record data into a minimal Doc (``pack``)."""
+    """Removes the candidate annotations of the earlier components (unless ``keep``)."""
 
-    def __init__(self, name: str = "kg_finalize", keep: bool = False, pack: bool = False) -> None:
+    def __init__(self, name: str = "kg_finalize", keep: bool = False) -> None:
         self.name = name
         self.keep = keep
-        self.pack = pack
 
     def __call__(self, doc: Doc) -> Doc:
-        """Drop intermediate span groups and extension values (or pack, see the module docstring)."""
+        """Drop intermediate span groups and extension values."""
         if self.keep:
             return doc
-        if self.pack:
-            small = Doc(doc.vocab, words=[])
-            for data in PACKED:
-                value = data.get(doc)
-                if value is not None:
-                    data.set(small, value)
-            return small
         for key in INTERMEDIATE_SPANS:
             if key in doc.spans:
                 del doc.spans[key]
@@ -65,8 +50,8 @@ class Finalizer:
         return doc
 
 
-@Language.factory("kg_finalize", default_config={"keep": False, "pack": False},
+@Language.factory("kg_finalize", default_config={"keep": False},
                   requires=[ENTITIES.attr, RELATIONS.attr, RESULTS.attr])
-def make_finalizer(nlp: Language, name: str, keep: bool, pack: bool) -> Finalizer:
+def make_finalizer(nlp: Language, name: str, keep: bool) -> Finalizer:
     """Factory for :class:`Finalizer`."""
-    return Finalizer(name, keep, pack)
+    return Finalizer(name, keep)
