@@ -222,3 +222,13 @@ def test_a_bracketed_new_name_after_a_descriptor_is_proposed_but_not_a_known_or_
 def test_a_series_or_family_word_is_not_part_of_the_proposed_name() -> None:
     got = {name for name, _, _ in _proposed("T\n\nWe present the Zorp2-VL Series, an upgrade of Zorp-VL.")}
     assert "Zorp2-VL" in got and "Zorp2-VL Series" not in got
+
+
+def test_a_family_of_algorithms_is_a_method_and_a_family_of_models_a_model() -> None:
+    got = _proposed(
+        "T\n\nWe propose ZapGap, a family of new efficient algorithms for bandits. "
+        "We release BarLM, a family of open language models. We introduce QuxEst, a series of optimization methods."
+    )
+    labels = {n: lab for n, lab, _ in got}
+    assert labels["ZapGap"] == "Method" and labels["QuxEst"] == "Method"
+    assert labels["BarLM"] == "Model"

@@ -114,7 +114,11 @@ _PASSIVE = re.compile(
 _CUE = re.compile(
     r"\b(?P<b>benchmarks?|leaderboards?|test ?beds?|evaluation suites?|suites?|arenas?)\b|"
     r"\b(?P<d>datasets?|corpus|corpora|data ?sets?)\b|"
-    r"\b(?P<m>models?|LLMs?|language models?|VLMs?|MLLMs?|checkpoints?|family of|series of|networks?|agents?|"
+    # "a family of models" names models; "a family of (new, efficient) algorithms" names methods: the noun decides
+    r"\b(?P<m>models?|LLMs?|language models?|VLMs?|MLLMs?|checkpoints?|"
+    r"(?:family|series) of(?!(?:\s+[\w\-]+){0,3}?\s+(?:algorithms?|methods?|techniques?|approaches|estimators?|"
+    r"schemes?|procedures?|strategies|optimizers?|losses|attacks?|policies|protocols?|mechanisms?)\b)|"
+    r"networks?|agents?|"
     r"assistants?|chatbots?|encoders?|decoders?|foundation models?)\b|"
     r"\b(?P<x>frameworks?|methods?|approach(?:es)?|algorithms?|techniques?|strateg(?:y|ies)|paradigms?|"
     r"pipelines?|recipes?|loss|objectives?|mechanisms?|architectures?|schemes?|modules?|procedures?|toolkits?|"
