@@ -232,3 +232,22 @@ def test_a_family_of_algorithms_is_a_method_and_a_family_of_models_a_model() -> 
     labels = {n: lab for n, lab, _ in got}
     assert labels["ZapGap"] == "Method" and labels["QuxEst"] == "Method"
     assert labels["BarLM"] == "Model"
+
+
+def test_a_name_after_the_descriptor_is_the_proposal_not_the_name_inside_it() -> None:
+    got = {n for n, _, _ in _proposed(
+        "T\n\nWe propose a novel robust ZapGNN framework QuxHe to defend attacks. "
+        "We introduce a Bayesian generative model Zapper for images. "
+        "We introduce a FooQA-like dataset BarSet of 4,086 claims."
+    )}
+    assert {"QuxHe", "Zapper", "BarSet"} <= got
+    assert "ZapGNN" not in got and not any(n.startswith("BarSet ") for n in got)
+
+
+def test_a_known_name_that_modifies_a_descriptor_is_not_proposed() -> None:
+    got = {n for n, _, _ in _proposed(
+        "T\n\nFirst, we design a new CNN encoder architecture. We propose a new BERT model for Tagalog. "
+        "We introduce the CIFAR-10 dataset."
+    )}
+    assert "CNN" not in got and "BERT" not in got
+    assert "CIFAR-10" in got  # "the X dataset" still releases X

@@ -239,6 +239,7 @@ def guess_label(before: str, after: str, wide: str = "") -> str:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Strip trailing connector words and punctuation from a name span."""
     name = text[start:end]
+    name = re.sub(r"\s+(?:of|for)\s+\d[\d.,]*$", "", name)  # "a dataset COVID-Fact of 4,086 claims"
     name = re.sub(r"(?:\s+(?:of|for|-))+$", "", name).rstrip(".,;:'’\"”")
     name = re.sub(r"(?<=\S)\s+(?:[Ss]eries|[Ff]amily)$", "", name)  # "the Zorp2-VL Series": the family is Zorp2-VL
     return start, start + len(name)
@@ -319,6 +320,37 @@ _WEAK_VERB = re.compile(r"\b(?:train|pretrain|pre-train|report|describe|offer|es
 _STRONG_VERB = re.compile(r"\b(?:propos|introduc|present|releas|develop|design|creat|unveil|devis|open-sourc)\w*", re.I)
 
 
+# A descriptor head and a name right after what a proposal verb reached first: "we propose a novel robust HGNN
+# framework RoHe", "a novel deep CCA model Soft CCA": the first name describes, the second is the proposal
+# (not across a stop word: "we propose X for the model Y").
+_HEADS = (
+    "model|method|framework|approach|algorithm|network|architecture|module|system|mechanism|technique|strategy|"
+    "pipeline|benchmark|dataset|agent|loss|layer|estimator"
+)
+_HEAD_THEN_NAME = re.compile(
+    rf"(?:\s+(?!(?:{_STOP})\b)[a-z][\w\-]*){{0,2}}?"  # "a Bayesian generative model Zapper"
+    rf"\s+(?:{_HEADS})s?,?\s+[\"“‘]?{_NAME}"
+)
+_HEAD_WORD = re.compile(rf"(?:{_HEADS})s?", re.IGNORECASE)
+# A known name that modifies a descriptor: "we design a new CNN encoder architecture", "a new BERT model for X".
+# Not data: "we introduce the UCF-QNRF dataset" releases a (since) known dataset under its name.
+_KNOWN_MODIFIES = re.compile(
+    rf"(?:\s+(?!(?:{_STOP})\b)[a-z][\w\-]*){{0,2}}?\s+(?!dataset|benchmark)(?:{_HEADS})s?\b"
+)
+
+
+def _later_name(text: str, end: int) -> tuple[int, int] | None:
+    """The span of a name that follows a descriptor head right after ``end`` (see ``_HEAD_THEN_NAME``), or None."""
+    m = _HEAD_THEN_NAME.match(text, end)
+    if m is None:
+        return None
+    s, e = _trim(text, m.start("name"), m.end("name"))
+    words = text[s:e].split()
+    if not words or words[0] in _NOT_NAMES or not words[0][0].isupper() or _HEAD_WORD.fullmatch(words[0]):
+        return None  # "... network Model (i.e., BGM)": a capitalised head, not a name
+    return s, e
+
+
 def _reuses_known(cue: str, name: str) -> bool:
     """Whether a weak proposal verb in ``cue`` has a known name (or a known model's size variant) as object."""
     if _WEAK_VERB.search(cue) is None or _STRONG_VERB.search(cue) is not None:
@@ -385,6 +417,9 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
     title_end = text.find("\n\n")
     for m, rule in _matches(text, sents, keys):
         s, e = _trim(text, m.start("name"), m.end("name"))
+        later = _later_name(text, e) if rule == "propose" else None
+        if later is not None:
+            s, e = later  # the descriptor ("a novel robust HGNN framework") is part of the cue, the name follows
         name = text[s:e]
         if _DESCRIPTIVE_END.search(name) or _DESCRIPTIVE_AFTER.match(text, e):
             continue  # "a GAN-based method", "X (XA)--based features": describes the proposal, does not name it
@@ -402,6 +437,9 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             or best_long_form(name, text[max(0, s - 120) : s - 1].rstrip()) is not None
         ):
             continue  # a known name or an acronym's definition in brackets: defined_proposals decides those
+        known = lookup(name) if rule == "propose" and later is None else None
+        if known is not None and known.label in ("Method", "Model") and _KNOWN_MODIFIES.match(text, e):
+            continue  # "we design a new CNN encoder architecture": a known name describes an unnamed proposal
         if _reuses_known(m.group(0), name):
             continue  # "we train a ResNet18", "we report results of GPT-4": someone else's model, used
         if m.re is _NAMING and _describes_known(text, sents, m.start(), name):
@@ -431,6 +469,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
                 before = text[m.start() : s]  # only the descriptor of the cue itself ("the proposed model X")
             else:
                 before = m.group("gap") if "gap" in m.re.groupindex else text[max(0, s - 40) : s]
+                if later is not None:
+                    before = text[m.start("gap") : s]
             before = before[before.rfind(". ") + 1 :]
             wide = text[max(0, s - 100) : s] if rule == "naming" else ""
             wide = wide[wide.rfind(". ") + 1 :]
