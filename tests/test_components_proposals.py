@@ -251,3 +251,14 @@ def test_a_known_name_that_modifies_a_descriptor_is_not_proposed() -> None:
     )}
     assert "CNN" not in got and "BERT" not in got
     assert "CIFAR-10" in got  # "the X dataset" still releases X
+
+
+def test_termed_as_and_also_called() -> None:
+    got = {n for n, _, _ in _proposed(
+        "T\n\nWe present a single dendritic ZapCNN, termed as Pose Zap Network (PZN), for faces. "
+        "Our detector, dubbed as QuxDet, is fast. "
+        "The standard Kernel Zapping method (also called Bayesian Zap Carlo) is known. "
+        "We study a bandit problem, dubbed as R(MA)^2B. We translate text into queries (termed as “Text2Zap” task)."
+    )}
+    assert "QuxDet" in got and "Pose Zap Network" in got and "ZapCNN" not in got
+    assert "Bayesian Zap Carlo" not in got and "R" not in got and "Text2Zap" not in got

@@ -63,7 +63,7 @@ _CUE_BEFORE_DEF = re.compile(
 _SUBJECT_BEFORE = re.compile(r"\b(?:[Ww]e|paper|work|study|report|article)(?:,?\s+[a-z]+)?\s+$")
 _SETTING_AFTER = re.compile(r"\)?\s*(?:task|problem|setting|challenge|scenario|metric|measure)s?\b", re.IGNORECASE)
 _NAMING = re.compile(
-    rf"(?<!so-)\b(?:called|named|dubbed|termed|coined|denoted as|referred to as|namely|"
+    rf"(?<!so-)\b(?:(?:called|named|dubbed|termed|coined)(?:\s+as)?|denoted as|referred to as|namely|"
     rf"(?:we call|we name|we term|we dub)(?:\s+(?:it|this|them|(?:the|this|our)\s+[a-z]+))?)\s+"
     rf"[\"“‘]?{_NAME}"
 )
@@ -194,7 +194,7 @@ _LETTER_DIGIT_LETTER = re.compile(r"[a-z]\d+[a-z]")
 # A plural noun (or an opening parenthesis) right before "namely".
 _PLURAL_BEFORE = re.compile(r"(?:[a-z]{2}[^s\W]s|\()\s*,?\s*$")
 # A naming cue later in the same clause: what the proposal verb reached first was a descriptor.
-_NAMED_LATER = re.compile(r"[^.;:()]*?,\s+(?:called|dubbed|named|termed|coined)\s+[\"“‘]?[A-Z0-9]")
+_NAMED_LATER = re.compile(r"[^.;:()]*?,\s+(?:called|dubbed|named|termed|coined)(?:\s+as)?\s+[\"“‘]?[A-Z0-9]")
 _DESCRIPTIVE_END = re.compile(
     r"(?:-(?:based|like|style|driven|aware|guided|assisted|augmented|enhanced|inspired|free|specific|level|powered)|"
     r"(?<=[a-z])based)$",  # also glued by text extraction: "Transformerbased"
@@ -314,6 +314,8 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
     return found
 
 
+# "also called X", "sometimes referred to as X", "commonly named X": an existing thing's other name.
+_ALSO_BEFORE = re.compile(r"\b(?:also|sometimes|commonly|often|usually|frequently|widely|otherwise)\s+$")
 _NAMING_WORD = re.compile(rf"(?:{_NAMING_WORDS})\b")
 # Proposal verbs that also describe using what exists: "we train X", "we report results of X".
 _WEAK_VERB = re.compile(r"\b(?:train|pretrain|pre-train|report|describe|offer|establish)(?:s|d|ed)?\b")
@@ -442,6 +444,11 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             continue  # "we design a new CNN encoder architecture": a known name describes an unnamed proposal
         if _reuses_known(m.group(0), name):
             continue  # "we train a ResNet18", "we report results of GPT-4": someone else's model, used
+        quote = 1 if e < len(text) and text[e] in "\"”’" else 0
+        if len(name) < 2 or (m.re is _NAMING and _SETTING_AFTER.match(text, e + quote)):
+            continue  # "dubbed as R(MA)^2B" cut to "R"; "(termed as “Text2Cypher” task)": a task, not a proposal
+        if m.re is _NAMING and _ALSO_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "Kernel Quadrature (also called Bayesian Monte Carlo)": another name of an existing thing
         if m.re is _NAMING and _describes_known(text, sents, m.start(), name):
             continue  # "one LLM called GPT": a naming cue before a well-known name describes, it does not coin
         if rule == "propose" and _NAMED_LATER.match(text, e, min(len(text), e + 100)):
