@@ -147,6 +147,13 @@ def label_of(text: str, sents: list[list[int]], ms: list[Cand]) -> str | None:
             return None
         if "ctx" in entry.flags:
             return data_or_benchmark(text, sents, ms, entry.label)
+        if entry.label == "Method" and entry.source:
+            # Papers with Code files some trained models as methods (UNITER under "Word Embeddings"): a list of
+            # models it stands in ("VisualBERT, ViLBERT, LXMERT and UNITER") outvotes a generated row's type.
+            # (Descriptor cues do not: "linear regression model", "RPN model" name techniques.)
+            votes = by_votes([e.split(":")[1] for c in ms for e in sorted(c.evidence) if e.startswith("coord:")])
+            if votes[:1] == ["Model"]:
+                return "Model"
         return entry.label
     ev = [e for c in ms for e in sorted(c.evidence)]  # sets iterate in hash order, which varies by process
     abbr = [c.label for c in ms if c.rule == "abbreviation" and c.label]

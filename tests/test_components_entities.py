@@ -343,3 +343,15 @@ def test_a_proposed_name_of_several_words_keeps_its_other_mentions() -> None:
     ents = _ents("T\n\nWe introduce ZORP N1, an open model for robots. ZORP N1 is a VLA model. "
                  "We train ZORP N1 on robot data.")
     assert "ZORP" not in ents and len(ents["ZORP N1"]["mentions"]) == 3
+
+
+def test_a_list_of_models_types_a_generated_method_row_as_a_model() -> None:
+    """Papers with Code files UNITER (a trained model) under "Word Embeddings"; a list of models it stands in
+    outvotes the generated row's type, a bare mention does not."""
+    from extract.pipeline import extract_one
+    from extract.records import Abstract
+
+    listed = extract_one(Abstract("a", "T", "We probe pre-trained models such as VisualBERT, LXMERT and UNITER.", "t"))
+    bare = extract_one(Abstract("b", "T", "We build on UNITER for retrieval.", "t"))
+    assert {e.name: e.label for e in listed.entities}["UNITER"] == "Model"
+    assert {e.name: e.label for e in bare.entities}["UNITER"] == "Method"
