@@ -40,3 +40,10 @@ def test_component() -> None:
 def test_descriptor_heads_the_acronym_does_not_abbreviate_are_trimmed() -> None:
     text = "a Zorp Anomaly-aware Pixel Segmentation approach (ZAPS) and a Blarg Mixing Framework (BMF)."
     assert _pairs(text) == [("Zorp Anomaly-aware Pixel Segmentation", "ZAPS"), ("Blarg Mixing Framework", "BMF")]
+
+
+def test_a_long_form_never_starts_with_a_function_word() -> None:
+    assert _pairs("multiple interactions inside the Zap-like backbone networks (InBN) help") == []
+    assert _pairs("a model in the case of a fixed policy (BYOL-P) works") == []
+    assert _pairs("We use In-Context Zapping (ICZ) here.") == [("In-Context Zapping", "ICZ")]
+    assert _pairs("we study in context zap learning (ICZL) here") == [("in context zap learning", "ICZL")]

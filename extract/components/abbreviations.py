@@ -49,6 +49,16 @@ def trim_descriptor(sf: str, lf: str) -> str:
     return " ".join(words)
 
 
+# Function words a long form never starts with: "interactions inside the Siamese-like backbone networks (InBN)"
+# matches the I of InBN on "inside", which names nothing. (Not "in", "on", "over" ...: "in context language
+# learning (ICLL)" writes "in-context" without its hyphen.)
+_NOT_FIRST_WORDS = (
+    "a an and are as for from inside into is of onto or the through toward towards upon via with within without "
+    "among between across along around against behind beyond throughout"
+)
+_NOT_FIRST = frozenset(_NOT_FIRST_WORDS.split(" "))
+
+
 def find_abbreviations(text: str) -> list[list[int]]:
     """All (long form, short form) definitions in ``text`` as ``[ls, le, ss, se]`` offsets."""
     out: list[list[int]] = []
@@ -66,7 +76,8 @@ def find_abbreviations(text: str) -> list[list[int]]:
             window = " ".join(words[-min(len(sf) + 5, 2 * len(sf)) :])
             lf = best_long_form(sf, window)
             lf = lf and trim_descriptor(sf, lf)
-            if lf and len(lf) > len(sf) and sf.lower() not in lf.lower().split():
+            if (lf and len(lf) > len(sf) and sf.lower() not in lf.lower().split()
+                    and lf.split(" ", 1)[0] not in _NOT_FIRST):
                 le = len(text[: m.start()].rstrip())
                 ls = text.rfind(lf, 0, le)
                 if ls >= 0:
