@@ -63,6 +63,7 @@ HAND: tuple[str, ...] = (
     r"MRR",
     r"Elo",
     r"PQ",  # panoptic quality
+    r"(?:mAP|AP|AUC|AUROC|mIoU|IoU|FID|PSNR|SSIM|F1|BLEU|MRR|NDCG)s",  # "mAPs of 85.2%, 96.0% and 62.3%"
     # "76.1% top-1 and 93.0% top-5 accuracy" (not "top-1 classification accuracy": widened from "accuracy")
     r"(?i:top-?[1-5])(?![\w\-])(?!(?:\s+[\w\-]+){0,2}\s+(?i:accurac\w*|errors?|recall|precision|rates?|acc)\b)",
 )
@@ -242,6 +243,8 @@ _SINGULAR = {
     "gains": "gain",
     "increases": "increase",
     "reductions": "reduction",
+    **{f"{m}s": m for m in ("mAP", "AP", "AUC", "AUROC", "mIoU", "IoU", "FID", "PSNR", "SSIM", "F1", "BLEU", "MRR",
+                            "NDCG")},
 }
 
 

@@ -260,6 +260,11 @@ def find_numbers(
                 if not word_to or _FROM_BEFORE.search(text, max(s, head - 60), head):
                     if not _RANGE_BEFORE.search(text, max(s, head - 30), head):
                         pairs.add(i - 1)
+                        members = groups[-1]  # consecutive candidates, the last one is cands[i - 1]
+                        k = len(members) - 1
+                        while k > 0 and text[members[k - 1].end : members[k].start].strip() == "/":
+                            k -= 1
+                            pairs.add(i - len(members) + k)  # "from 35.6/20.7/30.3 to ...": all three are old
                     groups[-1].append(n)
                     continue
             if _RANGE_JOIN.fullmatch(text, prev.end, gap_end) and (n.unit or "." in text[n.start : n.end]):

@@ -233,7 +233,11 @@ def sentence_results(
     for group in groups.values():
         slash = len(group) > 1 and "/" in text[group[0].end : group[1].start]
         if len(group) > 1:  # "71.2%, 64.0% and 55.3% on A, B and C (respectively)"
-            pair_bench.update(_paired(group, _lists(benches, text)) or {})
+            olds = [n for n in group if n.role == "before"]
+            news = [n for n in group if n.role != "before"]
+            # "on A/B/C ... from 35.6/20.7/30.3 to 86.1/66.7/54.7": the old and the new values each pair with A/B/C
+            for part in ([olds, news] if len(olds) > 1 and len(olds) == len(news) else [group]):
+                pair_bench.update(_paired(part, _lists(benches, text)) or {})
         if len(group) > 1 and (respectively or slash):
             pair_model.update(_paired(group, _lists([m for m in subjects if m[3] == "Model"], text)) or {})
             runs = _metric_lists(metrics, text)

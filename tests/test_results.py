@@ -231,3 +231,12 @@ def test_a_system_named_before_the_number_owns_it_not_its_backbone() -> None:
     got = _results("On Zorp-Bench, ZipAlign yields 71.2% accuracy for BazGPT-7B and 64.0% for BarLM.")
     # "for" a model right after the number names it
     assert [(m, v) for m, _, _, v, _ in got] == [("BazGPT-7B", 71.2), ("BarLM", 64.0)]
+
+
+def test_plural_metric_acronyms_and_slash_lists_from_old_to_new() -> None:
+    assert [r[2:4] for r in _results("FooNet achieves mAPs of 85.2%, 96.0% and 95.5% on Zorp-Bench.")] == [
+        ("mAP", 85.2), ("mAP", 96.0), ("mAP", 95.5)]
+    got = _results("mIoUs on Zorp-Bench/Quux-QA/Blip-Eval are improved from 35.6/20.7/30.3 to 86.1/66.7/54.7.")
+    assert sorted((r[1], r[3]) for r in got) == [
+        ("Blip-Eval", 30.3), ("Blip-Eval", 54.7), ("Quux-QA", 20.7), ("Quux-QA", 66.7),
+        ("Zorp-Bench", 35.6), ("Zorp-Bench", 86.1)]
