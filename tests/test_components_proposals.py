@@ -247,9 +247,9 @@ def test_a_name_after_the_descriptor_is_the_proposal_not_the_name_inside_it() ->
 def test_a_known_name_that_modifies_a_descriptor_is_not_proposed() -> None:
     got = {n for n, _, _ in _proposed(
         "T\n\nFirst, we design a new CNN encoder architecture. We propose a new BERT model for Tagalog. "
-        "We introduce the CIFAR-10 dataset."
+        "We introduce the CIFAR-10 dataset. We introduce novel functional MCMC schemes for sampling."
     )}
-    assert "CNN" not in got and "BERT" not in got
+    assert "CNN" not in got and "BERT" not in got and "MCMC" not in got
     assert "CIFAR-10" in got  # "the X dataset" still releases X
 
 

@@ -327,7 +327,8 @@ _STRONG_VERB = re.compile(r"\b(?:propos|introduc|present|releas|develop|design|c
 # (not across a stop word: "we propose X for the model Y").
 _HEADS = (
     "model|method|framework|approach|algorithm|network|architecture|module|system|mechanism|technique|strategy|"
-    "pipeline|benchmark|dataset|agent|loss|layer|estimator"
+    "pipeline|benchmark|dataset|agent|loss|layer|estimator|scheme|variant|extension|sampler|solver|procedure|"
+    "protocol|paradigm|recipe|objective|encoder|decoder|backbone|classifier|optimizer|block"
 )
 _HEAD_THEN_NAME = re.compile(
     rf"(?:\s+(?!(?:{_STOP})\b)[a-z][\w\-]*){{0,2}}?"  # "a Bayesian generative model Zapper"
