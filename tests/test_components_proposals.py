@@ -262,3 +262,5 @@ def test_termed_as_and_also_called() -> None:
     )}
     assert "QuxDet" in got and "Pose Zap Network" in got and "ZapCNN" not in got
     assert "Bayesian Zap Carlo" not in got and "R" not in got and "Text2Zap" not in got
+    assert "Zap Video Description" not in {n for n, _, _ in _proposed(
+        "T\n\nWe propose the Zap Video Description task, where a model describes videos.")}  # a task
