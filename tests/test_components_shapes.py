@@ -132,3 +132,10 @@ def test_known_techniques_joined_by_hyphens_are_one_technique() -> None:
 def test_latex_that_lost_its_backslash_is_no_name() -> None:
     assert not looks_like_name("EnglishrightarrowGerman") and not looks_like_name("mathbfX")
     assert looks_like_name("ZorpNet")
+
+
+def test_two_acronyms_are_not_a_variant_of_a_generated_acronym_row() -> None:
+    """"FMA" is a Papers with Code dataset row (Free Music Archive); "FMA-PG" is a policy-gradient framework."""
+    got = _scan("We propose a framework (FMA-PG) and test it on FMA-Large.")
+    assert got["FMA-PG"][2] == "" and got["FMA-PG"][3] == "shape"
+    assert got["FMA-Large"][2] == "FMA"  # a size word still makes a variant

@@ -368,6 +368,9 @@ class ShapeScanner:
         if entry.label != "Method":
             while end < len(bounds) and is_tail_part(chunk[bounds[end][0] : bounds[end][1]], entry.label):
                 end += 1
+        if entry.source and end > n and len(entry.name) <= 4 and entry.name.isupper() and all(
+                chunk[a:b].isupper() and chunk[a:b].isalpha() and len(chunk[a:b]) >= 2 for a, b in bounds[n:end]):
+            return None  # "FMA-PG": two acronyms make a name of their own, not a variant of a generated "FMA" row
         stop = bounds[end - 1][1]
         full = chunk[:stop]
         family = entry.name if entry.label != "Method" else None
