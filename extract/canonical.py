@@ -107,6 +107,11 @@ def _prefix_end(s: str, n: int) -> int:
     return len(s)
 
 
+def _mixed_case(text: str) -> bool:
+    """Whether ``text`` has both lower- and upper-case letters ("mLS", not "MLS" or "gpt-4")."""
+    return any(c.islower() for c in text) and any(c.isupper() for c in text)
+
+
 def split_variant(surface: str) -> tuple[Entry, list[str]] | None:
     """(family entry, tail parts) when ``surface`` is a known name plus a variant tail
     ("Llama-2-13B-chat" -> (Llama 2, ["13b", "chat"]); "RoBERTa+" -> (RoBERTa, ["+"])), however it is
@@ -124,6 +129,9 @@ def split_variant(surface: str) -> tuple[Entry, list[str]] | None:
             continue  # techniques have no size/version variants
         end = _prefix_end(core, n)
         head, rest = core[:end], core[end:]
+        if _mixed_case(head) and any(len(f) <= 4 and f.isalpha() and f.isupper() and norm_key(f) == key[:n]
+                                     for f in e.surfaces):
+            continue  # "mLSTM" is not MLS + "TM", "Coco-Q" not COCO-Q: mixed case does not spell a short acronym
         if _DIGITS_APART.search(head) or (head[-1].isdigit() and rest.lstrip(".")[:1].isdigit()):
             continue  # "X-3-1M" is not X 3.1 + "M"; "X 2.5" is its own version, not X 2 + "5"
         if rest == "s":

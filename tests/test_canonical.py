@@ -71,6 +71,14 @@ def test_unknown_names_are_kept() -> None:
     assert canonical_name("  HindTweetBERT, ") == "HindTweetBERT"
 
 
+def test_mixed_case_does_not_spell_a_short_acronym() -> None:
+    """"CoCoS" is no COCO variant and "mLSTM" no MLS (Multilingual LibriSpeech) one; "Llama3-8B" still is Llama 3's."""
+    assert canonical_name("CoCoS") == "CoCoS" and variant_parent("CoCoS") is None
+    assert canonical_name("mLSTM") == "mLSTM"
+    assert split_variant("COCO-QA")[0].name == "COCO"  # all capitals: still the acronym
+    assert variant_parent("Llama3-8B") == "Llama 3"
+
+
 @settings(max_examples=200, deadline=None)
 @given(NAMES)
 def test_key_idempotent(name: str) -> None:
