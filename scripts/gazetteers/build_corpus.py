@@ -112,7 +112,12 @@ _FIELD_HEAD_WORDS = """
     robustness fairness art scale performance quality accuracy error rate ratio score metric metrics
     space spaces domain domains environment environments agents agent users user language languages text
     speech image images video videos
+    unit units sensor sensors device devices hardware frequency ranging flight noise theorem lemma
+    recommendation private order proportion proportions risk
 """
+# (The last line: things and properties, not techniques: "Graphics Processing Units", "Dynamic Vision Sensors",
+# "light detection and ranging", "time-of-flight", "additive white Gaussian noise", "central limit theorem",
+# "locally differentially private", "zeroth-order", "label proportions", "conditional value at risk".)
 # Heads that are techniques as often ("kernel density estimation", "variational inference"): they block only
 # two-word phrases ("pose estimation").
 _TWO_WORD_HEAD_WORDS = "estimation inference analysis search privacy"
