@@ -5,7 +5,7 @@ Bad *records* are never errors: they are quarantined with their reason. These ar
 
 from __future__ import annotations
 
-__all__ = ["ExtractError", "InputError"]
+__all__ = ["ExtractError", "InputError", "WorkerError"]
 
 
 class ExtractError(Exception):
@@ -14,3 +14,7 @@ class ExtractError(Exception):
 
 class InputError(ExtractError):
     """A whole input cannot be read (missing path, unknown format); the message is one line."""
+
+
+class WorkerError(ExtractError):
+    """An extraction worker process died (killed, out of memory); the message is one line."""

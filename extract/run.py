@@ -57,12 +57,17 @@ def extract_to_file(
     part = out.with_name(out.name + ".part")
     tally = Tally()
     bar = Counter(None, progress, "extract", "paper")
-    with open(part, "w", encoding="utf-8") as f:
-        for batch in extract_batches(intake, workers=workers):
-            tally.merge(batch.tally)
-            f.write(batch.text)
-            bar.update(batch.n)
-    bar.close()
+    try:
+        with open(part, "w", encoding="utf-8") as f:
+            for batch in extract_batches(intake, workers=workers):
+                tally.merge(batch.tally)
+                f.write(batch.text)
+                bar.update(batch.n)
+    except BaseException:
+        part.unlink(missing_ok=True)  # a run that did not finish leaves no half-written records behind
+        raise
+    finally:
+        bar.close()
     merge_partitions([part], out, tally, workers=workers)  # the same records as a partitioned (Dask) run
     part.unlink()
     return ExtractReport(stats=intake.stats, files=[str(out)])

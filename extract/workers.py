@@ -17,9 +17,11 @@ import multiprocessing as mp
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from typing import NamedTuple
 
+from extract.errors import WorkerError
 from extract.merge import Tally
 from extract.records import Abstract
 from extract.records_io import record_line
@@ -86,11 +88,17 @@ def extract_batches(abstracts: Iterable[Abstract], *, workers: int = 1, batch_si
     batches = _batches(abstracts, batch_size)
     per_pool = max(1, segment // batch_size)
     while (first := next(batches, None)) is not None:
-        with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-            pending: deque[Future[Batch]] = deque()
-            for batch in chain([first], islice(batches, per_pool - 1)):
-                pending.append(pool.submit(extract_batch, batch))
-                if len(pending) >= 2 * workers:
+        try:
+            with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+                pending: deque[Future[Batch]] = deque()
+                for batch in chain([first], islice(batches, per_pool - 1)):
+                    pending.append(pool.submit(extract_batch, batch))
+                    if len(pending) >= 2 * workers:
+                        yield pending.popleft().result()
+                while pending:
                     yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
+        except BrokenProcessPool as e:
+            raise WorkerError(
+                "an extraction worker process died (killed, or out of memory?): rerun, with fewer --workers "
+                f"if memory is short ({workers} now)"
+            ) from e

@@ -60,3 +60,26 @@ def test_a_failing_batch_raises_in_the_caller() -> None:
     object.__setattr__(bad, "title", None)  # not a str: the pipeline cannot make a Doc of it
     with pytest.raises(TypeError):
         list(extract_batches([bad], workers=2))
+
+
+def _die(abstracts: list[Abstract]) -> None:
+    """A worker that dies the way an out-of-memory kill ends one: no exception, no result."""
+    import os
+
+    os._exit(137)
+
+
+def test_a_worker_that_dies_is_one_clear_error_and_leaves_no_part_file(tmp_path, monkeypatch) -> None:
+    from extract import workers
+    from extract.errors import WorkerError
+    from extract.run import extract_to_file
+
+    monkeypatch.setattr(workers, "extract_batch", _die)  # forked workers see the patched module
+    with pytest.raises(WorkerError, match="worker process died"):
+        list(extract_batches(ABSTRACTS, workers=2, batch_size=2))
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": a.id, "title": a.title, "abstract": a.abstract}) + "\n"
+                           for a in ABSTRACTS), encoding="utf-8")
+    with pytest.raises(WorkerError):
+        extract_to_file([str(src)], tmp_path / "records.jsonl", quarantine=None, workers=2, progress=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
