@@ -86,6 +86,7 @@ def kg_rate(
     """Documents per second of ``extract_records`` (wall clock, CPU time of this process),
     (records so far, RSS MiB) samples and the CPU seconds of the worker processes."""
     from extract.pipeline import extract_records
+    from extract.workers import parallel_records
 
     list(extract_records(abstracts[:200]))  # build the pipeline and warm it
     marks = checkpoints(len(abstracts))
@@ -95,7 +96,9 @@ def kg_rate(
         yield from abstracts
 
     t, c, w = time.perf_counter(), time.process_time(), children_cpu()
-    for i, _ in enumerate(extract_records(stream(), workers=workers, batch_size=batch_size), 1):
+    records = (parallel_records(stream(), workers=workers) if workers > 1
+               else extract_records(stream(), batch_size=batch_size))
+    for i, _ in enumerate(records, 1):
         if i in marks:
             rss.append((i, rss_mb()))
     wall, cpu = time.perf_counter() - t, time.process_time() - c

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 from extract.lexicon import Entry, entries, key_index, norm_key
@@ -141,6 +142,15 @@ def split_variant(surface: str) -> tuple[Entry, list[str]] | None:
         if parts is not None:
             return e, parts + ([plus] if plus else [])
     return None
+
+
+def preferred_name(names: Counter[str]) -> str:
+    """Most frequent name; ties go to the one with capitals, then the shorter, then alphabetical.
+
+    >>> preferred_name(Counter({"MotoGPT": 1, "Moto-GPT": 2}))
+    'Moto-GPT'
+    """
+    return max(names, key=lambda n: (names[n], n != n.lower(), -len(n), [-ord(c) for c in n]))
 
 
 def canonical_name(surface: str) -> str:

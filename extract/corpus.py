@@ -17,6 +17,7 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
+from extract.canonical import preferred_name
 from extract.lexicon import generic_keys, key_index, norm_key
 
 CORPUS_RULE = "corpus"  # rule of the entities (and prefix of the relations) that resolution adds
@@ -143,8 +144,6 @@ class DefinitionTally:
 
     def lexicon(self) -> CorpusLexicon:
         """The spreadable definitions (see the class docstring and :func:`spreadable`), sorted."""
-        from extract.merge import preferred_name
-
         groups: dict[tuple[str, str], Counter[Observation]] = defaultdict(Counter)
         for (kind, key, label, name, pair), n in self.seen.items():
             groups[kind, key][label, name, pair] += n

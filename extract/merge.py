@@ -14,20 +14,11 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from extract.canonical import canonical_key
+from extract.canonical import canonical_key, preferred_name
 from extract.corpus import CORPUS_RULE, DefinitionTally
 from extract.records_io import record_dict, record_dicts, record_line, record_lines
 from extract.resolve import UseCounts, resolve, strip
 from extract.surface_index import SurfaceIndex
-
-
-def preferred_name(names: Counter[str]) -> str:
-    """Most frequent name; ties go to the one with capitals, then the shorter, then alphabetical.
-
-    >>> preferred_name(Counter({"MotoGPT": 1, "Moto-GPT": 2}))
-    'Moto-GPT'
-    """
-    return max(names, key=lambda n: (names[n], n != n.lower(), -len(n), [-ord(c) for c in n]))
 
 
 def count_names(counts: dict[str, Counter[str]], rec: dict[str, Any]) -> None:

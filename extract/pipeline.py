@@ -6,8 +6,8 @@ intermediate candidates). Each annotates the Doc; this module
 only turns the annotations into :class:`~extract.records.PaperRecord` objects. Nothing is downloaded.
 The tokenizer is spaCy's English one with lean prefix/suffix rules (see :func:`lean_tokenizer`).
 
-``extract_records(workers=N)`` extracts batches in N forked processes (:mod:`extract.workers`), each
-turning its abstracts into record lines itself.
+More processes: :mod:`extract.workers` (``kg extract --workers N``) runs this pipeline on batches in forked
+worker processes.
 """
 
 from __future__ import annotations
@@ -236,20 +236,9 @@ def record_from_doc(doc: Doc, a: Abstract) -> PaperRecord:
     return rec
 
 
-def extract_records(abstracts: Iterable[Abstract], *, workers: int = 1, batch_size: int = 64,
-                    segment: int | None = None) -> Iterator[PaperRecord]:
-    """Streaming, order-preserving, one PaperRecord per Abstract. ``workers`` > 1 extracts batches of
-    ``batch_size`` in that many processes, a fresh set every ``segment`` abstracts
-    (:func:`extract.workers.extract_batches`, which ``kg extract`` uses directly)."""
-    if workers > 1:
-        import json
-
-        from extract.workers import WORKER_SEGMENT, extract_batches
-
-        for batch in extract_batches(abstracts, workers=workers, batch_size=batch_size,
-                                     segment=segment or WORKER_SEGMENT):
-            yield from (PaperRecord.from_json(json.loads(line)) for line in batch.text.splitlines())
-        return
+def extract_records(abstracts: Iterable[Abstract], *, batch_size: int = 64) -> Iterator[PaperRecord]:
+    """Streaming, order-preserving, one PaperRecord per Abstract, in this process (for several processes:
+    :func:`extract.workers.parallel_records`)."""
     texts, metas = tee(abstracts)
     docs = shared_nlp().pipe((doc_text(a) for a in texts), batch_size=batch_size)
     for doc, a in zip(docs, metas, strict=True):

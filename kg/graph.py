@@ -13,8 +13,7 @@ from collections.abc import Iterable, Iterator
 
 import networkx as nx
 
-from extract.canonical import canonical_key
-from extract.merge import preferred_name
+from extract.canonical import canonical_key, preferred_name
 from extract.records import PaperRecord
 from extract.sentences import sentence_at
 from kg.schema import ENTITY_LABELS, entity_node, paper_node, result_node

@@ -31,6 +31,7 @@ from build_corpus import gold_exclusions  # noqa: E402 - the same exclusion as t
 
 from extract.pipeline import extract_records  # noqa: E402
 from extract.records import Abstract  # noqa: E402
+from extract.workers import parallel_records  # noqa: E402
 
 
 def corpus(abstracts: Path, gold: Path) -> Iterator[Abstract]:
@@ -50,7 +51,8 @@ def census(abstracts: list[Abstract], workers: int) -> tuple[Counter[tuple[str, 
     """(label, rule, name) -> papers, and one context window per row."""
     counts: Counter[tuple[str, str, str]] = Counter()
     contexts: dict[tuple, str] = {}
-    for a, rec in zip(abstracts, extract_records(abstracts, workers=workers), strict=True):
+    records = parallel_records(abstracts, workers=workers) if workers > 1 else extract_records(abstracts)
+    for a, rec in zip(abstracts, records, strict=True):
         for e in rec.entities:
             key = (e.label, e.rule, e.name)
             counts[key] += 1

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from extract.pipeline import PIPES, build_nlp, extract_one, extract_records
 from extract.records import Abstract, PaperRecord
+from extract.workers import parallel_records
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
@@ -64,10 +65,10 @@ def test_streaming_and_order() -> None:
 def test_workers_give_the_same_records() -> None:
     items = [ABSTRACT, *(Abstract(f"id{i}", f"T {i}", f"We use RoBERTa on SQuAD {i}.", "t") for i in range(6))]
     one = [r.to_json() for r in extract_records(items)]
-    two = [r.to_json() for r in extract_records(items, workers=2, batch_size=2)]
+    two = [r.to_json() for r in parallel_records(items, workers=2, batch_size=2)]
     assert one == two
     # a fresh set of workers every 3 abstracts: same records, same order
-    assert [r.to_json() for r in extract_records(items, workers=2, batch_size=2, segment=3)] == one
+    assert [r.to_json() for r in parallel_records(items, workers=2, batch_size=2, segment=3)] == one
 
 
 def test_output_does_not_depend_on_the_hash_seed(tmp_path) -> None:
