@@ -133,61 +133,13 @@ _TITLE_HEAD = re.compile(
 )
 _CUE_LABEL = {"b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method"}
 # Capitalised words that start sentences or clauses rather than names.
-_NOT_NAMES = frozenset(
-    [
-        "A",
-        "An",
-        "The",
-        "Our",
-        "This",
-        "These",
-        "That",
-        "It",
-        "In",
-        "On",
-        "For",
-        "To",
-        "We",
-        "Its",
-        "Their",
-        "Such",
-        "Both",
-        "Each",
-        "Specifically",
-        "Moreover",
-        "First",
-        "Second",
-        "Third",
-        "Fourth",
-        "Finally",
-        "Then",
-        "Next",
-        "However",
-        "Furthermore",
-        "Additionally",
-        "Overall",
-        "Notably",
-        "Importantly",
-        "Meanwhile",
-        "Instead",
-        "Therefore",
-        "Thus",
-        "Hence",
-        "Here",
-        "Also",
-        "Further",
-        "Besides",
-        "Similarly",
-        "Recently",
-        "Existing",
-        "Previous",
-        "Prior",
-        "Current",
-        "Most",
-        "Many",
-        "Several",
-    ]
+_NOT_NAME_WORDS = (
+    "A An The Our This These That It In On For To We Its Their Such Both Each Specifically Moreover First "
+    "Second Third Fourth Finally Then Next However Furthermore Additionally Overall Notably Importantly "
+    "Meanwhile Instead Therefore Thus Hence Here Also Further Besides Similarly Recently Existing "
+    "Previous Prior Current Most Many Several"
 )
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 
 
 _LETTER_DIGIT_LETTER = re.compile(r"[a-z]\d+[a-z]")
