@@ -264,3 +264,12 @@ def test_termed_as_and_also_called() -> None:
     assert "Bayesian Zap Carlo" not in got and "R" not in got and "Text2Zap" not in got
     assert "Zap Video Description" not in {n for n, _, _ in _proposed(
         "T\n\nWe propose the Zap Video Description task, where a model describes videos.")}  # a task
+
+
+def test_the_first_words_of_a_defined_long_form_are_proposed_by_their_acronym() -> None:
+    doc = _with_abbreviations()(
+        "T\n\nTo this end, we propose a novel approach of Instructor Zap with Memory Networks (IZMN) for QA. "
+        "We propose Learning to Zap Transferable Attacks (LZTA), which transfers.")
+    got = {doc.text[s:e]: rule for rule, s, e, _ in doc._.kg_proposed_meta}
+    assert got.get("IZMN") == "acronym" and got.get("LZTA") == "acronym"
+    assert "Learning" not in got and not any(n.startswith("Instructor Zap") for n in got)

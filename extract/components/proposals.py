@@ -487,6 +487,11 @@ class ProposalFinder:
         found = find_proposals(text, sents, keys)
         abbrevs = ABBREVS.get(doc)
         if abbrevs:
+            # "we propose Learning to Learn Transferable Attack (LLTA)": the verb reached the first words of a
+            # long form an acronym defines; what it proposes is that definition, named by its acronym
+            defs = {ls: (le, ss, se) for ls, le, ss, se in abbrevs if ss > ls}
+            found = [(d[1], d[2], f[2], "acronym") if f[3] == "propose" and (d := defs.get(f[0])) and f[1] < d[0]
+                     else f for f in found]
             found += defined_proposals(text, sents, abbrevs)
         for s, e, label, rule in found:
             if e <= s:
