@@ -9,22 +9,14 @@ agreeing across partitions, the same records as one process). Workers need no sh
 
 from __future__ import annotations
 
-import itertools
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from extract.merge import Tally, merge_partitions
-from extract.records import Abstract
 from extract.run import ExtractReport
-from extract.workers import Batch, extract_batch
-
-
-def _batches(items: Iterable[Abstract], size: int) -> Iterator[list[Abstract]]:
-    it = iter(items)
-    while batch := list(itertools.islice(it, size)):
-        yield batch
+from extract.workers import Batch, batches_of, extract_batch
 
 
 def _client(scheduler: str) -> object:
@@ -64,7 +56,7 @@ def extract_with_dask(
         index: dict[str, int] = {}
         parts: list[Path] = []
         tally = Tally()
-        for i, batch in enumerate(_batches(intake, partition_size)):
+        for i, batch in enumerate(batches_of(intake, partition_size)):
             future = client.submit(extract_batch, batch, pure=False)  # type: ignore[attr-defined]
             index[future.key] = i
             in_flight.add(future)

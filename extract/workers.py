@@ -26,7 +26,7 @@ from extract.merge import Tally
 from extract.records import Abstract, PaperRecord
 from extract.records_io import record_line
 
-__all__ = ["BATCH", "WORKER_SEGMENT", "Batch", "extract_batch", "extract_batches", "parallel_records"]
+__all__ = ["BATCH", "WORKER_SEGMENT", "Batch", "batches_of", "extract_batch", "extract_batches", "parallel_records"]
 
 BATCH = 256  # abstracts per task: large enough that a task's round trip is noise, small enough to stream
 # Abstracts per set of worker processes: forking costs ~0.4 s, 10 forks per million abstracts, and a
@@ -61,7 +61,8 @@ def extract_batch(abstracts: list[Abstract]) -> Batch:
     return Batch("".join(lines), len(lines), tally)
 
 
-def _batches(items: Iterable[Abstract], size: int) -> Iterator[list[Abstract]]:
+def batches_of(items: Iterable[Abstract], size: int) -> Iterator[list[Abstract]]:
+    """``items`` in lists of ``size`` (the last may be shorter), streamed."""
     it = iter(items)
     while batch := list(islice(it, size)):
         yield batch
@@ -78,14 +79,14 @@ def extract_batches(abstracts: Iterable[Abstract], *, workers: int = 1, batch_si
     batches in that many processes. The text and tallies add up to the same whatever ``workers``,
     ``batch_size`` and ``segment`` (tests/test_workers.py)."""
     if workers <= 1:
-        yield from map(extract_batch, _batches(abstracts, batch_size))
+        yield from map(extract_batch, batches_of(abstracts, batch_size))
         return
     ctx = _context()
     if ctx.get_start_method() == "fork":
         from extract.pipeline import shared_nlp
 
         shared_nlp()  # built once here, before forking: every worker shares it
-    batches = _batches(abstracts, batch_size)
+    batches = batches_of(abstracts, batch_size)
     per_pool = max(1, segment // batch_size)
     while (first := next(batches, None)) is not None:
         try:
