@@ -1,6 +1,7 @@
 """Candidates named by their context rather than their shape: lower-case items of a list the text calls
 techniques ("methods such as warm-up and weight decay"), title-case names before a collection noun
-("the Stanford Cars dataset") and capitalised words listed after typed names ("Lag-Llama, Zorp, and Chronos").
+("the Stanford Cars dataset"), capitalised words listed after typed names ("Lag-Llama, Zorp, and Chronos") and
+editions of a data name that a list leaves the name out of ("PASCAL VOC 2007 and 2012").
 Used by ``kg_entities``."""
 
 from __future__ import annotations
@@ -8,10 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from extract.canonical import canonical_name, known
 from extract.entity_labels import TASK_HEAD, Cand
 from extract.lexicon import Entry, norm_key
 
-__all__ = ["NOT_EPONYM", "coordinated_names", "listed_techniques", "titled_collections"]
+__all__ = ["NOT_EPONYM", "coordinated_names", "elided_editions", "listed_techniques", "titled_collections"]
 
 NOT_EPONYM = frozenset(
     [
@@ -204,4 +206,47 @@ def coordinated_names(text: str, cands: list[Cand], is_generic: Callable[[str], 
                 break
             out.append(Cand(item.start(), item.end(), "", name, "", "listed", 1, None, {"coord:" + c.label}))
             pos = item.end()
+    return out
+
+
+_EDITION = r"(?:19|20)\d\d|v?\d+\.\d+"
+_ENDS_IN_EDITION = re.compile(rf"(?P<sep>[ \-]?)(?P<v>{_EDITION})$")
+# ", 2017, and 2018" / " and 2012" / " & v2.0" right after the first edition; not a count or a share after it.
+_NEXT_EDITION = re.compile(
+    rf",?\s*(?:(?:and|or|&)\s+)?(?P<v>{_EDITION})(?!\.\d|[\w%$\\])(?!\s*(?:[a-z]+\s+)?(?:[%×x]|times))"
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_LIST_END = re.compile(r",?\s+(?:and|or|&)\s+")
+
+
+def elided_editions(text: str, cands: list[Cand]) -> list[Cand]:
+    """Editions of a benchmark or dataset listed after its first one without repeating the name ("PASCAL
+    VOC 2007 and 2012", "KITTI 2012 and 2015", "VQA v1.0 and v2.0", "WMT 2016, 2017, and 2018"): each is an
+    entity of its own, a mention on its year or version. Only a list that ends in "and"/"or" counts."""
+    out: list[Cand] = []
+    for c in cands:
+        label = c.label or (c.entry.label if c.entry is not None else "")
+        if label not in ("Benchmark", "Dataset") or text[c.end : c.end + 1] not in (" ", ","):
+            continue
+        surface = text[c.start : c.end]
+        first = _ENDS_IN_EDITION.search(surface)
+        if first is None or first.start() == 0:
+            continue
+        base, sep = surface[: first.start()], first.group("sep")
+        found: list[tuple[int, int, str]] = []
+        pos, closed = c.end, False
+        while (m := _NEXT_EDITION.match(text, pos)) is not None and not closed:
+            closed = _LIST_END.match(text, pos) is not None
+            if bool(_YEAR.fullmatch(m.group("v"))) != bool(_YEAR.fullmatch(first.group("v"))):
+                break  # a year after a version number, or the other way round: not one list of editions
+            found.append((m.start("v"), m.end("v"), m.group("v")))
+            pos = m.end()
+        if not closed:
+            continue  # "FooSet 2020, 2021 ..." without "and": no telling what the numbers are
+        for s, e, v in found:
+            full = base + sep + v
+            entry = known(full)
+            name = entry.name if entry is not None else canonical_name(full)
+            parent = (entry.parent if entry is not None else "") or c.parent
+            out.append(Cand(s, e, label, name, parent or "", "edition", 2, entry, set(c.evidence)))
     return out

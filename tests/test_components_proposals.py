@@ -273,3 +273,14 @@ def test_the_first_words_of_a_defined_long_form_are_proposed_by_their_acronym() 
     got = {doc.text[s:e]: rule for rule, s, e, _ in doc._.kg_proposed_meta}
     assert got.get("IZMN") == "acronym" and got.get("LZTA") == "acronym"
     assert "Learning" not in got and not any(n.startswith("Instructor Zap") for n in got)
+
+
+def test_a_report_title_and_a_title_that_is_one_name_propose_it() -> None:
+    assert ("Zorblax-2", "Model", "title") in _proposed("Zorblax-2 Technical Report\n\nWe present a model.")
+    assert ("Quuxel", "Model", "title") in _proposed("The Quuxel System Card\n\nWe describe a model.")
+    got = _proposed("Mask Zorp R-CNN\n\nWe present a framework. Mask Zorp R-CNN is simple to train.")
+    assert [(n, r) for n, _, r in got] == [("Mask Zorp R-CNN", "title")]
+    # the abstract must use the title's name; a title-case description is no name
+    assert _proposed("Flimflam\n\nWe present a framework for things.") == []
+    assert _proposed("Chained Zorp Processes\n\nChained Zorp Processes are good.") == []
+    assert _proposed("Ethics Sheets for AI Tasks\n\nEthics Sheets for AI Tasks help.") == []

@@ -139,3 +139,9 @@ def test_two_acronyms_are_not_a_variant_of_a_generated_acronym_row() -> None:
     got = _scan("We propose a framework (FMA-PG) and test it on FMA-Large.")
     assert got["FMA-PG"][2] == "" and got["FMA-PG"][3] == "shape"
     assert got["FMA-Large"][2] == "FMA"  # a size word still makes a variant
+
+
+def test_a_name_written_in_capital_words_is_one_name() -> None:
+    got = _scan("We win on the ZORPY FLIMSET validation set, and PAC RL is a setting.")
+    assert "ZORPY FLIMSET" in got and "FLIMSET" not in got
+    assert "PAC RL" not in got  # acronyms side by side are names of their own, not one

@@ -4,7 +4,7 @@ members of a list of typed names."""
 from __future__ import annotations
 
 from extract.entity_labels import Cand, data_or_benchmark, label_of
-from extract.entity_lists import coordinated_names, listed_techniques, titled_collections
+from extract.entity_lists import coordinated_names, elided_editions, listed_techniques, titled_collections
 from extract.lexicon import key_index
 
 
@@ -86,3 +86,27 @@ def test_a_verb_before_a_mention_outvotes_the_noun_after_it() -> None:
     assert data_or_benchmark(text, sents, [quux], "Benchmark") == "Benchmark"  # training *efficiency*: no use
     plain = "We release the Zorp corpus."
     assert data_or_benchmark(plain, [[0, len(plain)]], [Cand(15, 19, "", "Zorp", "", "shape", 1)], "X") == "Dataset"
+
+
+def _bench(text: str, name: str) -> Cand:
+    s = text.index(name)
+    return Cand(s, s + len(name), "Benchmark", name, "", "shape", 1, None)
+
+
+def test_editions_a_list_leaves_the_name_out_of_are_entities_of_their_own() -> None:
+    text = "We test on the ZorpSet 2007 and 2012 benchmarks and on Flim v0.9, v1.0 and v2.0."
+    found = elided_editions(text, [_bench(text, "ZorpSet 2007"), _bench(text, "Flim v0.9")])
+    assert [(text[c.start : c.end], c.name, c.label) for c in found] == [
+        ("2012", "ZorpSet 2012", "Benchmark"),
+        ("v1.0", "Flim v1.0", "Benchmark"),
+        ("v2.0", "Flim v2.0", "Benchmark"),
+    ]
+
+
+def test_numbers_after_an_edition_that_are_not_editions_add_nothing() -> None:
+    for text in ("On ZorpSet 2017, and 46.0% on Quux.", "ZorpSet 2017 and 10 other sets.",
+                 "ZorpSet 2017, 2018 were used.", "ZorpSet 2017 and 2019 times more."):
+        assert elided_editions(text, [_bench(text, "ZorpSet 2017")]) == [], text
+    text = "We train on ZorpNet 2 and 3 tasks."
+    model = Cand(text.index("ZorpNet 2"), text.index("ZorpNet 2") + 9, "Model", "ZorpNet 2", "", "shape", 1)
+    assert elided_editions(text, [model]) == []  # models are not editions of a data set

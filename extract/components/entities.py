@@ -35,7 +35,13 @@ from extract.doc_data import (
     text_of,
 )
 from extract.entity_labels import TASK_HEAD, Cand, classify_long_form, label_of
-from extract.entity_lists import NOT_EPONYM, coordinated_names, listed_techniques, titled_collections
+from extract.entity_lists import (
+    NOT_EPONYM,
+    coordinated_names,
+    elided_editions,
+    listed_techniques,
+    titled_collections,
+)
 from extract.lexicon import Entry, generic_keys, key_index, norm_key, task_acronym_keys, task_keys
 from extract.mention_cues import RIGHT_CUE, cue_label
 
@@ -278,6 +284,7 @@ class EntityResolver:
         cands += listed_techniques(text, cands, self.index, self._is_generic)
         cands += titled_collections(text, cands, self._is_generic)
         cands += coordinated_names(text, cands, self._is_generic)
+        cands += elided_editions(text, cands)
         for h in _EPONYM_HEAD.finditer(text) if any(w in text for w in _EPONYM_HEADS) else ():
             if h.start() > 0 and (text[h.start() - 1].isalnum() or text[h.start() - 1] == "_"):
                 continue  # inside a word ("Subsampling")

@@ -106,6 +106,21 @@ _THE_PROPOSED = re.compile(
 )
 _OURS_AFTER = re.compile(rf"(?<![\w\-]){_NAME}\s*\((?:ours|Ours|our method|our model)\)")
 _TITLE = re.compile(rf"^{_NAME}\s*(?::|\s[-–—])\s")  # "X: ...", "X - ..."
+# A release's report ("GPT-4 Technical Report", "The Zorp System Card"), and a title that is one name only
+# ("Mask R-CNN", "Gemma"; one word or name-shaped) when the abstract uses that name: the paper is its own.
+_TITLE_REPORT = re.compile(rf"^(?:The\s+)?{_NAME}\s+(?:Tech(?:nical)?\s+Report|System\s+Card|Model\s+Card)\s*$")
+_TITLE_ONLY = re.compile(rf"^{_NAME}\s*$")
+_SHAPED_WORD = re.compile(r"[a-z][A-Z]|[A-Z]{2}|\d")  # "R-CNN", "DeepSDF"; not "Open-Set"
+
+
+def _shaped_title(name: str) -> bool:
+    """A several-word title that is a name: a name-shaped word other than a generic acronym, no "of"/"for"
+    ("Mask Scoring R-CNN", "Curriculum DeepSDF"; not "Ethics Sheets for AI Tasks", "Surface Networks")."""
+    words = name.split()
+    generic = generic_keys()
+    return not {"of", "for"} & set(words) and any(
+        _SHAPED_WORD.search(w) and norm_key(w) not in generic for w in words
+    )
 # Passive: "a new loss, SuperLoss, is proposed"; not "BERT was introduced by ..." (someone else's).
 _PASSIVE = re.compile(
     rf"(?<![\w\-]){_NAME}(?:\s*\([^()]{{1,30}}\))?,?\s+(?:is|are)\s+(?:(?:then|further|also|thus|hence|first)\s+)?"
@@ -236,7 +251,14 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
     found: list[tuple[re.Match[str], str]] = []
     title_end = text.find("\n\n")
     if title_end > 0:
-        tm = _TITLE.match(text[:title_end])
+        title = text[:title_end]
+        tm = _TITLE.match(title) or _TITLE_REPORT.match(title)
+        only = _TITLE_ONLY.match(title) if tm is None else None
+        name = only.group("name") if only else ""
+        if only and (" " not in name or _shaped_title(name)) and re.search(
+            rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text[title_end:]
+        ):
+            tm = only  # not "Chained Gaussian Processes": a title-case description
         if tm:
             found.append((tm, "title"))
     wanted: dict[tuple[int, int], set[str]] = {}
@@ -422,8 +444,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
         if rule == "propose" and " " not in name and not _name_shaped(name) and _MODIFIES_NOUN.match(text, e):
             continue  # "we introduce a Bayesian generative model": a capitalised adjective, not a name
         if rule == "title":
-            head = _TITLE_HEAD.match(text, e + 1, title_end)
-            before, after, wide = "", head.group("head") if head else "", ""
+            head = _TITLE_HEAD.match(text, e + 1, title_end) if m.re is _TITLE else None
+            before, after, wide = "", head.group("head") if head else "model" if m.re is _TITLE_REPORT else "", ""
         else:
             if m.re is _THE_PROPOSED or m.re is _OURS_AFTER:
                 before = text[m.start() : s]  # only the descriptor of the cue itself ("the proposed model X")

@@ -103,6 +103,20 @@ _SIZE_WORDS = frozenset({"large", "base", "small", "medium", "tiny", "mini", "hu
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
 
 
+_CAPS_WORD = re.compile(r" (?!(?:WITH|FROM|INTO|OVER)\b)[A-Z]{4,}\b(?![\-_/])")
+
+
+def _caps_words_end(text: str, end: int, most: int = 3) -> int:
+    """End of up to ``most`` words in capitals (four letters or more: words, not acronyms, which stand side by
+    side as names of their own: "PAC RL") that follow ``end`` one space apart: the rest of a name."""
+    for _ in range(most):
+        m = _CAPS_WORD.match(text, end)
+        if m is None or norm_key(m.group(0)) in key_index():
+            break  # "ISBI ISIC 2017": a known name stands on its own
+        end = m.end()
+    return end
+
+
 def interesting_shape(shape: str) -> bool:
     """A spaCy token shape worth a look: a capital after the first character ("XxXX", "XXX-d") or
     letters mixed with digits ("xd", "dX"); not "Xxxx", "xxxx" or "dddd"."""
@@ -314,6 +328,10 @@ class ShapeScanner:
                     name, parent = canonical_name(full), variant_parent(full) or family
                     rule = "variant" if rule != "shape" else rule
                 end = pos
+        if rule == "shape" and len(name) >= 4 and name.isupper() and name.isalpha() and norm_key(name) not in \
+                key_index() and (pos := _caps_words_end(text, end)) != end:
+            name = text[start:pos]  # "WIDER FACE", "WHO DID WHAT": one name written in capitals, not "FACE"
+            end = pos
         if label == "Model" and (q := qualifier_start(text, start)) is not None:
             # "Chinese FooBERT": a model of its own, a variant of FooBERT.
             return q, end, label, text[q:start] + name, name, "variant"
