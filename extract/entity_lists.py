@@ -158,6 +158,12 @@ _ITEM_END = re.compile(
     r"suites|tasks|corpora|baselines|families|architectures|methods|algorithms|respectively)\b)"
 )
 _BARE_VERSION = re.compile(r"\b[Vv]\d+$")
+# A capitalised item that opens a list right before a typed name: "on Caltech, INRIA, and ETH".
+_LEADING_ITEM = re.compile(
+    r"\b(?:on|including|such as|like|namely|e\.g\.,?)\s+(?:the\s+)?"
+    r"(?P<item>[A-Z][A-Za-z0-9]*(?:[\- ][A-Z][A-Za-z0-9]*){0,2})(?:\s*,\s*[A-Z][\w\-+]*)*"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$"
+)
 _LISTED_TYPES = frozenset(["Model", "Benchmark", "Dataset"])
 
 
@@ -175,6 +181,16 @@ def coordinated_names(text: str, cands: list[Cand], is_generic: Callable[[str], 
         techniques = c.entry is not None and c.label == "Method"
         if not typed or (c.label not in _LISTED_TYPES and not techniques) or c.start < title_end:
             continue
+        if not techniques and text[c.start - 2 : c.start] in (", ", "d ") and (
+            lead := _LEADING_ITEM.search(text, max(title_end, c.start - 60), c.start)
+        ):
+            name = lead.group("item")
+            words = name.replace("-", " ").split()
+            if not (words[0] in NOT_EPONYM or any(w in _LANGUAGES for w in words) or TASK_HEAD.match(words[-1])
+                    or is_generic(norm_key(name)) or lead.start("item") in by_start
+                    or any(o.start == lead.start("item") for o in out)):
+                out.append(Cand(lead.start("item"), lead.end("item"), "", name, "", "listed", 1, None,
+                                {"coord:" + c.label}))
         if not text.startswith(_COORD_STARTS, c.end):
             continue  # nothing coordinated follows (a cheap test before the pattern)
         pos = c.end

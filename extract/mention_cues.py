@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from extract.metrics import find_metrics
+
 __all__ = ["RIGHT_CUE", "cue_label"]
 
 RIGHT_CUE = re.compile(
@@ -49,6 +51,33 @@ def _left_word(text: str, pos: int) -> str:
     """The word just before ``pos`` (within 14 characters), without an opening parenthesis."""
     words = text[max(0, pos - 14) : pos].split()
     return words[-1].lstrip("(") if words else ""
+# A result reported on the mention: "24.40 BLEU on X", "a 2.3% mAP boost on X", "an accuracy of 88% on X".
+_ON_BEFORE = re.compile(r"\s(?:on|in)\s+(?:the\s+)?$")
+_NUMBER_METRIC = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:\\?%|points?)?\s+(?:absolute\s+|relative\s+)?$")
+_METRIC_NUMBER = re.compile(
+    r"^\s+(?:of|is|was|at|reaches|reached)\s+(?:about\s+|around\s+)?\d(?:[\d.,]*\d)?\s*(?:\\?%|points?)?"
+)
+_CHANGE_WORD = re.compile(r"^\s*(?:(?i:boosts?|gains?|improvements?|increases?|scores?))?")
+
+
+def _result_on(text: str, start: int) -> bool:
+    """Whether ``text[start:]`` follows "<number> <metric> on" or "<metric> of <number> on": the text reports
+    a result on it, as one does on a benchmark."""
+    on = _ON_BEFORE.search(text, max(0, start - 12), start)
+    if on is None:
+        return False
+    window = max(0, start - 80)
+    metrics = find_metrics(text, window, on.start())
+    if not metrics:
+        return False
+    ms, me, _, _ = metrics[-1]
+    between = text[me : on.start()]
+    rest = between[_CHANGE_WORD.match(between).end() :]  # type: ignore[union-attr]
+    if not rest.strip() and _NUMBER_METRIC.search(text, window, ms):
+        return True
+    return _METRIC_NUMBER.match(between) is not None and not between[_METRIC_NUMBER.match(between).end() :].strip()
+
+
 _CUE_LABEL = {"b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method", "m2": "Model", "x2": "Method"}
 
 
@@ -60,6 +89,8 @@ def cue_label(text: str, start: int, end: int, *, defined: bool = False) -> str 
     'Benchmark'
     >>> cue_label("It beats the optical flow model ZapFlow.", 32, 39)
     'Model'
+    >>> cue_label("It reaches 24.4 BLEU on ZP2015E86.", 24, 33)
+    'Benchmark'
     """
     m = RIGHT_CUE.match(text, end, min(len(text), end + 60))
     left = _left_word(text, start)
@@ -69,4 +100,6 @@ def cue_label(text: str, start: int, end: int, *, defined: bool = False) -> str 
         m = _LEFT_CUE.search(text, max(0, start - 40), start)
     if m is None and text.startswith(",", end):
         m = _APPOSITIVE_AFTER.match(text, end, min(len(text), end + 80))
+    if m is None and left in ("on", "in", "the") and _result_on(text, start):
+        return "Benchmark"
     return _CUE_LABEL[m.lastgroup or "x"] if m is not None else None

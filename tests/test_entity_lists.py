@@ -110,3 +110,12 @@ def test_numbers_after_an_edition_that_are_not_editions_add_nothing() -> None:
     text = "We train on ZorpNet 2 and 3 tasks."
     model = Cand(text.index("ZorpNet 2"), text.index("ZorpNet 2") + 9, "Model", "ZorpNet 2", "", "shape", 1)
     assert elided_editions(text, [model]) == []  # models are not editions of a data set
+
+
+def test_a_capitalised_word_that_opens_a_list_of_typed_names_is_listed_too() -> None:
+    text = "T\n\nWe win on Zorpton, FLIMSET, and QUUXSET, but not on Monday."
+    cands = [_bench(text, "FLIMSET"), _bench(text, "QUUXSET")]
+    found = coordinated_names(text, cands, lambda key: False)
+    assert [(text[c.start : c.end], c.evidence) for c in found] == [("Zorpton", {"coord:Benchmark"})]
+    text = "T\n\nIn Zorpton, FLIMSET is used."  # no list opens before it
+    assert coordinated_names(text, [_bench(text, "FLIMSET")], lambda key: False) == []

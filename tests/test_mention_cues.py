@@ -27,3 +27,14 @@ def test_a_bracket_passes_the_cue_unless_the_acronym_is_defined_there() -> None:
 def test_an_appositive_is_not_the_next_clauses_subject() -> None:
     assert _cue("With the proposed ZapMix, the generalist model Blorp wins.", "ZapMix") is None
     assert _cue("It uses ZapMix, a model-agnostic trick.", "ZapMix") is None
+
+
+def test_a_result_reported_on_a_name_makes_it_a_benchmark() -> None:
+    for text in ("It reaches 24.4 BLEU on ZP2015E86, a gain.", "We see a 2.3% mAP boost on ZP2015E86.",
+                 "It has an accuracy of 88.1% on ZP2015E86."):
+        s = text.index("ZP2015E86")
+        assert cue_label(text, s, s + 9) == "Benchmark", text
+    for text in ("It runs 3 times faster on ZP2015E86.", "We train for 2 hours on ZP2015E86.",
+                 "Accuracy is high on ZP2015E86."):
+        s = text.index("ZP2015E86")
+        assert cue_label(text, s, s + 9) is None, text
