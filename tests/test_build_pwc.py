@@ -87,3 +87,21 @@ def test_family_from_aliases_and_two_tag_tails() -> None:
     family = build_pwc.family_rows(rows, _filters())
     assert [(r.name, r.papers) for r in family] == [("ZorpTec", 47)]  # the usual spelling
     assert {r.parent for r in rows} == {"ZorpTec"}
+
+
+def test_a_data_set_named_by_its_task_in_lower_case_is_no_row() -> None:
+    assert build_pwc.task_named("Brain MRI segmentation") and build_pwc.task_named("UCI localization data")
+    assert not build_pwc.task_named("KITTI Semantic Segmentation") and not build_pwc.task_named("segmentation")
+
+
+def test_origin_lines_credit_a_paper_with_what_it_introduced_and_only_data_sets_its_title_names() -> None:
+    paper = {"title": "ZorpNet: Deep Zorping on the Flim Benchmark", "url": "u"}
+    methods = [{"name": "ZorpNet", "full_name": "Zorp Network", "paper": paper},
+               {"name": "ZorpPool", "full_name": "", "paper": paper},
+               {"name": "(deleted method)", "full_name": "", "paper": paper}]
+    datasets = [{"name": "FLIM", "full_name": "Flim Benchmark", "paper": paper},
+                {"name": "Oxford-IIIT Pet Dataset", "full_name": "", "paper": paper},  # a dump artefact
+                {"name": "ShortSet", "full_name": "", "paper": {"title": "Short"}}]
+    assert build_pwc.origin_lines(methods, datasets) == [
+        "zorpnetdeepzorpingontheflimbenchmark\tFLIM|Flim Benchmark|Zorp Network|ZorpNet|ZorpPool"
+    ]

@@ -44,6 +44,7 @@ from extract.entity_lists import (
 )
 from extract.lexicon import Entry, generic_keys, key_index, norm_key, task_acronym_keys, task_keys
 from extract.mention_cues import RIGHT_CUE, cue_label
+from extract.origins import mark_origins
 
 _CLASS_HEAD = re.compile(r"(?:[Mm]odels?|[Nn]etworks?|LLMs?|LMs?)$")
 _WORD = re.compile(r"[^\W_]+")
@@ -436,6 +437,7 @@ class EntityResolver:
                 }
             )
         self._title_long_forms(text, ents)
+        mark_origins(text[: max(0, text.find("\n\n"))], ents)
         link_variants(ents)
         self._propose_variants(ents)
         ENTITIES.set(doc, ents)

@@ -3,7 +3,9 @@
 Reads the PwC dumps in ``../shared/data/pwc`` (methods, datasets, leaderboards) and writes, into
 ``extract/gazetteers/generated/``, rows in the hand-made gazetteers' format (``name<TAB>aliases<TAB>parent
 <TAB>flags``): ``Method.pwc.tsv``, ``Model.pwc.tsv``, ``Dataset.pwc.tsv``, ``Benchmark.pwc.tsv``, plus
-``tasks.pwc.txt`` (task names: negative evidence, tasks are not entities) and ``NOTICE`` (CC BY-SA 4.0).
+``tasks.pwc.txt`` (task names: negative evidence, tasks are not entities), ``origins.pwc.tsv`` (the title of
+the paper that introduced each method and dataset, with its names: that paper proposes them) and ``NOTICE``
+(CC BY-SA 4.0).
 
 Filtering is what makes the lists usable on abstracts:
   * names that are generic (``extract/gazetteers/generic.txt``), tasks or metrics are dropped;
@@ -40,6 +42,7 @@ SHARED = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT))
 
 from extract.canonical import canonical_key  # noqa: E402
+from extract.entity_labels import TASK_HEAD  # noqa: E402
 from extract.lexicon import GAZETTEER_FILES, norm_key  # noqa: E402
 
 NOTICE = "Derived from Papers with Code data, CC BY-SA 4.0"
@@ -257,6 +260,7 @@ def leaderboard_rows(leaderboards: list[dict], flt: Filters) -> list[Row]:
             or _VARIANT_NOISE.search(base)
             or len(base.split()) > 3
             or base.islower()
+            or task_named(base)
             or not distinctive(base, flt)
             or (_ACRONYM.fullmatch(base) and (int(lb.get("rows") or 0) < ACRONYM_MIN_PAPERS or flt.task_acronym(base)))
         ):
@@ -266,6 +270,12 @@ def leaderboard_rows(leaderboards: list[dict], flt: Filters) -> list[Row]:
         row = rows.setdefault(base, Row(base, "Benchmark", 0, flags=flags))
         row.papers += int(lb.get("rows") or 0)
     return sorted(rows.values(), key=lambda r: (-r.papers, r.name))
+
+
+def task_named(name: str) -> bool:
+    """A data set named by its task in lower case ("Brain MRI segmentation"): abstracts write the task."""
+    last = name.split()[-1]
+    return " " in name and last.islower() and TASK_HEAD.match(last) is not None
 
 
 def distinctive(name: str, flt: Filters) -> bool:
@@ -289,6 +299,8 @@ def dataset_rows(datasets: list[dict], flt: Filters) -> list[Row]:
             continue
         if _ACRONYM.fullmatch(name) and (papers < ACRONYM_MIN_PAPERS or flt.task_acronym(name)):
             continue  # "MSDA": a short acronym without evidence clashes with the papers' own acronyms
+        if task_named(name):
+            continue
         flags = {"ctx"}
         if not distinctive(name, flt):
             one = len(name.split()) == 1
@@ -428,6 +440,10 @@ def build(pwc: Path, abstracts: Path, out: Path) -> dict[str, int]:
         counts[path.name] = len(rows)
     (out / "tasks.pwc.txt").write_text("\n".join([HEADER, *tasks]) + "\n", encoding="utf-8")
     counts["tasks.pwc.txt"] = len(tasks)
+    origins = origin_lines(methods, datasets)
+    header = [HEADER, "# normalised title of the paper that introduced them<TAB>method and dataset names (|-separated)"]
+    (out / "origins.pwc.tsv").write_text("\n".join([*header, *origins]) + "\n", encoding="utf-8")
+    counts["origins.pwc.tsv"] = len(origins)
     (out / "NOTICE").write_text(
         f"{NOTICE}.\nThe *.pwc.* files here are derived from the Papers with Code methods, datasets and leaderboards\n"
         "dumps (https://paperswithcode.com, CC BY-SA 4.0: https://creativecommons.org/licenses/by-sa/4.0/)\n"
@@ -435,6 +451,36 @@ def build(pwc: Path, abstracts: Path, out: Path) -> dict[str, int]:
         encoding="utf-8",
     )
     return counts
+
+
+def origin_lines(methods: list[dict], datasets: list[dict]) -> list[str]:
+    """``title key<TAB>names`` (|-separated, sorted) of the papers that introduced PwC methods and datasets: the
+    field's record of who proposed what ("Mask R-CNN" -> Mask R-CNN, RoIAlign; "Attention Is All You Need" ->
+    Transformer). A dataset counts only when its name shares a word with the title: the dump also credits
+    papers with data sets they never made ("0/1 Deep Neural Networks via Block Coordinate Descent" with the
+    Oxford-IIIT Pet Dataset)."""
+    names: dict[str, set[str]] = {}
+    for kind, item in [*(("method", m) for m in methods), *(("dataset", d) for d in datasets)]:
+        paper = item.get("paper") or {}
+        title = clean(paper.get("title")) if isinstance(paper, dict) else ""
+        key = norm_key(title)
+        if len(key) < 8:
+            continue  # no title, or one too short to tell papers apart
+        item_names = [n for n in (clean(item.get("name")), clean(item.get("full_name")))
+                      if usable(n) and "|" not in n and "\t" not in n and not n.startswith("(")]
+        if kind == "dataset" and not any(_shares_word(n, title) for n in item_names):
+            continue
+        names.setdefault(key, set()).update(item_names)
+    return [f"{key}\t{'|'.join(sorted(ns))}" for key, ns in sorted(names.items()) if ns]
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")
+
+
+def _shares_word(name: str, title: str) -> bool:
+    """Whether a word of three characters or more of ``name`` (or the whole name) is in ``title``."""
+    words = {w.lower() for w in _TITLE_WORD.findall(title)} - {"the", "and", "for", "with", "dataset", "data"}
+    return norm_key(name) in norm_key(title) or any(w.lower() in words for w in _TITLE_WORD.findall(name))
 
 
 def main(argv: list[str] | None = None) -> int:
