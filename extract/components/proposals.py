@@ -97,8 +97,16 @@ _GERUND = re.compile(
     rf"\b(?:by|via|through|while|after)\s+(?:proposing|introducing|presenting|developing|designing)\s+"
     rf"(?P<gap>{_GAP})[\"“‘]?{_NAME}"
 )
+_HEADS = (
+    "model|method|framework|approach|algorithm|network|architecture|module|system|mechanism|technique|strategy|"
+    "pipeline|benchmark|dataset|agent|loss|layer|estimator|scheme|variant|extension|sampler|solver|procedure|"
+    "protocol|paradigm|recipe|objective|encoder|decoder|backbone|classifier|optimizer|block"
+)
+# "our fast text classifier X" names the paper's own; not "our previous method, OSVOS", "our base model X".
+_NOT_OURS = r"the|an?|under|over|between|previous|prior|earlier|original|baseline|base|backbone|teacher|reference"
 _OUR = re.compile(
-    rf"\b[Oo]ur\s+(?:proposed\s+|new\s+)?(?:(?:model|method|framework|approach|system|benchmark|dataset|algorithm),?\s+)?{_NAME}"
+    rf"\b[Oo]ur\s+(?:proposed\s+|new\s+)?(?:(?:model|method|framework|approach|system|benchmark|dataset|algorithm),?\s+|"
+    rf"(?:(?!(?:{_STOP}|{_NOT_OURS})\b)[a-z][\w\-]*\s+){{1,3}}?(?:{_HEADS})s?,?\s+)?{_NAME}"
 )
 # "the proposed X" (not "the recently proposed X": someone else's); "X (ours)".
 _THE_PROPOSED = re.compile(
@@ -299,11 +307,6 @@ _STRONG_VERB = re.compile(r"\b(?:propos|introduc|present|releas|develop|design|c
 # A descriptor head and a name right after what a proposal verb reached first: "we propose a novel robust HGNN
 # framework RoHe", "a novel deep CCA model Soft CCA": the first name describes, the second is the proposal
 # (not across a stop word: "we propose X for the model Y").
-_HEADS = (
-    "model|method|framework|approach|algorithm|network|architecture|module|system|mechanism|technique|strategy|"
-    "pipeline|benchmark|dataset|agent|loss|layer|estimator|scheme|variant|extension|sampler|solver|procedure|"
-    "protocol|paradigm|recipe|objective|encoder|decoder|backbone|classifier|optimizer|block"
-)
 _HEAD_THEN_NAME = re.compile(
     rf"(?:\s+(?!(?:{_STOP})\b)[a-z][\w\-]*){{0,2}}?"  # "a Bayesian generative model Zapper"
     rf"\s+(?:{_HEADS})s?,?\s+[\"“‘]?{_NAME}"
