@@ -289,6 +289,8 @@ def test_a_report_title_and_a_title_that_is_one_name_propose_it() -> None:
 def test_our_descriptor_then_a_name_proposes_it_but_not_our_earlier_or_base_one() -> None:
     got = _proposed("T\n\nOur experiments show that our fast text classifier ZorpText is fast.")
     assert ("ZorpText", "our") in {(n, r) for n, _, r in got}
+    got = _proposed("T\n\nTrained on FlimSet, our models (ZorpGANs) win. Our model (see Figure 2) is fast.")
+    assert [(n, r) for n, _, r in got] == [("ZorpGANs", "our")]
     for text in ("T\n\nWe improve the results of our previous method, ZorpSeg, a lot.",
                  "T\n\nWe evaluate our framework on the benchmark ZorpQA today.",
                  "T\n\nWe study our algorithms under network ZorpDP settings."):

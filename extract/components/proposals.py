@@ -106,7 +106,7 @@ _HEADS = (
 _NOT_OURS = r"the|an?|under|over|between|previous|prior|earlier|original|baseline|base|backbone|teacher|reference"
 _OUR = re.compile(
     rf"\b[Oo]ur\s+(?:proposed\s+|new\s+)?(?:(?:model|method|framework|approach|system|benchmark|dataset|algorithm),?\s+|"
-    rf"(?:(?!(?:{_STOP}|{_NOT_OURS})\b)[a-z][\w\-]*\s+){{1,3}}?(?:{_HEADS})s?,?\s+)?{_NAME}"
+    rf"(?:(?!(?:{_STOP}|{_NOT_OURS})\b)[a-z][\w\-]*\s+){{0,3}}?(?:{_HEADS})s?(?:,?\s+|\s*\((?=[^()]+\))))?{_NAME}"
 )
 # "the proposed X" (not "the recently proposed X": someone else's); "X (ours)".
 _THE_PROPOSED = re.compile(
