@@ -34,6 +34,14 @@ _COUNTED_AFTER_NAME = re.compile(
 _AT_BEFORE = re.compile(r"\bat\s+$")
 _OPERATING_POINT = re.compile(r"\s*[a-z][a-z\-]*\s+(?!and\b|or\b)[a-zA-Z]")
 _LEAD = re.compile(r"[\s$*(]+$")  # LaTeX, Markdown or a bracket right before a number
+# Right before a list of numbers: they are settings of the experiment ("under various labeling ratios (i.e.,
+# 1%, 5%, 10% and 20%)", "at masking rates of 15% and 30%"), not results.
+_SETTING_LIST_BEFORE = re.compile(
+    r"\b(?:label(?:l?ing|l?ed)?|annotation|sampling|mask(?:ing)?|missing|noise|pruning|sparsity|compression|"
+    r"dropout|occlusion|corruption|poisoning|participation)\s+(?:ratios?|rates?|levels?|proportions?|fractions?|"
+    r"budgets?)\s*(?:of\s+|=\s*|:\s*|,?\s*\(?\s*(?:i\.e\.|e\.g\.)?,?\s*)?$",
+    re.IGNORECASE,
+)
 _RANGE_BEFORE = re.compile(r"\b(?:rang\w*|between|varies|varying)\s+(?:from\s+)?$", re.IGNORECASE)
 # Right before a number: it is a delta.
 _DELTA_BEFORE = re.compile(
@@ -286,6 +294,8 @@ def find_numbers(
             for n in group:
                 n.unit = n.unit or last.unit  # "from 41.2 to 44.7%", "98.5, 99 and 100%"
         raw_before = text[max(s, first.start - 60) : first.start]
+        if _SETTING_LIST_BEFORE.search(raw_before):
+            continue  # "under labeling ratios (i.e., 1%, 5%, 10% and 20%)": the experiment's settings
         before = _LEAD.sub(" ", raw_before)
         bracketed = raw_before.rstrip().endswith("(")  # "surpassing BarLM (67.0%)": BarLM's own number
         delta_before = _DELTA_BEFORE.search(before) is not None or (

@@ -71,3 +71,8 @@ def test_metric_values_latex_and_names() -> None:
     assert _numbers(r"by $7$ points in FID and $4.5$ points in F1") == [(7.0, None, "delta"), (4.5, None, "delta")]
     assert _numbers("on FooWOZ 2.4 accuracy", names=("FooWOZ",)) == []  # a version the name left out
     assert _numbers("Zorp 500 accuracy", names=("Zorp 500",)) == []  # part of a name
+
+
+def test_a_list_of_experiment_settings_is_no_result() -> None:
+    assert _numbers("It wins under various labeling ratios (i.e., 1%, 5%, 10% and 20%).") == []
+    assert _numbers("At masking rates of 15% and 30% it keeps 81.2% accuracy.") == [(81.2, "%", "value")]
