@@ -91,9 +91,11 @@ def surfaces(doc: dict[str, Any], cluster: str, spans: list[tuple[int, int]]) ->
 
 def evaluate(path: Path = SCIREX, misses: int = 0) -> dict[str, Any]:
     """The three measures of the module docstring, with counts (and up to ``misses`` examples of each)."""
-    docs = [json.loads(line) for line in gzip.open(path, "rt", encoding="utf-8")]
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        docs = [json.loads(line) for line in f]
     fronts = [front(d) for d in docs]
-    abstracts = [Abstract(f"scirex:{d['doc_id']}", t, a, "scirex") for d, (t, a, _, _) in zip(docs, fronts)]
+    abstracts = [Abstract(f"scirex:{d['doc_id']}", t, a, "scirex")
+                 for d, (t, a, _, _) in zip(docs, fronts, strict=True)]
     counts = Counter()
     missed: dict[str, list[str]] = {"evaluated_on": [], "proposes": [], "not_material": []}
     for d, (_, _, tspan, aspan), rec in zip(docs, fronts, extract_records(abstracts), strict=True):

@@ -253,19 +253,8 @@ class EntityResolver:
                 if (len(klf) >= 8 and title_key.startswith(klf)) or title_first == sf:
                     in_title.append(canonical_key(proto.name))  # the title names the acronym the abstract defines
             for s, e in ((ls, le), (ss, se)):
-                cands.append(
-                    Cand(
-                        s,
-                        e,
-                        proto.label,
-                        proto.name,
-                        proto.parent,
-                        "abbreviation",
-                        proto.prio,
-                        proto.entry,
-                        set(proto.evidence),
-                    )
-                )
+                p = proto
+                cands.append(Cand(s, e, p.label, p.name, p.parent, "abbreviation", p.prio, p.entry, set(p.evidence)))
         cands += _long_form_uses(text, defined, alias)
         # An acronym the paper uses without defining or proposing it, which the field defines almost only as a
         # task, field or quantity ("... on CAD models", "HOI detection"), names no technique here either.

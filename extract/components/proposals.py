@@ -19,15 +19,15 @@ from extract.acronyms import best_long_form
 from extract.canonical import split_variant
 from extract.doc_data import ABBREVS, PROPOSED_META, SENTS, sents_of, span_at, text_of, token_starts
 from extract.lexicon import generic_compound, generic_keys, lookup, norm_key
+from extract.proposal_titles import NAME as _NAME
+from extract.proposal_titles import TITLE as _TITLE
+from extract.proposal_titles import TITLE_HEAD as _TITLE_HEAD
+from extract.proposal_titles import TITLE_REPORT as _TITLE_REPORT
+from extract.proposal_titles import title_match
 
 SPAN_KEY = "kg_proposed"
 
 
-# One word of a name: capitalised, or with a capital/digit inside ("fast2slow", "o1", "k1.5").
-_NAME_WORD = r"(?:[A-Z0-9][\w.+\-/'’^{}]*[\w+}]|[A-Z0-9]|[a-z][a-z\-]*[A-Z0-9][\w.+\-/^{}]*[\w+}])"
-# Words joined by spaces, "of"/"for", or a detached hyphen ("Z 2 -Net", "Z 2 - Net": superscripts lost in
-# conversion).
-_NAME = rf"(?P<name>{_NAME_WORD}(?:(?:\s(?:of\s|for\s|-\s)?|\s-(?=[A-Z0-9])){_NAME_WORD}){{0,4}})"
 _STOP = (
     r"to|that|which|who|using|use|with|on|for|by|in|into|from|based|via|how|whether|what|when|where|and|or|"
     r"leveraging|utilizing|this|these|its|their|it|is|are|as|at|than|such"
@@ -104,31 +104,13 @@ _HEADS = (
 )
 # "our fast text classifier X" names the paper's own; not "our previous method, OSVOS", "our base model X".
 _NOT_OURS = r"the|an?|under|over|between|previous|prior|earlier|original|baseline|base|backbone|teacher|reference"
-_OUR = re.compile(
-    rf"\b[Oo]ur\s+(?:proposed\s+|new\s+)?(?:(?:model|method|framework|approach|system|benchmark|dataset|algorithm),?\s+|"
-    rf"(?:(?!(?:{_STOP}|{_NOT_OURS})\b)[a-z][\w\-]*\s+){{0,3}}?(?:{_HEADS})s?(?:,?\s+|\s*\((?=[^()]+\))))?{_NAME}"
-)
+_OUR = re.compile(rf"\b[Oo]ur\s+(?:proposed\s+|new\s+)?(?:(?:(?!(?:{_STOP}|{_NOT_OURS})\b)[a-z][\w\-]*\s+){{0,3}}?"
+                  rf"(?:{_HEADS})s?(?:,?\s+|\s*\((?=[^()]+\))))?{_NAME}")
 # "the proposed X" (not "the recently proposed X": someone else's); "X (ours)".
 _THE_PROPOSED = re.compile(
     rf"\b[Tt]he\s+proposed\s+(?:(?:model|method|framework|approach|system|benchmark|dataset|algorithm),?\s+)?{_NAME}"
 )
 _OURS_AFTER = re.compile(rf"(?<![\w\-]){_NAME}\s*\((?:ours|Ours|our method|our model)\)")
-_TITLE = re.compile(rf"^{_NAME}\s*(?::|\s[-–—])\s")  # "X: ...", "X - ..."
-# A release's report ("GPT-4 Technical Report", "The Zorp System Card"), and a title that is one name only
-# ("Mask R-CNN", "Gemma"; one word or name-shaped) when the abstract uses that name: the paper is its own.
-_TITLE_REPORT = re.compile(rf"^(?:The\s+)?{_NAME}\s+(?:Tech(?:nical)?\s+Report|System\s+Card|Model\s+Card)\s*$")
-_TITLE_ONLY = re.compile(rf"^{_NAME}\s*$")
-_SHAPED_WORD = re.compile(r"[a-z][A-Z]|[A-Z]{2}|\d")  # "R-CNN", "DeepSDF"; not "Open-Set"
-
-
-def _shaped_title(name: str) -> bool:
-    """A several-word title that is a name: a name-shaped word other than a generic acronym, no "of"/"for"
-    ("Mask Scoring R-CNN", "Curriculum DeepSDF"; not "Ethics Sheets for AI Tasks", "Surface Networks")."""
-    words = name.split()
-    generic = generic_keys()
-    return not {"of", "for"} & set(words) and any(
-        _SHAPED_WORD.search(w) and norm_key(w) not in generic for w in words
-    )
 # Passive: "a new loss, SuperLoss, is proposed"; not "BERT was introduced by ..." (someone else's).
 _PASSIVE = re.compile(
     rf"(?<![\w\-]){_NAME}(?:\s*\([^()]{{1,30}}\))?,?\s+(?:is|are)\s+(?:(?:then|further|also|thus|hence|first)\s+)?"
@@ -150,10 +132,6 @@ _CUE = re.compile(
 )
 # Title descriptions "X: A Framework for ...", "X: Universal Zap Models via ..." name the kind of thing X is
 # (not "X: Improving Models with ...": a gerund describes what X does).
-_TITLE_HEAD = re.compile(
-    r"\s*(?:(?:An?|The)\s+(?:[\w\-]+\s+){0,4}?|(?![\w\-]+ing\b)(?:[A-Z][\w\-]*\s+){0,3}?)(?P<head>[\w\-]+)"
-    r"(?:\s+(?:for|of|to|that|with|in|via|through)\b|$)"
-)
 _CUE_LABEL = {"b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method"}
 # Capitalised words that start sentences or clauses rather than names.
 _NOT_NAME_WORDS = (
@@ -258,17 +236,8 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
     """Pattern matches in the sentences whose keywords (``(group, char offset)`` pairs) call for them."""
     found: list[tuple[re.Match[str], str]] = []
     title_end = text.find("\n\n")
-    if title_end > 0:
-        title = text[:title_end]
-        tm = _TITLE.match(title) or _TITLE_REPORT.match(title)
-        only = _TITLE_ONLY.match(title) if tm is None else None
-        name = only.group("name") if only else ""
-        if only and (" " not in name or _shaped_title(name)) and re.search(
-            rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text[title_end:]
-        ):
-            tm = only  # not "Chained Gaussian Processes": a title-case description
-        if tm:
-            found.append((tm, "title"))
+    if title_end > 0 and (tm := title_match(text, title_end)) is not None:
+        found.append((tm, "title"))
     wanted: dict[tuple[int, int], set[str]] = {}
     i = 0
     for group, pos in sorted(keys, key=lambda k: k[1]):

@@ -1,0 +1,61 @@
+"""Names a title gives its paper, and the name pattern the proposal cues share (used by ``kg_proposals``).
+
+A title names the paper's own thing when it reads "X: ...", "X - ...", "X Technical Report" (or System /
+Model Card), or is one name only that the abstract uses ("Mask Scoring R-CNN", "Gemma"); a title-case
+description ("Chained Gaussian Processes", "Ethics Sheets for AI Tasks") names nothing.
+
+>>> title_match("ZorpNet-2 Technical Report\\n\\nWe present a model.", 26).group("name")
+'ZorpNet-2'
+>>> title_match("Chained Zorp Processes\\n\\nChained Zorp Processes are good.", 22) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.lexicon import generic_keys, norm_key
+
+__all__ = ["NAME", "NAME_WORD", "TITLE", "TITLE_HEAD", "TITLE_ONLY", "TITLE_REPORT", "title_match"]
+
+# One word of a name: capitalised, or with a capital/digit inside ("fast2slow", "o1", "k1.5").
+NAME_WORD = r"(?:[A-Z0-9][\w.+\-/'’^{}]*[\w+}]|[A-Z0-9]|[a-z][a-z\-]*[A-Z0-9][\w.+\-/^{}]*[\w+}])"
+# Words joined by spaces, "of"/"for", or a detached hyphen ("Z 2 -Net", "Z 2 - Net": superscripts lost in
+# conversion).
+NAME = rf"(?P<name>{NAME_WORD}(?:(?:\s(?:of\s|for\s|-\s)?|\s-(?=[A-Z0-9])){NAME_WORD}){{0,4}})"
+TITLE = re.compile(rf"^{NAME}\s*(?::|\s[-–—])\s")  # "X: ...", "X - ..."
+# A release's report ("GPT-4 Technical Report", "The Zorp System Card").
+TITLE_REPORT = re.compile(rf"^(?:The\s+)?{NAME}\s+(?:Tech(?:nical)?\s+Report|System\s+Card|Model\s+Card)\s*$")
+TITLE_ONLY = re.compile(rf"^{NAME}\s*$")
+# The descriptor noun of a title's rest ("X: A Framework for ...", "X: Scalable Zorp Models"): the name's type.
+TITLE_HEAD = re.compile(
+    r"\s*(?:(?:An?|The)\s+(?:[\w\-]+\s+){0,4}?|(?![\w\-]+ing\b)(?:[A-Z][\w\-]*\s+){0,3}?)(?P<head>[\w\-]+)"
+    r"(?:\s+(?:for|of|to|that|with|in|via|through)\b|$)"
+)
+_SHAPED_WORD = re.compile(r"[a-z][A-Z]|[A-Z]{2}|\d")  # "R-CNN", "DeepSDF"; not "Open-Set"
+
+
+def _shaped_title(name: str) -> bool:
+    """A several-word title that is a name: a name-shaped word other than a generic acronym, no "of"/"for"
+    ("Mask Scoring R-CNN", "Curriculum DeepSDF"; not "Ethics Sheets for AI Tasks", "Surface Networks")."""
+    words = name.split()
+    generic = generic_keys()
+    return not {"of", "for"} & set(words) and any(
+        _SHAPED_WORD.search(w) and norm_key(w) not in generic for w in words
+    )
+
+
+def title_match(text: str, title_end: int) -> re.Match[str] | None:
+    """The match (group ``name``) of the name the title ``text[:title_end]`` gives its paper, or None; a
+    one-name title counts when it is one word or name-shaped and the abstract after it uses the name."""
+    title = text[:title_end]
+    tm = TITLE.match(title) or TITLE_REPORT.match(title)
+    if tm is not None:
+        return tm
+    only = TITLE_ONLY.match(title)
+    name = only.group("name") if only else ""
+    if only and (" " not in name or _shaped_title(name)) and re.search(
+        rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text[title_end:]
+    ):
+        return only
+    return None
