@@ -85,14 +85,29 @@ def entries() -> tuple[Entry, ...]:
 
 @lru_cache(maxsize=1)
 def key_index() -> dict[str, Entry]:
-    """Normalised key of every name and alias -> its entry (the first row wins on a clash)."""
+    """Normalised key of every name and alias -> its entry (the first row wins on a clash; ``head`` rows are
+    left out: their names mean the task unless a data noun follows, which only the matcher sees)."""
     index: dict[str, Entry] = {}
     for e in entries():
+        if "head" in e.flags:
+            continue  # "VQA" names the data only before a data noun: no lookup by key (see head_entry)
         for s in e.surfaces:
             key = norm_key(s)
             if len(key) >= 2:  # "A*" must not make every "A" a name
                 index.setdefault(key, e)
     return index
+
+
+@lru_cache(maxsize=1)
+def head_index() -> dict[str, Entry]:
+    """Normalised key -> entry of the ``head`` rows: data sets named by their task's acronym ("VQA"), which the
+    gazetteer matcher accepts only right before a data noun ("the VQA dataset")."""
+    return {norm_key(s): e for e in entries() if "head" in e.flags for s in e.surfaces}
+
+
+def head_entry(name: str) -> Entry | None:
+    """The ``head`` row named ``name``, if any (for a match the gazetteer matcher accepted)."""
+    return head_index().get(norm_key(name))
 
 
 @lru_cache(maxsize=1)

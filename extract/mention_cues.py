@@ -53,11 +53,31 @@ def _left_word(text: str, pos: int) -> str:
     return words[-1].lstrip("(") if words else ""
 # A result reported on the mention: "24.40 BLEU on X", "a 2.3% mAP boost on X", "an accuracy of 88% on X".
 _ON_BEFORE = re.compile(r"\s(?:on|in)\s+(?:the\s+)?$")
-_NUMBER_METRIC = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:\\?%|points?)?\s+(?:absolute\s+|relative\s+)?$")
+# "88.1% joint goal accuracy": up to two lower-case words may qualify the metric between number and name.
+_NUMBER_METRIC = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:\\?%|points?)?\s+(?:[a-z][a-z\-]*\s+){0,2}$")
 _METRIC_NUMBER = re.compile(
     r"^\s+(?:of|is|was|at|reaches|reached)\s+(?:about\s+|around\s+)?\d(?:[\d.,]*\d)?\s*(?:\\?%|points?)?"
 )
 _CHANGE_WORD = re.compile(r"^\s*(?:(?i:boosts?|gains?|improvements?|increases?|scores?))?")
+
+
+# A sentence that opens on the mention and reports a result: "On DSTC2, our model obtains 74.5% accuracy".
+_SENTENCE_ON = re.compile(r"(?:^|[.!?]\s+|\n)On\s+(?:the\s+)?$")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _result_after(text: str, start: int, end: int) -> bool:
+    """Whether the mention opens its sentence as "On X, ..." and the sentence reports a number with a metric."""
+    if not text.startswith(",", end) or _SENTENCE_ON.search(text, max(0, start - 12), start) is None:
+        return False
+    stop = _SENTENCE_END.search(text, end)
+    stop_at = stop.start() if stop is not None else len(text)
+    for ms, me, _, weak in find_metrics(text, end, stop_at):
+        if not weak and (
+            _NUMBER_METRIC.search(text, max(end, ms - 40), ms) or _METRIC_NUMBER.match(text[me:stop_at])
+        ):
+            return True
+    return False
 
 
 def _result_on(text: str, start: int) -> bool:
@@ -91,6 +111,8 @@ def cue_label(text: str, start: int, end: int, *, defined: bool = False) -> str 
     'Model'
     >>> cue_label("It reaches 24.4 BLEU on ZP2015E86.", 24, 33)
     'Benchmark'
+    >>> cue_label("On ZQTC2, our model obtains 74.5% joint goal accuracy.", 3, 8)
+    'Benchmark'
     """
     m = RIGHT_CUE.match(text, end, min(len(text), end + 60))
     left = _left_word(text, start)
@@ -101,5 +123,7 @@ def cue_label(text: str, start: int, end: int, *, defined: bool = False) -> str 
     if m is None and text.startswith(",", end):
         m = _APPOSITIVE_AFTER.match(text, end, min(len(text), end + 80))
     if m is None and left in ("on", "in", "the") and _result_on(text, start):
+        return "Benchmark"
+    if m is None and left in ("On", "the") and _result_after(text, start, end):
         return "Benchmark"
     return _CUE_LABEL[m.lastgroup or "x"] if m is not None else None

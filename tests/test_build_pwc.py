@@ -105,3 +105,13 @@ def test_origin_lines_credit_a_paper_with_what_it_introduced_and_only_data_sets_
     assert build_pwc.origin_lines(methods, datasets) == [
         "zorpnetdeepzorpingontheflimbenchmark\tFLIM|Flim Benchmark|Zorp Network|ZorpNet|ZorpPool"
     ]
+
+
+def test_a_data_set_named_by_its_tasks_acronym_is_a_head_row() -> None:
+    datasets = [
+        {"name": "Video Zorp Segmentation", "full_name": "VZS", "num_papers": 40, "variants": []},  # a task name
+        {"name": "VZS", "full_name": "", "num_papers": 12, "variants": []},  # too few papers for the exception
+        {"name": "Zorp Detection", "full_name": "", "num_papers": 90, "variants": []},  # no acronym to match
+    ]
+    rows = build_pwc.dataset_rows(datasets, _filters())
+    assert [(r.name, sorted(r.flags)) for r in rows] == [("VZS", ["cs", "ctx", "head"])]

@@ -38,3 +38,15 @@ def test_a_result_reported_on_a_name_makes_it_a_benchmark() -> None:
                  "Accuracy is high on ZP2015E86."):
         s = text.index("ZP2015E86")
         assert cue_label(text, s, s + 9) is None, text
+
+
+def test_a_sentence_opening_on_a_name_and_reporting_a_result_makes_it_a_benchmark() -> None:
+    for text in ("We test it. On ZQTC2, our model obtains 74.5% joint goal accuracy.",
+                 "Title\n\nOn ZQTC2, it reaches an accuracy of 71.0%."):
+        s = text.index("ZQTC2")
+        assert cue_label(text, s, s + 5) == "Benchmark", text
+    for text in ("We test it. On ZQTC2, our model runs 3 times faster.",
+                 "We train on ZQTC2, and 71.0% accuracy follows.",
+                 "We test it. On ZQTC2 our model obtains 74.5% accuracy."):
+        s = text.index("ZQTC2")
+        assert cue_label(text, s, s + 5) is None, text

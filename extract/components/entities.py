@@ -42,7 +42,7 @@ from extract.entity_lists import (
     listed_techniques,
     titled_collections,
 )
-from extract.lexicon import Entry, generic_keys, key_index, norm_key, task_acronym_keys, task_keys
+from extract.lexicon import Entry, generic_keys, head_entry, key_index, norm_key, task_acronym_keys, task_keys
 from extract.mention_cues import RIGHT_CUE, cue_label
 from extract.origins import mark_origins
 
@@ -194,7 +194,7 @@ class EntityResolver:
         text = text_of(doc)
         cands: list[Cand] = []
         for s, e, label, name in GAZ_META.get(doc, []):
-            entry = known(name)
+            entry = known(name) or head_entry(name)
             cands.append(Cand(s, e, label, name, (entry.parent if entry else "") or "", "gazetteer", 3, entry))
         for parent, rule, s, e, label, name in SHAPE_META.get(doc, []):
             entry = known(name) if rule == "gazetteer" else None

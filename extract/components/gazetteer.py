@@ -3,7 +3,8 @@
 Hyphen/space variants of every alias are added as patterns (tokenised by a copy of the pipeline's tokenizer,
 see :func:`pattern_tokenizer`); case rules are applied after matching
 (``cs`` entries must match exactly; a capitalised alias does not match all-lower-case prose unless
-flagged ``lc``), so "MATH" is not found in "math" and "Natural Questions" not in "natural questions".
+flagged ``lc``), so "MATH" is not found in "math" and "Natural Questions" not in "natural questions"; a
+``head`` entry ("VQA", a data set named by its task's acronym) is found only right before a data noun.
 Writes ``doc.spans["kg_gaz"]``: spans labelled with the entity type, ``kb_id_`` = canonical name, and
 ``doc._.kg_gaz_meta``: ``[start_char, end_char, label, name]`` per span (plain data for later components).
 """
@@ -27,6 +28,10 @@ SPAN_KEY = "kg_gaz"
 _LETTERS = re.compile(r"[A-Za-z\-]*")
 _WORD = re.compile(r"[A-Za-z][\w\-]*")
 _WINDOW = 4  # words
+# What must surround a ``head`` entry for it to name the data and not the task: "on the VQA dataset", not
+# "VQA datasets", "a knowledge-based VQA dataset" or "TM-VQA dataset" (a singular noun, "the" or a preposition).
+_DATA_NOUN = re.compile(r"[\s\-]+(?:dataset|data set|benchmark|corpus|challenge|test set)\b", re.I)
+_DATA_BEFORE = re.compile(r"(?<![\w\-])(?:the|on|in|from|of|with)\s+$", re.I)
 
 
 
@@ -89,6 +94,10 @@ class GazetteerMatcher:
                 if text not in self.exact[i]:
                     continue
             elif upper and "lc" not in e.flags and text.islower():
+                continue
+            if "head" in e.flags and (
+                _DATA_NOUN.match(full, a + len(text)) is None or _DATA_BEFORE.search(full, max(0, a - 6), a) is None
+            ):
                 continue
             if self.spans:
                 spans.append(Span(doc, start, end, label=e.label, kb_id=e.name))

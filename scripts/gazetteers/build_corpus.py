@@ -284,7 +284,8 @@ def build(abstracts: Path, gold: Path, pwc: Path, out: Path) -> int:
     metrics = {norm_key(x) for lb in leaderboards for x in lb.get("metrics") or []} - {""}
     generic = read_generic(ROOT / "extract" / "gazetteers" / "generic.txt")
     flt = Filters(generic, task_names(datasets, leaderboards), metrics, *word_df(abstracts))
-    taken = {norm_key(s) for e in entries() if e.source != "corpus" for s in e.surfaces}
+    # ``head`` rows ("VQA" only in "the VQA dataset") do not own the bare acronym, which names the task
+    taken = {norm_key(s) for e in entries() if e.source != "corpus" and "head" not in e.flags for s in e.surfaces}
     mined = mine(abstracts, gold)
     keys = [
         k

@@ -18,7 +18,9 @@ Filtering is what makes the lists usable on abstracts:
   * names of the hand-made gazetteers are theirs: generated rows never reuse their keys;
   * datasets (and leaderboard datasets the dataset dump lacks) are Benchmarks with ``ctx``, so that the
     text's use decides ("pre-trained on X" makes a Dataset; ``Dataset.pwc.tsv`` stays empty: a Dataset
-    default scored lower); clean variants with a version or size ("ModelNet40", "Kinetics-600") are child
+    default scored lower); an established dataset whose acronym also names its task ("VQA", "HAR") is a
+    ``head`` row, found only right before a data noun ("the VQA dataset"); clean variants with a version or
+    size ("ModelNet40", "Kinetics-600") are child
     rows (separate entities), spelling variants are aliases.
 Output is deterministic (sorted; no timestamps).
 
@@ -54,6 +56,7 @@ DATASET_MIN_PAPERS = 10
 COMMON_DF = 5  # a word written lower case in >= this many abstracts is an ordinary word
 LC_MIN_PAPERS = 10  # a multi-word technique name this established also matches lower-case text
 ACRONYM_MIN_PAPERS = 20  # an all-caps method name of <= 4 letters needs this many papers
+HEAD_MIN_PAPERS = 30  # a dataset named by its task's acronym needs this many papers to be a ``head`` row
 CS_MIN_PAPERS = 50  # a dataset named by an ordinary word is kept (case-exact) only this established
 MAX_WORDS = 6  # longer "names" are titles or descriptions
 
@@ -90,6 +93,7 @@ _FAMILY_TAIL = r"(?:(?:19|20)\d\d|v?\d+(?:\.\d+)*|[A-Z0-9][A-Z0-9\-]{0,4})"  # "
 _FAMILY_TAILS = re.compile(rf"{_FAMILY_TAIL}(?: {_FAMILY_TAIL})?")  # one or two tags: "LOCO AD"
 _WORD = re.compile(r"(?<![A-Za-z0-9\-])[a-z][a-z0-9\-]*")
 _ACRONYM = re.compile(r"[A-Z]{2,4}s?")
+_HEAD_ACRONYM = re.compile(r"[A-Z]{2,6}")  # "VQA", "MORPH": a data set's acronym that also names its task
 _PROPER = re.compile(r"[a-z][A-Z]|[A-Z]{2}|\d|^[A-Z][a-z]+[A-Z]")
 
 
@@ -288,6 +292,16 @@ def distinctive(name: str, flt: Filters) -> bool:
     return False
 
 
+def task_named_acronym(name: str, full: str, flt: Filters) -> str:
+    """The acronym ("VQA", "HAR") by which an established data set shares its task's name, or "": papers write
+    "the VQA dataset" for the data and "VQA" alone for the task, so such a row matches only before a data
+    noun (``head``)."""
+    for n in (name, full):
+        if _HEAD_ACRONYM.fullmatch(n) and norm_key(n) not in flt.metrics:
+            return n
+    return ""
+
+
 def dataset_rows(datasets: list[dict], flt: Filters) -> list[Row]:
     """Benchmark rows (``ctx``: use decides) with their aliases and version/size children."""
     own = {norm_key(clean(d.get("name"))) for d in datasets}
@@ -295,9 +309,13 @@ def dataset_rows(datasets: list[dict], flt: Filters) -> list[Row]:
     for d in sorted(datasets, key=lambda d: (-int(d.get("num_papers") or 0), clean(d.get("name")))):
         name, full = clean(d.get("name")), clean(d.get("full_name"))
         papers = int(d.get("num_papers") or 0)
-        if papers < DATASET_MIN_PAPERS or not usable(name) or flt.blocked(name):
+        if papers < DATASET_MIN_PAPERS or not usable(name):
             continue
-        if _ACRONYM.fullmatch(name) and (papers < ACRONYM_MIN_PAPERS or flt.task_acronym(name)):
+        if flt.blocked(name) or (_ACRONYM.fullmatch(name) and flt.task_acronym(name)):
+            if papers >= HEAD_MIN_PAPERS and (acro := task_named_acronym(name, full, flt)):
+                rows.append(Row(acro, "Benchmark", papers, flags={"ctx", "cs", "head"}))
+            continue  # a task, generic or metric name; or a task's acronym
+        if _ACRONYM.fullmatch(name) and papers < ACRONYM_MIN_PAPERS:
             continue  # "MSDA": a short acronym without evidence clashes with the papers' own acronyms
         if task_named(name):
             continue
