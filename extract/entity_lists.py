@@ -13,7 +13,10 @@ from extract.canonical import canonical_name, known
 from extract.entity_labels import TASK_HEAD, Cand
 from extract.lexicon import Entry, norm_key
 
-__all__ = ["NOT_EPONYM", "coordinated_names", "elided_editions", "listed_techniques", "titled_collections"]
+__all__ = [
+    "COORD", "NOT_EPONYM", "coordinated_names", "elided_editions", "listed_techniques", "listed_with_data",
+    "titled_collections",
+]
 
 NOT_EPONYM = frozenset(
     [
@@ -266,3 +269,21 @@ def elided_editions(text: str, cands: list[Cand]) -> list[Cand]:
             parent = (entry.parent if entry is not None else "") or c.parent
             out.append(Cand(s, e, label, name, parent or "", "edition", 2, entry, set(c.evidence)))
     return out
+
+
+# What joins two names of one list: a comma, "and", "or", "vs." or a slash (after an optional bracket).
+COORD = re.compile(
+    r"^(?:\s*\([^()]{1,40}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+|\s*/\s*)(?:the\s+)?$"
+)
+
+
+def listed_with_data(text: str, c: Cand, cands: list[Cand]) -> bool:
+    """Whether ``c`` is coordinated with a known data set or benchmark ("On ACE-2005 and ERE, ..."): then a
+    task's acronym names the data set of that task."""
+    for o in cands:
+        if o.entry is None or o.label not in ("Dataset", "Benchmark"):
+            continue
+        between = text[o.end : c.start] if o.end <= c.start else text[c.end : o.start] if c.end <= o.start else None
+        if between is not None and len(between) < 12 and COORD.match(between) and "/" not in between:
+            return True
+    return False

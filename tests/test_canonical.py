@@ -11,7 +11,8 @@ from extract.canonical import canonical_key, canonical_name, known, split_varian
 from extract.lexicon import entries
 
 NAMES = st.text(alphabet=string.ascii_letters + string.digits + " -_./", min_size=1, max_size=24)
-KNOWN = st.sampled_from(sorted({s for e in entries() for s in e.surfaces}))
+# ``head`` rows ("VQA" only in "the VQA dataset") are matched case-exact and never looked up by key.
+KNOWN = st.sampled_from(sorted({s for e in entries() if "head" not in e.flags for s in e.surfaces}))
 
 
 def _variants(name: str) -> list[str]:

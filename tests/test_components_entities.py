@@ -355,3 +355,15 @@ def test_a_list_of_models_types_a_generated_method_row_as_a_model() -> None:
     bare = extract_one(Abstract("b", "T", "We build on UNITER for retrieval.", "t"))
     assert {e.name: e.label for e in listed.entities}["UNITER"] == "Model"
     assert {e.name: e.label for e in bare.entities}["UNITER"] == "Method"
+
+
+def test_a_slash_pair_of_generic_acronyms_is_no_name() -> None:
+    ents = _ents("T\n\nWe cast it as textual entailment (TE) and question answering (QA), with TE/QA models.")
+    assert not any("/" in name for name in ents)
+
+
+def test_a_task_acronym_listed_with_a_known_benchmark_names_the_data() -> None:
+    # "ERE" alone is a task's acronym in the corpus list; coordinated with a known benchmark it is data
+    ents = _ents("T\n\nOn ACE-2005 and ERE, our system achieves acceptable results.")
+    assert ents["ERE"]["label"] == "Benchmark"
+    assert "ERE" not in _ents("T\n\nWe study ERE with a new model.")

@@ -295,3 +295,10 @@ def test_our_descriptor_then_a_name_proposes_it_but_not_our_earlier_or_base_one(
                  "T\n\nWe evaluate our framework on the benchmark ZorpQA today.",
                  "T\n\nWe study our algorithms under network ZorpDP settings."):
         assert _proposed(text) == [], text
+
+
+def test_a_colon_after_the_naming_or_proposal_word() -> None:
+    names = {n for n, _, _ in _proposed("T\n\nWe present an approach called: Zorp Blarg Mixer (ZBM), which works.")}
+    assert names & {"Zorp Blarg Mixer", "ZBM", "Zorp Blarg Mixer (ZBM)"}
+    names = {n for n, _, _ in _proposed("T\n\nIn this paper we propose: ZapQuux, a new tracker for things.")}
+    assert "ZapQuux" in names

@@ -50,3 +50,19 @@ def test_a_sentence_opening_on_a_name_and_reporting_a_result_makes_it_a_benchmar
                  "We test it. On ZQTC2 our model obtains 74.5% accuracy."):
         s = text.index("ZQTC2")
         assert cue_label(text, s, s + 5) is None, text
+
+
+def test_a_descriptor_after_a_preposition_says_nothing_of_the_name() -> None:
+    assert _cue("We evaluate ZorpNet on standard benchmarks.", "ZorpNet") is None
+    assert _cue("We apply ZorpNet to three datasets.", "ZorpNet") is None
+    assert _cue("We use the ZorpQA reading comprehension dataset.", "ZorpQA") == "Dataset"
+
+
+def test_databases_are_data() -> None:
+    assert _cue("Results on the ZorpFace database improve.", "ZorpFace") == "Dataset"
+    assert _cue("on face aging databases (ZorpAge, BlargAge) it wins", "ZorpAge") == "Dataset"
+
+
+def test_a_relative_clause_that_says_what_the_name_is() -> None:
+    assert _cue("models on ZorpEval that is a leaderboard-powered benchmark", "ZorpEval") == "Benchmark"
+    assert _cue("on ZorpEval, which is a new benchmark for it", "ZorpEval") == "Benchmark"

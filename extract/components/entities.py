@@ -36,10 +36,12 @@ from extract.doc_data import (
 )
 from extract.entity_labels import TASK_HEAD, Cand, classify_long_form, label_of
 from extract.entity_lists import (
+    COORD,
     NOT_EPONYM,
     coordinated_names,
     elided_editions,
     listed_techniques,
+    listed_with_data,
     titled_collections,
 )
 from extract.lexicon import Entry, generic_keys, head_entry, key_index, norm_key, task_acronym_keys, task_keys
@@ -164,9 +166,6 @@ _QUANTITY_AFTER = re.compile(
     r"norms?|criterion|criteria|problems?|tasks?(?!\s+(?:for|in|during)\s+(?:\w+\s+)?pre-?train)|settings?|"
     r"scenarios?)\b"
 )
-_COORD = re.compile(
-    r"^(?:\s*\([^()]{1,40}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+|\s*/\s*)(?:the\s+)?$"
-)
 # Named algorithms: capitalised (often eponymous) words before "algorithm", "sampler", "transform" ...
 # ("the Sinkhorn algorithm", "Gibbs sampling", "Kalman filter", "Dijkstra's algorithm").
 _EPONYM_HEADS = ("algorithm", "sampl", "transform", "filter")
@@ -188,6 +187,15 @@ class EntityResolver:
 
     def _is_generic(self, key: str) -> bool:
         return key in self.generic or (key.endswith("s") and key[:-1] in self.generic)
+
+    def _generic_parts(self, name: str, generic_sf: set[str], tasks: frozenset[str]) -> bool:
+        """A slash pair of generic or task acronyms ("TE/QA models"): alternatives, no name."""
+        if "/" not in name:
+            return False
+        keys = [norm_key(p) for p in name.split("/")]
+        return all(
+            k and (k in generic_sf or k in tasks or k in self.task_acronyms or self._is_generic(k)) for k in keys
+        )
 
     def candidates(self, doc: Doc) -> tuple[list[Cand], set[str], dict[str, str]]:
         """All candidate mentions, the keys of generic acronyms, and proposed name keys -> rule."""
@@ -262,7 +270,12 @@ class EntityResolver:
         for c in cands:
             if c.entry is None and c.rule not in ("abbreviation", "proposal"):
                 key = norm_key(text[c.start : c.end])
-                if key in self.task_acronyms and key not in alias and key not in proposed_keys:
+                if (
+                    key in self.task_acronyms
+                    and key not in alias
+                    and key not in proposed_keys
+                    and not listed_with_data(text, c, cands)
+                ):
                     generic_sf.add(key)
         for c in cands:
             if c.entry is not None and norm_key(text[c.start : c.end]) in redefined:
@@ -359,6 +372,7 @@ class EntityResolver:
                 c.entry is None
                 and (k := norm_key(text[c.start : c.end])) not in generic_sf
                 and k not in tasks
+                and not self._generic_parts(text[c.start : c.end], generic_sf, tasks)
                 and not (cites and _ET_AL.match(text, c.end))  # "(LeCun et al., 1998)": a citation, not a name
             )
         ]
@@ -370,7 +384,7 @@ class EntityResolver:
         # Coordinations: unknown names listed with typed ones take their type ("on GSM8K, X and MATH").
         chains: list[list[Cand]] = [[kept[0]]] if kept else []
         for a, b in pairwise(kept):
-            if _COORD.match(text[a.end : b.start]):
+            if COORD.match(text[a.end : b.start]):
                 chains[-1].append(b)
             else:
                 chains.append([b])

@@ -54,7 +54,7 @@ _NAMING_WORDS = "called|named|dubbed|termed|coined|we call|we name|we term"
 # regularization (SMIR)", "this paper develops an outlier-robust ... representation (OR-TLRR)".
 _CUE_BEFORE_DEF = re.compile(
     rf"(?:\b{_SUBJECT}\s+(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
-    rf"(?:{_VERBS})(?:s|d|ed)?|(?<!so-)\b(?:{_NAMING_WORDS}))\s+"
+    rf"(?:{_VERBS})(?:s|d|ed)?|(?<!so-)\b(?:{_NAMING_WORDS})):?\s+"
     rf"(?P<gap>(?:(?:an?|the|our)\s+)?(?:(?:new|novel|simple|general|unified|efficient|effective|scalable|"
     rf"principled|lightweight|generic|flexible|robust|practical|first)[\s,]+){{0,3}}"
     rf"(?:[a-z][\w\-]*(?:,\s+|\s+)(?:called|named|dubbed|termed)?\s*)?)[\"“‘]?$"
@@ -63,7 +63,7 @@ _CUE_BEFORE_DEF = re.compile(
 _SUBJECT_BEFORE = re.compile(r"\b(?:[Ww]e|paper|work|study|report|article)(?:,?\s+[a-z]+)?\s+$")
 _SETTING_AFTER = re.compile(r"\)?\s*(?:task|problem|setting|challenge|scenario|metric|measure)s?\b", re.IGNORECASE)
 _NAMING = re.compile(
-    rf"(?<!so-)\b(?:(?:called|named|dubbed|termed|coined)(?:\s+as)?|denoted as|referred to as|namely|"
+    rf"(?<!so-)\b(?:(?:called|named|dubbed|termed|coined)(?:\s+as)?:?|denoted as|referred to as|namely|"
     rf"(?:we call|we name|we term|we dub)(?:\s+(?:it|this|them|(?:the|this|our)\s+[a-z]+))?)\s+"
     rf"[\"“‘]?{_NAME}"
 )
