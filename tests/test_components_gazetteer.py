@@ -58,3 +58,9 @@ def test_a_head_row_names_the_data_only_before_a_data_noun() -> None:
     assert ("VQA", "Benchmark", "VQA") in _found("Results on the VQA dataset improve.")
     for text in ("VQA is hard.", "We use two VQA datasets.", "It is a new VQA dataset.", "The TM-VQA dataset."):
         assert not any(t == "VQA" for t, _, _ in _found(text)), text
+
+
+def test_a_known_lower_case_technique_inside_a_hyphen_compound_is_another_one() -> None:
+    texts = [t for t, _, _ in _found("We use multi-channel attention and self-supervised contrastive learning.")]
+    assert "channel attention" not in texts and "supervised contrastive learning" not in texts
+    assert "k-nearest neighbors" in [k for _, _, k in _found("It runs a k-nearest neighbor search.")]

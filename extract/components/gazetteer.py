@@ -95,6 +95,9 @@ class GazetteerMatcher:
                     continue
             elif upper and "lc" not in e.flags and text.islower():
                 continue
+            if a > 2 and full[a - 1] == "-" and full[a - 3 : a - 1].isalpha() and text[:1].islower():
+                continue  # "multi-channel attention", "self-supervised contrastive learning": another compound
+                # (a one-letter prefix is part of the name: "k-nearest neighbor search")
             if "head" in e.flags and (
                 _DATA_NOUN.match(full, a + len(text)) is None or _DATA_BEFORE.search(full, max(0, a - 6), a) is None
             ):
