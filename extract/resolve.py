@@ -133,6 +133,7 @@ def resolve(rec: dict[str, Any], index: SurfaceIndex, keep: frozenset[int] | Non
     found, known = _matches(rec, index)
     if keep is not None:
         found = {d: mentions for d, mentions in found.items() if d in keep}
+    known |= {k + "s" for k in known}  # "SVs" is the plural of the record's own SV, not another paper's SVs
     new = _entities(found, index.lexicon.definitions, known)
     if not new:
         return changed

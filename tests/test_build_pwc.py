@@ -115,3 +115,14 @@ def test_a_data_set_named_by_its_tasks_acronym_is_a_head_row() -> None:
     ]
     rows = build_pwc.dataset_rows(datasets, _filters())
     assert [(r.name, sorted(r.flags)) for r in rows] == [("VZS", ["cs", "ctx", "head"])]
+
+
+def test_a_full_name_that_spells_out_only_the_leading_acronym_is_no_alias() -> None:
+    datasets = [
+        {"name": "ZMR Bank", "full_name": "Zorp Meaning Representation", "num_papers": 40, "variants": []},
+        {"name": "ZMRC 2017", "full_name": "Zorp Machine Reading Comprehension 2017", "num_papers": 40,
+         "variants": []},
+    ]
+    rows = {r.name: r for r in build_pwc.dataset_rows(datasets, _filters())}
+    assert rows["ZMR Bank"].aliases == []  # the long form names the formalism, not the bank
+    assert rows["ZMRC 2017"].aliases == ["Zorp Machine Reading Comprehension 2017"]

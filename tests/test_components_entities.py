@@ -367,3 +367,12 @@ def test_a_task_acronym_listed_with_a_known_benchmark_names_the_data() -> None:
     ents = _ents("T\n\nOn ACE-2005 and ERE, our system achieves acceptable results.")
     assert ents["ERE"]["label"] == "Benchmark"
     assert "ERE" not in _ents("T\n\nWe study ERE with a new model.")
+
+
+def test_a_proposal_cue_stopping_inside_a_long_form_proposes_its_acronym() -> None:
+    doc = _nlp()(
+        "T\n\nWe study Blarg Equilibrium Network (BLARGNet). We propose a new model, called BLARGNet with a "
+        "Zorp Space (BLARGNet-ZS), which works."
+    )
+    proposed = {e["name"] for e in doc._.kg_entities if e["proposed"]}
+    assert "BLARGNet-ZS" in proposed and "BLARGNet" not in proposed

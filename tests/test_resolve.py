@@ -66,3 +66,11 @@ def test_names_mostly_used_unknown_do_not_spread() -> None:
     assert not any(uses.needs(r) for r in recs[:1]) and uses.needs(recs[-1])
     rec = recs[1]
     assert not resolve(rec, INDEX, uses.kept()) and resolve(rec, INDEX)
+
+
+def test_the_plural_of_the_records_own_acronym_is_its_own() -> None:
+    lexicon = CorpusLexicon((Definition("ZVs", "Method", (("ZVs", True),)),))  # "zorp vectors (ZVs)" elsewhere
+    own = {"label": "Method", "name": "ZV", "aliases": [], "rule": "abbreviation",
+           "mentions": [{"text": "ZV", "field": "abstract", "start": 14, "end": 16}]}
+    rec = _rec("", "Zorp values (ZV) are used; ZVs are costly.", own)
+    assert not resolve(rec, SurfaceIndex(lexicon))

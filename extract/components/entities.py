@@ -313,10 +313,15 @@ class EntityResolver:
                 continue
             same = [c for c in cands if c.start == s and c.end == e]
             hit = next((d for d in defined if d[0] <= s < d[1] or d[2] <= s < d[3]), None)
-            if hit is not None and not same:
+            inner = False
+            if hit is not None and (not same or (inner := hit[0] == s and e < hit[1])):
                 # "we propose Sleep staging via Prototypes from Expert Rules (SLEEPER)": the cue stopped at a
-                # lower-case word of an acronym's long form; the paper proposes the defined acronym.
+                # lower-case word of an acronym's long form; the paper proposes the defined acronym. So too when
+                # the cue stopped inside a long form that begins with another name: "called BEGAN with a
+                # Constrained Space (BEGAN-CS)" proposes BEGAN-CS, not BEGAN.
                 same = [c for c in cands if c.rule == "abbreviation" and (c.start, c.end) in (hit[:2], hit[2:])]
+                if inner:
+                    plabel = ""  # the cue's descriptor was read for a piece of the long form, not for the name
             if not same:  # "the Pathways Language Model PaLM" proposes PaLM: a long form, then the acronym
                 same = [
                     c

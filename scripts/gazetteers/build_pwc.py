@@ -292,6 +292,22 @@ def distinctive(name: str, flt: Filters) -> bool:
     return False
 
 
+def expands_head_only(name: str, full: str) -> bool:
+    """Whether the full name spells out only the acronym that begins a longer name ("AMR Bank" with "Abstract
+    Meaning Representation"): it names what the acronym stands for, not the data set.
+
+    >>> expands_head_only("AMR Bank", "Abstract Meaning Representation"), expands_head_only("SQuAD", "Stanford QA")
+    (True, False)
+    """
+    head, _, rest = name.partition(" ")
+    words = [w for w in re.split(r"[\s\-]+", full) if w[:1].isalpha()]
+    return (
+        any(c.isalpha() for c in rest)  # "CMRC 2017" / "Chinese Machine Reading Comprehension 2017" is the data
+        and _ACRONYM.fullmatch(head) is not None
+        and "".join(w[0] for w in words).upper() == head
+    )
+
+
 def task_named_acronym(name: str, full: str, flt: Filters) -> str:
     """The acronym ("VQA", "HAR") by which an established data set shares its task's name, or "": papers write
     "the VQA dataset" for the data and "VQA" alone for the task, so such a row matches only before a data
@@ -342,6 +358,8 @@ def dataset_rows(datasets: list[dict], flt: Filters) -> list[Row]:
                 row.aliases.append(alias)  # "cifar10", "Tiny-ImageNet": another spelling
             elif akey == key:  # only a "+" apart: "TrajNet++" is a version of TrajNet, not a spelling
                 children.append(Row(alias, label, papers, parent=name, flags={"ctx"}))
+            elif alias == full and expands_head_only(name, full):
+                continue  # "AMR Bank" / "Abstract Meaning Representation": the long form names the formalism
             elif alias == full and (distinctive(alias, flt) or len(alias.split()) >= 3):
                 row.aliases.append(alias)
             elif (
