@@ -24,6 +24,14 @@ _EVAL_CUE = re.compile(
 _TRAIN_CUE = re.compile(
     r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|instruction-tun\w*)\s+(?:\w+\s+){0,3}?(?:on|from)\b", re.I
 )
+# Training data named around a result ("By pretraining on ImageNet-21K, X achieves", "models trained on a dataset of
+# Flickr and Wikipedia images reach", "with ImageNet-21K pre-training"): no result on it. Not "fine-tuned on X":
+# fine-tuning on X and reporting on X is the usual downstream evaluation.
+_TRAINED_BEFORE = re.compile(
+    r"\b(?:pre-?)?train(?:ed|ing|s)?\s+(?:(?<=ing\s)(?:\w+\s+){1,3}?)?(?:on|from|with)\s", re.IGNORECASE
+)
+_PRETRAIN_AFTER = re.compile(r"[\s\-]+pre-?train(?:ing|ed)\b", re.IGNORECASE)
+_EVAL_BETWEEN = re.compile(r"\b(?:evaluat\w*|test\w*|benchmark\w*|achiev\w*|report\w*|obtain\w*|and then)\b", re.I)
 _FT_FROM = re.compile(
     r"\b(?:fine-?tun\w*|initiali[sz]\w*|built|based|derived|distill\w*|adapted|continued?|starting)\s+"
     r"(?:\w+\s+){0,2}?(?:from|on|upon|off)\b",
@@ -123,3 +131,35 @@ def entity_relations(text: str, sents: list[list[int]], ents: list[Ent]) -> list
             seen.add(k)
             uniq.append(r)
     return uniq
+
+
+def scored_on(text: str, sents: list[list[int]], ents: list[Ent], results: list[dict]) -> set[str]:
+    """Names of the data sets results are reported on, where the result's sentence does not name them as
+    training data ("By pretraining on ImageNet-21K, X achieves 87.4%" reports no result on ImageNet-21K)."""
+    by_name = {e["name"]: e for e in ents}
+    out: set[str] = set()
+    for r in results:
+        b = r.get("benchmark")
+        if not b or b not in by_name or b in out:
+            continue
+        s, e = _sentence(sents, r["span"][0])
+        for ms, me in by_name[b]["mentions"]:
+            if s <= ms < e and not _PRETRAIN_AFTER.match(text, me) and not any(
+                not _EVAL_BETWEEN.search(text, t.end(), ms) for t in _TRAINED_BEFORE.finditer(text, max(s, ms - 80), ms)
+            ):
+                out.add(b)
+                break
+    return out
+
+
+def result_relations(sents: list[list[int]], rels: list[Rel], results: list[dict], scored: set[str]) -> list[Rel]:
+    """EVALUATED_ON for each data set in ``scored`` (see :func:`scored_on`) that no relation evaluates on yet
+    ("By finetuning on PASCAL VOC 2012, we obtain 78.6% mIoU": the training cue kept it from the evaluation rule)."""
+    have = {r["target"] for r in rels if r["type"] == "EVALUATED_ON"}
+    out: list[Rel] = []
+    for r in results:
+        b = r.get("benchmark")
+        if b in scored and b not in have:
+            have.add(b)
+            out.append(_rel("EVALUATED_ON", None, b, "", _sentence(sents, r["span"][0]), 0.7, "result"))
+    return out

@@ -33,3 +33,17 @@ def test_training_data_taken_from_a_dataset_is_not_an_evaluation() -> None:
     kinds = {(r["type"], r["target"]) for r in rels if r["source"] is None}
     assert ("EVALUATED_ON", "SQuAD") in kinds
     assert ("EVALUATED_ON", "CrossZap") not in kinds and ("USES", "CrossZap") in kinds
+
+
+def test_a_data_set_a_result_is_reported_on_is_evaluated_on_unless_it_was_pretrained_on() -> None:
+    from extract.pipeline import extract_one
+    from extract.records import Abstract
+
+    rec = extract_one(Abstract("p", "T", "By finetuning Zorp models on PASCAL VOC 2012, we obtain 78.6% mIoU. "
+                                         "With ImageNet-21K pre-training, Zorp achieves 88.7% top-1 accuracy. "
+                                         "Models trained on OpenWebMath improve accuracy by 7.6%.", "s"))
+    labels = {e.name: e.label for e in rec.entities}
+    evals = {r.target: r.rule for r in rec.relations if r.type == "EVALUATED_ON"}
+    assert labels["PASCAL VOC 2012"] == "Benchmark" and evals["PASCAL VOC 2012"] == "result"
+    assert labels["ImageNet-21k"] == "Dataset" and evals.get("ImageNet-21k") != "result"
+    assert evals.get("OpenWebMath") != "result"
