@@ -53,7 +53,14 @@ def known(name: str) -> Entry | None:
         return entry if entry is not None and any("%" in s for s in entry.surfaces) else None
     if "+" in text:
         return _plus_index().get(canonical_key(name))
-    return key_index().get(norm_key(name))
+    entry = key_index().get(norm_key(name))
+    return None if entry is not None and size_s_clash(text, entry) else entry
+
+
+def size_s_clash(text: str, entry: Entry) -> bool:
+    """Whether ``text`` ends in the size code "-S" where ``entry`` only has a plural: "ViT-S" is the small ViT,
+    not "ViTs", which the index keys alike ("vits")."""
+    return text.endswith("-S") and not any(s.endswith("S") for s in entry.surfaces)
 
 
 # Parts of a variant tail once separators are gone: "13b", "8x7b", "v0.1", "2.5", "chat".

@@ -125,3 +125,9 @@ def test_plus_always_changes_the_key(name: str) -> None:
 def test_a_plural_is_no_size_code() -> None:
     assert canonical_name("FCNs") == "FCNs"  # "fully convolutional networks (FCNs)", not FCN-S
     assert canonical_name("DeiT-S") == "DeiT-S"
+
+
+def test_a_size_s_is_no_plural() -> None:
+    # the index keys the plural alias "ViTs" like "ViT-S"; the small model is a variant, not ViT itself
+    assert known("ViTs") is not None and known("ViTs").name == "ViT"
+    assert known("ViT-S") is None

@@ -21,7 +21,7 @@ from spacy.lang.lex_attrs import word_shape
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extract.canonical import TAIL_WORDS, canonical_name, known, split_variant, variant_parent
+from extract.canonical import TAIL_WORDS, canonical_name, known, size_s_clash, split_variant, variant_parent
 from extract.components.name_tails import qualifier_start, tail_end
 from extract.doc_data import GAZ_META, SHAPE_META, span_at, text_of, token_starts
 from extract.lexicon import Entry, case_ok, generic_compound, generic_keys, key_index, norm_key
@@ -288,8 +288,8 @@ def _known_prefix(text: str, bounds: list[tuple[int, int]]) -> tuple[int, Entry]
     for n in range(len(bounds), 0, -1):
         prefix = text[: bounds[n - 1][1]]
         e = idx.get(norm_key(prefix))
-        if e is not None and ("%" not in prefix or any("%" in s for s in e.surfaces)):  # "X-10%" is not "X-10"
-            return n, e
+        if e is not None and ("%" not in prefix or any("%" in s for s in e.surfaces)) and not size_s_clash(prefix, e):
+            return n, e  # "X-10%" is not "X-10"; "ViT-S" is not "ViTs"
     return None
 
 
