@@ -271,9 +271,11 @@ def elided_editions(text: str, cands: list[Cand]) -> list[Cand]:
     return out
 
 
-# What joins two names of one list: a comma, "and", "or", "vs." or a slash (after an optional bracket).
+# What joins two names of one list: a comma, "and", "or", "vs." or a slash (after an optional bracket); "on X and
+# on Y" lists too.
 COORD = re.compile(
-    r"^(?:\s*\([^()]{1,40}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+|\s*/\s*)(?:the\s+)?$"
+    r"^(?:\s*\([^()]{1,40}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+|\s*/\s*)"
+    r"(?:(?<=and )(?:on|in)\s+)?(?:the\s+)?$"
 )
 
 

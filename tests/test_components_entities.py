@@ -376,3 +376,7 @@ def test_a_proposal_cue_stopping_inside_a_long_form_proposes_its_acronym() -> No
     )
     proposed = {e["name"] for e in doc._.kg_entities if e["proposed"]}
     assert "BLARGNet-ZS" in proposed and "BLARGNet" not in proposed
+
+
+def test_on_x_and_on_y_is_a_list() -> None:
+    assert _ents("T\n\nWe evaluate on ZQR2001 and on GSM8K.")["ZQR2001"]["label"] == "Benchmark"

@@ -25,7 +25,7 @@ def test_what_follows_a_bare_number_or_word_decides() -> None:
     assert _tail("FooBERT base models.", "FooBERT") == "FooBERT"
 
 
-def test_benchmarks_take_years_and_v_versions_only() -> None:
+def test_benchmarks_take_years_and_versions() -> None:
     assert _tail("on ZapSet 2020 and more", "ZapSet", "Benchmark") == "ZapSet 2020"
     assert _tail("on ZapSet v2.", "ZapSet", "Benchmark") == "ZapSet v2"
     assert _tail("on ZapSet 7B.", "ZapSet", "Benchmark") == "ZapSet"
@@ -41,3 +41,11 @@ def test_language_and_size_qualifiers() -> None:
     assert qualifier_start(text, text.index("FooBERT")) == text.index("Chinese")
     assert qualifier_start(text, text.index("BarLM")) == text.index("70B")
     assert qualifier_start("We release FooBERT.", 11) is None
+
+
+def test_a_data_set_takes_a_dotted_version_but_not_a_score() -> None:
+    for text, name in (("on ZorpSet 1.5 and more", "ZorpSet 1.5"), ("on ZorpSet 2.0.", "ZorpSet 2.0")):
+        assert text[3 : tail_end(text, 3, 10, "Benchmark")] == name, text
+    for text in ("on ZorpSet 92.28 F1", "ZorpSet 1.2 million images", "on ZorpSet 2.1-2.4 here", "on ZorpSet 0.88."):
+        start = text.index("Zorp")
+        assert tail_end(text, start, start + 7, "Benchmark") == start + 7, text

@@ -2,7 +2,7 @@
 
 A model name may go on after a space: a size ("BarLM 13B"), a version ("Baz v2", "Baz 2.0", "Baz 2"),
 a size word in any case ("Qux-RoBERTa LARGE", "Corge large-v3") or a release word ("Gemini 1.5 Pro").
-A benchmark or dataset name may take a year or a "v" version ("FooBench 2020", "BarSet v2").
+A benchmark or dataset name may take a year or a version ("FooBench 2020", "BarSet v2", "BarSet 1.5").
 A bare number or a lower-case word only counts when what follows cannot continue a noun phrase
 ("FooBERT 2 is", not "FooBERT 3 times"; "BERT large and", not "BERT large gains"). A language,
 "Multilingual" or a size before a model name is part of it ("Chinese FooBERT", "405B FooLM 3": models of
@@ -24,6 +24,7 @@ _PART_SEP = re.compile(r"[-_/]")
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BbMmKkTt]$|^\(\d+(?:\.\d+)?[BM]\)$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _YEAR_OR_V = re.compile(r"^(?:(?:19|20)\d\d|v\d+(?:\.\d+)*)$")
+_DOTTED = re.compile(r"^[1-9]\.\d{1,2}$")  # "1.5", "2.0", "5.1"; not a score ("92.28", "0.88")
 # After a bare-number or lower-case tail: the end of the phrase, a function word, a model noun or a name.
 _AFTER = re.compile(
     r"(?:\s*(?:[,.;:!?)\]\"'”’]|$)|\s+(?:and|or|with|on|in|is|are|was|were|to|for|as|by|at|from|that|which|"
@@ -44,8 +45,9 @@ def tail_end(text: str, start: int, pos: int, label: str) -> int:
     """End of the name ``text[start:pos]`` (of type ``label``) with its space-separated tails."""
     while (m := _TAIL.match(text, pos)) is not None:
         head = _PART_SEP.split(m.group(0)[1:])[0]
-        if label != "Model" and not _YEAR_OR_V.match(head):
-            break
+        dotted = m.group(0) == " " + head and _DOTTED.match(head) is not None and bool(_AFTER.match(text, m.end()))
+        if label != "Model" and not _YEAR_OR_V.match(head) and not dotted:
+            break  # a data set's tail is a year or a version: "v2", "2.0" ("FrameNet 1.5 and"; not "1.2 million")
         if head[0].isdigit() and not _SIZE.match(head):
             if any(c.isdigit() for c in text[start:pos]):
                 break  # a second bare number is not a version: "GPT-4 3 times"
