@@ -302,3 +302,21 @@ def test_a_colon_after_the_naming_or_proposal_word() -> None:
     assert names & {"Zorp Blarg Mixer", "ZBM", "Zorp Blarg Mixer (ZBM)"}
     names = {n for n, _, _ in _proposed("T\n\nIn this paper we propose: ZapQuux, a new tracker for things.")}
     assert "ZapQuux" in names
+
+
+def test_our_long_form_with_an_acronym_is_proposed_unless_known() -> None:
+    nlp = _with_abbreviations()
+    doc = nlp("T\n\nThe gain obtained using our zorp blarg channel features (ZBCF) is large. ZBCF works.")
+    assert [(doc.text[s:e], rule) for rule, s, e, _ in doc._.kg_proposed_meta] == [("ZBCF", "acronym")]
+    doc = nlp("T\n\nOur best residual network (ResNet) implementation beats others.")
+    assert not any(rule == "acronym" for rule, _, _, _ in doc._.kg_proposed_meta)
+
+
+def test_a_technique_name_opening_the_title_before_for_is_proposed() -> None:
+    got = _proposed("Stacked Zorp Networks for Blarg Estimation\n\nWe study blargs.")
+    assert ("Stacked Zorp Networks", "Method", "title") in got
+    for title in ("Deep Residual Networks for Blarg Estimation", "Knowledge Distillation for Blarg Estimation",
+                  "Learning Zorp Networks for Blargs", "Blarg Estimation with Deep Networks"):
+        assert not _proposed(title + "\n\nWe study blargs."), title
+    # the abstract's acronym of the phrase is the name its own cues propose
+    assert not any(r == "title" for _, _, r in _proposed("Stacked Zorp Networks for Blargs\n\nWe use SZN here."))

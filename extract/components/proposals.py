@@ -22,8 +22,9 @@ from extract.lexicon import generic_compound, generic_keys, lookup, norm_key
 from extract.proposal_titles import NAME as _NAME
 from extract.proposal_titles import TITLE as _TITLE
 from extract.proposal_titles import TITLE_HEAD as _TITLE_HEAD
+from extract.proposal_titles import TITLE_LEAD as _TITLE_LEAD
 from extract.proposal_titles import TITLE_REPORT as _TITLE_REPORT
-from extract.proposal_titles import title_match
+from extract.proposal_titles import title_lead, title_match
 
 SPAN_KEY = "kg_proposed"
 
@@ -51,10 +52,11 @@ _PROPOSE = re.compile(
 # Words that give a name to what comes before them ("a new method, called X").
 _NAMING_WORDS = "called|named|dubbed|termed|coined|we call|we name|we term"
 # A proposal cue right before an acronym's long form: "we propose squared-loss mutual information
-# regularization (SMIR)", "this paper develops an outlier-robust ... representation (OR-TLRR)".
+# regularization (SMIR)", "this paper develops an outlier-robust ... representation (OR-TLRR)", "using our
+# locally decorrelated channel features (LDCF)".
 _CUE_BEFORE_DEF = re.compile(
     rf"(?:\b{_SUBJECT}\s+(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
-    rf"(?:{_VERBS})(?:s|d|ed)?|(?<!so-)\b(?:{_NAMING_WORDS})):?\s+"
+    rf"(?:{_VERBS})(?:s|d|ed)?|(?<!so-)\b(?:{_NAMING_WORDS})|(?<![\w\-])[Oo]ur):?\s+"
     rf"(?P<gap>(?:(?:an?|the|our)\s+)?(?:(?:new|novel|simple|general|unified|efficient|effective|scalable|"
     rf"principled|lightweight|generic|flexible|robust|practical|first)[\s,]+){{0,3}}"
     rf"(?:[a-z][\w\-]*(?:,\s+|\s+)(?:called|named|dubbed|termed)?\s*)?)[\"“‘]?$"
@@ -236,7 +238,7 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
     """Pattern matches in the sentences whose keywords (``(group, char offset)`` pairs) call for them."""
     found: list[tuple[re.Match[str], str]] = []
     title_end = text.find("\n\n")
-    if title_end > 0 and (tm := title_match(text, title_end)) is not None:
+    if title_end > 0 and (tm := title_match(text, title_end) or title_lead(text[:title_end], text[title_end:])):
         found.append((tm, "title"))
     wanted: dict[tuple[int, int], set[str]] = {}
     i = 0
@@ -329,6 +331,8 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
         m = _CUE_BEFORE_DEF.search(text, max(sent_start, ls - 160), ls)
         if m is None or norm_key(text[ss:se]) in generic or _reuses_known(m.group(0), text[ss:se]):
             continue  # "we then train a graph neural network (GNN)": a known technique, used
+        if m.group(0)[:3].lower() == "our" and (lookup(text[ss:se]) or lookup(text[ls:le])):
+            continue  # "our best residual network (ResNet) implementation": the paper's copy of a known name
         after = text[se : se + 80]
         if _SETTING_AFTER.match(after) or _DESCRIPTIVE_AFTER.match(text, se):
             continue  # "we introduce a novel vision-and-language navigation (VLN) task", "... (FN)-based pruning"
@@ -337,6 +341,8 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
         if _NAMING_WORD.match(m.group(0)):
             # a naming word ("..., a new method, called zap adapter (ZA)"): the descriptor is before it
             label = _head_before(text, max(sent_start, m.start() - 60), m.start()) or label
+        if m.group(0)[:3].lower() == "our":
+            label = ""  # "our ... networks (X)": the possessive names no kind; the long form's head decides
         out.append((ss, se, label, "acronym"))
     return out
 
@@ -407,7 +413,9 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
         lower_ok = rule == "lower" or _LETTER_DIGIT_LETTER.search(name) is not None  # "fast2slow"
         if not any(c.isalpha() for c in name) or (not lower_ok and not any(c.isupper() for c in name)):
             continue  # "540-billion"
-        if rule == "title" and " " in name and not _name_shaped(name) and name not in text[title_end:]:
+        if rule == "title" and " " in name and not _name_shaped(name) and name not in text[title_end:] and (
+            m.re is not _TITLE_LEAD
+        ):
             continue  # a catchy multi-word title phrase, not a name the abstract uses
         if rule == "our" and not any(c.isupper() for c in name[1:]) and not any(c.isdigit() for c in name):
             continue
@@ -418,6 +426,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
         if rule == "title":
             head = _TITLE_HEAD.match(text, e + 1, title_end) if m.re is _TITLE else None
             before, after, wide = "", head.group("head") if head else "model" if m.re is _TITLE_REPORT else "", ""
+            if m.re is _TITLE_LEAD:
+                after = "method"  # the head noun made it a technique ("Zorp Pooling", "Matching Networks")
         else:
             if m.re is _THE_PROPOSED or m.re is _OURS_AFTER:
                 before = text[m.start() : s]  # only the descriptor of the cue itself ("the proposed model X")
