@@ -17,7 +17,8 @@ import re
 from extract.lexicon import generic_keys, lookup, norm_key
 
 __all__ = [
-    "NAME", "NAME_WORD", "TITLE", "TITLE_HEAD", "TITLE_LEAD", "TITLE_ONLY", "TITLE_REPORT", "title_lead", "title_match",
+    "NAME", "NAME_WORD", "TITLE", "TITLE_HEAD", "TITLE_ONLY", "TITLE_PHRASES", "TITLE_REPORT", "title_lead",
+    "title_match",
 ]
 
 # One word of a name: capitalised, or with a capital/digit inside ("fast2slow", "o1", "k1.5").
@@ -36,16 +37,22 @@ TITLE_HEAD = re.compile(
 )
 # A title that opens with a technique's title-case name before "for/with/via" ("Stochastic Pooling for
 # Regularization of ...", "Matching Networks for One Shot Learning"): the head word says it is a technique.
-TITLE_LEAD = re.compile(r"^(?P<name>[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){1,4})\s(?:for|with|via)\s")
+_PHRASE = r"(?P<name>[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){1,4})"
+TITLE_LEAD = re.compile(rf"^{_PHRASE}\s(?:for|with|via)\s")
+# ... or closes it after "with/via/using" ("Photographic Image Synthesis with Cascaded Refinement Networks"), or is
+# the whole title ("Convolutional Kernel Networks").
+TITLE_TAIL = re.compile(rf"\s(?:with|via|using)\s(?:an?\s|the\s)?{_PHRASE}\s*$")
+TITLE_WHOLE = re.compile(rf"^(?:The\s)?{_PHRASE}\s*$")
+TITLE_PHRASES = (TITLE_LEAD, TITLE_TAIL, TITLE_WHOLE)
 _TECH_HEAD_LIST = """network networks net nets pooling flow clustering attention transformation transformations
 connection connections encoder encoders decoder decoders lstm lstms unit units reader readers embedding embeddings
-convolution convolutions normalization batchnorm decomposition distillation regularization dropout sampler
+convolution convolutions normalization batchnorm distillation regularization dropout sampler
 autoencoder autoencoders transformer transformers machine machines forest forests"""
 _TECH_HEADS = frozenset(_TECH_HEAD_LIST.split())
 # Words that alone make no name ("Deep Residual Networks", "Graph Neural Networks" are classes of models).
 _GENERIC_WORD_LIST = """deep neural convolutional recurrent residual graph generative adversarial very fully simple
 efficient improved advanced visual temporal spatial feedforward feed-forward online multi-task self-attention
-attention-based"""
+attention-based self-supervised supervised unsupervised pre-trained pretrained large"""
 _GENERIC_WORDS = frozenset(_GENERIC_WORD_LIST.split())
 _SHAPED_WORD = re.compile(r"[a-z][A-Z]|[A-Z]{2}|\d")  # "R-CNN", "DeepSDF"; not "Open-Set"
 
@@ -61,28 +68,37 @@ def _shaped_title(name: str) -> bool:
 
 
 def title_lead(title: str, abstract: str = "") -> re.Match[str] | None:
-    """The match (group ``name``) of a technique name that opens the title before "for/with/via", or None: two to
-    five capitalised words ending in a technique's head noun, not a phrase of generic words or an action.
+    """The match (group ``name``) of a technique name that opens the title before "for/with/via", closes it after
+    "with/via/using" or is the whole title, or None: two to five capitalised words ending in a technique's head
+    noun, not a phrase of generic words or an action.
 
     >>> title_lead("Zorp Pooling for Regularization of Deep Networks").group("name")
     'Zorp Pooling'
-    >>> title_lead("Deep Residual Networks with Zorp Units"), title_lead("Learning Zorp Networks for Blargs")
+    >>> title_lead("Blarg Estimation with Zorp Units").group("name")
+    'Zorp Units'
+    >>> title_lead("Deep Residual Networks for Blargs"), title_lead("Learning Zorp Networks for Blargs")
     (None, None)
     """
-    m = TITLE_LEAD.match(title)
-    if m is None:
-        return None
-    words = m.group("name").split()
+    for m in (TITLE_LEAD.match(title), TITLE_TAIL.search(title), TITLE_WHOLE.match(title)):
+        if m is not None and _technique_phrase(m.group("name"), abstract):
+            return m
+    return None
+
+
+def _technique_phrase(name: str, abstract: str) -> bool:
+    """Whether a title's capitalised phrase names a technique of the paper's own (see :func:`title_lead`)."""
+    words = name.split()
     if words[0] in ("A", "An", "The", "On", "Towards", "Toward") or words[0].lower().endswith("ing"):
-        return None  # "Learning Feature Pyramids for ...": what the paper does, not a name
+        return False  # "Learning Feature Pyramids for ...": what the paper does, not a name
     if words[-1].lower() not in _TECH_HEADS:
-        return None
-    if all(w.lower() in _GENERIC_WORDS or w.lower() in _TECH_HEADS for w in words) or lookup(m.group("name")):
-        return None  # "Temporal Convolution for ...", "Knowledge Distillation for ...": a known or generic technique
-    initials = "".join(p[0] for w in words for p in w.split("-") if p).upper()
-    if len(initials) >= 2 and re.search(rf"(?<![\w\-]){initials}s?(?![\w\-])", abstract):
-        return None  # the abstract names it by its acronym ("GPHT"), which its own cues propose
-    return m
+        return False
+    if all(w.lower() in _GENERIC_WORDS or w.lower() in _TECH_HEADS for w in words) or lookup(name):
+        return False  # "Temporal Convolution for ...", "Knowledge Distillation for ...": a known or generic technique
+    # the abstract naming it by its acronym ("GPHT", "PFNs" of "Prior-Data Fitted Networks"): its cues decide
+    for initials in {"".join(p[0] for w in words for p in w.split("-") if p).upper(), "".join(w[0] for w in words)}:
+        if len(initials) >= 2 and re.search(rf"(?<![\w\-]){initials}s?(?![\w\-])", abstract):
+            return False
+    return True
 
 
 def title_match(text: str, title_end: int) -> re.Match[str] | None:

@@ -320,3 +320,10 @@ def test_a_technique_name_opening_the_title_before_for_is_proposed() -> None:
         assert not _proposed(title + "\n\nWe study blargs."), title
     # the abstract's acronym of the phrase is the name its own cues propose
     assert not any(r == "title" for _, _, r in _proposed("Stacked Zorp Networks for Blargs\n\nWe use SZN here."))
+
+
+def test_a_technique_name_closing_the_title_or_making_it_whole_is_proposed() -> None:
+    assert ("Cascaded Zorp Networks", "Method", "title") in _proposed(
+        "Blarg Synthesis with Cascaded Zorp Networks\n\nWe study blargs."
+    )
+    assert ("Zorp Kernel Networks", "Method", "title") in _proposed("Zorp Kernel Networks\n\nWe study blargs.")

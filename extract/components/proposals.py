@@ -22,7 +22,7 @@ from extract.lexicon import generic_compound, generic_keys, lookup, norm_key
 from extract.proposal_titles import NAME as _NAME
 from extract.proposal_titles import TITLE as _TITLE
 from extract.proposal_titles import TITLE_HEAD as _TITLE_HEAD
-from extract.proposal_titles import TITLE_LEAD as _TITLE_LEAD
+from extract.proposal_titles import TITLE_PHRASES as _TITLE_PHRASES
 from extract.proposal_titles import TITLE_REPORT as _TITLE_REPORT
 from extract.proposal_titles import title_lead, title_match
 
@@ -414,7 +414,7 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
         if not any(c.isalpha() for c in name) or (not lower_ok and not any(c.isupper() for c in name)):
             continue  # "540-billion"
         if rule == "title" and " " in name and not _name_shaped(name) and name not in text[title_end:] and (
-            m.re is not _TITLE_LEAD
+            m.re not in _TITLE_PHRASES
         ):
             continue  # a catchy multi-word title phrase, not a name the abstract uses
         if rule == "our" and not any(c.isupper() for c in name[1:]) and not any(c.isdigit() for c in name):
@@ -426,7 +426,7 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
         if rule == "title":
             head = _TITLE_HEAD.match(text, e + 1, title_end) if m.re is _TITLE else None
             before, after, wide = "", head.group("head") if head else "model" if m.re is _TITLE_REPORT else "", ""
-            if m.re is _TITLE_LEAD:
+            if m.re in _TITLE_PHRASES:
                 after = "method"  # the head noun made it a technique ("Zorp Pooling", "Matching Networks")
         else:
             if m.re is _THE_PROPOSED or m.re is _OURS_AFTER:
