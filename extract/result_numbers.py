@@ -92,7 +92,18 @@ _FOLLOW_WORDS = (
     "decline jump advantage among within as accuracy points pts pp the above below enhancement"
 )
 _FOLLOW = frozenset(_FOLLOW_WORDS.split())
-_ASIDE = re.compile(r"\s*\((?:or|and|i\.e\.|e\.g\.|about|approx\w*|roughly)\b[^()]{0,30}\)")
+ASIDE = re.compile(
+    r"\s*\((?:(?:or|and|i\.e\.|e\.g\.|about|approx\w*|roughly)\b[^()]{0,30}|"
+    r"(?:vs\.|(?:vs|versus|compared (?:to|with)|previous|prior|baseline|SOTA|state[- ]of[- ]the[- ]art)\b)"
+    r"[^()]{0,50})\)",
+    re.IGNORECASE,
+)
+# A bracketed comparison after a result: "65.07% (vs. previous SOTA 24.68%) recall"; its number is someone else's.
+_COMPARISON_OPEN = re.compile(
+    r"\((?:vs\.|(?:vs|versus|compared (?:to|with)|previous|prior|baseline|SOTA|state[- ]of[- ]the[- ]art)\b)"
+    r"[^()]*$",
+    re.IGNORECASE,
+)
 _WORD_AFTER = re.compile(r"[\s*$]*(?P<w>[^\s,;:.()\[\]*$]+)")
 # Words that may stand between a number and its metric ("97% of the F1", "3.1% absolute increase in F1").
 GAP_WORDS = (
@@ -189,7 +200,7 @@ def _candidates(
 
 def _follow_ok(text: str, end: int, stop: int, metric_starts: set[int], name_starts: set[int]) -> bool:
     """Whether what follows a number lets it be a result (not "3 other datasets", "10% of the data")."""
-    aside = _ASIDE.match(text, end, stop)
+    aside = ASIDE.match(text, end, stop)
     if aside is not None:
         end = aside.end()  # "50% (or more) of the data"
     w = _WORD_AFTER.match(text, end, stop)
@@ -311,11 +322,12 @@ def find_numbers(
             delta = True  # "by 0.87% on A and 0.39% on B"
         reduction = bool(after and after.group("r")) or (delta_before and _REDUCING_VERB.search(before) is not None)
         last_delta = last if delta else None
+        compared = "(" in raw_before and _COMPARISON_OPEN.search(raw_before) is not None
         for n in group:
             n.group = gid
             if delta:
                 n.role, n.reduction = "delta", reduction
-            elif index[id(n)] in pairs:
-                n.role = "before"
+            elif index[id(n)] in pairs or compared:
+                n.role = "before"  # "(vs. previous SOTA 24.68%)": the baseline's number, not the paper's
             out.append(n)
     return out

@@ -240,3 +240,9 @@ def test_plural_metric_acronyms_and_slash_lists_from_old_to_new() -> None:
     assert sorted((r[1], r[3]) for r in got) == [
         ("Blip-Eval", 30.3), ("Blip-Eval", 54.7), ("Quux-QA", 20.7), ("Quux-QA", 66.7),
         ("Zorp-Bench", 35.6), ("Zorp-Bench", 86.1)]
+
+
+def test_a_bracketed_comparison_is_the_baselines_number_not_the_papers() -> None:
+    got = _results("FooNet achieves 65.07% (vs. previous SOTA 24.68%) recall on Zorp-Bench.")
+    assert ("FooNet", "Zorp-Bench", "recall", 65.07, "%") in got
+    assert all(r[0] is None for r in got if r[3] == 24.68)
