@@ -67,10 +67,11 @@ def _shaped_title(name: str) -> bool:
     )
 
 
-def title_lead(title: str, abstract: str = "") -> re.Match[str] | None:
+def title_lead(title: str, text: str = "", start: int = 0) -> re.Match[str] | None:
     """The match (group ``name``) of a technique name that opens the title before "for/with/via", closes it after
     "with/via/using" or is the whole title, or None: two to five capitalised words ending in a technique's head
-    noun, not a phrase of generic words or an action.
+    noun, not a phrase of generic words or an action, nor one ``text[start:]`` (the abstract) names by its
+    acronym.
 
     >>> title_lead("Zorp Pooling for Regularization of Deep Networks").group("name")
     'Zorp Pooling'
@@ -79,14 +80,16 @@ def title_lead(title: str, abstract: str = "") -> re.Match[str] | None:
     >>> title_lead("Deep Residual Networks for Blargs"), title_lead("Learning Zorp Networks for Blargs")
     (None, None)
     """
-    for m in (TITLE_LEAD.match(title), TITLE_TAIL.search(title), TITLE_WHOLE.match(title)):
-        if m is not None and _technique_phrase(m.group("name"), abstract):
+    tail = TITLE_TAIL.search(title) if " with " in title or " via " in title or " using " in title else None
+    for m in (TITLE_LEAD.match(title), tail, TITLE_WHOLE.match(title)):
+        if m is not None and _technique_phrase(m.group("name"), text, start):
             return m
     return None
 
 
-def _technique_phrase(name: str, abstract: str) -> bool:
-    """Whether a title's capitalised phrase names a technique of the paper's own (see :func:`title_lead`)."""
+def _technique_phrase(name: str, text: str, start: int) -> bool:
+    """Whether a title's capitalised phrase names a technique of the paper's own (see :func:`title_lead`);
+    ``text[start:]`` is the abstract."""
     words = name.split()
     if words[0] in ("A", "An", "The", "On", "Towards", "Toward") or words[0].lower().endswith("ing"):
         return False  # "Learning Feature Pyramids for ...": what the paper does, not a name
@@ -96,7 +99,7 @@ def _technique_phrase(name: str, abstract: str) -> bool:
         return False  # "Temporal Convolution for ...", "Knowledge Distillation for ...": a known or generic technique
     # the abstract naming it by its acronym ("GPHT", "PFNs" of "Prior-Data Fitted Networks"): its cues decide
     for initials in {"".join(p[0] for w in words for p in w.split("-") if p).upper(), "".join(w[0] for w in words)}:
-        if len(initials) >= 2 and re.search(rf"(?<![\w\-]){initials}s?(?![\w\-])", abstract):
+        if len(initials) >= 2 and re.compile(rf"(?<![\w\-]){initials}s?(?![\w\-])").search(text, start):
             return False
     return True
 

@@ -238,7 +238,7 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
     """Pattern matches in the sentences whose keywords (``(group, char offset)`` pairs) call for them."""
     found: list[tuple[re.Match[str], str]] = []
     title_end = text.find("\n\n")
-    if title_end > 0 and (tm := title_match(text, title_end) or title_lead(text[:title_end], text[title_end:])):
+    if title_end > 0 and (tm := title_match(text, title_end) or title_lead(text[:title_end], text, title_end)):
         found.append((tm, "title"))
     wanted: dict[tuple[int, int], set[str]] = {}
     i = 0
