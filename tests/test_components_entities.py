@@ -380,3 +380,12 @@ def test_a_proposal_cue_stopping_inside_a_long_form_proposes_its_acronym() -> No
 
 def test_on_x_and_on_y_is_a_list() -> None:
     assert _ents("T\n\nWe evaluate on ZQR2001 and on GSM8K.")["ZQR2001"]["label"] == "Benchmark"
+
+
+def test_a_task_acronym_that_also_names_a_data_set_is_the_task_unless_a_data_noun_follows() -> None:
+    # "VQA" is a PwC ``head`` row: the task alone or in a definition, the data in "on the VQA dataset"
+    text = "T\n\nWe study visual question answering (VQA). VQA models improve on the VQA dataset."
+    ents = _ents(text)
+    data = text.index("VQA dataset")
+    assert ents["VQA"]["label"] == "Benchmark" and ents["VQA"]["mentions"] == [[data, data + 3]]
+    assert "VQA" not in _ents("T\n\nWe study visual question answering (VQA). VQA models improve.")

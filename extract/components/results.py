@@ -25,7 +25,7 @@ def kg_results(doc: Doc) -> Doc:
     scored = scored_on(text, sents, ents, results) if results else set()
     if not scored:
         return doc
-    retyped = set()
+    retyped: set[str] = set()
     for e in ents:
         if e["name"] in scored and e["label"] == "Dataset" and not e["proposed"]:
             e["label"] = "Benchmark"  # "we obtain 78.6% mIoU on X": X is used for evaluation
