@@ -44,6 +44,7 @@ TITLE_LEAD = re.compile(rf"^{_PHRASE}\s(?:for|with|via)\s")
 TITLE_TAIL = re.compile(rf"\s(?:with|via|using)\s(?:an?\s|the\s)?{_PHRASE}\s*$")
 TITLE_WHOLE = re.compile(rf"^(?:The\s)?{_PHRASE}\s*$")
 TITLE_PHRASES = (TITLE_LEAD, TITLE_TAIL, TITLE_WHOLE)
+_TAIL_WORD = re.compile(r" (?:with|via|using) ")
 _TECH_HEAD_LIST = """network networks net nets pooling flow clustering attention transformation transformations
 connection connections encoder encoders decoder decoders lstm lstms unit units reader readers embedding embeddings
 convolution convolutions normalization batchnorm distillation regularization dropout sampler
@@ -54,6 +55,10 @@ _GENERIC_WORD_LIST = """deep neural convolutional recurrent residual graph gener
 efficient improved advanced visual temporal spatial feedforward feed-forward online multi-task self-attention
 attention-based self-supervised supervised unsupervised pre-trained pretrained large"""
 _GENERIC_WORDS = frozenset(_GENERIC_WORD_LIST.split())
+# Capitalised words of a title-case sentence or prepositional phrase, which no technique name contains.
+_CLAUSE_WORD_LIST = """Using Beyond Without Through Via From Into Against Versus Meets Meet Is Are Can Do Does Make
+Makes Improve Improves Help Helps Need Needs Matter Matters Work Works Learn Learns"""
+_CLAUSE_WORDS = frozenset(_CLAUSE_WORD_LIST.split())
 _SHAPED_WORD = re.compile(r"[a-z][A-Z]|[A-Z]{2}|\d")  # "R-CNN", "DeepSDF"; not "Open-Set"
 
 
@@ -80,7 +85,7 @@ def title_lead(title: str, text: str = "", start: int = 0) -> re.Match[str] | No
     >>> title_lead("Deep Residual Networks for Blargs"), title_lead("Learning Zorp Networks for Blargs")
     (None, None)
     """
-    tail = TITLE_TAIL.search(title) if " with " in title or " via " in title or " using " in title else None
+    tail = TITLE_TAIL.search(title) if _TAIL_WORD.search(title) else None
     for m in (TITLE_LEAD.match(title), tail, TITLE_WHOLE.match(title)):
         if m is not None and _technique_phrase(m.group("name"), text, start):
             return m
@@ -93,6 +98,8 @@ def _technique_phrase(name: str, text: str, start: int) -> bool:
     words = name.split()
     if words[0] in ("A", "An", "The", "On", "Towards", "Toward") or words[0].lower().endswith("ing"):
         return False  # "Learning Feature Pyramids for ...": what the paper does, not a name
+    if _CLAUSE_WORDS & set(words):
+        return False  # "GLU Variants Improve Transformer", "Correspondence Analysis Using Neural Networks"
     if words[-1].lower() not in _TECH_HEADS:
         return False
     if all(w.lower() in _GENERIC_WORDS or w.lower() in _TECH_HEADS for w in words) or lookup(name):

@@ -327,3 +327,9 @@ def test_a_technique_name_closing_the_title_or_making_it_whole_is_proposed() -> 
         "Blarg Synthesis with Cascaded Zorp Networks\n\nWe study blargs."
     )
     assert ("Zorp Kernel Networks", "Method", "title") in _proposed("Zorp Kernel Networks\n\nWe study blargs.")
+
+
+def test_a_title_case_sentence_or_prepositional_phrase_is_no_technique_name() -> None:
+    for title in ("Zorp Variants Improve Blargformer", "Zorp Analysis Using Neural Networks",
+                  "Iterative Zorp Reasoning Beyond Convolutions"):
+        assert not any(r == "title" for _, _, r in _proposed(title + "\n\nWe study blargs.")), title
