@@ -471,7 +471,8 @@ def build(pwc: Path, abstracts: Path, out: Path) -> dict[str, int]:
     counts: dict[str, int] = {}
     for label, rows in by_label.items():
         path = out / f"{label}.pwc.tsv"
-        lines = [HEADER, "# name\taliases\tparent\tflags (cs: exact case; lc: lowercase text ok; ctx: use decides)"]
+        lines = [HEADER, "# name\taliases\tparent\tflags (cs: exact case; lc: lowercase text ok; ctx: use decides; "
+                 "head: only after the/on/in... and before a data noun)"]
         path.write_text("\n".join([*lines, *(r.line() for r in rows)]) + "\n", encoding="utf-8")
         counts[path.name] = len(rows)
     (out / "tasks.pwc.txt").write_text("\n".join([HEADER, *tasks]) + "\n", encoding="utf-8")
