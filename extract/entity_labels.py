@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract.lexicon import Entry, key_index, norm_key, task_keys
+from extract.mention_cues import right_cue
 from extract.model_heads import model_head
 
 __all__ = ["TASK_HEAD", "Cand", "by_votes", "classify_long_form", "data_or_benchmark", "label_of", "sentence_of"]
@@ -174,6 +175,9 @@ def label_of(text: str, sents: list[list[int]], ms: list[Cand]) -> str | None:
             label = "Benchmark"  # "a new dataset, FooQA / FooBench": an evaluation set unless trained on
         return _refine(text, sents, ms, label)
     if shape and shape[0] == "Model":
+        data = [lab for c in ms if (lab := right_cue(text, c.end)) in ("Dataset", "Benchmark")]
+        if data and coord[:1] != ["Model"]:
+            return _refine(text, sents, ms, data[0])  # "the ZorpNet-1k dataset": a "-Net" shape named as data
         return "Model"
     if abbr:
         return _refine(text, sents, ms, (cue or abbr)[0])

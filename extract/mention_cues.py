@@ -60,9 +60,9 @@ def _left_word(text: str, pos: int) -> str:
 # A result reported on the mention: "24.40 BLEU on X", "a 2.3% mAP boost on X", "an accuracy of 88% on X".
 _ON_BEFORE = re.compile(r"\s(?:on|in)\s+(?:the\s+)?$")
 # "88.1% joint goal accuracy": up to two lower-case words may qualify the metric between number and name.
-_NUMBER_METRIC = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:\\?%|points?)?\s+(?:[a-z][a-z\-]*\s+){0,2}$")
+_NUMBER_METRIC = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:\\?%|points?|dB|pp)?\s+(?:[a-z][a-z\-]*\s+){0,2}$")
 _METRIC_NUMBER = re.compile(
-    r"^\s+(?:of|is|was|at|reaches|reached)\s+(?:about\s+|around\s+)?\d(?:[\d.,]*\d)?\s*(?:\\?%|points?)?"
+    r"^\s+(?:of|is|was|at|reaches|reached)\s+(?:about\s+|around\s+)?\d(?:[\d.,]*\d)?\s*(?:\\?%|points?|dB|pp)?"
 )
 _CHANGE_WORD = re.compile(r"^\s*(?:(?i:boosts?|gains?|improvements?|increases?|scores?))?")
 
@@ -105,6 +105,12 @@ def _result_on(text: str, start: int) -> bool:
 
 
 _CUE_LABEL = {"b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method", "m2": "Model", "x2": "Method"}
+
+
+def right_cue(text: str, end: int) -> str | None:
+    """The type a descriptor right after a mention ending at ``end`` gives it ("X dataset"), or None."""
+    m = RIGHT_CUE.match(text, end, min(len(text), end + 60))
+    return _CUE_LABEL[m.lastgroup or "x"] if m is not None else None
 
 
 def cue_label(text: str, start: int, end: int, *, defined: bool = False) -> str | None:

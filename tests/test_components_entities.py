@@ -389,3 +389,9 @@ def test_a_task_acronym_that_also_names_a_data_set_is_the_task_unless_a_data_nou
     data = text.index("VQA dataset")
     assert ents["VQA"]["label"] == "Benchmark" and ents["VQA"]["mentions"] == [[data, data + 3]]
     assert "VQA" not in _ents("T\n\nWe study visual question answering (VQA). VQA models improve.")
+
+
+def test_a_net_shaped_name_followed_by_a_data_noun_is_data() -> None:
+    ents = _ents("T\n\nOn the ZorpNet-1k dataset, a shallow model wins. BlargNet is fast.")
+    assert ents["ZorpNet-1k"]["label"] == "Benchmark"
+    assert ents["BlargNet"]["label"] == "Model"

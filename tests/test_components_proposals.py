@@ -333,3 +333,32 @@ def test_a_title_case_sentence_or_prepositional_phrase_is_no_technique_name() ->
     for title in ("Zorp Variants Improve Blargformer", "Zorp Analysis Using Neural Networks",
                   "Iterative Zorp Reasoning Beyond Convolutions"):
         assert not any(r == "title" for _, _, r in _proposed(title + "\n\nWe study blargs.")), title
+
+
+def test_we_call_the_resulting_kind_of_thing_a_name() -> None:
+    for text, name in (
+        ("T\n\nWe call the resulting algorithm ZorpDICE and test it.", "ZorpDICE"),
+        ("T\n\nWe call this stochastic optimization method BLARGA, which is short for x.", "BLARGA"),
+        ("T\n\nWe name this new architecture QuuxBins. It works.", "QuuxBins"),
+    ):
+        assert name in {n for n, _, _ in _proposed(text)}, text
+    nlp = _with_abbreviations()
+    doc = nlp("T\n\nWe call the resulting method zorpish wake-blarg (ZWB) to stress its use of data.")
+    assert [(doc.text[s:e], rule) for rule, s, e, _ in doc._.kg_proposed_meta] == [("ZWB", "acronym")]
+
+
+def test_what_we_call_a_phenomenon_or_a_part_of_a_name_is_not_proposed() -> None:
+    for text in ("T\n\nWe term this phenomenon “Zorp Stop Reflection,” where the agent halts.",
+                 "T\n\nWe call this task Zorp Blarg Segmentation (ZBS).",
+                 "T\n\nWhich we call the rank-stabilized QuuxRA (rsQuuxRA) method, gives a trade-off.",
+                 "T\n\nWe call this novel framework the Zorpish test 2.0. We study it.",
+                 "T\n\nIn this paper, we call attention to a new setting of blargs."):
+        assert {n for n, _, _ in _proposed(text)} <= {"rsQuuxRA"}, text
+
+
+def test_a_technique_head_after_a_one_word_name_is_part_of_it() -> None:
+    got = _proposed("T\n\nWe present a new loss function, namely Zorp loss, for faces.")
+    assert ("Zorp loss", "Method", "naming") in got
+    got = _proposed("T\n\nWe design an attention called Blarg attention, which works.")
+    assert "Blarg attention" in {n for n, _, _ in got}
+    assert "ZpFM" in {n for n, _, _ in _proposed("T\n\nWe add a layer called ZpFM layer, which works.")}

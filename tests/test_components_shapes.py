@@ -51,6 +51,9 @@ def test_shape_helpers() -> None:
 
 def test_a_size_alone_is_not_a_name() -> None:
     assert not looks_like_name("1T") and not looks_like_name("7B") and not looks_like_name("2x7B")
+    for measure in ("23.80dB", "65ms", "0.5MB", "2.9X", "1GB", "2000Hz", "10.0mm"):
+        assert not looks_like_name(measure), measure
+    assert looks_like_name("300W") and looks_like_name("3DPW")  # benchmarks, not watts
     assert looks_like_name("GPT4") and looks_like_name("ResNet50")
 
 

@@ -50,7 +50,17 @@ _PROPOSE = re.compile(
     rf"(?:{_VERBS})(?:s|d|ed)?\s+(?P<gap>{_GAP})(?:(?:--|—|–)\s*|\((?=[^()]{{1,30}}\)))?[\"“‘]?{_NAME}"
 )
 # Words that give a name to what comes before them ("a new method, called X").
-_NAMING_WORDS = "called|named|dubbed|termed|coined|we call|we name|we term"
+_NAMING_WORDS = "called|named|dubbed|termed|coined|[Ww]e call|[Ww]e name|[Ww]e term"
+# What "we call / name / term / dub" name: "it", "this", "the resulting method", "this new architecture" (a
+# kind of thing last: "this phenomenon", "this problem" name no entity, and "the rank-stabilized LoRA" is a name).
+_NAMED_OBJECT = (
+    r"(?:it|this|them|(?:the|this|our)(?:\s+[a-z][\w\-]*){0,2}?\s+(?:method|model|algorithm|approach|framework|"
+    r"architecture|network|scheme|system|technique|procedure|setup|strategy|estimator|loss|objective|dataset|"
+    r"benchmark|corpus|module|layer|mechanism|paradigm|variant|agent|policy|pipeline|protocol|family|attack|"
+    r"regularizer|optimizer|tool|toolkit|library|suite|resource|measure|metric|model|recipe)s?|"
+    r"(?:the|this|our)\s+(?!(?:phenomenon|problem|task|setting|issue|property|effect|behaviou?r|condition|regime|"
+    r"notion|concept|challenge|scenario|question|principle|hypothesis|situation|case|trade-off)\b)[a-z]+)"
+)
 # A proposal cue right before an acronym's long form: "we propose squared-loss mutual information
 # regularization (SMIR)", "this paper develops an outlier-robust ... representation (OR-TLRR)", "using our
 # locally decorrelated channel features (LDCF)".
@@ -60,13 +70,14 @@ _CUE_BEFORE_DEF = re.compile(
     rf"(?P<gap>(?:(?:an?|the|our)\s+)?(?:(?:new|novel|simple|general|unified|efficient|effective|scalable|"
     rf"principled|lightweight|generic|flexible|robust|practical|first)[\s,]+){{0,3}}"
     rf"(?:[a-z][\w\-]*(?:,\s+|\s+)(?:called|named|dubbed|termed)?\s*)?)[\"“‘]?$"
+    rf"|\b[Ww]e (?:call|name|term|dub)\s+(?P<named>{_NAMED_OBJECT}(?:\s+an?)?)\s+[\"“‘]?$"
 )
 # The subject of a proposal verb, just before it (what _PROPOSE / _LOWER_INTRO need to match at all).
 _SUBJECT_BEFORE = re.compile(r"\b(?:[Ww]e|paper|work|study|report|article)(?:,?\s+[a-z]+)?\s+$")
 _SETTING_AFTER = re.compile(r"\)?\s*(?:task|problem|setting|challenge|scenario|metric|measure)s?\b", re.IGNORECASE)
 _NAMING = re.compile(
     rf"(?<!so-)\b(?:(?:called|named|dubbed|termed|coined)(?:\s+as)?:?|denoted as|referred to as|namely|"
-    rf"(?:we call|we name|we term|we dub)(?:\s+(?:it|this|them|(?:the|this|our)\s+[a-z]+))?)\s+"
+    rf"[Ww]e (?:call|name|term|dub)(?:\s+{_NAMED_OBJECT})?)\s+"
     rf"[\"“‘]?{_NAME}"
 )
 _RESULTING = re.compile(
@@ -86,15 +97,22 @@ _LOWER_INTRO = re.compile(
 # A lower-case technique name introduced by a naming cue ("a new loss function, called contour loss."):
 # named by the paper, so an entity under the guide (not after "so-called": an existing term). The name must
 # end in a technique head (not "learning" or "estimation": settings and tasks) and end the clause.
-_LOWER_NAMING = re.compile(
-    r"(?<!so-)\b(?:called|dubbed|termed|coined|we call(?: (?:it|this|them))?)\s+[\"“‘]?(?:the\s+)?"
-    r"(?P<name>(?:[a-z][a-z\-]+\s){0,3}[a-z\-]*(?:tuning|training|attention|search|sampling|distillation|"
+_LOWER_HEADS = (
+    r"tuning|training|attention|search|sampling|distillation|"
     r"adaptation|regulari[sz]ation|decoding|prompting|alignment|augmentation|encoding|normali[sz]ation|pooling|"
     r"quanti[sz]ation|pruning|merging|descent|ascent|propagation|loss|optimi[sz]ation|masking|routing|"
     r"replay|reweighting|weighting|ensembling|unlearning|steering|editing|scaling|calibration|smoothing|"
-    r"dropout|inference|imputation|labell?ing|reranking|forcing))"
+    r"dropout|inference|imputation|labell?ing|reranking|forcing"
+)
+_LOWER_NAMING = re.compile(
+    r"(?<!so-)\b(?:called|dubbed|termed|coined|we call(?: (?:it|this|them))?)\s+[\"“‘]?(?:the\s+)?"
+    rf"(?P<name>(?:[a-z][a-z\-]+\s){{0,3}}[a-z\-]*(?:{_LOWER_HEADS}))"
     r"[\"”’]?(?=\s*(?:[,.;:()]|\s(?:that|which|to|for|in|with|and|on|is|as|where|by|from|of)\b))"
 )
+# A lower-case technique head after a one-word name is part of it: "Wing loss", "Funnel activation".
+_NAMED_HEAD = re.compile(rf" (?:{_LOWER_HEADS}|activation|flows?|unit|block|kernel|layer|module)\b")
+# A head word alone names nothing: "we call attention to ...", "termed distillation".
+_BARE_HEAD = re.compile(rf"(?:{_LOWER_HEADS})")
 _GERUND = re.compile(
     rf"\b(?:by|via|through|while|after)\s+(?:proposing|introducing|presenting|developing|designing)\s+"
     rf"(?P<gap>{_GAP})[\"“‘]?{_NAME}"
@@ -263,10 +281,16 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
             if g == "propose":
                 found += [(m, "lower") for m in _LOWER_INTRO.finditer(text, s, e)]
             if g == "naming":
-                found += [(m, "lower") for m in _LOWER_NAMING.finditer(text, s, e)]
+                lower = _LOWER_NAMING.finditer(text, s, e)
+                found += [(m, "lower") for m in lower if not _BARE_HEAD.fullmatch(m.group("name"))]
     return found
 
 
+# After a one-word name: a lower-case word or another listed capitalised word continues the phrase it opens.
+_PHRASE_GOES_ON = re.compile(
+    r"\s+(?!(?:and|or|to|that|which|as|for|in|on|with|is|was|by|from|of|where|because|since|while|when)\b)[a-z]"
+    r"|,\s+[A-Z][a-z]+,"
+)
 # "also called X", "sometimes referred to as X", "commonly named X": an existing thing's other name.
 _ALSO_BEFORE = re.compile(r"\b(?:also|sometimes|commonly|often|usually|frequently|widely|otherwise)\s+$")
 _NAMING_WORD = re.compile(rf"(?:{_NAMING_WORDS})\b")
@@ -337,7 +361,7 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
         if _SETTING_AFTER.match(after) or _DESCRIPTIVE_AFTER.match(text, se):
             continue  # "we introduce a novel vision-and-language navigation (VLN) task", "... (FN)-based pruning"
         after = after[: after.find(".")] if "." in after else after
-        label = guess_label(m.group("gap") + " " + text[ls:le], after)
+        label = guess_label((m.group("gap") or m.group("named") or "") + " " + text[ls:le], after)
         if _NAMING_WORD.match(m.group(0)):
             # a naming word ("..., a new method, called zap adapter (ZA)"): the descriptor is before it
             label = _head_before(text, max(sent_start, m.start() - 60), m.start()) or label
@@ -375,6 +399,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
         later = _later_name(text, e) if rule == "propose" else None
         if later is not None:
             s, e = later  # the descriptor ("a novel robust HGNN framework") is part of the cue, the name follows
+        if m.re is _NAMING and text[s:e].istitle() and text[s:e].isalpha() and (head := _NAMED_HEAD.match(text, e)):
+            e = head.end()  # "namely Wing loss", "called Laplace attention": the technique's head is part of its name
         name = text[s:e]
         if _DESCRIPTIVE_END.search(name) or _DESCRIPTIVE_AFTER.match(text, e):
             continue  # "a GAN-based method", "X (XA)--based features": describes the proposal, does not name it
@@ -404,6 +430,10 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             continue  # "Kernel Quadrature (also called Bayesian Monte Carlo)": another name of an existing thing
         if m.re is _NAMING and _describes_known(text, sents, m.start(), name):
             continue  # "one LLM called GPT": a naming cue before a well-known name describes, it does not coin
+        if m.re is _NAMING and name.isalpha() and name.istitle() and _PHRASE_GOES_ON.match(text, e) and (
+            not _technique_head(text, e)
+        ):
+            continue  # "we call this the Turing test 2.0", "we name it Sentiment, Humor, and ... Dataset": a word of it
         if rule == "propose" and _NAMED_LATER.match(text, e, min(len(text), e + 100)):
             continue  # "we propose a new XYZ strategy, dubbed ZapNet": the name comes with the naming cue
         if not name or not name[0].isalpha() or name.split()[0] in _NOT_NAMES or norm_key(name) in generic:

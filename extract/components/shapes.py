@@ -40,6 +40,8 @@ _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BbMmKkTt]$|^[A]\d+[Bb
 _VERSION = re.compile(r"^[vV]?\d+(?:\.\d+)*[a-z]?$|^[a-zA-Z]\d+(?:\.\d+)*$")
 _SIZE_OR_VERSION = re.compile(r"(?:(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BbMmKkTt]|[vV]?\d+(?:\.\d+)*)$")
 _PERCENT = re.compile(r"^\d+(?:\.\d+)?%$")
+# A number glued to a unit of measure: "23.80dB", "65ms", "0.5MB", "2.9X" (not "300W", the benchmark).
+_MEASURE = re.compile(r"^\d+(?:\.\d+)?(?:[KMGT]i?[Bb]|[kMG]?Hz|dB|ms|mm|cm|km|nm|deg|fps|FPS|pp|mmHg|[xX])$")
 _SHORT_CAPS = re.compile(r"^[A-Z]{1,3}$")
 # Hyphen-joined words that describe rather than name ("GPT-4-based", "BERT-Style").
 _NOT_TAIL = frozenset(
@@ -224,6 +226,8 @@ def looks_like_name(surface: str) -> bool:
     """Internal capitals or letters mixed with digits: "LoRA", "GSM8K", "fast2slow", not "The" or "2024"."""
     if len(surface) < 2 or _NUMBER.match(surface) or _ROMAN.match(surface) or _SIZE.match(surface):
         return False  # "2024", "IV", and sizes on their own ("7B", "1T" of "a 1T-token corpus")
+    if _MEASURE.match(surface):
+        return False  # a measurement: "23.80dB", "65ms"
     if _LATEX_WORD.search(surface):
         return False  # LaTeX that lost its backslash: "EnglishrightarrowGerman", "mathbfX"
     letters = sum(c.isalpha() for c in surface)
