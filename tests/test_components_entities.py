@@ -395,3 +395,17 @@ def test_a_net_shaped_name_followed_by_a_data_noun_is_data() -> None:
     ents = _ents("T\n\nOn the ZorpNet-1k dataset, a shallow model wins. BlargNet is fast.")
     assert ents["ZorpNet-1k"]["label"] == "Benchmark"
     assert ents["BlargNet"]["label"] == "Model"
+
+
+def test_an_acronym_in_another_case_than_a_case_sensitive_row_is_the_papers_own() -> None:
+    from extract.lexicon import case_ok, lookup
+
+    row = lookup("Muse")
+    assert row is not None and not case_ok(row, "MUSE")  # a hand-made, case-sensitive model row
+    ents = _ents("T\n\nWe use multi-scale similarity estimation (MUSE) on pairs. MUSE is cheap.")
+    assert "Muse" not in ents and ents["MUSE"]["label"] == "Method"
+
+
+def test_a_passive_proposal_of_a_known_name_is_not_the_papers() -> None:
+    doc = _nlp()("T\n\nRecently, a new class of CNNs is introduced which is equivariant to rotation.")
+    assert not any(e["proposed"] for e in doc._.kg_entities)

@@ -24,3 +24,13 @@ def test_link_variants_sets_parents_of_the_same_type() -> None:
     ]
     link_variants(ents)
     assert [e["parent"] for e in ents] == ["", "ZapNet", "ZapNet", "", "Other", ""]
+
+
+def test_a_number_that_goes_on_is_another_name_not_a_variant() -> None:
+    ents: list[dict[str, object]] = [
+        {"name": "ZorpSet-10", "label": "Benchmark", "parent": ""},
+        {"name": "ZorpSet-100", "label": "Benchmark", "parent": ""},
+        {"name": "ZorpSet-10-C", "label": "Benchmark", "parent": ""},
+    ]
+    link_variants(ents)
+    assert [e["parent"] for e in ents] == ["", "", "ZorpSet-10"]

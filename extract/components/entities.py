@@ -44,7 +44,7 @@ from extract.entity_lists import (
     listed_with_data,
     titled_collections,
 )
-from extract.lexicon import Entry, generic_keys, head_entry, key_index, norm_key, task_acronym_keys, task_keys
+from extract.lexicon import Entry, case_ok, generic_keys, head_entry, key_index, norm_key, task_acronym_keys, task_keys
 from extract.mention_cues import RIGHT_CUE, cue_label
 from extract.origins import mark_origins
 
@@ -231,7 +231,9 @@ class EntityResolver:
                 generic_sf.update((ksf, klf))  # neither the acronym nor its long form names a technique
                 continue
             entry = self.index.get(ksf)
-            if entry is not None and self.index.get(klf) is not entry and (entry.source or other_meaning(lf, entry)):
+            if entry is not None and self.index.get(klf) is not entry and (
+                entry.source or other_meaning(lf, entry) or not case_ok(entry, sf)
+            ):
                 redefined.add(ksf)  # the paper's own acronym, not the list's homonym ("partial optimal transport")
                 entry = None
             entry = entry or self.index.get(klf)

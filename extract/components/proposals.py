@@ -286,6 +286,7 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
     return found
 
 
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 # After a one-word name: a lower-case word or another listed capitalised word continues the phrase it opens.
 _PHRASE_GOES_ON = re.compile(
     r"\s+(?!(?:and|or|to|that|which|as|for|in|on|with|is|was|by|from|of|where|because|since|while|when)\b)[a-z]"
@@ -449,6 +450,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             continue  # a catchy multi-word title phrase, not a name the abstract uses
         if rule == "our" and not any(c.isupper() for c in name[1:]) and not any(c.isdigit() for c in name):
             continue
+        if m.re is _PASSIVE and (lookup(name) is not None or _PLURAL_ACRONYM.fullmatch(name)):
+            continue  # "a new class of CNNs is introduced": someone's known technique, not this paper's name
         if m.re is _PASSIVE and " " not in name and not _name_shaped(name):
             continue  # "Experiments are designed ...", "Module is proposed ..."
         if rule == "propose" and " " not in name and not _name_shaped(name) and _MODIFIES_NOUN.match(text, e):

@@ -25,6 +25,11 @@ def local_base(key: str, keys: Iterable[str], min_len: int = 3) -> str | None:
     return max(bases, key=len) if bases else None
 
 
+def _number_goes_on(name: str, base: str) -> bool:
+    """Whether ``name`` continues the number that ``base`` ends with ("CIFAR-100" after "CIFAR-10")."""
+    return name.startswith(base) and base[-1:].isdigit() and name[len(base) : len(base) + 1].isdigit()
+
+
 def link_variants(ents: list[dict[str, object]]) -> None:
     """Give each entity without a parent the paper's entity of the same type it is a variant of."""
     by_key = {canonical_key(str(e["name"])): e for e in ents}
@@ -36,5 +41,7 @@ def link_variants(ents: list[dict[str, object]]) -> None:
             name = str(ent["name"])
             if name[-(len(key) - len(base)) - 1 :][:1] not in "-_ ":
                 continue  # a letter code needs a separator: "ZapNet-L", not "ZapNetR" (another name)
+        if base is not None and _number_goes_on(str(ent["name"]), str(by_key[base]["name"])):
+            continue  # "CIFAR-100" is not a variant of "CIFAR-10": the number goes on
         if base is not None and by_key[base]["label"] == ent["label"]:
             ent["parent"] = by_key[base]["name"]
