@@ -362,3 +362,11 @@ def test_a_technique_head_after_a_one_word_name_is_part_of_it() -> None:
     got = _proposed("T\n\nWe design an attention called Blarg attention, which works.")
     assert "Blarg attention" in {n for n, _, _ in got}
     assert "ZpFM" in {n for n, _, _ in _proposed("T\n\nWe add a layer called ZpFM layer, which works.")}
+
+
+def test_what_a_proposal_is_an_analysis_or_variant_of_is_not_proposed() -> None:
+    for text in ("T\n\nWe present a small-variance asymptotic analysis of the Zorp Markov Model.",
+                 "T\n\nWe propose a new deterministic variant of the method ZorpVRG that blends gradients.",
+                 "T\n\nWe introduce the task of Zorp Blarg Reasoning, where a model must explain."):
+        assert not _proposed(text), text
+    assert "ZorpVRG" in {n for n, _, _ in _proposed("T\n\nWe propose ZorpVRG, a variant of SVRG.")}

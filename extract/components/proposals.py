@@ -287,6 +287,15 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+# "an analysis of", "a variant of", "the task of": the name after "of" is what the work is about or builds on.
+_OF_GAP = re.compile(
+    r"\b(?:analys[ie]s|study|evaluation|survey|review|investigation|examination|comparison|characteri[sz]ation|"
+    r"description|assessment|variant|version|extension|generali[sz]ation|modification|reformulation|adaptation|"
+    r"implementation|application|usage|use|proof|expression|interpretation|task|problem|setting|concept|notion|"
+    r"class|subclass|type|kind|mixture|combination|analogue|approximation|design|principle|propert(?:y|ie)|"
+    r"benefit|effect|case|instance|instantiation|acceleration|improvement|enhancement|refinement|simplification)s?"
+    r"\s+of\s"
+)
 # After a one-word name: a lower-case word or another listed capitalised word continues the phrase it opens.
 _PHRASE_GOES_ON = re.compile(
     r"\s+(?!(?:and|or|to|that|which|as|for|in|on|with|is|was|by|from|of|where|because|since|while|when)\b)[a-z]"
@@ -422,6 +431,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
         known = lookup(name) if rule == "propose" and later is None else None
         if known is not None and known.label in ("Method", "Model") and _KNOWN_MODIFIES.match(text, e):
             continue  # "we design a new CNN encoder architecture": a known name describes an unnamed proposal
+        if rule == "propose" and m.re is _PROPOSE and _OF_GAP.search(m.group("gap")):
+            continue  # "we present an analysis of the Hidden Markov Model": what the work is about, not its name
         if _reuses_known(m.group(0), name):
             continue  # "we train a ResNet18", "we report results of GPT-4": someone else's model, used
         quote = 1 if e < len(text) and text[e] in "\"”’" else 0
