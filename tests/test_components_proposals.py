@@ -370,3 +370,16 @@ def test_what_a_proposal_is_an_analysis_or_variant_of_is_not_proposed() -> None:
                  "T\n\nWe introduce the task of Zorp Blarg Reasoning, where a model must explain."):
         assert not _proposed(text), text
     assert "ZorpVRG" in {n for n, _, _ in _proposed("T\n\nWe propose ZorpVRG, a variant of SVRG.")}
+
+
+def test_a_metric_named_by_the_paper_is_not_proposed() -> None:
+    assert not _proposed("T\n\nWe introduce a new metric, ZorpScore, for faithfulness.")
+    nlp = _with_abbreviations()
+    doc = nlp("T\n\nWe introduce a novel evaluation metric called zorp blarg error rate (ZBER) to fix it.")
+    assert not doc._.kg_proposed_meta
+
+
+def test_a_known_acronym_inside_a_bigger_proposed_noun_phrase_is_not_proposed() -> None:
+    nlp = _with_abbreviations()
+    doc = nlp("T\n\nThen, we present a signed distance function (SDF) regression network for surfaces.")
+    assert not doc._.kg_proposed_meta

@@ -287,6 +287,11 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+# A metric named right before the name ("a new metric, called X", "a novel evaluation measure X").
+_METRIC_BEFORE = re.compile(
+    r"\b(?:metric|measure)s?,?\s+(?:(?:called|named|dubbed|termed|coined|namely)(?:\s+as)?:?\s+)?"
+    r"[\"“‘]?(?:the\s+)?$"
+)
 # "an analysis of", "a variant of", "the task of": the name after "of" is what the work is about or builds on.
 _OF_GAP = re.compile(
     r"\b(?:analys[ie]s|study|evaluation|survey|review|investigation|examination|comparison|characteri[sz]ation|"
@@ -295,6 +300,11 @@ _OF_GAP = re.compile(
     r"class|subclass|type|kind|mixture|combination|analogue|approximation|design|principle|propert(?:y|ie)|"
     r"benefit|effect|case|instance|instantiation|acceleration|improvement|enhancement|refinement|simplification)s?"
     r"\s+of\s"
+)
+# A lower-case noun right after an acronym's definition: the noun phrase goes on ("(SDF) regression network").
+_NOUN_GOES_ON = re.compile(
+    r"\s+(?!(?:and|or|to|that|which|as|for|in|on|with|is|was|by|from|of|where|we|it)\b)[a-z][a-z\-]+\s+"
+    r"(?:network|module|model|layer|block|head|branch|framework|method|approach|algorithm)s?\b"
 )
 # After a one-word name: a lower-case word or another listed capitalised word continues the phrase it opens.
 _PHRASE_GOES_ON = re.compile(
@@ -365,6 +375,10 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
         m = _CUE_BEFORE_DEF.search(text, max(sent_start, ls - 160), ls)
         if m is None or norm_key(text[ss:se]) in generic or _reuses_known(m.group(0), text[ss:se]):
             continue  # "we then train a graph neural network (GNN)": a known technique, used
+        if _METRIC_BEFORE.search(text, max(0, ls - 60), ls):
+            continue  # "a novel evaluation metric called matched ... error rate (mnCER)": metrics are no entities
+        if (lookup(text[ss:se]) or lookup(text[ls:le])) and _NOUN_GOES_ON.match(text, se + (text[se : se + 1] == ")")):
+            continue  # "we present a signed distance function (SDF) regression network": the proposal is bigger
         if m.group(0)[:3].lower() == "our" and (lookup(text[ss:se]) or lookup(text[ls:le])):
             continue  # "our best residual network (ResNet) implementation": the paper's copy of a known name
         after = text[se : se + 80]
@@ -431,6 +445,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
         known = lookup(name) if rule == "propose" and later is None else None
         if known is not None and known.label in ("Method", "Model") and _KNOWN_MODIFIES.match(text, e):
             continue  # "we design a new CNN encoder architecture": a known name describes an unnamed proposal
+        if _METRIC_BEFORE.search(text, max(0, s - 60), s):
+            continue  # "a novel evaluation metric called mnCER": metrics are no entities
         if rule == "propose" and m.re is _PROPOSE and _OF_GAP.search(m.group("gap")):
             continue  # "we present an analysis of the Hidden Markov Model": what the work is about, not its name
         if _reuses_known(m.group(0), name):
