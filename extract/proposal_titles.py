@@ -23,9 +23,9 @@ __all__ = [
 
 # One word of a name: capitalised, or with a capital/digit inside ("fast2slow", "o1", "k1.5").
 NAME_WORD = r"(?:[A-Z0-9][\w.+\-/'’^{}]*[\w+}]|[A-Z0-9]|[a-z][a-z\-]*[A-Z0-9][\w.+\-/^{}]*[\w+}])"
-# Words joined by spaces, "of"/"for", or a detached hyphen ("Z 2 -Net", "Z 2 - Net": superscripts lost in
-# conversion).
-NAME = rf"(?P<name>{NAME_WORD}(?:(?:\s(?:of\s|for\s|-\s)?|\s-(?=[A-Z0-9])){NAME_WORD}){{0,4}})"
+# Words joined by spaces, "of"/"for"/"&", "to" after a gerund ("Learning to Rank"), or a detached hyphen
+# ("Z 2 -Net", "Z 2 - Net": superscripts lost in conversion).
+NAME = rf"(?P<name>{NAME_WORD}(?:(?:\s(?:of\s|for\s|&\s|-\s)?|(?<=ing)\sto\s|\s-(?=[A-Z0-9])){NAME_WORD}){{0,4}})"
 TITLE = re.compile(rf"^{NAME}\s*(?::|\s[-–—])\s")  # "X: ...", "X - ..."
 # A release's report ("GPT-4 Technical Report", "The Zorp System Card").
 TITLE_REPORT = re.compile(rf"^(?:The\s+)?{NAME}\s+(?:Tech(?:nical)?\s+Report|System\s+Card|Model\s+Card)\s*$")

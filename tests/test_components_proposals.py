@@ -383,3 +383,15 @@ def test_a_known_acronym_inside_a_bigger_proposed_noun_phrase_is_not_proposed() 
     nlp = _with_abbreviations()
     doc = nlp("T\n\nThen, we present a signed distance function (SDF) regression network for surfaces.")
     assert not doc._.kg_proposed_meta
+
+
+def test_gerund_to_names_ampersands_adverbs_and_genre_labels() -> None:
+    names = {n for n, _, _ in _proposed("T\n\nIn this paper, we propose a Learning to Zorp (L2Z) approach that works.")}
+    assert "Learning to Zorp" in names
+    names = {n for n, _, _ in _proposed("T\n\nWe develop a Zorp & Blarg Messenger (ZB Messenger) which helps.")}
+    assert "Zorp & Blarg Messenger" in names
+    assert not _proposed("T\n\nWe study it. Firstly, a novel zorp generator is presented to make views.")
+    assert not _proposed("Position: What Can Zorp Models Tell Us about Blargs\n\nWe argue things.")
+    assert ("Position Map Zorp Network", "Model", "propose") in _proposed(
+        "T\n\nWe propose Position Map Zorp Network, a network that regresses maps."
+    )

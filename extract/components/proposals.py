@@ -161,6 +161,12 @@ _NOT_NAME_WORDS = (
     "Previous Prior Current Most Many Several"
 )
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+# Genre labels that open a title on their own ("Position: What LLMs Can Tell Us ...", "Response: ...").
+_GENRE_WORDS = (
+    "Position Response Reply Commentary Comment Perspective Perspectives Survey Review Tutorial Overview Erratum "
+    "Correction Opinion Editorial Keynote Preface"
+)
+_GENRES = frozenset(_GENRE_WORDS.split())
 
 
 _LETTER_DIGIT_LETTER = re.compile(r"[a-z]\d+[a-z]")
@@ -287,6 +293,8 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+# A capitalised adverb that opens a sentence ("Firstly, a novel X is presented"), not a name.
+_SENTENCE_ADVERB = re.compile(r"[A-Z][a-z]+ly")
 # A metric named right before the name ("a new metric, called X", "a novel evaluation measure X").
 _METRIC_BEFORE = re.compile(
     r"\b(?:metric|measure)s?,?\s+(?:(?:called|named|dubbed|termed|coined|namely)(?:\s+as)?:?\s+)?"
@@ -465,6 +473,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
         if rule == "propose" and _NAMED_LATER.match(text, e, min(len(text), e + 100)):
             continue  # "we propose a new XYZ strategy, dubbed ZapNet": the name comes with the naming cue
         if not name or not name[0].isalpha() or name.split()[0] in _NOT_NAMES or norm_key(name) in generic:
+            continue
+        if _SENTENCE_ADVERB.fullmatch(name) or name in _GENRES:
             continue
         if generic_compound(name):
             continue  # "a multi-LLM debate": a description
