@@ -42,6 +42,7 @@ _SETTING_LIST_BEFORE = re.compile(
     r"budgets?)\s*(?:of\s+|=\s*|:\s*|,?\s*\(?\s*(?:i\.e\.|e\.g\.)?,?\s*)?$",
     re.IGNORECASE,
 )
+_POINTS_OF_PERCENT = re.compile(r"pp|p\.p\.|percentage points?", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"\b(?:rang\w*|between|varies|varying)\s+(?:from\s+)?$", re.IGNORECASE)
 # Right before a number: it is a delta.
 _DELTA_BEFORE = re.compile(
@@ -192,7 +193,8 @@ def _candidates(
             continue  # "r = 0.99 and 0.96": the rest of a list of settings
         raw_unit = m.group("unit") or ""
         unit = "%" if "%" in raw_unit or "percent" in raw_unit else None
-        role = "delta" if m.group("sign") else "value"
+        # A signed number, or one in percentage points ("6.90 pp on MMLU"), is a change.
+        role = "delta" if m.group("sign") or _POINTS_OF_PERCENT.match(raw_unit.strip()) else "value"
         end = m.end() if m.group("th") else (m.end("unit") if raw_unit else ne)
         out.append(Number(m.start(), end, float(m.group("num")), unit, role))
     return out

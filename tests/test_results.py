@@ -246,3 +246,14 @@ def test_a_bracketed_comparison_is_the_baselines_number_not_the_papers() -> None
     got = _results("FooNet achieves 65.07% (vs. previous SOTA 24.68%) recall on Zorp-Bench.")
     assert ("FooNet", "Zorp-Bench", "recall", 65.07, "%") in got
     assert all(r[0] is None for r in got if r[3] == 24.68)
+
+
+def test_percentage_points_are_a_change() -> None:
+    assert _results("FooNet improves accuracy by as many as 18 percentage points on Zorp-Bench.") == [
+        ("FooNet", "Zorp-Bench", "accuracy improvement", 18.0, "%")
+    ]
+    assert _results("It lets us improve up to 6.90 pp on Zorp-Bench and 8.26 pp on Quux-QA.") == []  # no metric
+
+
+def test_a_value_in_decibels_reports_on_the_benchmark_after_it() -> None:
+    assert ("FooNet", "Zorp-Bench", "PSNR", 23.8, None) in _results("FooNet gets 23.80dB PSNR on Zorp-Bench.")
