@@ -29,7 +29,8 @@ _TECH_HEAD = re.compile(
     r"propagation|loss|objective|regression|clustering|transformer|mechanism|architecture|gradients?|"
     r"retriever|generator|encoder|decoder|classifier|modell?ing|pre-?training|fine-?tuning|replay|"
     r"planning|prediction|inference|generation|voting|ensembling|scheduling|unlearning|masking|"
-    r"routing|caching|pipeline|paradigm|strategy|technique|approach|procedure|policy|estimation)$",
+    r"routing|caching|pipeline|paradigm|strategy|technique|approach|procedure|policy|estimation|"
+    r"transforms?|transformation|decomposition|factori[sz]ation|filters?|machines?|autoencoders?|kernels?)$",
     re.IGNORECASE,
 )
 _TRAINED_AS_MODEL = re.compile(r",?\s+(?:is|was)\s+(?:(?:further|then|first|also)\s+)?(?:pre-?trained|trained)\s+on\b")

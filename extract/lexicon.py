@@ -81,7 +81,28 @@ def entries() -> tuple[Entry, ...]:
             cols = [*line.split("\t"), "", "", ""]
             name = cols[0].strip()
             aliases = tuple(a.strip() for a in cols[1].split("|") if a.strip())
+            if label in ("Benchmark", "Dataset"):
+                aliases += _pair_aliases((name, *aliases))
             out.append(Entry(name, label, aliases, cols[2].strip() or None, frozenset(cols[3].split()), source))
+    return tuple(out)
+
+
+_PAIR = re.compile(r"([A-Za-z][\w\-]*(?: [\w\-]+){0,2}) ?/ ?([A-Za-z][\w\-]*(?: [\w\-]+){0,2})")
+
+
+def _pair_aliases(surfaces: tuple[str, ...]) -> tuple[str, ...]:
+    """Data named by a slash pair is also written with "and": "CNN/Daily Mail" as "CNN and Daily Mail".
+
+    >>> _pair_aliases(("CNN/Daily Mail", "CNN/DM"))
+    ('CNN and Daily Mail',)
+    """
+    out: list[str] = []
+    for surface in surfaces:
+        m = _PAIR.fullmatch(surface)
+        if m is not None and len(m.group(1)) >= 3 and len(m.group(2)) >= 3:
+            pair = f"{m.group(1)} and {m.group(2)}"
+            if pair not in surfaces and pair not in out:
+                out.append(pair)
     return tuple(out)
 
 

@@ -71,6 +71,9 @@ def test_long_form_classes() -> None:
     assert classify_long_form("Zorp Frame Identification") is None  # tasks, problem classes and logics
     assert classify_long_form("Mean Flim Games") is None and classify_long_form("Higher-Order Zorp Logic") is None
     assert classify_long_form("Emotional Zorp Expressions Database") == "Dataset"
+    for technique in ("sparse zorp transform", "zorp mode decomposition", "symmetric zorp factorization",
+                      "kernelized zorp filter", "global zorp kernel", "graph zorp autoencoder"):
+        assert classify_long_form(technique) == "Method", technique
 
 
 def test_long_forms_of_fields_and_kinds_of_tasks_are_no_entities() -> None:

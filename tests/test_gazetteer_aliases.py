@@ -109,3 +109,12 @@ def test_every_hand_made_parent_is_a_row() -> None:
     family PwC has no row for, "CoNLL")."""
     names = {e.name for e in entries()}
     assert not [(e.name, e.parent) for e in entries() if not e.source and e.parent and e.parent not in names]
+
+
+def test_data_named_by_a_slash_pair_is_found_written_with_and() -> None:
+    from extract.lexicon import _pair_aliases, lookup
+
+    assert _pair_aliases(("Zorp/Blarg News",)) == ("Zorp and Blarg News",)
+    assert _pair_aliases(("Cora (48%/32%/20% fixed splits)", "i2b2/VA")) == ()  # not a pair of names
+    row = lookup("CNN and Daily Mail")
+    assert row is not None and row.name == "CNN/DailyMail"
