@@ -25,7 +25,7 @@ _RANGE_JOIN = re.compile(r"\s*(?:-{1,2}|–|~|\$?\\sim\$?)\s*")
 _PAIR_JOIN = re.compile(r"\s*(?:to|→|->|⇒|=>|\$?\\?rightarrow\$?|\$\\to\$)\s*")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:an?|the)\s+)?(?:[\w\-@]+\s+){0,3}?$", re.IGNORECASE)
 # Between a delta and the next number: the same change goes on for another benchmark ("... on A and 0.39% on B").
-_DELTA_GOES_ON = re.compile(r"\s+(?:on|in|for)\s+[^,;\d]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)\$?")
+_DELTA_GOES_ON = re.compile(r"\s+(?:on|in|for)\s+[^,;]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)\$?")
 _COUNTED_AFTER_NAME = re.compile(
     r"\S+\s+(?:datasets|benchmarks|tasks|models|languages|domains|splits|subsets|categories|classes|samples|"
     r"images|examples|sentences|documents|queries)\b",
@@ -48,7 +48,9 @@ _RANGE_BEFORE = re.compile(r"\b(?:rang\w*|between|varies|varying)\s+(?:from\s+)?
 _DELTA_BEFORE = re.compile(
     r"(?:\bby|\+|±|\b(?:improvements?|gains?|margins?|increases?|boosts?|reductions?|decreases?|drops?|"
     r"degradations?|advantages?|leads?)\s+of)\s+(?:(?:up to|over|about|around|nearly|almost|more than|roughly|"
-    r"approximately|an average of|on average|at least|as much as|ranges? of|a(?: large)? margin of|"
+    r"approximately|an average of|on average|at least|as much as|ranges? of|"
+    r"a(?:\s+(?:large|significant|wide|substantial|considerable|clear|notable|big|great))?\s+margin(?:\s+of)?"
+    r"(?:\s*\(\s*(?:e\.g\.|i\.e\.)?,?)?|"
     r"a further|further|another|respectively|~)\s*)*$",
     re.IGNORECASE,
 )
@@ -116,7 +118,7 @@ GAP_WORDS = (
 # accuracy"): not a function word, a plural ("19 structures") or a participle ("8% labeled points").
 NOUNISH = (
     r"(?!(?:and|or|but|vs|the|with|for|to|on|at|by|from|than|while|when|which|that|is|are|was|were|this|these|"
-    r"its|our|their|only|also|more|less|fewer)\b)(?:[a-z]+-[a-z\-]+|[a-z]+[a-rt-z](?<!ed))\b"
+    r"its|our|their|only|also|more|less|fewer|both|all|each|either|terms)\b)(?:[a-z]+-[a-z\-]+|[a-z]+[a-rt-z](?<!ed))\b"
 )
 _GAP_WORD = re.compile(rf"[\s*]*(?:\(|\)|{GAP_WORDS})[\s*]*", re.IGNORECASE)
 _NOUNISH_WORD = re.compile(rf"{NOUNISH}\s+")
@@ -320,9 +322,11 @@ def find_numbers(
         after = _DELTA_AFTER.match(text, last.end, e)
         over = _OVER_BASELINE.match(text, last.end, e)
         delta = delta_before or after is not None or over is not None or any(n.role == "delta" for n in group)
-        if last_delta is not None and _DELTA_GOES_ON.fullmatch(text, last_delta.end, first.start):
+        goes_on = last_delta is not None and _DELTA_GOES_ON.fullmatch(text, last_delta.end, first.start) is not None
+        if goes_on:
             delta = True  # "by 0.87% on A and 0.39% on B"
         reduction = bool(after and after.group("r")) or (delta_before and _REDUCING_VERB.search(before) is not None)
+        reduction = reduction or (goes_on and last_delta is not None and last_delta.reduction)  # "reducing X by A, B"
         last_delta = last if delta else None
         compared = "(" in raw_before and _COMPARISON_OPEN.search(raw_before) is not None
         for n in group:

@@ -257,3 +257,17 @@ def test_percentage_points_are_a_change() -> None:
 
 def test_a_value_in_decibels_reports_on_the_benchmark_after_it() -> None:
     assert ("FooNet", "Zorp-Bench", "PSNR", 23.8, None) in _results("FooNet gets 23.80dB PSNR on Zorp-Bench.")
+
+
+def test_a_change_goes_on_across_benchmarks_with_digits_in_their_names() -> None:
+    got = _results("FooNet reduces classification error by 18.53% on Frob-1K and 13.13% on Zorp-Bench, at no cost.")
+    assert [(r[1], r[2], r[3]) for r in got] == [
+        ("Frob-1K", "classification error reduction", 18.53), ("Zorp-Bench", "classification error reduction", 13.13)
+    ]
+    # "by a large margin (e.g., up to ...)": changes with no metric are bare improvements, not values
+    assert _results("FooNet improves others by a large margin (e.g., up to 10.64% on Frob-1K, 9.33% on Quux-QA).") == []
+
+
+def test_a_metric_after_in_both_is_named_without_both() -> None:
+    got = _results("FooNet gives an average improvement of over 3% in both Dice and IoU scores.")
+    assert got and got[0][2] == "Dice improvement"
