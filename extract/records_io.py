@@ -21,6 +21,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from extract.atomic_write import atomic_open
 from extract.errors import InputError
 from extract.records import PaperRecord
@@ -44,8 +46,11 @@ _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": 
 def record_line(d: dict[str, Any]) -> str:
     """One record (as a JSON dict) as its line, newline included: the only encoding records get. Characters
     that any reader could take for a line break ("\\u0085", "\\u2028", "\\u2029") are escaped, so one record
-    is always one line."""
-    return json.dumps(d, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
+    is always one line. orjson, compact: the JSON encoding was ~4% of extraction with the standard library."""
+    raw = orjson.dumps(d)
+    if b"\xc2\x85" in raw or b"\xe2\x80\xa8" in raw or b"\xe2\x80\xa9" in raw:  # rare: scan bytes, not chars
+        return raw.decode("utf-8").translate(_LINE_BREAKS) + "\n"
+    return raw.decode("utf-8") + "\n"
 
 
 def write_records(records: Iterable[PaperRecord], path: str | Path) -> int:

@@ -47,7 +47,7 @@ def extract_batch(abstracts: list[Abstract]) -> Batch:
     """Worker side: extract ``abstracts`` (see :class:`Batch`).
 
     >>> b = extract_batch([Abstract("p1", "T", "We fine-tune BERT on SQuAD.", "x:1")])
-    >>> b.n, b.text.count("\\n"), '"name": "BERT"' in b.text
+    >>> b.n, b.text.count("\\n"), '"name":"BERT"' in b.text
     (1, 1, True)
     """
     from extract.pipeline import extract_records
