@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from extract.lexicon import Entry, key_index, norm_key, task_keys
 from extract.mention_cues import right_cue
 from extract.model_heads import model_head
+from extract.proposal_titles import title_kind
 
 __all__ = ["TASK_HEAD", "Cand", "by_votes", "classify_long_form", "data_or_benchmark", "label_of", "sentence_of"]
 
@@ -86,7 +87,10 @@ class Cand:
     evidence: set[str] = field(default_factory=set)
 
 
-_GENERIC_NET = frozenset(["neural", "deep", "convolutional", "recurrent", "artificial", "graph", "large", "the"])
+_GENERIC_NET = frozenset(
+    ["neural", "deep", "convolutional", "recurrent", "artificial", "graph", "large", "the", "linear", "feedforward",
+     "feed-forward", "shallow", "multilayer", "multi-layer"]
+)
 _PREPOSITIONS = frozenset(["for", "in", "of", "on", "with", "via", "by", "from", "to"])
 _FIELD_HEADS = frozenset(
     ["theory", "interpretability", "explainability", "management", "fairness", "robustness", "science", "engineering"]
@@ -130,6 +134,18 @@ def classify_long_form(lf: str) -> str | None:
     if _TECH_HEAD.search(last) or (last.lower() == "learning" and len(words) >= 3):
         return "Method"
     return None
+
+
+def retype_title_homonyms(text: str, title_end: int, cands: list[Cand]) -> None:
+    """A known data name that the title presents as a technique ("CCNet: Criss-Cross Attention for ...", "MRNet:
+    a Multi-scale Residual Network ...") is the paper's technique here, not the list's data set."""
+    kind = title_kind(text[:title_end]) if title_end > 0 else None
+    if kind is None:
+        return
+    key = norm_key(kind[0])
+    for c in cands:
+        if c.entry is not None and c.entry.label in ("Dataset", "Benchmark") and norm_key(text[c.start : c.end]) == key:
+            c.entry, c.parent, c.label = None, "", kind[1]
 
 
 def sentence_of(sents: list[list[int]], pos: int) -> tuple[int, int]:

@@ -125,3 +125,36 @@ def title_match(text: str, title_end: int) -> re.Match[str] | None:
     ):
         return only
     return None
+
+
+# "X: A Multi-scale Residual Network for ...", "X: Criss-Cross Attention for ...": the kind of thing the title says
+# X is, by the head noun of what follows the colon (up to four modifiers, an optional article).
+_KIND_HEAD = re.compile(
+    r"\s*(?:(?i:an?|the)\s+)?(?:[\w\-]+\s+){0,4}?(?P<head>[A-Za-z\-]+?)s?(?:\s+(?:for|of|to|that|with|in|via|on)\b|\s*$)"
+)
+_KIND = {"network": "Model", "net": "Model", "model": "Model", "transformer": "Model", "encoder": "Model",
+         "decoder": "Model", "agent": "Model", "attention": "Method", "framework": "Method", "method": "Method",
+         "approach": "Method", "algorithm": "Method", "mechanism": "Method", "loss": "Method", "estimator": "Method",
+         "regularizer": "Method", "optimizer": "Method", "technique": "Method", "strategy": "Method"}
+
+
+_DATA_NOUN = re.compile(r"(?i:\b(?:datasets?|benchmarks?|corpus|corpora|data)\b)")
+
+
+def title_kind(title: str) -> tuple[str, str] | None:
+    """(name, "Model" or "Method") when the title reads "X: <a technique>", else None: what a known data name
+    of the same spelling means in this paper ("CCNet: Criss-Cross Attention for ...").
+
+    >>> title_kind("ZorpNet: A Multi-scale Residual Network for Sleep Staging")
+    ('ZorpNet', 'Model')
+    >>> title_kind("ZorpSet: A Dataset for Sleep Staging") is None
+    True
+    """
+    tm = TITLE.match(title)
+    if tm is None:
+        return None
+    head = _KIND_HEAD.match(title, tm.end())
+    if head is None or _DATA_NOUN.search(head.group(0)):
+        return None  # "Pix3D: Dataset and Methods for ...": data first
+    kind = _KIND.get(head.group("head").lower())
+    return (tm.group("name"), kind) if kind else None

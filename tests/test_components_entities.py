@@ -68,6 +68,7 @@ def test_long_form_classes() -> None:
     assert classify_long_form("deep neural networks") is None and classify_long_form("Large Vision Models") is None
     assert classify_long_form("Circulant Zap Convolutional Networks") == "Method"  # title case too
     assert classify_long_form("Deep Convolutional Neural Networks") is None
+    assert classify_long_form("linear neural networks") is None  # a class, not an architecture family
     assert classify_long_form("Zorp Frame Identification") is None  # tasks, problem classes and logics
     assert classify_long_form("Mean Flim Games") is None and classify_long_form("Higher-Order Zorp Logic") is None
     assert classify_long_form("Emotional Zorp Expressions Database") == "Dataset"
@@ -412,3 +413,14 @@ def test_an_acronym_in_another_case_than_a_case_sensitive_row_is_the_papers_own(
 def test_a_passive_proposal_of_a_known_name_is_not_the_papers() -> None:
     doc = _nlp()("T\n\nRecently, a new class of CNNs is introduced which is equivariant to rotation.")
     assert not any(e["proposed"] for e in doc._.kg_entities)
+
+
+def test_a_known_data_name_the_title_presents_as_a_technique_is_the_papers_technique() -> None:
+    from extract.lexicon import lookup
+
+    row = lookup("PartNet")
+    assert row is not None and row.label in ("Dataset", "Benchmark")  # a known data set of that name
+    ents = _ents("PartNet: A Recursive Part Decomposition Network for Shapes\n\nPartNet segments shapes well.")
+    assert ents["PartNet"]["label"] == "Model"
+    ents = _ents("PartNet: A Large-Scale Benchmark for Part-Level Understanding\n\nPartNet has many shapes.")
+    assert ents["PartNet"]["label"] in ("Dataset", "Benchmark")

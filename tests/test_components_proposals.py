@@ -395,3 +395,10 @@ def test_gerund_to_names_ampersands_adverbs_and_genre_labels() -> None:
     assert ("Position Map Zorp Network", "Model", "propose") in _proposed(
         "T\n\nWe propose Position Map Zorp Network, a network that regresses maps."
     )
+
+
+def test_a_lower_case_name_after_the_naming_cue_is_the_proposal_not_the_descriptor() -> None:
+    nlp = _with_abbreviations()
+    doc = nlp("T\n\nWe use zorp blarg (ZB) estimators. We propose alternative ZB estimators, called more robust "
+              "zorp blarg (MRZB), that learn the model.")
+    assert [doc.text[s:e] for _, s, e, _ in doc._.kg_proposed_meta] == ["MRZB"]

@@ -34,7 +34,7 @@ from extract.doc_data import (
     span_at,
     text_of,
 )
-from extract.entity_labels import TASK_HEAD, Cand, classify_long_form, label_of
+from extract.entity_labels import TASK_HEAD, Cand, classify_long_form, label_of, retype_title_homonyms
 from extract.entity_lists import (
     COORD,
     NOT_EPONYM,
@@ -279,6 +279,7 @@ class EntityResolver:
                     and not listed_with_data(text, c, cands)
                 ):
                     generic_sf.add(key)
+        retype_title_homonyms(text, title_end, cands)
         for c in cands:
             if c.entry is not None and norm_key(text[c.start : c.end]) in redefined:
                 c.entry, c.parent = None, ""

@@ -147,7 +147,7 @@ _CUE = re.compile(
     r"assistants?|chatbots?|encoders?|decoders?|foundation models?)\b|"
     r"\b(?P<x>frameworks?|methods?|approach(?:es)?|algorithms?|techniques?|strateg(?:y|ies)|paradigms?|"
     r"pipelines?|recipes?|loss|objectives?|mechanisms?|architectures?|schemes?|modules?|procedures?|toolkits?|"
-    r"library|libraries|systems?|protocols?|optimizers?)\b",
+    r"library|libraries|systems?|protocols?|optimizers?|estimators?|regularizers?|samplers?|solvers?)\b",
     re.IGNORECASE,
 )
 # Title descriptions "X: A Framework for ...", "X: Universal Zap Models via ..." name the kind of thing X is
@@ -173,7 +173,9 @@ _LETTER_DIGIT_LETTER = re.compile(r"[a-z]\d+[a-z]")
 # A plural noun (or an opening parenthesis) right before "namely".
 _PLURAL_BEFORE = re.compile(r"(?:[a-z]{2}[^s\W]s|\()\s*,?\s*$")
 # A naming cue later in the same clause: what the proposal verb reached first was a descriptor.
-_NAMED_LATER = re.compile(r"[^.;:()]*?,\s+(?:called|dubbed|named|termed|coined)(?:\s+as)?\s+[\"“‘]?[A-Z0-9]")
+_NAMED_LATER = re.compile(
+    r"[^.;:()]*?,\s+(?:called|dubbed|named|termed|coined)(?:\s+as)?\s+[\"“‘]?(?:[A-Z0-9]|[a-z][^.;:()]{0,80}\([A-Z])"
+)
 _DESCRIPTIVE_END = re.compile(
     r"(?:-(?:based|like|style|driven|aware|guided|assisted|augmented|enhanced|inspired|free|specific|level|powered)|"
     r"(?<=[a-z])based)$",  # also glued by text extraction: "Transformerbased"
