@@ -15,7 +15,7 @@ __all__ = ["RIGHT_CUE", "cue_label"]
 RIGHT_CUE = re.compile(
     r"[\s\-]*(?:\([\w\s\-]+\)\s*)?(?:(?:(?:(?!(?:on|in|to|for|with|across|over|from|of|at|by|into|under|using|"
     r"via|than|against|is|are|was|were)\s)[a-z][\w\-]*|[A-Z][a-z]+)\s+){0,3}"
-    r"(?:(?P<b>(?i:benchmarks?|leaderboards?|test sets?|evaluation suites?))|"
+    r"(?:(?P<b>(?i:benchmarks?|leaderboards?|test sets?|evaluation suites?|(?:validation|val|dev|development) sets?))|"
     r"(?P<d>(?i:datasets?|corpus|corpora|data sets?|databases?)))|"
     r"(?P<m>models?|LLMs?|language models?|checkpoints?|variants?)|"
     r"(?P<x>frameworks?|methods?|algorithms?|approach(?:es)?|techniques?|strateg(?:y|ies)|loss|objectives?|paradigms?|"

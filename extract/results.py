@@ -47,7 +47,11 @@ _CHANGE_AFTER_METRIC = re.compile(
 _COMPONENT_AFTER = re.compile(
     r"\s*(?:backbones?|encoders?|decoders?|feature extractors?|as\s+(?:the\s+|a\s+)?backbone)\b"
 )
-_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|and|&|/|\bor\b)\s*(?:the\s+)?")
+# ("A, B and C", "A/B/C"; also "the A test set, the B validation set and ...": a split's name between items)
+_LIST_SEP = re.compile(
+    r"(?:\s+(?:test|validation|val|dev|development)\s+(?:sets?|splits?))?"
+    r"\s*(?:,\s*(?:and\s+|&\s+)?|and|&|/|\bor\b)\s*(?:the\s+)?"
+)
 # Before a model in its clause: it is what the result is compared with ("outperforming X", "baselines such as X").
 _COMPARISON = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|(?:better|higher|lower|worse)\s+than|versus|vs\.?|"

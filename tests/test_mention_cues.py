@@ -66,3 +66,9 @@ def test_databases_are_data() -> None:
 def test_a_relative_clause_that_says_what_the_name_is() -> None:
     assert _cue("models on ZorpEval that is a leaderboard-powered benchmark", "ZorpEval") == "Benchmark"
     assert _cue("on ZorpEval, which is a new benchmark for it", "ZorpEval") == "Benchmark"
+
+
+def test_a_validation_set_is_an_evaluation_set() -> None:
+    text = "It reaches 55.4% on the ZLIP validation set."
+    s = text.index("ZLIP")
+    assert cue_label(text, s, s + 4) == "Benchmark"

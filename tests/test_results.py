@@ -271,3 +271,9 @@ def test_a_change_goes_on_across_benchmarks_with_digits_in_their_names() -> None
 def test_a_metric_after_in_both_is_named_without_both() -> None:
     got = _results("FooNet gives an average improvement of over 3% in both Dice and IoU scores.")
     assert got and got[0][2] == "Dice improvement"
+
+
+def test_respectively_pairs_benchmarks_named_with_their_splits() -> None:
+    got = _results("FooNet achieves mIoU scores of 81.9%, 45.7% and 55.4% on the Zorp-Bench test set, the Quux-QA "
+                   "validation set and the Blip-Eval validation set respectively.")
+    assert [(r[1], r[3]) for r in got] == [("Zorp-Bench", 81.9), ("Quux-QA", 45.7), ("Blip-Eval", 55.4)]
