@@ -19,6 +19,20 @@ from extract.acronyms import best_long_form
 from extract.canonical import split_variant
 from extract.doc_data import ABBREVS, PROPOSED_META, SENTS, sents_of, span_at, text_of, token_starts
 from extract.lexicon import generic_compound, generic_keys, lookup, norm_key
+from extract.proposal_context import (
+    BARE_HEAD,
+    GENRES,
+    LOWER_NAMING,
+    METRIC_BEFORE,
+    NAMED_HEAD,
+    NAMED_OBJECT,
+    NOUN_GOES_ON,
+    OF_GAP,
+    PHRASE_GOES_ON,
+    PLURAL_ACRONYM,
+    SENTENCE_ADVERB,
+)
+from extract.proposal_kinds import guess_label, head_before
 from extract.proposal_titles import NAME as _NAME
 from extract.proposal_titles import TITLE as _TITLE
 from extract.proposal_titles import TITLE_HEAD as _TITLE_HEAD
@@ -51,16 +65,6 @@ _PROPOSE = re.compile(
 )
 # Words that give a name to what comes before them ("a new method, called X").
 _NAMING_WORDS = "called|named|dubbed|termed|coined|[Ww]e call|[Ww]e name|[Ww]e term"
-# What "we call / name / term / dub" name: "it", "this", "the resulting method", "this new architecture" (a
-# kind of thing last: "this phenomenon", "this problem" name no entity, and "the rank-stabilized LoRA" is a name).
-_NAMED_OBJECT = (
-    r"(?:it|this|them|(?:the|this|our)(?:\s+[a-z][\w\-]*){0,2}?\s+(?:method|model|algorithm|approach|framework|"
-    r"architecture|network|scheme|system|technique|procedure|setup|strategy|estimator|loss|objective|dataset|"
-    r"benchmark|corpus|module|layer|mechanism|paradigm|variant|agent|policy|pipeline|protocol|family|attack|"
-    r"regularizer|optimizer|tool|toolkit|library|suite|resource|measure|metric|model|recipe)s?|"
-    r"(?:the|this|our)\s+(?!(?:phenomenon|problem|task|setting|issue|property|effect|behaviou?r|condition|regime|"
-    r"notion|concept|challenge|scenario|question|principle|hypothesis|situation|case|trade-off)\b)[a-z]+)"
-)
 # A proposal cue right before an acronym's long form: "we propose squared-loss mutual information
 # regularization (SMIR)", "this paper develops an outlier-robust ... representation (OR-TLRR)", "using our
 # locally decorrelated channel features (LDCF)".
@@ -70,14 +74,14 @@ _CUE_BEFORE_DEF = re.compile(
     rf"(?P<gap>(?:(?:an?|the|our)\s+)?(?:(?:new|novel|simple|general|unified|efficient|effective|scalable|"
     rf"principled|lightweight|generic|flexible|robust|practical|first)[\s,]+){{0,3}}"
     rf"(?:[a-z][\w\-]*(?:,\s+|\s+)(?:called|named|dubbed|termed)?\s*)?)[\"“‘]?$"
-    rf"|\b[Ww]e (?:call|name|term|dub)\s+(?P<named>{_NAMED_OBJECT}(?:\s+an?)?)\s+[\"“‘]?$"
+    rf"|\b[Ww]e (?:call|name|term|dub)\s+(?P<named>{NAMED_OBJECT}(?:\s+an?)?)\s+[\"“‘]?$"
 )
 # The subject of a proposal verb, just before it (what _PROPOSE / _LOWER_INTRO need to match at all).
 _SUBJECT_BEFORE = re.compile(r"\b(?:[Ww]e|paper|work|study|report|article)(?:,?\s+[a-z]+)?\s+$")
 _SETTING_AFTER = re.compile(r"\)?\s*(?:task|problem|setting|challenge|scenario|metric|measure)s?\b", re.IGNORECASE)
 _NAMING = re.compile(
     rf"(?<!so-)\b(?:(?:called|named|dubbed|termed|coined)(?:\s+as)?:?|denoted as|referred to as|namely|"
-    rf"[Ww]e (?:call|name|term|dub)(?:\s+{_NAMED_OBJECT})?)\s+"
+    rf"[Ww]e (?:call|name|term|dub)(?:\s+{NAMED_OBJECT})?)\s+"
     rf"[\"“‘]?{_NAME}"
 )
 _RESULTING = re.compile(
@@ -94,25 +98,6 @@ _LOWER_INTRO = re.compile(
     r"(?P<name>[a-z][a-z\-]+(?:\s[a-z][a-z\-]+){1,3}),\s+an?\s+(?:[\w\-]+\s+){0,4}?"
     r"(?:approach|method|technique|framework|algorithm|strategy|paradigm|objective|procedure|recipe)\b"
 )
-# A lower-case technique name introduced by a naming cue ("a new loss function, called contour loss."):
-# named by the paper, so an entity under the guide (not after "so-called": an existing term). The name must
-# end in a technique head (not "learning" or "estimation": settings and tasks) and end the clause.
-_LOWER_HEADS = (
-    r"tuning|training|attention|search|sampling|distillation|"
-    r"adaptation|regulari[sz]ation|decoding|prompting|alignment|augmentation|encoding|normali[sz]ation|pooling|"
-    r"quanti[sz]ation|pruning|merging|descent|ascent|propagation|loss|optimi[sz]ation|masking|routing|"
-    r"replay|reweighting|weighting|ensembling|unlearning|steering|editing|scaling|calibration|smoothing|"
-    r"dropout|inference|imputation|labell?ing|reranking|forcing"
-)
-_LOWER_NAMING = re.compile(
-    r"(?<!so-)\b(?:called|dubbed|termed|coined|we call(?: (?:it|this|them))?)\s+[\"“‘]?(?:the\s+)?"
-    rf"(?P<name>(?:[a-z][a-z\-]+\s){{0,3}}[a-z\-]*(?:{_LOWER_HEADS}))"
-    r"[\"”’]?(?=\s*(?:[,.;:()]|\s(?:that|which|to|for|in|with|and|on|is|as|where|by|from|of)\b))"
-)
-# A lower-case technique head after a one-word name is part of it: "Wing loss", "Funnel activation".
-_NAMED_HEAD = re.compile(rf" (?:{_LOWER_HEADS}|activation|flows?|unit|block|kernel|layer|module)\b")
-# A head word alone names nothing: "we call attention to ...", "termed distillation".
-_BARE_HEAD = re.compile(rf"(?:{_LOWER_HEADS})")
 _GERUND = re.compile(
     rf"\b(?:by|via|through|while|after)\s+(?:proposing|introducing|presenting|developing|designing)\s+"
     rf"(?P<gap>{_GAP})[\"“‘]?{_NAME}"
@@ -136,23 +121,6 @@ _PASSIVE = re.compile(
     rf"(?<![\w\-]){_NAME}(?:\s*\([^()]{{1,30}}\))?,?\s+(?:is|are)\s+(?:(?:then|further|also|thus|hence|first)\s+)?"
     r"(?:proposed|introduced|presented|developed|designed)\b(?!\s+(?:by|in)\b)"
 )
-_CUE = re.compile(
-    r"\b(?P<b>benchmarks?|leaderboards?|test ?beds?|evaluation suites?|suites?|arenas?)\b|"
-    r"\b(?P<d>datasets?|corpus|corpora|data ?sets?)\b|"
-    # "a family of models" names models; "a family of (new, efficient) algorithms" names methods: the noun decides
-    r"\b(?P<m>models?|LLMs?|language models?|VLMs?|MLLMs?|checkpoints?|"
-    r"(?:family|series) of(?!(?:\s+[\w\-]+){0,3}?\s+(?:algorithms?|methods?|techniques?|approaches|estimators?|"
-    r"schemes?|procedures?|strategies|optimizers?|losses|attacks?|policies|protocols?|mechanisms?)\b)|"
-    r"networks?|agents?|"
-    r"assistants?|chatbots?|encoders?|decoders?|foundation models?)\b|"
-    r"\b(?P<x>frameworks?|methods?|approach(?:es)?|algorithms?|techniques?|strateg(?:y|ies)|paradigms?|"
-    r"pipelines?|recipes?|loss|objectives?|mechanisms?|architectures?|schemes?|modules?|procedures?|toolkits?|"
-    r"library|libraries|systems?|protocols?|optimizers?|estimators?|regularizers?|samplers?|solvers?)\b",
-    re.IGNORECASE,
-)
-# Title descriptions "X: A Framework for ...", "X: Universal Zap Models via ..." name the kind of thing X is
-# (not "X: Improving Models with ...": a gerund describes what X does).
-_CUE_LABEL = {"b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method"}
 # Capitalised words that start sentences or clauses rather than names.
 _NOT_NAME_WORDS = (
     "A An The Our This These That It In On For To We Its Their Such Both Each Specifically Moreover First "
@@ -161,12 +129,6 @@ _NOT_NAME_WORDS = (
     "Previous Prior Current Most Many Several"
 )
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
-# Genre labels that open a title on their own ("Position: What LLMs Can Tell Us ...", "Response: ...").
-_GENRE_WORDS = (
-    "Position Response Reply Commentary Comment Perspective Perspectives Survey Review Tutorial Overview Erratum "
-    "Correction Opinion Editorial Keynote Preface"
-)
-_GENRES = frozenset(_GENRE_WORDS.split())
 
 
 _LETTER_DIGIT_LETTER = re.compile(r"[a-z]\d+[a-z]")
@@ -197,24 +159,8 @@ _DESCRIPTIVE_AFTER = re.compile(
 )
 _MODIFIES_NOUN = re.compile(rf"\s+(?!(?:{_STOP}|is|are|was|were|can|could|will|would|may|might|should|has|have|"
                             r"had|does|do|did|not|also|then|we|the|an?|of)\b)[a-z][a-z\-]+")
-_FOR_PP = re.compile(r"\sfor\s[^.;:()]*,\s*(?:called|dubbed|named|termed|coined)\s+$")
 
 
-def guess_label(before: str, after: str, wide: str = "") -> str:
-    """Type from the descriptor nearest to the name: the last cue before it, else the first after it.
-    ``wide``: for names after a naming cue, a longer stretch of the sentence before the name, in which a
-    descriptor followed by a "for" phrase ("an extension method for Large Language Models, called X") is the
-    head whatever follows."""
-    pp = _FOR_PP.search(wide)
-    if pp is not None:
-        cues = [m for m in _CUE.finditer(wide, 0, pp.start())]
-        if cues and pp.start() - cues[-1].end() < 3:
-            return _CUE_LABEL[cues[-1].lastgroup or "x"]
-    cues = [m for m in _CUE.finditer(before)]
-    if cues:
-        return _CUE_LABEL[cues[-1].lastgroup or "x"]
-    m = _CUE.search(after)
-    return _CUE_LABEL[m.lastgroup or "x"] if m else ""
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -289,38 +235,11 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
             if g == "propose":
                 found += [(m, "lower") for m in _LOWER_INTRO.finditer(text, s, e)]
             if g == "naming":
-                lower = _LOWER_NAMING.finditer(text, s, e)
-                found += [(m, "lower") for m in lower if not _BARE_HEAD.fullmatch(m.group("name"))]
+                lower = LOWER_NAMING.finditer(text, s, e)
+                found += [(m, "lower") for m in lower if not BARE_HEAD.fullmatch(m.group("name"))]
     return found
 
 
-_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
-# A capitalised adverb that opens a sentence ("Firstly, a novel X is presented"), not a name.
-_SENTENCE_ADVERB = re.compile(r"[A-Z][a-z]+ly")
-# A metric named right before the name ("a new metric, called X", "a novel evaluation measure X").
-_METRIC_BEFORE = re.compile(
-    r"\b(?:metric|measure)s?,?\s+(?:(?:called|named|dubbed|termed|coined|namely)(?:\s+as)?:?\s+)?"
-    r"[\"“‘]?(?:the\s+)?$"
-)
-# "an analysis of", "a variant of", "the task of": the name after "of" is what the work is about or builds on.
-_OF_GAP = re.compile(
-    r"\b(?:analys[ie]s|study|evaluation|survey|review|investigation|examination|comparison|characteri[sz]ation|"
-    r"description|assessment|variant|version|extension|generali[sz]ation|modification|reformulation|adaptation|"
-    r"implementation|application|usage|use|proof|expression|interpretation|task|problem|setting|concept|notion|"
-    r"class|subclass|type|kind|mixture|combination|analogue|approximation|design|principle|propert(?:y|ie)|"
-    r"benefit|effect|case|instance|instantiation|acceleration|improvement|enhancement|refinement|simplification)s?"
-    r"\s+of\s"
-)
-# A lower-case noun right after an acronym's definition: the noun phrase goes on ("(SDF) regression network").
-_NOUN_GOES_ON = re.compile(
-    r"\s+(?!(?:and|or|to|that|which|as|for|in|on|with|is|was|by|from|of|where|we|it)\b)[a-z][a-z\-]+\s+"
-    r"(?:network|module|model|layer|block|head|branch|framework|method|approach|algorithm)s?\b"
-)
-# After a one-word name: a lower-case word or another listed capitalised word continues the phrase it opens.
-_PHRASE_GOES_ON = re.compile(
-    r"\s+(?!(?:and|or|to|that|which|as|for|in|on|with|is|was|by|from|of|where|because|since|while|when)\b)[a-z]"
-    r"|,\s+[A-Z][a-z]+,"
-)
 # "also called X", "sometimes referred to as X", "commonly named X": an existing thing's other name.
 _ALSO_BEFORE = re.compile(r"\b(?:also|sometimes|commonly|often|usually|frequently|widely|otherwise)\s+$")
 _NAMING_WORD = re.compile(rf"(?:{_NAMING_WORDS})\b")
@@ -363,14 +282,8 @@ def _reuses_known(cue: str, name: str) -> bool:
     return lookup(name) is not None or split_variant(name) is not None
 
 
-_IN_PHRASE = re.compile(r"\b(?:for|of|on|in|to|with|as|from|by|via|utili[sz]es?|uses?)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 
 
-def _head_before(text: str, start: int, end: int) -> str:
-    """Type of the last descriptor in ``text[start:end]`` that heads the noun phrase a naming word follows
-    ("a new method, called"), not one inside a phrase after it ("methods for deep networks, called"), or ""."""
-    heads = [c for c in _CUE.finditer(text, start, end) if not _IN_PHRASE.search(text, start, c.start())]
-    return _CUE_LABEL[heads[-1].lastgroup or "x"] if heads else ""
 
 
 def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]]) -> list[tuple[int, int, str, str]]:
@@ -385,9 +298,9 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
         m = _CUE_BEFORE_DEF.search(text, max(sent_start, ls - 160), ls)
         if m is None or norm_key(text[ss:se]) in generic or _reuses_known(m.group(0), text[ss:se]):
             continue  # "we then train a graph neural network (GNN)": a known technique, used
-        if _METRIC_BEFORE.search(text, max(0, ls - 60), ls):
+        if METRIC_BEFORE.search(text, max(0, ls - 60), ls):
             continue  # "a novel evaluation metric called matched ... error rate (mnCER)": metrics are no entities
-        if (lookup(text[ss:se]) or lookup(text[ls:le])) and _NOUN_GOES_ON.match(text, se + (text[se : se + 1] == ")")):
+        if (lookup(text[ss:se]) or lookup(text[ls:le])) and NOUN_GOES_ON.match(text, se + (text[se : se + 1] == ")")):
             continue  # "we present a signed distance function (SDF) regression network": the proposal is bigger
         if m.group(0)[:3].lower() == "our" and (lookup(text[ss:se]) or lookup(text[ls:le])):
             continue  # "our best residual network (ResNet) implementation": the paper's copy of a known name
@@ -398,7 +311,7 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
         label = guess_label((m.group("gap") or m.group("named") or "") + " " + text[ls:le], after)
         if _NAMING_WORD.match(m.group(0)):
             # a naming word ("..., a new method, called zap adapter (ZA)"): the descriptor is before it
-            label = _head_before(text, max(sent_start, m.start() - 60), m.start()) or label
+            label = head_before(text, max(sent_start, m.start() - 60), m.start()) or label
         if m.group(0)[:3].lower() == "our":
             label = ""  # "our ... networks (X)": the possessive names no kind; the long form's head decides
         out.append((ss, se, label, "acronym"))
@@ -433,7 +346,7 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
         later = _later_name(text, e) if rule == "propose" else None
         if later is not None:
             s, e = later  # the descriptor ("a novel robust HGNN framework") is part of the cue, the name follows
-        if m.re is _NAMING and text[s:e].istitle() and text[s:e].isalpha() and (head := _NAMED_HEAD.match(text, e)):
+        if m.re is _NAMING and text[s:e].istitle() and text[s:e].isalpha() and (head := NAMED_HEAD.match(text, e)):
             e = head.end()  # "namely Wing loss", "called Laplace attention": the technique's head is part of its name
         name = text[s:e]
         if _DESCRIPTIVE_END.search(name) or _DESCRIPTIVE_AFTER.match(text, e):
@@ -455,9 +368,9 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
         known = lookup(name) if rule == "propose" and later is None else None
         if known is not None and known.label in ("Method", "Model") and _KNOWN_MODIFIES.match(text, e):
             continue  # "we design a new CNN encoder architecture": a known name describes an unnamed proposal
-        if _METRIC_BEFORE.search(text, max(0, s - 60), s):
+        if METRIC_BEFORE.search(text, max(0, s - 60), s):
             continue  # "a novel evaluation metric called mnCER": metrics are no entities
-        if rule == "propose" and m.re is _PROPOSE and _OF_GAP.search(m.group("gap")):
+        if rule == "propose" and m.re is _PROPOSE and OF_GAP.search(m.group("gap")):
             continue  # "we present an analysis of the Hidden Markov Model": what the work is about, not its name
         if _reuses_known(m.group(0), name):
             continue  # "we train a ResNet18", "we report results of GPT-4": someone else's model, used
@@ -468,7 +381,7 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             continue  # "Kernel Quadrature (also called Bayesian Monte Carlo)": another name of an existing thing
         if m.re is _NAMING and _describes_known(text, sents, m.start(), name):
             continue  # "one LLM called GPT": a naming cue before a well-known name describes, it does not coin
-        if m.re is _NAMING and name.isalpha() and name.istitle() and _PHRASE_GOES_ON.match(text, e) and (
+        if m.re is _NAMING and name.isalpha() and name.istitle() and PHRASE_GOES_ON.match(text, e) and (
             not _technique_head(text, e)
         ):
             continue  # "we call this the Turing test 2.0", "we name it Sentiment, Humor, and ... Dataset": a word of it
@@ -476,7 +389,7 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             continue  # "we propose a new XYZ strategy, dubbed ZapNet": the name comes with the naming cue
         if not name or not name[0].isalpha() or name.split()[0] in _NOT_NAMES or norm_key(name) in generic:
             continue
-        if _SENTENCE_ADVERB.fullmatch(name) or name in _GENRES:
+        if SENTENCE_ADVERB.fullmatch(name) or name in GENRES:
             continue
         if generic_compound(name):
             continue  # "a multi-LLM debate": a description
@@ -489,7 +402,7 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             continue  # a catchy multi-word title phrase, not a name the abstract uses
         if rule == "our" and not any(c.isupper() for c in name[1:]) and not any(c.isdigit() for c in name):
             continue
-        if m.re is _PASSIVE and (lookup(name) is not None or _PLURAL_ACRONYM.fullmatch(name)):
+        if m.re is _PASSIVE and (lookup(name) is not None or PLURAL_ACRONYM.fullmatch(name)):
             continue  # "a new class of CNNs is introduced": someone's known technique, not this paper's name
         if m.re is _PASSIVE and " " not in name and not _name_shaped(name):
             continue  # "Experiments are designed ...", "Module is proposed ..."

@@ -1,0 +1,78 @@
+"""What the words around a proposal cue say about its match: the kind of thing a naming cue names, heads that
+make a lower-case name, and what is no name (a metric, what an analysis is of, a phrase that goes on, an adverb
+or a title's genre label). Used by :mod:`extract.components.proposals`."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "BARE_HEAD", "GENRES", "LOWER_HEADS", "LOWER_NAMING", "METRIC_BEFORE", "NAMED_HEAD", "NAMED_OBJECT", "NOUN_GOES_ON",
+    "OF_GAP", "PHRASE_GOES_ON", "PLURAL_ACRONYM", "SENTENCE_ADVERB",
+]
+
+# What "we call / name / term / dub" name: "it", "this", "the resulting method", "this new architecture" (a
+# kind of thing last: "this phenomenon", "this problem" name no entity, and "the rank-stabilized LoRA" is a name).
+NAMED_OBJECT = (
+    r"(?:it|this|them|(?:the|this|our)(?:\s+[a-z][\w\-]*){0,2}?\s+(?:method|model|algorithm|approach|framework|"
+    r"architecture|network|scheme|system|technique|procedure|setup|strategy|estimator|loss|objective|dataset|"
+    r"benchmark|corpus|module|layer|mechanism|paradigm|variant|agent|policy|pipeline|protocol|family|attack|"
+    r"regularizer|optimizer|tool|toolkit|library|suite|resource|measure|metric|model|recipe)s?|"
+    r"(?:the|this|our)\s+(?!(?:phenomenon|problem|task|setting|issue|property|effect|behaviou?r|condition|regime|"
+    r"notion|concept|challenge|scenario|question|principle|hypothesis|situation|case|trade-off)\b)[a-z]+)"
+)
+
+# A lower-case technique name introduced by a naming cue ("a new loss function, called contour loss."):
+# named by the paper, so an entity under the guide (not after "so-called": an existing term). The name must
+# end in a technique head (not "learning" or "estimation": settings and tasks) and end the clause.
+LOWER_HEADS = (
+    r"tuning|training|attention|search|sampling|distillation|"
+    r"adaptation|regulari[sz]ation|decoding|prompting|alignment|augmentation|encoding|normali[sz]ation|pooling|"
+    r"quanti[sz]ation|pruning|merging|descent|ascent|propagation|loss|optimi[sz]ation|masking|routing|"
+    r"replay|reweighting|weighting|ensembling|unlearning|steering|editing|scaling|calibration|smoothing|"
+    r"dropout|inference|imputation|labell?ing|reranking|forcing"
+)
+LOWER_NAMING = re.compile(
+    r"(?<!so-)\b(?:called|dubbed|termed|coined|we call(?: (?:it|this|them))?)\s+[\"“‘]?(?:the\s+)?"
+    rf"(?P<name>(?:[a-z][a-z\-]+\s){{0,3}}[a-z\-]*(?:{LOWER_HEADS}))"
+    r"[\"”’]?(?=\s*(?:[,.;:()]|\s(?:that|which|to|for|in|with|and|on|is|as|where|by|from|of)\b))"
+)
+# A lower-case technique head after a one-word name is part of it: "Wing loss", "Funnel activation".
+NAMED_HEAD = re.compile(rf" (?:{LOWER_HEADS}|activation|flows?|unit|block|kernel|layer|module)\b")
+# A head word alone names nothing: "we call attention to ...", "termed distillation".
+BARE_HEAD = re.compile(rf"(?:{LOWER_HEADS})")
+
+# Genre labels that open a title on their own ("Position: What LLMs Can Tell Us ...", "Response: ...").
+GENRE_WORDS = (
+    "Position Response Reply Commentary Comment Perspective Perspectives Survey Review Tutorial Overview Erratum "
+    "Correction Opinion Editorial Keynote Preface"
+)
+GENRES = frozenset(GENRE_WORDS.split())
+
+PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+# A capitalised adverb that opens a sentence ("Firstly, a novel X is presented"), not a name.
+SENTENCE_ADVERB = re.compile(r"[A-Z][a-z]+ly")
+# A metric named right before the name ("a new metric, called X", "a novel evaluation measure X").
+METRIC_BEFORE = re.compile(
+    r"\b(?:metric|measure)s?,?\s+(?:(?:called|named|dubbed|termed|coined|namely)(?:\s+as)?:?\s+)?"
+    r"[\"“‘]?(?:the\s+)?$"
+)
+# "an analysis of", "a variant of", "the task of": the name after "of" is what the work is about or builds on.
+OF_GAP = re.compile(
+    r"\b(?:analys[ie]s|study|evaluation|survey|review|investigation|examination|comparison|characteri[sz]ation|"
+    r"description|assessment|variant|version|extension|generali[sz]ation|modification|reformulation|adaptation|"
+    r"implementation|application|usage|use|proof|expression|interpretation|task|problem|setting|concept|notion|"
+    r"class|subclass|type|kind|mixture|combination|analogue|approximation|design|principle|propert(?:y|ie)|"
+    r"benefit|effect|case|instance|instantiation|acceleration|improvement|enhancement|refinement|simplification)s?"
+    r"\s+of\s"
+)
+# A lower-case noun right after an acronym's definition: the noun phrase goes on ("(SDF) regression network").
+NOUN_GOES_ON = re.compile(
+    r"\s+(?!(?:and|or|to|that|which|as|for|in|on|with|is|was|by|from|of|where|we|it)\b)[a-z][a-z\-]+\s+"
+    r"(?:network|module|model|layer|block|head|branch|framework|method|approach|algorithm)s?\b"
+)
+# After a one-word name: a lower-case word or another listed capitalised word continues the phrase it opens.
+PHRASE_GOES_ON = re.compile(
+    r"\s+(?!(?:and|or|to|that|which|as|for|in|on|with|is|was|by|from|of|where|because|since|while|when)\b)[a-z]"
+    r"|,\s+[A-Z][a-z]+,"
+)

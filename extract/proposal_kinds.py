@@ -1,0 +1,56 @@
+"""The kind of thing a proposal is, from the descriptor noun next to its name: "a new benchmark, X" is a
+Benchmark, "a family of models called X" a Model, "a novel framework X" a Method. Used by
+:mod:`extract.components.proposals`."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CUE", "CUE_LABEL", "guess_label", "head_before"]
+
+CUE = re.compile(
+    r"\b(?P<b>benchmarks?|leaderboards?|test ?beds?|evaluation suites?|suites?|arenas?)\b|"
+    r"\b(?P<d>datasets?|corpus|corpora|data ?sets?)\b|"
+    # "a family of models" names models; "a family of (new, efficient) algorithms" names methods: the noun decides
+    r"\b(?P<m>models?|LLMs?|language models?|VLMs?|MLLMs?|checkpoints?|"
+    r"(?:family|series) of(?!(?:\s+[\w\-]+){0,3}?\s+(?:algorithms?|methods?|techniques?|approaches|estimators?|"
+    r"schemes?|procedures?|strategies|optimizers?|losses|attacks?|policies|protocols?|mechanisms?)\b)|"
+    r"networks?|agents?|"
+    r"assistants?|chatbots?|encoders?|decoders?|foundation models?)\b|"
+    r"\b(?P<x>frameworks?|methods?|approach(?:es)?|algorithms?|techniques?|strateg(?:y|ies)|paradigms?|"
+    r"pipelines?|recipes?|loss|objectives?|mechanisms?|architectures?|schemes?|modules?|procedures?|toolkits?|"
+    r"library|libraries|systems?|protocols?|optimizers?|estimators?|regularizers?|samplers?|solvers?)\b",
+    re.IGNORECASE,
+)
+
+# The type each descriptor group gives ("X: A Framework for ..." is a Method, "a new benchmark, X" a Benchmark).
+CUE_LABEL = {"b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method"}
+
+_FOR_PP = re.compile(r"\sfor\s[^.;:()]*,\s*(?:called|dubbed|named|termed|coined)\s+$")
+
+
+def guess_label(before: str, after: str, wide: str = "") -> str:
+    """Type from the descriptor nearest to the name: the last cue before it, else the first after it.
+    ``wide``: for names after a naming cue, a longer stretch of the sentence before the name, in which a
+    descriptor followed by a "for" phrase ("an extension method for Large Language Models, called X") is the
+    head whatever follows."""
+    pp = _FOR_PP.search(wide)
+    if pp is not None:
+        cues = [m for m in CUE.finditer(wide, 0, pp.start())]
+        if cues and pp.start() - cues[-1].end() < 3:
+            return CUE_LABEL[cues[-1].lastgroup or "x"]
+    cues = [m for m in CUE.finditer(before)]
+    if cues:
+        return CUE_LABEL[cues[-1].lastgroup or "x"]
+    m = CUE.search(after)
+    return CUE_LABEL[m.lastgroup or "x"] if m else ""
+
+
+_IN_PHRASE = re.compile(r"\b(?:for|of|on|in|to|with|as|from|by|via|utili[sz]es?|uses?)\s+(?:[\w\-]+\s+){0,3}$", re.I)
+
+
+def head_before(text: str, start: int, end: int) -> str:
+    """Type of the last descriptor in ``text[start:end]`` that heads the noun phrase a naming word follows
+    ("a new method, called"), not one inside a phrase after it ("methods for deep networks, called"), or ""."""
+    heads = [c for c in CUE.finditer(text, start, end) if not _IN_PHRASE.search(text, start, c.start())]
+    return CUE_LABEL[heads[-1].lastgroup or "x"] if heads else ""
