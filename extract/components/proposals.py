@@ -161,8 +161,6 @@ _MODIFIES_NOUN = re.compile(rf"\s+(?!(?:{_STOP}|is|are|was|were|can|could|will|w
                             r"had|does|do|did|not|also|then|we|the|an?|of)\b)[a-z][a-z\-]+")
 
 
-
-
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Strip trailing connector words and punctuation from a name span."""
     name = text[start:end]
@@ -280,10 +278,6 @@ def _reuses_known(cue: str, name: str) -> bool:
     if _WEAK_VERB.search(cue) is None or _STRONG_VERB.search(cue) is not None:
         return False  # "we train and release X" is still a release
     return lookup(name) is not None or split_variant(name) is not None
-
-
-
-
 
 
 def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]]) -> list[tuple[int, int, str, str]]:
