@@ -139,12 +139,15 @@ def classify_long_form(lf: str) -> str | None:
 def retype_title_homonyms(text: str, title_end: int, cands: list[Cand]) -> None:
     """A known data name that the title presents as a technique ("CCNet: Criss-Cross Attention for ...", "MRNet:
     a Multi-scale Residual Network ...") is the paper's technique here, not the list's data set."""
-    kind = title_kind(text[:title_end]) if title_end > 0 else None
+    data = ("Dataset", "Benchmark")
+    if title_end <= 0 or not any(c.entry is not None and c.entry.label in data and c.start < title_end for c in cands):
+        return  # most titles name no known data: skip the title patterns
+    kind = title_kind(text[:title_end])
     if kind is None:
         return
     key = norm_key(kind[0])
     for c in cands:
-        if c.entry is not None and c.entry.label in ("Dataset", "Benchmark") and norm_key(text[c.start : c.end]) == key:
+        if c.entry is not None and c.entry.label in data and norm_key(text[c.start : c.end]) == key:
             c.entry, c.parent, c.label = None, "", kind[1]
 
 
