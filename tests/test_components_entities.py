@@ -424,3 +424,18 @@ def test_a_known_data_name_the_title_presents_as_a_technique_is_the_papers_techn
     assert ents["PartNet"]["label"] == "Model"
     ents = _ents("PartNet: A Large-Scale Benchmark for Part-Level Understanding\n\nPartNet has many shapes.")
     assert ents["PartNet"]["label"] in ("Dataset", "Benchmark")
+
+
+def test_an_acronym_a_cue_names_before_its_long_form_is_proposed_whatever_the_long_form() -> None:
+    # The long forms end in a task word or no technique head, which alone would make no entity of them.
+    doc = _nlp()(
+        "T\n\nWe propose ZORPA (Zorp Adaptation for Few-shot Blarg Reasoning), a novel approach. "
+        "The method, called QuBLE (Quantile of blargs as Unpredictable Patches), is simple."
+    )
+    ents = {e["name"]: e for e in doc._.kg_entities}
+    assert ents["ZORPA"]["proposed"] and ents["ZORPA"]["label"] == "Method"
+    assert ents["QuBLE"]["proposed"]
+
+
+def test_a_long_form_naming_a_task_alone_still_makes_no_entity() -> None:
+    assert "ZQA" not in _ents("T\n\nZQA (Zorp Question Answering) is hard. We study ZQA.")

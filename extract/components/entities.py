@@ -175,6 +175,10 @@ _EPONYM_BEFORE = re.compile(r"(?<![\w\-'])((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:'s)
 _CLAUSE_START = frozenset({". ", "! ", "? ", ": ", "\n\n", "\n"})
 # Proposal cues whose coordinated names are proposed along with the first one.
 _CHAIN_RULES = frozenset({"propose"})
+# Proposal cues whose span, when it is exactly a defined acronym, makes the acronym the paper's name.
+_DEFINING_RULES = frozenset({"acronym", "propose", "naming"})
+
+
 class EntityResolver:
     """Builds the entity list of a Doc from the candidate annotations; see the module docstring."""
 
@@ -213,7 +217,8 @@ class EntityResolver:
         generic_sf: set[str] = set()
         # Acronyms the paper defines right after a proposal cue: named by the paper, whatever their long form.
         prop_meta = PROPOSED_META.get(doc, [])
-        acro_props = {(int(s), int(e)): str(lab) for rule, s, e, lab in prop_meta if rule == "acronym"}
+        # So too an acronym a cue names right before its long form: "we propose SAFER (Subgraph Adaptation for ...)".
+        acro_props = {(int(s), int(e)): str(lab) for rule, s, e, lab in prop_meta if rule in _DEFINING_RULES}
         alias: dict[str, Cand] = {}
         defined: list[tuple[int, int, int, int]] = []  # accepted acronym definitions
         title_end = text.find("\n\n")
