@@ -19,6 +19,7 @@ from itertools import tee
 from typing import TYPE_CHECKING
 
 from extract.doc_data import ENTITIES, RELATIONS, RESULTS, TEXT
+from extract.markup import blank_markup
 from extract.records import Abstract, Entity, Mention, PaperRecord, Relation, Result
 
 if TYPE_CHECKING:
@@ -189,15 +190,16 @@ def shared_nlp() -> spacy.language.Language:
 
 
 def doc_text(a: Abstract) -> str:
-    """The text a Doc is made of: title, blank line, abstract."""
-    return f"{a.title}{SEP}{a.abstract}"
+    """The text a Doc is made of: title, blank line, abstract, with font markup blanked (same offsets as the
+    raw text, which records quote: :func:`extract.markup.blank_markup`)."""
+    return blank_markup(f"{a.title}{SEP}{a.abstract}")
 
 
 def record_from_doc(doc: Doc, a: Abstract) -> PaperRecord:
     """Turn the annotations of one Doc into the paper's record (offsets split into title/abstract)."""
     rec = PaperRecord.from_abstract(a)
     body = len(a.title) + len(SEP)
-    text = doc_text(a)
+    text = f"{a.title}{SEP}{a.abstract}"  # mentions and evidence quote the text as written
 
     def mention(s: int, e: int) -> Mention:
         if s < body:

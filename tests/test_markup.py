@@ -1,0 +1,40 @@
+"""Font markup blanked around names: same length, same word offsets (extract/markup.py)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extract.markup import blank_markup
+from extract.pipeline import extract_one
+from extract.records import Abstract
+
+
+def test_latex_and_markdown_wrappers_are_blanked() -> None:
+    text = r"we introduce \textsl{Zorp}, {\bf Blarg} and **Quux-2** here"
+    out = blank_markup(text)
+    assert len(out) == len(text)
+    assert out.split() == ["we", "introduce", "Zorp", ",", "Blarg", "and", "Quux-2", "here"]
+    assert out.index("Zorp") == text.index("Zorp") and out.index("Quux-2") == text.index("Quux-2")
+
+
+def test_markup_inside_words_and_math_stays() -> None:
+    for text in ["**Z**orp **A**dapter (ZA)", r"$\mathrm{KL}$ divergence", r"\textbf{a}b", "x ** 2 ** y"]:
+        assert blank_markup(text) == text
+
+
+@given(st.text(alphabet="ab *\\{}textbfemph", max_size=60))
+def test_blanking_keeps_length_and_only_turns_characters_into_spaces(text: str) -> None:
+    out = blank_markup(text)
+    assert len(out) == len(text)
+    assert all(o == t or o == " " for o, t in zip(out, text, strict=True))
+
+
+def test_a_name_in_markup_is_proposed_and_records_quote_the_text_as_written() -> None:
+    a = Abstract("x", "T", r"In this paper, we introduce a robust algorithm, \textsl{ZorpSync}, for blargs.", "s")
+    rec = extract_one(a)
+    ent = next(e for e in rec.entities if e.name == "ZorpSync")
+    m = ent.mentions[0]
+    assert a.abstract[m.start : m.end] == m.text == "ZorpSync"
+    prop = next(r for r in rec.relations if r.type == "PROPOSES")
+    assert prop.target == "ZorpSync" and r"\textsl{" in prop.evidence
