@@ -31,7 +31,8 @@ _TECH_HEAD = re.compile(
     r"retriever|generator|encoder|decoder|classifier|modell?ing|pre-?training|fine-?tuning|replay|"
     r"planning|prediction|inference|generation|voting|ensembling|scheduling|unlearning|masking|"
     r"routing|caching|pipeline|paradigm|strategy|technique|approach|procedure|policy|estimation|"
-    r"transforms?|transformation|decomposition|factori[sz]ation|filters?|machines?|autoencoders?|kernels?)$",
+    r"transforms?|transformation|decomposition|factori[sz]ation|filters?|machines?|autoencoders?|kernels?|"
+    r"modules?|blocks?|convolutions?|minimi[sz]ation|maximi[sz]ation|estimators?|aggregation|suppression)$",
     re.IGNORECASE,
 )
 _TRAINED_AS_MODEL = re.compile(r",?\s+(?:is|was)\s+(?:(?:further|then|first|also)\s+)?(?:pre-?trained|trained)\s+on\b")

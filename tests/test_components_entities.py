@@ -75,6 +75,10 @@ def test_long_form_classes() -> None:
     for technique in ("sparse zorp transform", "zorp mode decomposition", "symmetric zorp factorization",
                       "kernelized zorp filter", "global zorp kernel", "graph zorp autoencoder"):
         assert classify_long_form(technique) == "Method", technique
+    # A paper's named building blocks and optimisation principles ("shape guidance module (SGM)").
+    for technique in ("zorp guidance module", "dual zorp block", "dynamic zorp convolution",
+                      "repeated zorp minimization", "zorp value estimator", "zorp aggregation"):
+        assert classify_long_form(technique) == "Method", technique
 
 
 def test_long_forms_of_fields_and_kinds_of_tasks_are_no_entities() -> None:
