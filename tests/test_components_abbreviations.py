@@ -47,3 +47,10 @@ def test_a_long_form_never_starts_with_a_function_word() -> None:
     assert _pairs("a model in the case of a fixed policy (BYOL-P) works") == []
     assert _pairs("We use In-Context Zapping (ICZ) here.") == [("In-Context Zapping", "ICZ")]
     assert _pairs("we study in context zap learning (ICZL) here") == [("in context zap learning", "ICZL")]
+
+
+def test_citations_and_two_letter_word_codes_define_nothing() -> None:
+    assert _pairs("as in Zorp Blarg's Quux (Zorp Blarg, 2006), our") == []
+    assert _pairs("the rule of Zorp (Zorp et al., 1998) is old") == []
+    assert _pairs("Zorpish (Zo): most datasets are in Zorpish") == []  # a language code
+    assert _pairs("Hierarchical Zorping (Hz) works") == [("Hierarchical Zorping", "Hz")]

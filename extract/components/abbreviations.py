@@ -23,6 +23,20 @@ _WORD = re.compile(r"\S+")
 _CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]]|,\s(?:and|or|which|that|while)\b|\b(?:e\.g|i\.e)\b")
 
 
+_CITATION = re.compile(r"\s*[,;]?\s*(?:(?:19|20)\d\d|et al)")
+_CITED = re.compile(r"\bet al\b|\b(?:19|20)\d\d[a-z]?\b")
+_WORD_BEFORE = re.compile(r"(\w+)\s*$")
+
+
+def _code_of_word(sf: str, text: str, paren: int) -> bool:
+    """A two-letter code made of the first letters of the one word before it ("English (En)", "Hindi (Hi)"):
+    a language or country code, which names no technique."""
+    if len(sf) != 2 or not sf[0].isupper() or not sf[1].islower():
+        return False
+    m = _WORD_BEFORE.search(text, max(0, paren - 40), paren)
+    return m is not None and m.group(1).startswith(sf) and len(m.group(1)) > 2
+
+
 def _sf_ok(sf: str) -> bool:
     """A plausible short form: has a capital letter, some letters, is not a year or a citation."""
     letters = sum(c.isalpha() for c in sf)
@@ -65,7 +79,9 @@ def find_abbreviations(text: str) -> list[list[int]]:
     for m in _PAREN.finditer(text):
         inner = m.group(1)
         sm = _SF_IN.match(inner)
-        if sm and _sf_ok(sm.group(1)):
+        if sm and _CITATION.match(inner, sm.end(1)):
+            continue  # "as in Le Guin's Gifts (Le Guin, 2006)": a citation, not a definition
+        if sm and _sf_ok(sm.group(1)) and not _code_of_word(sm.group(1), text, m.start()):
             sf = sm.group(1)
             # Long form before the parenthesis, within the clause, at most min(|SF|+5, 2|SF|) words.
             left = text[max(0, m.start() - 200) : m.start()].rstrip()
@@ -87,6 +103,8 @@ def find_abbreviations(text: str) -> list[list[int]]:
         # Reversed form: "RLHF (reinforcement learning from human feedback)".
         before = _SF_BEFORE.search(text, max(0, m.start() - 12), m.start())
         lf = inner.strip()
+        if _CITED.search(lf):
+            continue  # "the rule of Zorp (Zorp et al., 1998)": a citation
         if before and " " in lf and _sf_ok(before.group(1)) and best_long_form(before.group(1), lf) == lf:
             ls = m.start(1) + inner.find(lf)
             out.append([ls, ls + len(lf), before.start(1), before.end(1)])
