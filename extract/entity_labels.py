@@ -56,6 +56,13 @@ _EVAL_BEFORE = re.compile(
     r"surpass\w*|state-of-the-art|SOTA|scor\w*|performance|zero-shot|few-shot|validat\w*)\b(?:[^.;]|\.(?=\S)){0,60}$",
     re.IGNORECASE,
 )
+# "on the X", "on a new dataset called X": the object of an "on" phrase ...
+_ON_BEFORE = re.compile(
+    r"\bon\s+(?:the\s+|a\s+(?:new\s+|novel\s+)?(?:[\w\-]+\s+){0,2}?(?:dataset|benchmark)\s*,?\s+(?:called|named|dubbed)\s+)?$"
+)
+# ... in a sentence that reports an evaluation and trains on nothing.
+_EVAL_WORD = re.compile(r"\b(?:evaluat\w*|tested|outperform\w*|surpass\w*|achiev\w*|benchmarked)\b", re.IGNORECASE)
+_TRAIN_WORD = re.compile(r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|learn\w* from)\b", re.IGNORECASE)
 _EVAL_AFTER = re.compile(r"\s*(?:\(\w+\)\s*)?(?:test|validation|dev|evaluation)\b|\s*benchmarks?\b", re.IGNORECASE)
 _SOURCE_CUE = re.compile(
     r"\b(?:data|dataset|corpus|corpora|dump|articles|pages|texts?|documents|papers|posts|trained on|"
@@ -236,6 +243,12 @@ def data_or_benchmark(text: str, sents: list[list[int]], ms: list[Cand], default
             train += 1
         elif e is not None or (not _TRAIN_AFTER.match(text, c.end) and _EVAL_AFTER.match(text, c.end)):
             evals += 1
+        elif (
+            _ON_BEFORE.search(text, max(s, c.start - 50), c.start)
+            and _EVAL_WORD.search(text, s, c.start)
+            and not _TRAIN_WORD.search(text, s, c.start)
+        ):
+            evals += 1  # "evaluated on A using B, and on the C corpus": a later "on" of the evaluation's sentence
         elif _TRAIN_AFTER.match(text, c.end):
             train += 1
     if train and train >= evals:

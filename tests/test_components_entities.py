@@ -443,3 +443,13 @@ def test_an_acronym_a_cue_names_before_its_long_form_is_proposed_whatever_the_lo
 
 def test_a_long_form_naming_a_task_alone_still_makes_no_entity() -> None:
     assert "ZQA" not in _ents("T\n\nZQA (Zorp Question Answering) is hard. We study ZQA.")
+
+
+def test_later_on_phrases_of_an_evaluation_sentence_are_evaluations() -> None:
+    ents = _ents(
+        "T\n\nSystems were evaluated on the LibriSpeech corpus using simulated zorp tasks, and on the ZQRB corpus by "
+        "proposing a blarg pipeline. We release a new dataset called Zorp-RGBD."
+    )
+    assert ents["ZQRB"]["label"] == "Benchmark"
+    trained = _ents("T\n\nModels trained with zorp losses on many tasks, and on the ZQRB corpus, improve.")
+    assert trained["ZQRB"]["label"] == "Dataset"
