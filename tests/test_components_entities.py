@@ -307,6 +307,17 @@ def test_an_acronym_the_paper_spells_out_otherwise_is_not_the_list_s_homonym() -
     assert "program of thoughts" not in _ents("T\n\nWe study partial optimal transport (POT) in graphs. POT is fast.")
 
 
+def test_a_data_sets_long_form_spelled_otherwise_is_still_the_row() -> None:
+    from extract.components.entities import same_meaning
+    from extract.lexicon import Entry
+
+    row = Entry("LZW", "Benchmark", ("Labeled Zorps in the Wild",), None, frozenset(), "pwc")
+    assert same_meaning("Labelled Zorps in the Wild", row)
+    assert not same_meaning("Labelled Zorps in the Field", row)
+    # "LFW" is a generated row whose long form writes "Labeled"
+    assert _ents("T\n\nWe test on Labelled Faces in the Wild (LFW) and win.")["LFW"]["label"] == "Benchmark"
+
+
 def test_the_papers_long_form_elsewhere_is_its_acronym_not_a_known_name_inside_it() -> None:
     ents = _ents(
         "Zorp-Aware Contrastive Learning for Flim Graphs\n\nWe propose zorp-aware contrastive learning for "

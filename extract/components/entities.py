@@ -118,21 +118,33 @@ _MORE_TASK_HEADS = frozenset(["estimation", "analysis", "synthesis", "reconstruc
 _NEXT_WORDS = re.compile(r"[ \-]([A-Za-z]+)(?:[ \-]([A-Za-z]+))?")
 
 
+def _stems(phrase: str) -> set[str]:
+    return {w[:5] for w in re.split(r"[\s\-]+", phrase.lower()) if w and w not in _FUNCTION_WORDS}
+
+
+def _row_long_forms(entry: Entry) -> list[set[str]]:
+    """Stems of the row's long forms: surfaces that spell one of its acronyms out ("GPT family" does not)."""
+    acronyms = [x for x in entry.surfaces if is_acronym(x)]
+    keys = [norm_key(a) for a in acronyms]
+    longs = [_stems(x) for x in entry.surfaces
+             if len(x.split()) > 1 and any(expands(a, x) for a in acronyms)
+             and not any(k in norm_key(x) for k in keys)]
+    return [x for x in longs if x]
+
+
 def other_meaning(long_form: str, entry: Entry) -> bool:
     """Whether a paper's long form of an acronym means something else than the gazetteer row the acronym
     names: the row spells out a long form of one of its acronyms, and none shares half its words with the paper's
     (5-letter stems: "optimizer" is "optimization"). A row without a long form cannot tell: the same thing."""
-    def stems(phrase: str) -> set[str]:
-        return {w[:5] for w in re.split(r"[\s\-]+", phrase.lower()) if w and w not in _FUNCTION_WORDS}
-
-    mine = stems(long_form)
-    acronyms = [x for x in entry.surfaces if is_acronym(x)]
-    keys = [norm_key(a) for a in acronyms]
-    longs = [stems(x) for x in entry.surfaces  # a long form spells the acronym out ("GPT family" does not)
-             if len(x.split()) > 1 and any(expands(a, x) for a in acronyms)
-             and not any(k in norm_key(x) for k in keys)]
-    longs = [x for x in longs if x]
+    mine, longs = _stems(long_form), _row_long_forms(entry)
     return bool(mine and longs) and all(2 * len(mine & x) < min(len(mine), len(x)) for x in longs)
+
+
+def same_meaning(long_form: str, entry: Entry) -> bool:
+    """Whether a paper's long form is another spelling of one of the row's ("Labelled Faces in the Wild" of
+    "Labeled Faces in the Wild"): the same 5-letter stems."""
+    mine = _stems(long_form)
+    return bool(mine) and any(mine == x for x in _row_long_forms(entry))
 
 
 _FUNCTION_WORDS = frozenset({"of", "for", "the", "a", "an", "and", "in", "on", "with", "to", "via", "by"})
@@ -237,7 +249,12 @@ class EntityResolver:
                 continue
             entry = self.index.get(ksf)
             if entry is not None and self.index.get(klf) is not entry and (
-                entry.source or other_meaning(lf, entry) or not case_ok(entry, sf)
+                # a generated row's acronym defined otherwise is the paper's own; a data set's long form spelled
+                # otherwise ("Labelled Faces in the Wild (LFW)") is still the row (a technique's long form types
+                # itself: "fully convolutional networks (FCN)")
+                (entry.source and not (entry.label in ("Dataset", "Benchmark") and same_meaning(lf, entry)))
+                or other_meaning(lf, entry)
+                or not case_ok(entry, sf)
             ):
                 redefined.add(ksf)  # the paper's own acronym, not the list's homonym ("partial optimal transport")
                 entry = None
