@@ -105,6 +105,19 @@ _FIELD_HEADS = frozenset(
 )
 
 
+_CONTEST_HEAD = re.compile(r"(?:[Cc]hallenges?|[Cc]ompetitions?|[Ll]eaderboards?|Shared Tasks?)")
+
+
+def _head_before_year(words: list[str]) -> str:
+    """The last word that is not a year or edition number ("... Challenge 2013" -> "Challenge")."""
+    core = list(words)
+    while len(core) > 1 and core[-1].strip("()'").isdigit():
+        core.pop()
+    if len(core) > 1 and core[-1] in ("Task", "Tasks") and core[-2] == "Shared":
+        return "Shared " + core[-1]
+    return core[-1] if core else ""
+
+
 def classify_long_form(lf: str) -> str | None:
     """Type of an unknown acronym's long form, or None when it names a task, metric, field or a
     generic class ("question answering", "F1 score", "reinforcement learning", "key-value")."""
@@ -133,8 +146,8 @@ def classify_long_form(lf: str) -> str | None:
         return None  # a class of models ("Large Vision Models (LVMs)"), not one named model
     if (title and (_TITLE_MODEL_HEAD.search(last) or model_head(lf))) or (known is not None and known.label == "Model"):
         return "Model"
-    if re.search(r"bench(?:mark)?s?$", last, re.I):
-        return "Benchmark"
+    if re.search(r"bench(?:mark)?s?$", last, re.I) or _CONTEST_HEAD.fullmatch(_head_before_year(words)):
+        return "Benchmark"  # "... Benchmark", "... Visual Recognition Challenge 2013": a shared task is an evaluation
     if re.search(r"(?:dataset|corpus|collection|database|treebank)$", last, re.I):
         return "Dataset"
     if title:

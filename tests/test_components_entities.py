@@ -72,6 +72,9 @@ def test_long_form_classes() -> None:
     assert classify_long_form("Zorp Frame Identification") is None  # tasks, problem classes and logics
     assert classify_long_form("Mean Flim Games") is None and classify_long_form("Higher-Order Zorp Logic") is None
     assert classify_long_form("Emotional Zorp Expressions Database") == "Dataset"
+    assert classify_long_form("Zorp Large Scale Visual Recognition Challenge 2013") == "Benchmark"  # a shared task
+    assert classify_long_form("Robust Zorp Competition") == "Benchmark"
+    assert classify_long_form("Blarg Shared Task") == "Benchmark"
     for technique in ("sparse zorp transform", "zorp mode decomposition", "symmetric zorp factorization",
                       "kernelized zorp filter", "global zorp kernel", "graph zorp autoencoder"):
         assert classify_long_form(technique) == "Method", technique
