@@ -63,6 +63,15 @@ HAND: tuple[str, ...] = (
     r"MRR",
     r"Elo",
     r"PQ",  # panoptic quality
+    # long forms of the acronyms above, which abstracts often write out before the acronym
+    r"(?i:peak[- ]signal[- ]to[- ]noise[- ]ratio)",
+    r"(?i:structural similarity(?: index)?(?: measure)?)",
+    r"(?i:(?:mean )?intersection[- ]over[- ]union)",
+    r"(?i:area under (?:the )?(?:ROC |receiver operating characteristic |precision[- ]recall )?curve)",
+    r"(?i:fr[ée]chet inception distance)",
+    r"(?i:(?:root[- ])?mean[- ](?:absolute|squared)[- ]errors?)",
+    r"(?i:(?:mean )?reciprocal rank)",
+    r"(?i:normali[sz]ed discounted cumulative gain)",
     r"(?:mAP|AP|AUC|AUROC|mIoU|IoU|FID|PSNR|SSIM|F1|BLEU|MRR|NDCG)s",  # "mAPs of 85.2%, 96.0% and 62.3%"
     # "76.1% top-1 and 93.0% top-5 accuracy" (not "top-1 classification accuracy": widened from "accuracy")
     r"(?i:top-?[1-5])(?![\w\-])(?!(?:\s+[\w\-]+){0,2}\s+(?i:accurac\w*|errors?|recall|precision|rates?|acc)\b)",
@@ -76,7 +85,8 @@ HAND_FIRST_WORDS = (
     "top accuracy accuracies exact macro micro weighted win success solve pass error test training validation "
     "classification generalization localization perplexity percentile precision recall mean average word character "
     "au aupr auprc hits f em bleu rouge meteor cider chrf wer cer ppl map ap auc auroc miou iou fid psnr ssim r "
-    "ndcg mrr elo pq score scores performance"
+    "ndcg mrr elo pq score scores performance peak structural intersection area frechet fréchet root reciprocal "
+    "normalized normalised"
 )
 # Generic words standing for a metric: a result with only these needs a benchmark (or a before→after pair).
 WEAK = frozenset({"score", "scores", "performance"})
@@ -194,6 +204,12 @@ def _first_words() -> frozenset[str]:
 def is_change(metric: str) -> bool:
     """Whether ``metric`` names a change of a metric ("relative WER reduction"), so its number is a delta."""
     return _CHANGE_AFTER.search(" " + metric) is not None
+
+
+def without_change(metric: str) -> str:
+    """``metric`` without the change word after it ("accuracy gains" -> "accuracy"): the name of a level."""
+    m = _CHANGE_AFTER.search(" " + metric)
+    return metric[: m.start() - 1] if m is not None and m.start() > 0 else metric
 
 
 def find_metrics(text: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 _UNIT = r"(?:\$?\s*(?:\$?\\?%\$?(?:\s*points?\b)?|percent\b|percentage points?\b|pp\b|p\.p\.|points?\b|pts\b|dB\b))"
 # A number: not inside a word, version ("GPT-3.5"), fraction, setting ("k=5") or LaTeX command ("^{3}");
@@ -23,6 +24,7 @@ _SLASHED = re.compile(r"\d\.\d+%?/$")
 _LIST_JOIN = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|/)\s*")
 _RANGE_JOIN = re.compile(r"\s*(?:-{1,2}|–|~|\$?\\sim\$?)\s*")
 _PAIR_JOIN = re.compile(r"\s*(?:to|→|->|⇒|=>|\$?\\?rightarrow\$?|\$\\to\$)\s*")
+_VERSUS_JOIN = re.compile(r"\s*(?:vs\.?|versus)\s*", re.IGNORECASE)  # "77.65% vs. 75.90%": new, then old
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:an?|the)\s+)?(?:[\w\-@]+\s+){0,3}?$", re.IGNORECASE)
 # Between a delta and the next number: the same change goes on for another benchmark ("... on A and 0.39% on B").
 _DELTA_GOES_ON = re.compile(r"\s+(?:on|in|for)\s+[^,;]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)\$?")
@@ -48,7 +50,7 @@ _RANGE_BEFORE = re.compile(r"\b(?:rang\w*|between|varies|varying)\s+(?:from\s+)?
 _DELTA_BEFORE = re.compile(
     r"(?:\bby|\+|±|\b(?:improvements?|gains?|margins?|increases?|boosts?|reductions?|decreases?|drops?|"
     r"degradations?|advantages?|leads?)\s+of)\s+(?:(?:up to|over|about|around|nearly|almost|more than|roughly|"
-    r"approximately|an average of|on average|at least|as much as|ranges? of|"
+    r"approximately|an average of|on average|(?:an )?average(?: of)?|at least|as much as|ranges? of|absolute|relative|"
     r"a(?:\s+(?:large|significant|wide|substantial|considerable|clear|notable|big|great))?\s+margin(?:\s+of)?"
     r"(?:\s*\(\s*(?:e\.g\.|i\.e\.)?,?)?|"
     r"a further|further|another|respectively|~)\s*)*$",
@@ -290,6 +292,10 @@ def find_numbers(
                             pairs.add(i - len(members) + k)  # "from 35.6/20.7/30.3 to ...": all three are old
                     groups[-1].append(n)
                     continue
+            if _VERSUS_JOIN.fullmatch(text, prev.end, gap_end) and i - 1 not in pairs:
+                pairs.add(i)  # the number after "vs." is the baseline's
+                groups[-1].append(n)
+                continue
             if _RANGE_JOIN.fullmatch(text, prev.end, gap_end) and (n.unit or "." in text[n.start : n.end]):
                 groups[-1].append(n)  # "1.7%-2.8%", "8.0-10.8%": a range
                 continue
@@ -322,6 +328,8 @@ def find_numbers(
         after = _DELTA_AFTER.match(text, last.end, e)
         over = _OVER_BASELINE.match(text, last.end, e)
         delta = delta_before or after is not None or over is not None or any(n.role == "delta" for n in group)
+        if any(_VERSUS_JOIN.fullmatch(text, a.end, b.start) for a, b in pairwise(group)):
+            delta = False  # "gains from the state of the art (96.3% vs. 90.6%)": two levels, not a change
         goes_on = last_delta is not None and _DELTA_GOES_ON.fullmatch(text, last_delta.end, first.start) is not None
         if goes_on:
             delta = True  # "by 0.87% on A and 0.39% on B"

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from extract.metrics import display, find_metrics, is_change
+from extract.metrics import display, find_metrics, is_change, without_change
 from extract.result_numbers import ASIDE, GAP_WORDS, NOUNISH, Number, find_numbers, number_candidates
 
 _DIGIT = re.compile(r"\d")
@@ -81,6 +81,9 @@ _WITH_BEFORE = re.compile(
 _OUR = re.compile(r"\b(?:our|we|ours)\b", re.IGNORECASE)
 # After a number with no metric: nothing more is said about it ("On X, we reach 91.2%.").
 _STANDS_ALONE = re.compile(r"\s*(?:[,.;:)]|$|(?:and|on|in|at|for|respectively)\b)", re.IGNORECASE)
+# A bracket between a result and its "on X": the change ("62.1% (+1.9%) on A") or the metric's acronym ("27.8 dB
+# peak signal-to-noise ratio (PSNR) on A").
+_NUMBER_ASIDE = re.compile(r"\s*\((?:(?:[+\-−±↑↓]\s*)?\d+(?:\.\d+)?\s*(?:%|pp|points?)?|[A-Z][\w\-@]{0,10})\)")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 # After a delta: what changes is something else ("a 15% reduction in run-time", "a 2x increase of speed").
 _CHANGE_OF_OTHER = re.compile(
@@ -264,7 +267,12 @@ def sentence_results(
             compared = _COMPARED_NUMBER.search(text, max(clause, n.start - 50), n.start) is not None
             usable = metrics if n.role == "delta" or compared else [m for m in metrics if m[0] not in owned]
             metric = pair_metric.get(id(n)) or metric_after or _metric_before(usable, clause, n.start)
-            if metric is not None and is_change(metric[2]) and (metric is metric_after or n.start - metric[1] <= 15):
+            if (
+                metric is not None
+                and is_change(metric[2])
+                and (metric is metric_after or n.start - metric[1] <= 15)
+                and not paired  # "gains (96.3% vs. 90.6%)": levels, not changes
+            ):
                 n.role, n.reduction = "delta", n.reduction or bool(_LOWERING.search(metric[2]))
             elif metric_after is not None and (change := _CHANGE_AFTER_METRIC.match(text, metric_after[1], e)):
                 n.role, n.reduction = "delta", bool(change.group("r"))
@@ -286,6 +294,8 @@ def sentence_results(
             if n.role == "delta" and tied in ("", "before") and (bench is None or len(group) > 1) and out:
                 bench = _sentence_bench(out, gid, i, len(group), respectively) or bench
             name = metric[2] if metric else None
+            if name and paired and n.role != "delta":
+                name = without_change(name)  # "gains (96.3% vs. 90.6%)": the levels of the metric
             if metric is None or metric[3]:
                 if n.role == "delta" or not (
                     tied in ("after", "pair")
@@ -397,6 +407,8 @@ def _benchmark(
         return paired[id(n)], "pair"
     cond = _CONDITION.match(text, tail)
     gap = tail if cond is None else cond.end()  # "54.1% at IoU@0.5 on FooSet": the condition is no gap
+    if (aside := _NUMBER_ASIDE.match(text, gap)) is not None:
+        gap = aside.end()
     for b in benches:
         if (
             b[0] >= gap

@@ -67,3 +67,14 @@ def test_name_pattern_matches_spacing_and_plurals() -> None:
     assert re.fullmatch(name_pattern("Top-1 Accuracy"), "top 1 accuracies")
     assert re.fullmatch(name_pattern("Word Error Rate"), "word-error rates")
     assert display("overall\n Accuracy") == "overall Accuracy"
+
+
+def test_long_forms_of_metric_acronyms() -> None:
+    text = (
+        "a peak signal-to-noise ratio of 30, a mean intersection over union of 81%, an area under the ROC curve "
+        "of 0.9 and a root mean squared error of 2"
+    )
+    assert _metrics(text) == [
+        "peak signal-to-noise ratio", "mean intersection over union", "area under the ROC curve",
+        "root mean squared error",
+    ]

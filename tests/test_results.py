@@ -277,3 +277,24 @@ def test_respectively_pairs_benchmarks_named_with_their_splits() -> None:
     got = _results("FooNet achieves mIoU scores of 81.9%, 45.7% and 55.4% on the Zorp-Bench test set, the Quux-QA "
                    "validation set and the Blip-Eval validation set respectively.")
     assert [(r[1], r[3]) for r in got] == [("Zorp-Bench", 81.9), ("Quux-QA", 45.7), ("Blip-Eval", 55.4)]
+
+
+def test_a_change_in_brackets_or_a_metric_acronym_does_not_cut_a_result_from_its_benchmark() -> None:
+    assert _results("FooNet improves F1 to 62.1% (+1.9%) on Zorp-Bench and 71.9% (+3.0%) on Quux-QA.")[::2] == [
+        ("FooNet", "Zorp-Bench", "F1", 62.1, "%"), ("FooNet", "Quux-QA", "F1", 71.9, "%"),
+    ]
+    got = _results("FooNet achieves 27.8 dB peak signal-to-noise ratio (PSNR) on Zorp-Bench.")
+    assert [(r[1], r[3]) for r in got] == [("Zorp-Bench", 27.8)]
+
+
+def test_versus_pairs_are_levels_and_the_first_is_the_new_one() -> None:
+    got = _results("FooNet shows accuracy gains of 96.3% vs. 90.6% and 96.9% vs. 88% on Zorp-Bench and Quux-QA, "
+                   "respectively.")
+    news = [(r[1], r[3]) for r in got if r[0] == "FooNet"]
+    assert news == [("Zorp-Bench", 96.3), ("Quux-QA", 96.9)]
+    assert not any("gain" in r[2] for r in got)
+
+
+def test_by_an_average_is_a_change() -> None:
+    got = _results("FooNet beats BarLM by average more than 0.8 dB in terms of PSNR on Zorp-Bench.")
+    assert [r[:4] for r in got] == [("FooNet", "Zorp-Bench", "PSNR improvement", 0.8)]
