@@ -105,6 +105,12 @@ _FIELD_HEADS = frozenset(
 )
 
 
+# Heads of title-case long forms that name things, quantities or equations, not techniques ("Named Entity (NE)",
+# "Internet of Things (IoT)", "Mutual Information (MI)", "Ordinary Differential Equation (ODE)", "State-of-the-Art").
+_THING_HEAD = re.compile(
+    r"(?i:state-of-the-art|things?|interfaces?|equations?|information|entity|entities|tags?|words?|sentences?|"
+    r"documents?|devices?|sensors?)"
+)
 _CONTEST_HEAD = re.compile(r"(?:[Cc]hallenges?|[Cc]ompetitions?|[Ll]eaderboards?|Shared Tasks?)")
 
 
@@ -151,7 +157,7 @@ def classify_long_form(lf: str) -> str | None:
     if re.search(r"(?:dataset|corpus|collection|database|treebank)$", last, re.I):
         return "Dataset"
     if title:
-        return None if TASK_HEAD.match(last) else "Method"
+        return None if TASK_HEAD.match(last) or _THING_HEAD.fullmatch(last) else "Method"
     if _TECH_HEAD.search(last) or (last.lower() == "learning" and len(words) >= 3):
         return "Method"
     return None

@@ -75,6 +75,10 @@ def test_long_form_classes() -> None:
     assert classify_long_form("Zorp Large Scale Visual Recognition Challenge 2013") == "Benchmark"  # a shared task
     assert classify_long_form("Robust Zorp Competition") == "Benchmark"
     assert classify_long_form("Blarg Shared Task") == "Benchmark"
+    # title-case things, quantities and equations are no techniques
+    for thing in ("Internet of Zorp Things", "Named Zorp Entity", "Mutual Zorp Information",
+                  "Zorp Differential Equation", "Dynamic Zorp Sensors", "State-of-the-Art"):
+        assert classify_long_form(thing) is None, thing
     for technique in ("sparse zorp transform", "zorp mode decomposition", "symmetric zorp factorization",
                       "kernelized zorp filter", "global zorp kernel", "graph zorp autoencoder"):
         assert classify_long_form(technique) == "Method", technique
