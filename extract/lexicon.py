@@ -189,8 +189,17 @@ def lookup(name: str) -> Entry | None:
     return key_index().get(norm_key(name))
 
 
+# "convolutional neural networks" is also written "convolutional networks" (not "deep networks": a class).
+_ADJ_NEURAL = re.compile(r"([A-Za-z]+(?:al|ent|ive)) neural (networks?|nets?)")
+
+
 def surface_variants(alias: str, plural: bool = False) -> set[str]:
-    """The alias with hyphens as spaces and spaces as hyphens (and with a plural -s when asked)."""
+    """The alias with hyphens as spaces and spaces as hyphens (and with a plural -s when asked); a technique's
+    "<adjective> neural network" also without "neural"."""
+    if plural and (m := _ADJ_NEURAL.fullmatch(alias)) is not None:
+        return surface_variants(alias) | surface_variants(f"{m.group(1)} {m.group(2)}", plural) | {
+            v + "s" for v in surface_variants(alias) if not v.endswith("s")
+        }
     out = {alias, alias.replace("-", " "), alias.replace(" ", "-")}
     if plural and alias[-1:].isalpha() and not alias.endswith("s"):
         out |= {v + "s" for v in out}

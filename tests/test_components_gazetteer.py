@@ -64,3 +64,10 @@ def test_a_known_lower_case_technique_inside_a_hyphen_compound_is_another_one() 
     texts = [t for t, _, _ in _found("We use multi-channel attention and self-supervised contrastive learning.")]
     assert "channel attention" not in texts and "supervised contrastive learning" not in texts
     assert "k-nearest neighbors" in [k for _, _, k in _found("It runs a k-nearest neighbor search.")]
+
+
+def test_an_adjectival_neural_network_also_without_neural_unless_another_family() -> None:
+    got = _found("We train deep convolutional networks and a recurrent network.")
+    assert ("convolutional networks", "Method", "CNN") in got and ("recurrent network", "Method", "RNN") in got
+    assert _found("A fully convolutional network and temporal convolutional networks.") == []
+    assert _found("Deep networks are trained.") == []  # "deep neural networks" is a class, not a row

@@ -30,6 +30,12 @@ _WORD = re.compile(r"[A-Za-z][\w\-]*")
 _WINDOW = 4  # words
 # What must surround a ``head`` entry for it to name the data and not the task: "on the VQA dataset", not
 # "VQA datasets", "a knowledge-based VQA dataset" or "TM-VQA dataset" (a singular noun, "the" or a preposition).
+# "convolutional network", the short form of "convolutional neural network" (lexicon.surface_variants), after a
+# word that makes another architecture family of it.
+_SHORT_NET = re.compile(r"[A-Za-z]+(?:al|ent|ive)[ \-]net(?:work)?s?", re.IGNORECASE)
+_FAMILY_BEFORE = re.compile(
+    r"\b(?:fully|temporal|deformable|dilated|causal|gated|spiking|capsule|graph|quantum)[ \-]$", re.IGNORECASE
+)
 _DATA_NOUN = re.compile(r"[\s\-]+(?:dataset|data set|benchmark|corpus|challenge|test set)\b", re.I)
 _DATA_BEFORE = re.compile(r"(?<![\w\-])(?:the|on|in|from|of|with)\s+$", re.I)
 
@@ -95,6 +101,8 @@ class GazetteerMatcher:
                     continue
             elif upper and "lc" not in e.flags and text.islower():
                 continue
+            if _SHORT_NET.fullmatch(text) and _FAMILY_BEFORE.search(full, max(0, a - 12), a):
+                continue  # "fully convolutional network" is FCN, "temporal convolutional network" TCN: not CNN
             if a > 2 and full[a - 1] == "-" and full[a - 3 : a - 1].isalpha() and text[:1].islower():
                 continue  # "multi-channel attention", "self-supervised contrastive learning": another compound
                 # (a one-letter prefix is part of the name: "k-nearest neighbor search")
