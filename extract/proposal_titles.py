@@ -17,8 +17,8 @@ import re
 from extract.lexicon import generic_keys, lookup, norm_key
 
 __all__ = [
-    "NAME", "NAME_WORD", "TITLE", "TITLE_HEAD", "TITLE_ONLY", "TITLE_PHRASES", "TITLE_REPORT", "title_lead",
-    "title_match",
+    "NAME", "NAME_WORD", "TITLE", "TITLE_HEAD", "TITLE_ONLY", "TITLE_PHRASES", "TITLE_REPORT", "digit_name",
+    "title_lead", "title_match",
 ]
 
 # One word of a name: capitalised, or with a capital/digit inside ("fast2slow", "o1", "k1.5").
@@ -158,3 +158,16 @@ def title_kind(title: str) -> tuple[str, str] | None:
         return None  # "Pix3D: Dataset and Methods for ...": data first
     kind = _KIND.get(head.group("head").lower())
     return (tm.group("name"), kind) if kind else None
+
+
+_DIGIT_FIRST = re.compile(r"\d{1,2}[A-Za-z][\w\-+]*")
+
+
+def digit_name(name: str) -> bool:
+    """A name that opens with a digit ("3DETR", "2DSCNs", "2s-AGCN"), not a size, a count or a dimension ("4K",
+    "3D") nor a compound of one ("7B-parameter", "3D-to-2D": a lower-case part)."""
+    return (
+        _DIGIT_FIRST.fullmatch(name) is not None
+        and sum(c.isalpha() for c in name) >= 3
+        and all(any(c.isupper() or c.isdigit() for c in part) for part in name.split("-"))
+    )

@@ -402,3 +402,12 @@ def test_a_lower_case_name_after_the_naming_cue_is_the_proposal_not_the_descript
     doc = nlp("T\n\nWe use zorp blarg (ZB) estimators. We propose alternative ZB estimators, called more robust "
               "zorp blarg (MRZB), that learn the model.")
     assert [doc.text[s:e] for _, s, e, _ in doc._.kg_proposed_meta] == ["MRZB"]
+
+
+def test_names_that_open_with_a_digit() -> None:
+    from extract.proposal_titles import digit_name
+
+    assert [p[0] for p in _proposed("T\n\nWe propose 3ZORP, an end-to-end detector.")] == ["3ZORP"]
+    assert [p[0] for p in _proposed("T\n\nWe extend it to a 2D version, termed 2DZNs, for speed.")] == ["2DZNs"]
+    assert all(digit_name(n) for n in ("3DETR", "2s-AGCN", "3M-Zorp", "4DZorp"))
+    assert not any(digit_name(n) for n in ("4K", "3D", "7B-parameter", "3D-to-2D", "540-billion", "12"))

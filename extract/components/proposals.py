@@ -38,7 +38,7 @@ from extract.proposal_titles import TITLE as _TITLE
 from extract.proposal_titles import TITLE_HEAD as _TITLE_HEAD
 from extract.proposal_titles import TITLE_PHRASES as _TITLE_PHRASES
 from extract.proposal_titles import TITLE_REPORT as _TITLE_REPORT
-from extract.proposal_titles import title_lead, title_match
+from extract.proposal_titles import digit_name, title_lead, title_match
 
 SPAN_KEY = "kg_proposed"
 
@@ -381,7 +381,9 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             continue  # "we call this the Turing test 2.0", "we name it Sentiment, Humor, and ... Dataset": a word of it
         if rule == "propose" and _NAMED_LATER.match(text, e, min(len(text), e + 100)):
             continue  # "we propose a new XYZ strategy, dubbed ZapNet": the name comes with the naming cue
-        if not name or not name[0].isalpha() or name.split()[0] in _NOT_NAMES or norm_key(name) in generic:
+        if not name or not (name[0].isalpha() or digit_name(name)) or name.split()[0] in _NOT_NAMES or (
+            norm_key(name) in generic
+        ):
             continue
         if SENTENCE_ADVERB.fullmatch(name) or name in GENRES:
             continue
