@@ -49,3 +49,10 @@ def test_a_data_set_takes_a_dotted_version_but_not_a_score() -> None:
     for text in ("on ZorpSet 92.28 F1", "ZorpSet 1.2 million images", "on ZorpSet 2.1-2.4 here", "on ZorpSet 0.88."):
         start = text.index("Zorp")
         assert tail_end(text, start, start + 7, "Benchmark") == start + 7, text
+
+
+def test_a_named_edition_with_its_tag() -> None:
+    assert _tail("the Zorp Robotics-ER model", "Zorp") == "Zorp Robotics-ER"
+    assert _tail("we test Zorp Guard-2 here", "Zorp") == "Zorp Guard-2"
+    assert _tail("a Zorp Cross-Encoder model", "Zorp") == "Zorp"  # a word after the hyphen, not a tag
+    assert _tail("on Zorp Robotics-ER", "Zorp", "Benchmark") == "Zorp"  # data take years and versions only

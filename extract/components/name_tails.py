@@ -1,7 +1,8 @@
 """Full-span boundaries of a name: the space-separated version/size tails after it and the qualifier before it.
 
 A model name may go on after a space: a size ("BarLM 13B"), a version ("Baz v2", "Baz 2.0", "Baz 2"),
-a size word in any case ("Qux-RoBERTa LARGE", "Corge large-v3") or a release word ("Gemini 1.5 Pro").
+a size word in any case ("Qux-RoBERTa LARGE", "Corge large-v3"), a release word ("Gemini 1.5 Pro") or a named
+edition with its tag ("Baz Guard-2", "Baz Robotics-ER").
 A benchmark or dataset name may take a year or a version ("FooBench 2020", "BarSet v2", "BarSet 1.5").
 A bare number or a lower-case word only counts when what follows cannot continue a noun phrase
 ("FooBERT 2 is", not "FooBERT 3 times"; "BERT large and", not "BERT large gains"). A language,
@@ -18,7 +19,9 @@ _TAIL = re.compile(
     r" (?:\(\d+(?:\.\d+)?[BM]\)|(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BMK]\b|[a-z]?\d+(?:\.\d+)*\b|"
     r"(?:Chat|Instruct|Base|Pro|Ultra|Flash|Nano|Lite|Turbo|mini|Mini|Large|Small|Medium|XL|XXL|Opus|Sonnet|"
     r"Haiku|Vision|Coder|Math|Omni|Plus|Max|Preview|Thinking|Scout|Maverick|LARGE|BASE|SMALL|TINY|"
-    r"base|large|small|medium|tiny|chat|instruct)\b)(?:[-_/][A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)*(?![\w+])"
+    r"base|large|small|medium|tiny|chat|instruct)\b|"
+    r"[A-Z][a-z]{2,}(?=-(?:[A-Z]{1,4}|\d+(?:\.\d+)?)(?![\w+])))"  # a named edition: "Baz Guard-2"
+    r"(?:[-_/][A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)*(?![\w+])"
 )
 _PART_SEP = re.compile(r"[-_/]")
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BbMmKkTt]$|^\(\d+(?:\.\d+)?[BM]\)$")
