@@ -105,11 +105,12 @@ _FIELD_HEADS = frozenset(
 )
 
 
-# Heads of title-case long forms that name things, quantities or equations, not techniques ("Named Entity (NE)",
-# "Internet of Things (IoT)", "Mutual Information (MI)", "Ordinary Differential Equation (ODE)", "State-of-the-Art").
+# Heads of title-case long forms that name things, quantities, equations or conditions, not techniques ("Named
+# Entity (NE)", "Internet of Things (IoT)", "Mutual Information (MI)", "Ordinary Differential Equation (ODE)",
+# "Points of Interest (POIs)", "Non-Small Cell Lung Cancer (NSCLC)", "State-of-the-Art").
 _THING_HEAD = re.compile(
     r"(?i:state-of-the-art|things?|interfaces?|equations?|information|entity|entities|tags?|words?|sentences?|"
-    r"documents?|devices?|sensors?)"
+    r"documents?|devices?|sensors?|interest|cancers?|diseases?|disorders?|syndromes?|tumou?rs?)"
 )
 _CONTEST_HEAD = re.compile(r"(?:[Cc]hallenges?|[Cc]ompetitions?|[Ll]eaderboards?|Shared Tasks?)")
 

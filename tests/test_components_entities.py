@@ -77,7 +77,8 @@ def test_long_form_classes() -> None:
     assert classify_long_form("Blarg Shared Task") == "Benchmark"
     # title-case things, quantities and equations are no techniques
     for thing in ("Internet of Zorp Things", "Named Zorp Entity", "Mutual Zorp Information",
-                  "Zorp Differential Equation", "Dynamic Zorp Sensors", "State-of-the-Art"):
+                  "Zorp Differential Equation", "Dynamic Zorp Sensors", "State-of-the-Art", "Points of Zorp Interest",
+                  "Non-Small Cell Zorp Cancer"):
         assert classify_long_form(thing) is None, thing
     for technique in ("sparse zorp transform", "zorp mode decomposition", "symmetric zorp factorization",
                       "kernelized zorp filter", "global zorp kernel", "graph zorp autoencoder"):
