@@ -162,6 +162,7 @@ _ITEM_END = re.compile(
 )
 _BARE_VERSION = re.compile(r"\b[Vv]\d+$")
 # A capitalised item that opens a list right before a typed name: "on Caltech, INRIA, and ETH".
+_MIDDLE_ITEM = re.compile(r"\s*,\s*([A-Z][\w\-+]*)")
 _LEADING_ITEM = re.compile(
     r"\b(?:on|including|such as|like|namely|e\.g\.,?)\s+(?:the\s+)?"
     r"(?P<item>[A-Z][A-Za-z0-9]*(?:[\- ][A-Z][A-Za-z0-9]*){0,2})(?:\s*,\s*[A-Z][\w\-+]*)*"
@@ -180,20 +181,26 @@ def coordinated_names(text: str, cands: list[Cand], is_generic: Callable[[str], 
     title_end = text.find("\n\n")
     # Lists of known techniques last, and only for names no other list typed ("Adam, diffGrad, Radam and AdaBelief")
     for c in [c for c in cands if c.label != "Method"] + [c for c in cands if c.label == "Method"]:
-        typed = c.entry is not None or c.rule == "variant" or (c.rule == "shape" and c.label in _LISTED_TYPES)
+        typed = (
+            c.entry is not None
+            or c.rule == "variant"
+            or (c.rule in ("shape", "titled") and c.label in _LISTED_TYPES)  # "titled": "the Zorp and Blarg datasets"
+        )
         techniques = c.entry is not None and c.label == "Method"
         if not typed or (c.label not in _LISTED_TYPES and not techniques) or c.start < title_end:
             continue
         if not techniques and text[c.start - 2 : c.start] in (", ", "d ") and (
             lead := _LEADING_ITEM.search(text, max(title_end, c.start - 60), c.start)
         ):
-            name = lead.group("item")
-            words = name.replace("-", " ").split()
-            if not (words[0] in NOT_EPONYM or any(w in _LANGUAGES for w in words) or TASK_HEAD.match(words[-1])
-                    or is_generic(norm_key(name)) or lead.start("item") in by_start
-                    or any(o.start == lead.start("item") for o in out)):
-                out.append(Cand(lead.start("item"), lead.end("item"), "", name, "", "listed", 1, None,
-                                {"coord:" + c.label}))
+            # the first item and those between it and this name ("on the Zorp, Quux and Blarg datasets")
+            items = [(lead.start("item"), lead.end("item"))]
+            items += [m.span(1) for m in _MIDDLE_ITEM.finditer(text, lead.end("item"), c.start)]
+            for s, e in items:
+                name = text[s:e]
+                words = name.replace("-", " ").split()
+                if not (words[0] in NOT_EPONYM or any(w in _LANGUAGES for w in words) or TASK_HEAD.match(words[-1])
+                        or is_generic(norm_key(name)) or s in by_start or any(o.start == s for o in out)):
+                    out.append(Cand(s, e, "", name, "", "listed", 1, None, {"coord:" + c.label}))
         if not text.startswith(_COORD_STARTS, c.end):
             continue  # nothing coordinated follows (a cheap test before the pattern)
         pos = c.end

@@ -119,3 +119,13 @@ def test_a_capitalised_word_that_opens_a_list_of_typed_names_is_listed_too() -> 
     assert [(text[c.start : c.end], c.evidence) for c in found] == [("Zorpton", {"coord:Benchmark"})]
     text = "T\n\nIn Zorpton, FLIMSET is used."  # no list opens before it
     assert coordinated_names(text, [_bench(text, "FLIMSET")], lambda key: False) == []
+
+
+def test_plain_words_listed_before_a_name_typed_by_its_collection_noun() -> None:
+    text = "FooNet\n\nWe test on the Zorp, Quux and Blarg datasets."
+    cands = titled_collections(text, [], lambda key: False)
+    assert [text[c.start : c.end] for c in cands] == ["Blarg"]
+    listed = coordinated_names(text, cands, lambda key: False)
+    assert sorted((text[c.start : c.end], sorted(c.evidence)) for c in listed) == [
+        ("Quux", [f"coord:{cands[0].label}"]), ("Zorp", [f"coord:{cands[0].label}"]),
+    ]
