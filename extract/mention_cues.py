@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from extract.lexicon import lookup
 from extract.metrics import find_metrics
 
 __all__ = ["RIGHT_CUE", "cue_label"]
@@ -58,6 +59,12 @@ def _left_word(text: str, pos: int) -> str:
     words = text[max(0, pos - 14) : pos].split()
     return words[-1].lstrip("(") if words else ""
 # A result reported on the mention: "24.40 BLEU on X", "a 2.3% mAP boost on X", "an accuracy of 88% on X".
+# An evaluation verb or noun, then "on": what follows is evaluated on ("evaluated extensively on the X").
+_EVAL_ON = re.compile(
+    r"\b(?:evaluat(?:e|ed|es|ing|ions?)|test(?:ed|s|ing)?|experiments?|results|benchmark(?:ed|ing))\s+"
+    r"(?:[a-z]+\s+){0,2}?on\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _ON_BEFORE = re.compile(r"\s(?:on|in)\s+(?:the\s+)?$")
 # "88.1% joint goal accuracy": up to two lower-case words may qualify the metric between number and name.
 _NUMBER_METRIC = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:\\?%|points?|dB|pp)?\s+(?:[a-z][a-z\-]*\s+){0,2}$")
@@ -113,6 +120,16 @@ def right_cue(text: str, end: int) -> str | None:
     return _CUE_LABEL[m.lastgroup or "x"] if m is not None else None
 
 
+_STEM = re.compile(r"[A-Za-z]+")
+
+
+def _model_stem(name: str) -> bool:
+    """Whether the name opens with a known model's name ("LLaMA3.x", "Qwen-2.5-7B-X"): a model, whatever the cue."""
+    stem = _STEM.match(name)
+    entry = lookup(stem.group()) if stem is not None else None
+    return entry is not None and entry.label == "Model"
+
+
 def cue_label(text: str, start: int, end: int, *, defined: bool = False) -> str | None:
     """The type the context of ``text[start:end]`` gives it, or None. ``defined``: the mention is an acronym
     in its definition's brackets, whose long form speaks for it (no cue through the bracket).
@@ -136,6 +153,10 @@ def cue_label(text: str, start: int, end: int, *, defined: bool = False) -> str 
         m = _APPOSITIVE_AFTER.match(text, end, min(len(text), end + 80))
     if m is None and left in ("on", "in", "the") and _result_on(text, start):
         return "Benchmark"
+    if m is None and left in ("on", "the") and _EVAL_ON.search(text, max(0, start - 50), start) and (
+        not _model_stem(text[start:end])
+    ):
+        return "Benchmark"  # "we test on DUC2001", "experiments on the ZQR-7 ..." (not "experiments on LLaMA3.x")
     if m is None and left in ("On", "the") and _result_after(text, start, end):
         return "Benchmark"
     return _CUE_LABEL[m.lastgroup or "x"] if m is not None else None

@@ -72,3 +72,12 @@ def test_a_validation_set_is_an_evaluation_set() -> None:
     text = "It reaches 55.4% on the ZLIP validation set."
     s = text.index("ZLIP")
     assert cue_label(text, s, s + 4) == "Benchmark"
+
+
+def test_a_name_an_evaluation_is_run_on_is_a_benchmark_unless_a_known_model() -> None:
+    text = "We test on ZQR2001. Experiments on the Zorp-7 set agree. We run experiments on Llama3.x too."
+    assert cue_label(text, 11, 18) == "Benchmark"
+    assert cue_label(text, text.index("Zorp-7"), text.index("Zorp-7") + 6) == "Benchmark"
+    at = text.index("Llama3.x")
+    assert cue_label(text, at, at + 8) is None  # a known model's stem: a model, evaluated
+    assert cue_label("We train on ZQR2001.", 12, 19) is None
