@@ -288,7 +288,9 @@ def test_a_class_noun_and_colon_types_the_list_after_it() -> None:
     ents = _ents("T\n\nWe evaluate on three datasets: ZORPA, QUUXB and BARCD, where we do well.")
     labels = {n: e["label"] for n, e in ents.items()}
     assert labels == {"ZORPA": "Benchmark", "QUUXB": "Benchmark", "BARCD": "Benchmark"}
-    assert _ents("T\n\nWe evaluate on ZORPA, QUUXB and BARCD, where we do well.") == {}  # no class noun
+    assert _ents("T\n\nWe compare ZORPA, QUUXB and BARCD, where we do well.") == {}  # no class noun, no cue
+    # an evaluation "on" is a cue of its own (mention_cues._EVAL_ON)
+    assert _ents("T\n\nWe evaluate on ZORPA, QUUXB and BARCD, where we do well.")["ZORPA"]["label"] == "Benchmark"
 
 
 def test_plain_capitalised_words_listed_with_models_are_models() -> None:
