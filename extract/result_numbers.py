@@ -204,14 +204,27 @@ def _candidates(
     return out
 
 
+# A count in a compound word, or a list going on to one: "56-layer", "(32, 44, 56-layer ResNet)".
+_QUALIFIER_WORD = re.compile(r"[A-Z]\d{1,2}")
+_COMPOUND_AFTER = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?\d+(?:\.\d+)?)*-[a-z]")
+
+
 def _follow_ok(text: str, end: int, stop: int, metric_starts: set[int], name_starts: set[int]) -> bool:
     """Whether what follows a number lets it be a result (not "3 other datasets", "10% of the data")."""
+    if _COMPOUND_AFTER.match(text, end, stop):
+        return False  # "(32, 44, 56-layer ResNet)", "a 3-shot setting": a count in a compound word
     aside = ASIDE.match(text, end, stop)
     if aside is not None:
         end = aside.end()  # "50% (or more) of the data"
     w = _WORD_AFTER.match(text, end, stop)
     if w is None:
         return True  # punctuation or the end of the sentence
+    if (
+        w.start("w") not in metric_starts  # "F1" is a metric itself
+        and _QUALIFIER_WORD.fullmatch(w.group("w"))
+        and (nxt := _WORD_AFTER.match(text, w.end(), stop)) is not None
+    ):
+        return nxt.start("w") in metric_starts  # "66.4% Q8 accuracy": a short qualifier, then the metric
     if w.start("w") in metric_starts:
         return True
     if w.start("w") in name_starts:  # "77.5 Zorp-Bench accuracy", not "3 Zorp datasets"

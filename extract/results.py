@@ -357,6 +357,9 @@ def _named_score(text: str, metric: Metric, benches: list[Mention]) -> bool:
     return any(b[1] <= metric[0] and not text[b[1] : metric[0]].strip() for b in benches)
 
 
+_QUALIFIER_TOKEN = re.compile(r"\s*([A-Z]\d{1,2})\s+")  # "Q8 accuracy", "Q3 accuracy"
+
+
 def _metric_after(text: str, end: int, stop: int, metrics: list[Metric]) -> Metric | None:
     """The metric written right after a number ("72.3 F1", "97% of the F1", "3.1% increase in F1 score"), with
     the plain words right before it that name it further ("100% clustering accuracy"); an aside between them is
@@ -370,6 +373,9 @@ def _metric_after(text: str, end: int, stop: int, metrics: list[Metric]) -> Metr
     for m in metrics:
         if end <= m[0] <= reach and not _DIGIT.search(text, end, m[0]):
             return m
+    if (q := _QUALIFIER_TOKEN.match(text, end, stop)) is not None and q.end() in starts:
+        m = starts[q.end()]
+        return (q.start(1), m[1], display(text[q.start(1) : m[1]]), m[3])  # "66.4% Q8 accuracy"
     pos = reach
     for _ in range(2):  # "100% clustering accuracy", "73.5% linear evaluation accuracy"
         noun = _NOUN.match(text, pos, stop)

@@ -298,3 +298,10 @@ def test_versus_pairs_are_levels_and_the_first_is_the_new_one() -> None:
 def test_by_an_average_is_a_change() -> None:
     got = _results("FooNet beats BarLM by average more than 0.8 dB in terms of PSNR on Zorp-Bench.")
     assert [r[:4] for r in got] == [("FooNet", "Zorp-Bench", "PSNR improvement", 0.8)]
+
+
+def test_a_short_qualifier_before_the_metric_and_counts_in_compound_words() -> None:
+    assert [r[1:4] for r in _results("FooNet achieves 66.4% Q8 accuracy on Zorp-Bench.")] == [
+        ("Zorp-Bench", "Q8 accuracy", 66.4),
+    ]
+    assert _results("FooNet improves the accuracy of some models (32, 44, 56-layer BarLM) on Zorp-Bench.") == []
