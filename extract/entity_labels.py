@@ -57,7 +57,7 @@ _EVAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "on the X", "on a new dataset called X": the object of an "on" phrase ...
-_ON_BEFORE = re.compile(
+_LATER_ON = re.compile(
     r"\bon\s+(?:the\s+|a\s+(?:new\s+|novel\s+)?(?:[\w\-]+\s+){0,2}?(?:dataset|benchmark)\s*,?\s+(?:called|named|dubbed)\s+)?$"
 )
 # ... in a sentence that reports an evaluation and trains on nothing.
@@ -264,7 +264,7 @@ def data_or_benchmark(text: str, sents: list[list[int]], ms: list[Cand], default
         elif e is not None or (not _TRAIN_AFTER.match(text, c.end) and _EVAL_AFTER.match(text, c.end)):
             evals += 1
         elif (
-            _ON_BEFORE.search(text, max(s, c.start - 50), c.start)
+            _LATER_ON.search(text, max(s, c.start - 50), c.start)
             and _EVAL_WORD.search(text, s, c.start)
             and not _TRAIN_WORD.search(text, s, c.start)
         ):

@@ -20,7 +20,7 @@ import re
 __all__ = ["blank_markup"]
 
 # \textbf{X}, \emph{X}, \texttt{X} ...: font commands whose one argument is running text (not math: \mathrm
-# wraps symbols). {\bf X}, {\em X}: the old switches. **X**, __X__: Markdown strong emphasis.
+# wraps symbols). {\bf X}, {\em X}: the old switches. **X**: Markdown strong emphasis.
 _MARKUP = re.compile(
     r"(?<![\w*])(?:"
     r"\\(?:text(?:bf|it|sl|tt|sc|sf|rm|md|up)|emph|underline)\{(?P<a>[^{}\\$]{1,80})\}"

@@ -28,14 +28,14 @@ SPAN_KEY = "kg_gaz"
 _LETTERS = re.compile(r"[A-Za-z\-]*")
 _WORD = re.compile(r"[A-Za-z][\w\-]*")
 _WINDOW = 4  # words
-# What must surround a ``head`` entry for it to name the data and not the task: "on the VQA dataset", not
-# "VQA datasets", "a knowledge-based VQA dataset" or "TM-VQA dataset" (a singular noun, "the" or a preposition).
 # "convolutional network", the short form of "convolutional neural network" (lexicon.surface_variants), after a
 # word that makes another architecture family of it.
 _SHORT_NET = re.compile(r"[A-Za-z]+(?:al|ent|ive)[ \-]net(?:work)?s?", re.IGNORECASE)
 _FAMILY_BEFORE = re.compile(
     r"\b(?:fully|temporal|deformable|dilated|causal|gated|spiking|capsule|graph|quantum)[ \-]$", re.IGNORECASE
 )
+# What must surround a ``head`` entry for it to name the data and not the task: "on the VQA dataset", not
+# "VQA datasets", "a knowledge-based VQA dataset" or "TM-VQA dataset" (a singular noun, "the" or a preposition).
 _DATA_NOUN = re.compile(r"[\s\-]+(?:dataset|data set|benchmark|corpus|challenge|test set)\b", re.I)
 _DATA_BEFORE = re.compile(r"(?<![\w\-])(?:the|on|in|from|of|with)\s+$", re.I)
 
