@@ -8,13 +8,19 @@ chunks of 20k papers, into an emptied database).
 
     python bench/scale.py --sizes 40000 200000 1000000 --workers 2 --load 100000
     python bench/scale.py --sizes 200000 --workers 2 --dask      # plus `kg extract --dask local` (2 workers)
+    python bench/scale.py --sizes 1000000 --workers 2 --one-pass --admin-import   # the documented 1M first load
 
 With ``--one-pass`` the graph.json and the neo4j-admin CSVs come from one streamed build (``kg build
 --stream --no-graphml --neo4j-admin``) instead of a build and a separate export. With ``--dask`` the
 extraction runs a second time on a Dask LocalCluster of 2 single-threaded worker
 processes (``kg extract --dask local``), and the two records files are compared byte for byte.
 
-Needs ``../shared/data/ml_abstracts``; ``--load`` needs the local Neo4j (scripts/neo4j-local.sh start).
+With ``--admin-import`` the CSVs go into the local Neo4j with ``neo4j-admin database import full`` (the
+server is stopped untimed before and started untimed after; the stage is the import alone, JVM start
+included), and the database's node and relationship counts are checked against the CSV row counts.
+
+Needs ``../shared/data/ml_abstracts``; ``--load`` and ``--admin-import`` need the local Neo4j
+(``NEO4J_PASSWORD=... scripts/neo4j-local.sh start``).
 """
 
 from __future__ import annotations
@@ -36,6 +42,8 @@ import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "ml_abstracts"
+LOCAL = ROOT / "scripts" / "neo4j-local.sh"
+sys.path.insert(0, str(ROOT))
 
 
 def load_pool() -> list[dict]:
@@ -102,6 +110,35 @@ def clear_database() -> None:
         store.clear()
 
 
+def csv_rows(path: Path) -> int:
+    """Data rows of one neo4j-admin CSV file (quoted fields may span lines)."""
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as f:
+        return sum(1 for _ in csv.reader(f))
+
+
+def admin_import(csv_dir: Path, n: int) -> dict:
+    """``neo4j-admin database import full`` of ``csv_dir`` as a timed stage; counts checked after a restart."""
+    from kg.neo4j.admin_csv import admin_import_args
+    from kg.neo4j.store import Neo4jStore
+
+    nodes = sum(csv_rows(p) for p in csv_dir.glob("nodes_*.csv") if not p.name.endswith(".header.csv"))
+    rels = sum(csv_rows(p) for p in csv_dir.glob("rels_*.csv") if not p.name.endswith(".header.csv"))
+    subprocess.run(["bash", str(LOCAL), "stop"], cwd=ROOT, check=True, capture_output=True)
+    try:
+        row = run_stage("neo4j-admin-import", ["bash", str(LOCAL), "admin-import", *admin_import_args(csv_dir)], n)
+    finally:
+        subprocess.run(["bash", str(LOCAL), "start"], cwd=ROOT, check=True, capture_output=True)
+    with Neo4jStore.from_env() as store:
+        counts = store.counts()
+    if counts != (nodes, rels):
+        raise SystemExit(f"neo4j-admin import: database has {counts}, the CSVs hold {(nodes, rels)}")
+    row.update(nodes=nodes, relationships=rels, rel_per_s=round(rels / row["wall_s"]))
+    print(json.dumps(row), flush=True)
+    return row
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[40_000])
@@ -111,6 +148,8 @@ def main() -> None:
     ap.add_argument("--one-pass", action="store_true",
                     help="graph.json and the neo4j-admin CSVs in one streamed build (no GraphML) instead of "
                          "build + export")
+    ap.add_argument("--admin-import", action="store_true",
+                    help="also import the CSVs into the local Neo4j with neo4j-admin (replaces its database)")
     ap.add_argument("--work", type=Path, default=Path("/tmp/kg-scale"))
     ap.add_argument("--keep", action="store_true", help="keep the corpus and outputs (default: delete each size's)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "scale.json")
@@ -142,6 +181,8 @@ def main() -> None:
                                             str(d / "graph"), "--stream", "-q"], n))
             rows.append(run_stage("export-neo4j-admin", [*kg, "export", "--format", "neo4j-admin", "--records",
                                                          str(d / "records.jsonl"), str(d / "import"), "-q"], n))
+        if args.admin_import:
+            rows.append(admin_import(d / "graph" / "import" if args.one_pass else d / "import", n))
         if args.load:
             m = min(args.load, n)
             sub = d / f"records_{m}.jsonl"
