@@ -70,10 +70,27 @@ def _gazetteer_files() -> list[tuple[str, str, str]]:
     return files
 
 
+def _generated_aliases() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(type, name) of a hand-made row -> the spellings a generated ``generated/aliases.<source>.tsv`` adds
+    ("SQuAD" gains "Stanford Question Answering Dataset" from Papers with Code)."""
+    generated = resources.files("extract").joinpath("gazetteers", "generated")
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for source in GENERATED_SOURCES:
+        if not generated.joinpath(f"aliases.{source}.tsv").is_file():
+            continue
+        for line in _read_text(f"generated/aliases.{source}.tsv").splitlines():
+            if line.strip() and not line.startswith("#"):
+                name, label, aliases = [*line.split("\t"), "", ""][:3]
+                key = (label.strip(), name.strip())
+                out[key] = out.get(key, ()) + tuple(a.strip() for a in aliases.split("|") if a.strip())
+    return out
+
+
 @lru_cache(maxsize=1)
 def entries() -> tuple[Entry, ...]:
     """All gazetteer rows of all types: hand-made files first, then generated ones (see the module docstring)."""
     out: list[Entry] = []
+    extra = _generated_aliases()
     for label, filename, source in _gazetteer_files():
         for line in _read_text(filename).splitlines():
             if not line.strip() or line.startswith("#"):
@@ -81,6 +98,8 @@ def entries() -> tuple[Entry, ...]:
             cols = [*line.split("\t"), "", "", ""]
             name = cols[0].strip()
             aliases = tuple(a.strip() for a in cols[1].split("|") if a.strip())
+            if not source:
+                aliases += extra.get((label, name), ())
             if label in ("Benchmark", "Dataset"):
                 aliases += _pair_aliases((name, *aliases))
             out.append(Entry(name, label, aliases, cols[2].strip() or None, frozenset(cols[3].split()), source))

@@ -126,3 +126,26 @@ def test_a_full_name_that_spells_out_only_the_leading_acronym_is_no_alias() -> N
     rows = {r.name: r for r in build_pwc.dataset_rows(datasets, _filters())}
     assert rows["ZMR Bank"].aliases == []  # the long form names the formalism, not the bank
     assert rows["ZMRC 2017"].aliases == ["Zorp Machine Reading Comprehension 2017"]
+
+
+def test_a_hand_made_row_gains_the_papers_with_code_long_form_of_its_acronym(tmp_path: Path) -> None:
+    import pwc_hand_aliases as ha
+
+    (tmp_path / "models.tsv").write_text("ZoLM\t\t\tcs\nQuuxNet\t\t\t\n", encoding="utf-8")
+    (tmp_path / "benchmarks.tsv").write_text("ZQA\t\t\t\n", encoding="utf-8")
+    (tmp_path / "datasets.tsv").write_text("FrobC\t\t\t\n", encoding="utf-8")
+    (tmp_path / "methods.tsv").write_text("SZC\tSoft Zorp Critic\t\t\nZAP\t\t\t\n", encoding="utf-8")
+    hand = ha.hand_rows(tmp_path)
+    rows = [
+        build_pwc.Row("ZoLM", "Method", 10, ["Zorp Language Model"]),  # a model row PwC files as a method
+        build_pwc.Row("QuxNet", "Method", 10, ["QuuxNet Embeddings"]),  # not the hand row's name
+        build_pwc.Row("ZQA", "Benchmark", 10, ["Zorp Question Answering"]),
+        build_pwc.Row("FrobC", "Model", 10, ["Frobbing Criss-cross"]),  # a model is not the corpus
+        build_pwc.Row("SZC", "Method", 10, ["Switchable Zorp Convolution"]),  # "SZC" is spelled out already
+        build_pwc.Row("ZAP", "Method", 10, ["Zorp Attention (Pooled)", "ZAP Attention", "Zorp Attention Pooling"]),
+    ]
+    taken = {"zorpattentionpooling"}  # another row has it
+    got = {row.name: a for row, a in ha.hand_aliases(rows, hand, taken).items()}
+    assert got == {"ZoLM": ["Zorp Language Model"], "ZQA": ["Zorp Question Answering"]}
+    assert "zorplanguagemodel" in taken
+    assert ha.alias_lines(ha.hand_aliases(rows[:1], hand, set())) == ["ZoLM\tModel\tZorp Language Model"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from extract.lexicon import entries
+from extract.lexicon import entries, lookup
 
 _NUMBER = re.compile(r"(\d+(?:\.\d+)*)\s*([kKmMbB](?![a-z]))?")
 _RELEASE_WORDS = frozenset({
@@ -30,6 +30,7 @@ SAME_THING = {
     ("ImageNet", "ILSVRC-2012"), ("ImageNet", "ILSVRC2012"),
     ("ImageNet-21k", "ImageNet-22k"), ("ImageNet-21k", "ImageNet-22K"),  # one set, two counts of its classes
     ("ARC", "AI2 Reasoning Challenge"),  # the long form (AI2 is its maker)
+    ("LSUN", "Large-scale Scene UNderstanding Challenge"),  # the long form ("Large-scale" is no size)
     ("Winograd Schema Challenge", "WSC273"), ("One Billion Word", "1B Words"), ("Atari", "Atari 2600"),
     ("Conceptual Captions", "CC3M"), ("COYO-700M", "COYO"), ("YFCC100M", "YFCC"), ("JFT-300M", "JFT"),
     ("OpenAssistant", "OASST1"), ("FLAN Collection", "Flan 2022"), ("FLAN Collection", "FLAN 2022"),
@@ -118,3 +119,10 @@ def test_data_named_by_a_slash_pair_is_found_written_with_and() -> None:
     assert _pair_aliases(("Cora (48%/32%/20% fixed splits)", "i2b2/VA")) == ()  # not a pair of names
     row = lookup("CNN and Daily Mail")
     assert row is not None and row.name == "CNN/DailyMail"
+
+
+def test_papers_with_code_long_forms_are_aliases_of_the_hand_made_row() -> None:
+    """generated/aliases.pwc.tsv gives a hand-made acronym row the long form PwC knows it by."""
+    palm = lookup("Pathways Language Model")
+    assert palm is not None and (palm.name, palm.label, palm.source) == ("PaLM", "Model", "")
+    assert "Pathways Language Model" in palm.aliases
