@@ -23,6 +23,7 @@ import re
 from typing import Any
 
 from extract.metrics import display, find_metrics, is_change, without_change
+from extract.result_neighbours import CHANGE_WORDS, Metric, elided_metric, sentence_bench, shared_benchmark
 from extract.result_numbers import ASIDE, GAP_WORDS, NOUNISH, Number, find_numbers, number_candidates
 
 _DIGIT = re.compile(r"\d")
@@ -102,10 +103,8 @@ _OTHER_CHANGE = re.compile(
     re.IGNORECASE,
 )
 _LOWERING = re.compile(r"reduc|drop|decreas|degrad", re.IGNORECASE)
-_CHANGE_WORDS = re.compile(r"improvement|gain|reduction|increase|decrease|drop", re.IGNORECASE)
 
 Mention = tuple[int, int, str, str, bool]  # start, end, entity name, label, proposed
-Metric = tuple[int, int, str, bool]  # start, end, metric as written, weak (see extract.metrics.find_metrics)
 
 
 def _mentions(ents: list[dict[str, Any]], s: int, e: int) -> list[Mention]:
@@ -292,7 +291,7 @@ def sentence_results(
             if named_after[gid] is not None and metric_after is not None and tied != "pair":
                 bench, tied = named_after[gid][2], "after"  # "83.2% Zorp-Bench accuracy"
             if n.role == "delta" and tied in ("", "before") and (bench is None or len(group) > 1) and out:
-                bench = _sentence_bench(out, gid, i, len(group), respectively) or bench
+                bench = sentence_bench(out, gid, i, len(group), respectively) or bench
             name = metric[2] if metric else None
             if name and paired and n.role != "delta":
                 name = without_change(name)  # "gains (96.3% vs. 90.6%)": the levels of the metric
@@ -306,9 +305,9 @@ def sentence_results(
                 ):
                     continue  # a bare improvement, or a number tied to neither a metric nor a benchmark
                 name = name if metric is not None and (metric is metric_after or paired or compared) else "score"
-                if name == "score" and (elided := _elided_metric(text, out, n, metrics)):
+                if name == "score" and (elided := elided_metric(text, out, n, metrics)):
                     name = elided  # "92.5% accuracy on A and 71.3% on B": B's number is an accuracy too
-            if n.role == "delta" and not _CHANGE_WORDS.search(name):
+            if n.role == "delta" and not CHANGE_WORDS.search(name):
                 name += " reduction" if n.reduction else " improvement"
             model = _model(text, n, tail, e, clause, subjects, proposal, pair_model)
             out.append(
@@ -322,29 +321,15 @@ def sentence_results(
                     "span": [s, e],
                     "_group": gid,
                     "_end": n.end,
+                    "_start": n.start,
+                    "_tail": tail,
+                    "_tied": tied,
                 }
             )
+    shared_benchmark(text, out)
     for r in out:
-        del r["_group"], r["_end"]
+        del r["_group"], r["_end"], r["_start"], r["_tail"], r["_tied"]
     return out
-
-
-# Only "and" coordinates a value with the one before: a comma list may mix metrics ("94-th percentile on A,
-# 74.9 on B").
-_ELIDED_GAP = re.compile(r"^[^.;()]{0,80}?(?:,\s*|\s+)and\s+(?:(?:a|an|the)\s+)?$")
-
-
-def _elided_metric(text: str, out: list[dict[str, Any]], n: Number, metrics: list[Metric]) -> str | None:
-    """The metric of the result just before ``n`` in its sentence when the text only coordinates another
-    value with it and names no metric between them ("92.5% accuracy on A and 71.3% on B"), else None."""
-    prev = out[-1] if out else None
-    if prev is None or prev["unit"] != n.unit or prev["metric"] in ("score", None):
-        return None
-    if _CHANGE_WORDS.search(prev["metric"]):
-        return None  # an improvement's metric names a change, not this value
-    if prev["_end"] >= n.start or any(prev["_end"] <= m[0] < n.start and m[2] != prev["metric"] for m in metrics):
-        return None  # another metric named between them
-    return prev["metric"] if _ELIDED_GAP.match(text[prev["_end"] : n.start]) else None
 
 
 def _bench_right_after(text: str, end: int, benches: list[Mention]) -> Mention | None:
@@ -429,17 +414,6 @@ def _benchmark(
     if before:
         return before[-1][2], "before"
     return None, ""
-
-
-def _sentence_bench(out: list[dict[str, Any]], gid: int, i: int, size: int, respectively: bool) -> str | None:
-    """A delta with no benchmark of its own takes those of the sentence's results stated before it, in order
-    when the sentence says "respectively" ("88.5% on A and 80.7% on B, surpassing ... by 2.2% and 21.1%")."""
-    earlier = [r["benchmark"] for r in out if r["_group"] != gid and r["benchmark"]]
-    if not earlier:
-        return None
-    if respectively and size > 1:
-        return earlier[-size + i] if len(earlier) >= size else None
-    return earlier[-1]
 
 
 def _compared(text: str, clause: int, pos: int) -> bool:

@@ -305,3 +305,15 @@ def test_a_short_qualifier_before_the_metric_and_counts_in_compound_words() -> N
         ("Zorp-Bench", "Q8 accuracy", 66.4),
     ]
     assert _results("FooNet improves the accuracy of some models (32, 44, 56-layer BarLM) on Zorp-Bench.") == []
+
+
+def test_values_coordinated_before_a_benchmark_share_it() -> None:
+    """"A% M1 and B% M2 on X": both values are on X; a value with a benchmark of its own keeps it."""
+    got = _results("FooNet reaches 66.3% exact match and 74.7% F1 score on Quux-QA.")
+    assert [(r[1], r[2], r[3]) for r in got] == [("Quux-QA", "exact match", 66.3), ("Quux-QA", "F1 score", 74.7)]
+    got = _results("FooNet reaches 61.2% accuracy, 58.0% recall and 74.7% F1 score on Quux-QA.")
+    assert {r[1] for r in got} == {"Quux-QA"} and len(got) == 3
+    got = _results("FooNet reaches 66.3% accuracy on Zorp-Bench and 74.7% F1 score on Quux-QA.")
+    assert [(r[1], r[3]) for r in got] == [("Zorp-Bench", 66.3), ("Quux-QA", 74.7)]
+    got = _results("FooNet reaches 66.3% accuracy with a smaller budget and 74.7% F1 score on Quux-QA.")
+    assert [(r[1], r[3]) for r in got] == [(None, 66.3), ("Quux-QA", 74.7)]  # words between: no sharing

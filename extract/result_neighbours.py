@@ -1,0 +1,66 @@
+"""What a result takes from the results next to it in its sentence: a coordinated value's metric ("92.5%
+accuracy on A and 71.3% on B"), a margin's benchmark ("... by 2.2% and 21.1%"), and a benchmark two values
+share ("66.3% exact match and 74.7% F1 on X"). Results are the dicts :func:`extract.results.sentence_results`
+builds, with its private keys (``_group``, ``_start``, ``_end``, ``_tail``, ``_tied``) still on."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from extract.result_numbers import Number
+
+__all__ = ["CHANGE_WORDS", "ELIDED_GAP", "Metric", "elided_metric", "sentence_bench", "shared_benchmark"]
+
+Metric = tuple[int, int, str, bool]  # start, end, metric as written, weak (see extract.metrics.find_metrics)
+CHANGE_WORDS = re.compile(r"improvement|gain|reduction|increase|decrease|drop", re.IGNORECASE)
+
+# Only "and" coordinates a value with the one before: a comma list may mix metrics ("94-th percentile on A,
+# 74.9 on B").
+ELIDED_GAP = re.compile(r"^[^.;()]{0,80}?(?:,\s*|\s+)and\s+(?:(?:a|an|the)\s+)?$")
+
+
+def elided_metric(text: str, out: list[dict[str, Any]], n: Number, metrics: list[Metric]) -> str | None:
+    """The metric of the result just before ``n`` in its sentence when the text only coordinates another
+    value with it and names no metric between them ("92.5% accuracy on A and 71.3% on B"), else None."""
+    prev = out[-1] if out else None
+    if prev is None or prev["unit"] != n.unit or prev["metric"] in ("score", None):
+        return None
+    if CHANGE_WORDS.search(prev["metric"]):
+        return None  # an improvement's metric names a change, not this value
+    if prev["_end"] >= n.start or any(prev["_end"] <= m[0] < n.start and m[2] != prev["metric"] for m in metrics):
+        return None  # another metric named between them
+    return prev["metric"] if ELIDED_GAP.match(text[prev["_end"] : n.start]) else None
+
+
+def sentence_bench(out: list[dict[str, Any]], gid: int, i: int, size: int, respectively: bool) -> str | None:
+    """A delta with no benchmark of its own takes those of the sentence's results stated before it, in order
+    when the sentence says "respectively" ("88.5% on A and 80.7% on B, surpassing ... by 2.2% and 21.1%")."""
+    earlier = [r["benchmark"] for r in out if r["_group"] != gid and r["benchmark"]]
+    if not earlier:
+        return None
+    if respectively and size > 1:
+        return earlier[-size + i] if len(earlier) >= size else None
+    return earlier[-1]
+
+
+# Between one result's metric and the next value: only "and" or a comma ("66.3% exact match and 74.7% F1 on X").
+_SHARED_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:a|an)\s+)?")
+
+
+def shared_benchmark(text: str, out: list[dict[str, Any]]) -> None:
+    """A result with no benchmark takes the one named right after the next result when nothing but "and" or a
+    comma stands between its metric and that result's value: "66.3% exact match and 74.7% F1 score on X" are
+    both on X (last first, so a run of three shares too)."""
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if (
+            a["benchmark"] is None
+            and not a["_tied"]
+            and b["benchmark"] is not None
+            and b["_tied"] in ("after", "shared")
+            and a["_group"] != b["_group"]
+            and a["_tail"] <= b["_start"]
+            and _SHARED_GAP.fullmatch(text, a["_tail"], b["_start"])
+        ):
+            a["benchmark"], a["_tied"] = b["benchmark"], "shared"
