@@ -107,10 +107,13 @@ _FIELD_HEADS = frozenset(
 
 # Heads of title-case long forms that name things, quantities, equations or conditions, not techniques ("Named
 # Entity (NE)", "Internet of Things (IoT)", "Mutual Information (MI)", "Ordinary Differential Equation (ODE)",
-# "Points of Interest (POIs)", "Non-Small Cell Lung Cancer (NSCLC)", "State-of-the-Art").
+# "Points of Interest (POIs)", "Non-Small Cell Lung Cancer (NSCLC)", "State-of-the-Art"), and organisations
+# ("World Health Organization (WHO)", "Nanyang Technological University (NTU)": the guide annotates none).
 _THING_HEAD = re.compile(
     r"(?i:state-of-the-art|things?|interfaces?|equations?|information|entity|entities|tags?|words?|sentences?|"
-    r"documents?|devices?|sensors?|interest|cancers?|diseases?|disorders?|syndromes?|tumou?rs?)"
+    r"documents?|devices?|sensors?|interest|cancers?|diseases?|disorders?|syndromes?|tumou?rs?|interventions?|"
+    r"organi[sz]ations?|universit(?:y|ies)|corporations?|compan(?:y|ies)|institutes?|laborator(?:y|ies)|agency|"
+    r"agencies|ministry|ministries|department|administration|bureau|council|commission|consortium)"
 )
 _CONTEST_HEAD = re.compile(r"(?:[Cc]hallenges?|[Cc]ompetitions?|[Ll]eaderboards?|Shared Tasks?)")
 

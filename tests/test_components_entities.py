@@ -73,6 +73,9 @@ def test_long_form_classes() -> None:
     assert classify_long_form("Mean Flim Games") is None and classify_long_form("Higher-Order Zorp Logic") is None
     assert classify_long_form("Emotional Zorp Expressions Database") == "Dataset"
     assert classify_long_form("Zorp Large Scale Visual Recognition Challenge 2013") == "Benchmark"  # a shared task
+    assert classify_long_form("Zorp Health Organization") is None  # organisations are no entities
+    assert classify_long_form("Quux Technological University") is None
+    assert classify_long_form("Zorp Bayes Estimator") == "Method"
     assert classify_long_form("Robust Zorp Competition") == "Benchmark"
     assert classify_long_form("Blarg Shared Task") == "Benchmark"
     # title-case things, quantities and equations are no techniques
