@@ -50,9 +50,10 @@ _COMPONENT_AFTER = re.compile(
 )
 # ("A, B and C", "A/B/C"; also "the A test set, the B validation set and ...": a split's name between items)
 _LIST_SEP = re.compile(
-    r"(?:\s+(?:test|validation|val|dev|development)\s+(?:sets?|splits?))?"
-    r"\s*(?:,\s*(?:and\s+|&\s+)?|and|&|/|\bor\b)\s*(?:the\s+)?"
-)
+    r"(?:\s+(?:test|validation|val|dev|development)\s+(?:sets?|splits?)|"
+    r"\s+(?P<part>(?i:part|split|subset|track|task)\s+[A-Z0-9][\w\-]*))?"  # "A Part A, A Part B": parts of one set
+    r"\s*(?:,\s*(?:and\s+|&\s+)?|and|&|/|\bor\b)\s*(?:the\s+)?(?:(?:Split|Permuted|Rotated|Sequential)\s+)?"
+)  # (continual learning's "Split CIFAR-100, Split CUB-200")
 # Before a model in its clause: it is what the result is compared with ("outperforming X", "baselines such as X").
 _COMPARISON = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|(?:better|higher|lower|worse)\s+than|versus|vs\.?|"
@@ -85,6 +86,9 @@ _STANDS_ALONE = re.compile(r"\s*(?:[,.;:)]|$|(?:and|on|in|at|for|respectively)\b
 # A bracket between a result and its "on X": the change ("62.1% (+1.9%) on A") or the metric's acronym ("27.8 dB
 # peak signal-to-noise ratio (PSNR) on A").
 _NUMBER_ASIDE = re.compile(r"\s*\((?:(?:[+\-−±↑↓]\s*)?\d+(?:\.\d+)?\s*(?:%|pp|points?)?|[A-Z][\w\-@]{0,10})\)")
+# Between a benchmark and a later number: another "on <Name>" the number is on ("accuracy on A rises from 53.5%
+# to 63.8%, and on Zorp Letters from 23.8% to 84.2%"), which kg did not type; the number is not on A.
+_OTHER_ON = re.compile(r"\bon\s+(?:the\s+)?[A-Z]")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 # After a delta: what changes is something else ("a 15% reduction in run-time", "a 2x increase of speed").
 _CHANGE_OF_OTHER = re.compile(
@@ -141,7 +145,8 @@ def _lists(items: list[Mention], text: str) -> list[list[Mention]]:
     """Runs of mentions written as one list ("A, B and C", "A/B/C")."""
     runs: list[list[Mention]] = []
     for it in items:
-        if runs and runs[-1][-1][2] != it[2] and _LIST_SEP.fullmatch(text, runs[-1][-1][1], it[0]):
+        sep = _LIST_SEP.fullmatch(text, runs[-1][-1][1], it[0]) if runs else None
+        if sep is not None and (runs[-1][-1][2] != it[2] or sep.group("part")):
             runs[-1].append(it)
         else:
             runs.append([it])
@@ -248,6 +253,7 @@ def sentence_results(
             pair_model.update(_paired(group, _lists([m for m in subjects if m[3] == "Model"], text)) or {})
             runs = _metric_lists(metrics, text)
             pair_metric.update({id(n): m for n, m in _paired_runs(group, runs)})  # "accuracy and F1 are 91% and 88%"
+    listed = {m[2] for run in _lists(benches, text) if len({x[2] for x in run}) > 1 for m in run}
     named_after = {gid: _bench_right_after(text, group[-1].end, benches) for gid, group in groups.items()}
     after_of = {
         gid: _metric_after(text, named[1] if (named := named_after[gid]) else group[-1].end, e, metrics)
@@ -282,12 +288,14 @@ def sentence_results(
                 and _OTHER_CHANGE.search(text, metric[1], n.start)
             ):
                 metric = None  # "improves perplexity by 5% and a decrease in training time by 3%"
-            if metric is None and n.role == "delta" and _CHANGE_OF_OTHER.match(text, group[-1].end, e):
-                continue  # "a 15% reduction in run-time": a change of something that is no metric
+            if metric is not metric_after and n.role == "delta" and _CHANGE_OF_OTHER.match(text, group[-1].end, e):
+                continue  # "(a 2% gain in accuracy and) a 15% reduction in run-time": a change of no metric
             if (metric is None or metric[3]) and n.role == "delta":
                 metric = _metric_in_terms(text, metrics, group[-1].end, e) or metric
             tail = metric[1] if metric_after else last.end
             bench, tied = _benchmark(text, n, tail, e, clause, benches, pair_bench)
+            if tied in ("after", "before") and len(group) > 1 and respectively and bench in listed:
+                bench = None  # "by 4%, 14% and 27% on A, B, C and D, respectively" that did not pair: not all on one
             if named_after[gid] is not None and metric_after is not None and tied != "pair":
                 bench, tied = named_after[gid][2], "after"  # "83.2% Zorp-Bench accuracy"
             if n.role == "delta" and tied in ("", "before") and (bench is None or len(group) > 1) and out:
@@ -411,7 +419,7 @@ def _benchmark(
         if b[0] >= tail:
             break
     before = [b for b in benches if clause <= b[0] and b[1] <= n.start]
-    if before:
+    if before and not _OTHER_ON.search(text, before[-1][1], n.start):
         return before[-1][2], "before"
     return None, ""
 

@@ -317,3 +317,28 @@ def test_values_coordinated_before_a_benchmark_share_it() -> None:
     assert [(r[1], r[3]) for r in got] == [("Zorp-Bench", 66.3), ("Quux-QA", 74.7)]
     got = _results("FooNet reaches 66.3% accuracy with a smaller budget and 74.7% F1 score on Quux-QA.")
     assert [(r[1], r[3]) for r in got] == [(None, 66.3), ("Quux-QA", 74.7)]  # words between: no sharing
+
+
+def test_a_change_of_something_else_does_not_take_the_metric_before_it() -> None:
+    got = _results("FooNet brings a 6.2% improvement in accuracy and an 11.4% reduction in training time.")
+    assert [(r[2], r[3]) for r in got] == [("improvement in accuracy", 6.2)]
+    got = _results("FooNet brings a 6.2% improvement in accuracy and a 3.1% reduction in error rate.")
+    assert [r[3] for r in got] == [6.2, 3.1]  # a metric after the change: its own
+
+
+def test_a_number_after_another_on_phrase_is_not_on_the_benchmark_before() -> None:
+    got = _results("With FooNet, accuracy on Zorp-Bench rises from 53.5% to 63.8%, and on Wib Letters from 23.8% to "
+                   "84.2%.")
+    assert [(r[1], r[3]) for r in got] == [("Zorp-Bench", 53.5), ("Zorp-Bench", 63.8), (None, 23.8), (None, 84.2)]
+
+
+def test_parts_of_one_set_pair_in_a_respectively_list_and_a_list_that_does_not_pair_gives_no_benchmark() -> None:
+    got = _results("FooNet reaches 61.2%, 58.0% and 74.7% accuracy on the Zorp-Bench Part A, Zorp-Bench Part B and "
+                   "Quux-QA sets, respectively.")
+    assert [(r[1], r[3]) for r in got] == [("Zorp-Bench", 61.2), ("Zorp-Bench", 58.0), ("Quux-QA", 74.7)]
+    got = _results("FooNet reaches 61.2% and 74.7% on Split Zorp-Bench and Split Quux-QA, respectively.")
+    assert [(r[1], r[3]) for r in got] == [("Zorp-Bench", 61.2), ("Quux-QA", 74.7)]  # continual learning's splits
+    got = _results("FooNet reaches 61.2% and 74.7% accuracy on Zorp-Bench, Blip-Eval and Quux-QA, respectively.")
+    assert [(r[1], r[3]) for r in got] == [(None, 61.2), (None, 74.7)]
+    got = _results("FooNet lifts accuracy on Quux-QA by 0.3% and 0.2% for BarLM and BazGPT-7B, respectively.")
+    assert [(r[0], r[1]) for r in got] == [("BarLM", "Quux-QA"), ("BazGPT-7B", "Quux-QA")]  # one benchmark: all on it
