@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import re
 
+from extract.lexicon import lookup
+
 __all__ = [
     "BARE_HEAD", "GENRES", "LOWER_HEADS", "LOWER_NAMING", "METRIC_BEFORE", "NAMED_HEAD", "NAMED_OBJECT", "NOUN_GOES_ON",
-    "OF_GAP", "PHRASE_GOES_ON", "PLURAL_ACRONYM", "SENTENCE_ADVERB",
+    "OF_GAP", "PHRASE_GOES_ON", "PLURAL_ACRONYM", "SENTENCE_ADVERB", "named_pairs",
+    "technique_head",
 ]
 
 # What "we call / name / term / dub" name: "it", "this", "the resulting method", "this new architecture" (a
@@ -76,3 +79,42 @@ PHRASE_GOES_ON = re.compile(
     r"\s+(?!(?:and|or|to|that|which|as|for|in|on|with|is|was|by|from|of|where|because|since|while|when)\b)[a-z]"
     r"|,\s+[A-Z][a-z]+,"
 )
+
+# A second coined name coordinated with the first: "two datasets named ZorpQA-S and ZorpQA-L, which ...".
+_SHAPED = r"[A-Z][\w\-]*(?:[A-Z][\w\-]*|\d[\w\-]*)"
+_AND_NAME = re.compile(
+    rf"\s+and\s+(?P<name>{_SHAPED})(?=\s*(?:[,.;:()]|$|\s(?:for|which|that|to|as|are|in|on|with)\b))"
+)
+
+
+def named_pairs(text: str, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """The second of two names a naming cue coins at once ("called KeepMask and KeepMix", "two datasets named
+    ZorpQA-S and ZorpQA-L"), with the first's type and rule: both are the paper's. Names need a shape (two
+    capitals, or a capital and a digit), so "named X and Y" of plain words is left alone.
+
+    >>> named_pairs("two sets named ZorpQA-S and ZorpQA-L, which", [(15, 23, "Dataset", "naming")])
+    [(28, 36, 'Dataset', 'naming')]
+    >>> named_pairs("a model named Zorp and Quux for", [(14, 18, "Model", "naming")])
+    []
+    """
+    out = []
+    for s, e, label, rule in found:
+        if rule == "naming" and re.fullmatch(_SHAPED, text[s:e]) and (m := _AND_NAME.match(text, e)):
+            out.append((m.start("name"), m.end("name"), label, rule))
+    return out
+
+
+_NEXT_LOWER = re.compile(r" ([a-z][a-z\-]*[a-z])(?: ([a-z][a-z\-]*[a-z]))?(?![\w\-])")
+
+
+def technique_head(text: str, end: int) -> int:
+    """End of a known technique written in lower case right after a proposed name ("Zorp transformer", "Fisher
+    auto-encoders", "Flim attention"), which makes it part of the name; else 0."""
+    m = _NEXT_LOWER.match(text, end)
+    if m is None:
+        return 0
+    for stop in (m.end(2), m.end(1)) if m.group(2) else (m.end(1),):
+        entry = lookup(text[end + 1 : stop])
+        if entry is not None and entry.label == "Method" and ("lc" in entry.flags or entry.name.islower()):
+            return stop
+    return 0

@@ -9,20 +9,21 @@ import re
 __all__ = ["CUE", "CUE_LABEL", "guess_label", "head_before"]
 
 CUE = re.compile(
-    r"\b(?P<b>benchmarks?|leaderboards?|test ?beds?|evaluation suites?|suites?|arenas?)\b|"
-    r"\b(?P<d>datasets?|corpus|corpora|data ?sets?)\b|"
+    r"\b(?P<b>benchmarks?|leaderboards?|test ?beds?|evaluation suites?|suites?|arenas?)\b(?!-)|"
+    r"\b(?P<d>datasets?|corpus|corpora|data ?sets?)\b(?!-)|"
     # "a family of models" names models; "a family of (new, efficient) algorithms" names methods: the noun decides
     r"\b(?P<m>models?|LLMs?|language models?|VLMs?|MLLMs?|checkpoints?|"
     r"(?:family|series) of(?!(?:\s+[\w\-]+){0,3}?\s+(?:algorithms?|methods?|techniques?|approaches|estimators?|"
     r"schemes?|procedures?|strategies|optimizers?|losses|attacks?|policies|protocols?|mechanisms?)\b)|"
     r"networks?|agents?|"
-    r"assistants?|chatbots?|encoders?|decoders?|foundation models?)\b|"
+    r"assistants?|chatbots?|encoders?|decoders?|foundation models?)\b(?!-)|"
     r"\b(?P<x>frameworks?|methods?|approach(?:es)?|algorithms?|techniques?|strateg(?:y|ies)|paradigms?|"
     r"pipelines?|recipes?|loss|objectives?|mechanisms?|architectures?|schemes?|modules?|procedures?|toolkits?|"
-    r"library|libraries|systems?|protocols?|optimizers?|estimators?|regularizers?|samplers?|solvers?)\b",
+    r"library|libraries|systems?|protocols?|optimizers?|estimators?|regularizers?|samplers?|solvers?)\b(?!-)",
     re.IGNORECASE,
 )
 
+# (A descriptor followed by a hyphen modifies the next word: "library-oriented", "model-based" are no heads.)
 # The type each descriptor group gives ("X: A Framework for ..." is a Method, "a new benchmark, X" a Benchmark).
 CUE_LABEL = {"b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method"}
 

@@ -411,3 +411,17 @@ def test_names_that_open_with_a_digit() -> None:
     assert [p[0] for p in _proposed("T\n\nWe extend it to a 2D version, termed 2DZNs, for speed.")] == ["2DZNs"]
     assert all(digit_name(n) for n in ("3DETR", "2s-AGCN", "3M-Zorp", "4DZorp"))
     assert not any(digit_name(n) for n in ("4K", "3D", "7B-parameter", "3D-to-2D", "540-billion", "12"))
+
+
+def test_two_names_coined_at_once_are_both_proposed() -> None:
+    got = _proposed("T\n\nWe build two benchmarks named ZorpQA-S and ZorpQA-L, which test recall.")
+    assert ("ZorpQA-S", "Benchmark", "naming") in got and ("ZorpQA-L", "Benchmark", "naming") in got
+
+
+def test_a_descriptor_with_a_hyphen_modifies_the_next_word() -> None:
+    """ "library-oriented", "model-based" are no heads: the type comes from the real descriptor or the shape."""
+    from extract.proposal_kinds import guess_label
+
+    assert guess_label("code generation for library-oriented use, named", "") == ""
+    assert guess_label("a model-based planner, named", "") == ""
+    assert guess_label("a new library, named", "") == "Method"

@@ -31,6 +31,8 @@ from extract.proposal_context import (
     PHRASE_GOES_ON,
     PLURAL_ACRONYM,
     SENTENCE_ADVERB,
+    named_pairs,
+    technique_head,
 )
 from extract.proposal_kinds import guess_label, head_before
 from extract.proposal_titles import NAME as _NAME
@@ -376,7 +378,7 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
         if m.re is _NAMING and _describes_known(text, sents, m.start(), name):
             continue  # "one LLM called GPT": a naming cue before a well-known name describes, it does not coin
         if m.re is _NAMING and name.isalpha() and name.istitle() and PHRASE_GOES_ON.match(text, e) and (
-            not _technique_head(text, e)
+            not technique_head(text, e)
         ):
             continue  # "we call this the Turing test 2.0", "we name it Sentiment, Humor, and ... Dataset": a word of it
         if rule == "propose" and _NAMED_LATER.match(text, e, min(len(text), e + 100)):
@@ -427,26 +429,10 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
                 before = text[m.start() : s]
                 after = " ".join(after.split()[:1])
         label = "Method" if rule == "lower" else guess_label(before, after, wide)  # named by a technique head
-        if rule != "title" and (head := _technique_head(text, e)):
+        if rule != "title" and (head := technique_head(text, e)):
             e = head  # "referred to as Fisher auto-encoders": the known technique ends the name
         out.append((s, e, label, rule))
     return out
-
-
-_NEXT_LOWER = re.compile(r" ([a-z][a-z\-]*[a-z])(?: ([a-z][a-z\-]*[a-z]))?(?![\w\-])")
-
-
-def _technique_head(text: str, end: int) -> int:
-    """End of a known technique written in lower case right after a proposed name ("Zorp transformer", "Fisher
-    auto-encoders", "Flim attention"), which makes it part of the name; else 0."""
-    m = _NEXT_LOWER.match(text, end)
-    if m is None:
-        return 0
-    for stop in (m.end(2), m.end(1)) if m.group(2) else (m.end(1),):
-        entry = lookup(text[end + 1 : stop])
-        if entry is not None and entry.label == "Method" and ("lc" in entry.flags or entry.name.islower()):
-            return stop
-    return 0
 
 
 class ProposalFinder:
@@ -478,6 +464,7 @@ class ProposalFinder:
             found = [(d[1], d[2], f[2], "acronym") if f[3] == "propose" and (d := defs.get(f[0])) and f[1] < d[0]
                      else f for f in found]
             found += defined_proposals(text, sents, abbrevs)
+        found += named_pairs(text, found)  # "named ZorpQA-S and ZorpQA-L": both are coined
         for s, e, label, rule in found:
             if e <= s:
                 continue
