@@ -279,3 +279,41 @@ def data_or_benchmark(text: str, sents: list[list[int]], ms: list[Cand], default
     if evals:
         return "Benchmark"
     return default
+
+
+# The noun right after a defined acronym names what the long form is: "Kullback-Leibler (KL) divergence" and
+# "Zorp-Blarg (ZB) distance" define a quantity, not a technique ("score" and "statistics" are left out: "local
+# outlier factor (LOF) score" and "batch normalization (BN) statistics" name techniques' outputs).
+_QUANTITY_AFTER = re.compile(
+    r"\)?\s+(?:divergences?|distances?|entropy|errors?|ratios?|coefficients?|indices|index|metrics?|bounds?|"
+    # and what is solved ("the PnP problem"), but a pre-training task is an objective ("the ROP task for pre-training")
+    r"norms?|criterion|criteria|problems?|tasks?(?!\s+(?:for|in|during)\s+(?:\w+\s+)?pre-?train)|settings?|"
+    r"scenarios?)\b"
+)
+# An acronym the text defines as a task or problem: "the problem of zorp region search (ZRS)", "Zorp Text Editing
+# (ZTE) is a challenging task", "the novel task of Zorp Modeling (ZoM)". Tasks are no entities (the guide).
+_TASK_BEFORE = re.compile(r"\b(?:task|problem)s?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_TASK_AFTER = re.compile(
+    r"\)?\s+(?:is|has\s+become|has\s+been|remains)\s+(?:a|an|the)\s+"
+    r"(?:(?!(?:for|of|to|with|in|on|by|tool|method|approach|way|technique|solution)\b)[\w\-]+\s+){0,3}?"
+    r"(?:task|problem)s?\b"
+)
+
+
+def defines_no_entity(text: str, ls: int, se: int) -> bool:
+    """Whether the definition "long form (ACRONYM)" spanning ``text[ls:se]`` names a quantity ("(KL)
+    divergence"), a task or a problem: then neither the acronym nor its long form is an entity.
+
+    >>> defines_no_entity("We study the problem of zorp region search (ZRS) here.", 24, 47)
+    True
+    >>> defines_no_entity("Zorp Text Editing (ZTE) is a challenging research problem.", 0, 22)
+    True
+    >>> defines_no_entity("Zorp Markov Model (ZMM) is a classical tool for this problem.", 0, 22)
+    False
+    >>> defines_no_entity("the Zorp-Blarg (ZB) distance", 4, 18)
+    True
+    """
+    return bool(
+        _QUANTITY_AFTER.match(text, se) or _TASK_BEFORE.search(text, max(0, ls - 24), ls) or _TASK_AFTER.match(text, se)
+    )
+

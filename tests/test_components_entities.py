@@ -477,3 +477,14 @@ def test_later_on_phrases_of_an_evaluation_sentence_are_evaluations() -> None:
     assert ents["ZQRB"]["label"] == "Benchmark"
     trained = _ents("T\n\nModels trained with zorp losses on many tasks, and on the ZQRB corpus, improve.")
     assert trained["ZQRB"]["label"] == "Dataset"
+
+
+def test_an_acronym_the_text_defines_as_a_task_or_problem_is_no_entity() -> None:
+    nlp = _nlp()
+    for text in (
+        "T\n\nWe study the problem of zorp region quux search (ZRQS). We solve ZRQS fast.",
+        "T\n\nZorp Text Quuxing (ZTQ) is a challenging task. We attack ZTQ.",
+    ):
+        assert [e.text for e in nlp(text).ents] == [], text
+    doc = nlp("T\n\nThe Zorp Markov Quux (ZMQ) is a classical tool for this problem. We extend ZMQ.")
+    assert "ZMQ" in [e.text for e in doc.ents]

@@ -34,7 +34,14 @@ from extract.doc_data import (
     span_at,
     text_of,
 )
-from extract.entity_labels import TASK_HEAD, Cand, classify_long_form, label_of, retype_title_homonyms
+from extract.entity_labels import (
+    TASK_HEAD,
+    Cand,
+    classify_long_form,
+    defines_no_entity,
+    label_of,
+    retype_title_homonyms,
+)
 from extract.entity_lists import (
     COORD,
     NOT_EPONYM,
@@ -169,15 +176,6 @@ def _task_head(word: str) -> bool:
     return TASK_HEAD.match(word) is not None or word.lower() in _MORE_TASK_HEADS
 
 
-# The noun right after a defined acronym names what the long form is: "Kullback-Leibler (KL) divergence" and
-# "Zorp-Blarg (ZB) distance" define a quantity, not a technique ("score" and "statistics" are left out: "local
-# outlier factor (LOF) score" and "batch normalization (BN) statistics" name techniques' outputs).
-_QUANTITY_AFTER = re.compile(
-    r"\)?\s+(?:divergences?|distances?|entropy|errors?|ratios?|coefficients?|indices|index|metrics?|bounds?|"
-    # and what is solved ("the PnP problem"), but a pre-training task is an objective ("the ROP task for pre-training")
-    r"norms?|criterion|criteria|problems?|tasks?(?!\s+(?:for|in|during)\s+(?:\w+\s+)?pre-?train)|settings?|"
-    r"scenarios?)\b"
-)
 # Named algorithms: capitalised (often eponymous) words before "algorithm", "sampler", "transform" ...
 # ("the Sinkhorn algorithm", "Gibbs sampling", "Kalman filter", "Dijkstra's algorithm").
 _EPONYM_HEADS = ("algorithm", "sampl", "transform", "filter")
@@ -244,7 +242,7 @@ class EntityResolver:
             if self._is_generic(ksf) or self._is_generic(klf) or "/" in sf:
                 generic_sf.add(ksf)
                 continue
-            if _QUANTITY_AFTER.match(text, se) and self.index.get(ksf) is None:
+            if defines_no_entity(text, ls, se) and self.index.get(ksf) is None:
                 generic_sf.update((ksf, klf))  # neither the acronym nor its long form names a technique
                 continue
             entry = self.index.get(ksf)
