@@ -300,6 +300,14 @@ _TASK_AFTER = re.compile(
 )
 
 
+# A task noun right after the acronym: the long form names what the task is about ("Drug-Drug Interaction (DDI)
+# prediction", "Human-Zorp Interaction (HZI) detection"), a thing, not a technique.
+_OBJECT_OF_TASK = re.compile(
+    r"\)?\s+(?:prediction|detection|recognition|classification|segmentation|generation|estimation|extraction|"
+    r"tracking|retrieval|completion|locali[sz]ation|forecasting|identification|parsing|reasoning)\b"
+)
+
+
 def defines_no_entity(text: str, ls: int, se: int) -> bool:
     """Whether the definition "long form (ACRONYM)" spanning ``text[ls:se]`` names a quantity ("(KL)
     divergence"), a task or a problem: then neither the acronym nor its long form is an entity.
@@ -312,8 +320,13 @@ def defines_no_entity(text: str, ls: int, se: int) -> bool:
     False
     >>> defines_no_entity("the Zorp-Blarg (ZB) distance", 4, 18)
     True
+    >>> defines_no_entity("Zorp Interaction (ZI) prediction", 0, 21)
+    True
     """
     return bool(
-        _QUANTITY_AFTER.match(text, se) or _TASK_BEFORE.search(text, max(0, ls - 24), ls) or _TASK_AFTER.match(text, se)
+        _QUANTITY_AFTER.match(text, se)
+        or _OBJECT_OF_TASK.match(text, se)
+        or _TASK_BEFORE.search(text, max(0, ls - 24), ls)
+        or _TASK_AFTER.match(text, se)
     )
 

@@ -488,3 +488,14 @@ def test_an_acronym_the_text_defines_as_a_task_or_problem_is_no_entity() -> None
         assert [e.text for e in nlp(text).ents] == [], text
     doc = nlp("T\n\nThe Zorp Markov Quux (ZMQ) is a classical tool for this problem. We extend ZMQ.")
     assert "ZMQ" in [e.text for e in doc.ents]
+
+
+def test_the_plural_of_the_papers_acronym_is_the_same_entity() -> None:
+    doc = _nlp()("T\n\nWe propose Zorp Linear Quux (ZLQ) networks. Experiments show our ZLQs are fast.")
+    ents = [e for e in doc._.kg_entities if e["name"].startswith("ZLQ")]
+    assert [e["name"] for e in ents] == ["ZLQ"] and "ZLQs" in ents[0]["aliases"]
+
+
+def test_an_acronym_followed_by_a_task_noun_names_the_tasks_object() -> None:
+    doc = _nlp()("T\n\nZorp-quux interaction (ZQI) prediction matters. We study ZQI prediction.")
+    assert [e.text for e in doc.ents] == []

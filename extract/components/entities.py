@@ -176,6 +176,7 @@ def _task_head(word: str) -> bool:
     return TASK_HEAD.match(word) is not None or word.lower() in _MORE_TASK_HEADS
 
 
+_PLURAL_ACRONYM = re.compile(r"(?:[\w\-]*[A-Z]){2}s")
 # Named algorithms: capitalised (often eponymous) words before "algorithm", "sampler", "transform" ...
 # ("the Sinkhorn algorithm", "Gibbs sampling", "Kalman filter", "Dijkstra's algorithm").
 _EPONYM_HEADS = ("algorithm", "sampl", "transform", "filter")
@@ -242,9 +243,6 @@ class EntityResolver:
             if self._is_generic(ksf) or self._is_generic(klf) or "/" in sf:
                 generic_sf.add(ksf)
                 continue
-            if defines_no_entity(text, ls, se) and self.index.get(ksf) is None:
-                generic_sf.update((ksf, klf))  # neither the acronym nor its long form names a technique
-                continue
             entry = self.index.get(ksf)
             if entry is not None and self.index.get(klf) is not entry and (
                 # a generated row's acronym defined otherwise is the paper's own; a data set's long form spelled
@@ -257,6 +255,9 @@ class EntityResolver:
                 redefined.add(ksf)  # the paper's own acronym, not the list's homonym ("partial optimal transport")
                 entry = None
             entry = entry or self.index.get(klf)
+            if entry is None and defines_no_entity(text, ls, se) and not text.startswith(sf):  # not "SIM: ..."
+                generic_sf.update((ksf, klf))  # a quantity, task or task's object: neither names a technique
+                continue
             if entry is not None:
                 proto = Cand(0, 0, entry.label, entry.name, entry.parent or "", "abbreviation", 3, entry)
             else:
@@ -443,6 +444,12 @@ class EntityResolver:
             # "ZapNet and ZapNet-L": an untyped size/version variant of a typed name of the same paper.
             base = local_base(key, [k for k, lab in labels.items() if lab in ("Model", "Method")])
             labels[key] = labels[base] if base is not None else None
+        for key in [k for k, ms in groups.items() if k[:-1] in groups and _PLURAL_ACRONYM.fullmatch(ms[0].name)]:
+            # "MSLTs" is the plural of the paper's "MSLT", not another name ("SPN" used bare after "... (SPNs)")
+            stem = key[:-1]
+            groups[stem] += groups.pop(key)
+            labels[stem] = label_of(text, sents, groups[stem]) or labels[key] or labels[stem]
+            proposed.setdefault(stem, proposed.get(key, ""))
         for key, ms in groups.items():
             label = labels[key]
             if label is None:
