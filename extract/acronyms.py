@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["best_long_form", "title_expansion"]
+__all__ = ["best_long_form", "initials_long_form", "repeated_letters", "title_expansion"]
 
 # Words that end a run of capitalised title words (title case capitalises them too).
 _STOP_WORDS = (
@@ -55,6 +55,40 @@ def best_long_form(sf: str, lf: str) -> str | None:
         ell -= 1
         s -= 1
     return lf[lf.rfind(" ", 0, ell + 1) + 1 :]
+
+
+_REPEAT = re.compile(r"(?<=[A-Za-z])([2-9])(?![\d.])")
+
+
+def repeated_letters(sf: str) -> str:
+    """The acronym with a count digit spelled out: the digit repeats the letter before it ("A3C" is
+    Asynchronous Advantage Actor-Critic, "T5" Text-To-Text Transfer Transformer).
+
+    >>> repeated_letters("A4C"), repeated_letters("T5"), repeated_letters("GPT-4"), repeated_letters("ZR2D2")
+    ('AAAAC', 'TTTTT', 'GPT-4', 'ZRRDD')
+    """
+    return _REPEAT.sub(lambda m: sf[m.start() - 1] * (int(m.group(1)) - 1), sf)
+
+
+_INITIAL_WORD = re.compile(r"[^\s\-]+")
+
+
+def initials_long_form(letters: str, window: str) -> str | None:
+    """The words ending ``window`` whose initials (words split at spaces and hyphens) are exactly ``letters``:
+    the strict match a spelled-out count needs, since Schwartz & Hearst would take letters inside words.
+
+    >>> initials_long_form("AAAC", "the Asynchronous Advantage Actor-Critic")
+    'Asynchronous Advantage Actor-Critic'
+    >>> initials_long_form("AAAC", "an Advantage Actor-Critic") is None
+    True
+    """
+    words = list(_INITIAL_WORD.finditer(window))
+    if len(words) < len(letters):
+        return None
+    tail = words[len(words) - len(letters) :]
+    if "".join(w.group()[0] for w in tail).lower() != letters.lower() or tail[0].group().lower() in _STOP:
+        return None
+    return window[tail[0].start() :]
 
 
 def _runs(title: str) -> list[list[tuple[int, int]]]:

@@ -18,7 +18,7 @@ from extract.lexicon import generic_keys, lookup, norm_key
 
 __all__ = [
     "NAME", "NAME_WORD", "TITLE", "TITLE_HEAD", "TITLE_ONLY", "TITLE_PHRASES", "TITLE_REPORT", "digit_name",
-    "title_lead", "title_match",
+    "title_definition", "title_lead", "title_match",
 ]
 
 # One word of a name: capitalised, or with a capital/digit inside ("fast2slow", "o1", "k1.5").
@@ -171,3 +171,30 @@ def digit_name(name: str) -> bool:
         and sum(c.isalpha() for c in name) >= 3
         and all(any(c.isupper() or c.isdigit() for c in part) for part in name.split("-"))
     )
+
+
+# "Long Form (ACR): subtitle": the title defines the paper's name before its subtitle.
+_TITLE_DEFINITION = re.compile(
+    r"^[A-Z][^():\n]{3,90}?\s\((?P<sf>[A-Za-z0-9][\w\-]*[A-Z][\w\-]*)\)\s*:\s*(?:(?:An?|The)\s+)?(?P<next>[\w\-]+)"
+)
+# What such a subtitle says the paper is instead: a survey of a field, or a metric (no entity).
+_NOT_OWN = re.compile(
+    r"(?i:surveys?|reviews?|overview|tutorial|systematic|meta-survey|concepts|perspectives?|challenges|metrics?|"
+    r"measures?|scores?|position|primer|introduction|history|state)"
+)
+
+
+def title_definition(text: str, title_end: int) -> tuple[int, int] | None:
+    """Offsets of the acronym a title defines before its subtitle ("Stage Zorp Network (SZN): A Policy for ...")
+    when it is the paper's own (unknown to the gazetteers, and the subtitle is no survey or metric), else None.
+
+    >>> title_definition("Zorp Quux Actor-Critic (ZQAC): Anticipation in RL\\n\\nText", 49)
+    (24, 28)
+    >>> title_definition("Explainable Zorp (XZ): A Survey of Methods\\n\\nText", 42) is None
+    True
+    """
+    m = _TITLE_DEFINITION.match(text, 0, max(0, title_end))
+    if m is None or _NOT_OWN.fullmatch(m.group("next")) or lookup(m.group("sf")) is not None:
+        return None
+    return m.start("sf"), m.end("sf")
+

@@ -54,3 +54,14 @@ def test_citations_and_two_letter_word_codes_define_nothing() -> None:
     assert _pairs("the rule of Zorp (Zorp et al., 1998) is old") == []
     assert _pairs("Zorpish (Zo): most datasets are in Zorpish") == []  # a language code
     assert _pairs("Hierarchical Zorping (Hz) works") == [("Hierarchical Zorping", "Hz")]
+
+
+def test_a_count_digit_repeats_the_letter_before_it() -> None:
+    text = "We extend the Zorp Quux Queue Critic (ZQ3C) and an Advantage Quux Critic (A3C) with care."
+    got = [(text[a:b], text[c:d]) for a, b, c, d in find_abbreviations(text)]
+    assert ("Zorp Quux Queue Critic", "ZQ3C") not in got  # Z, Q, Q, Q, C: four words cannot give five initials
+    text = "We extend the Zorp Quux Queue Quorum Critic (ZQ3C) with care."
+    got = [(text[a:b], text[c:d]) for a, b, c, d in find_abbreviations(text)]
+    assert got == [("Zorp Quux Queue Quorum Critic", "ZQ3C")]
+    text = "We extend an Advantage Actor Critic (A3C) with care."  # "an" is no word of the name
+    assert find_abbreviations(text) == []

@@ -425,3 +425,16 @@ def test_a_descriptor_with_a_hyphen_modifies_the_next_word() -> None:
     assert guess_label("code generation for library-oriented use, named", "") == ""
     assert guess_label("a model-based planner, named", "") == ""
     assert guess_label("a new library, named", "") == "Method"
+
+
+def test_an_open_source_tool_in_apposition_is_someone_elses() -> None:
+    names = {n for n, _, _ in _proposed("T\n\nWe extend ZorpCheck, an open-source model checker, and release "
+                                        "QuuxKit, a new open-source toolkit.")}
+    assert "QuuxKit" in names and "ZorpCheck" not in names
+
+
+def test_a_title_that_defines_an_acronym_before_its_subtitle_proposes_it() -> None:
+    got = _proposed("Zorp Quux Actor-Critic (ZQAC): Anticipation in Control\n\nWe study control.")
+    assert ("ZQAC", "", "title") in [(n, lab, r) for n, lab, r in got]
+    got = _proposed("Explainable Zorp (XZ): A Survey of Methods\n\nWe review methods.")
+    assert not any(n == "XZ" for n, _, _ in got)

@@ -12,7 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.acronyms import best_long_form
+from extract.acronyms import best_long_form, initials_long_form, repeated_letters
 from extract.doc_data import ABBREVS, text_of
 
 # A parenthesis; its content is a short form ("(LoRA)", "(SFT; ...)") or a long form after an acronym.
@@ -91,6 +91,8 @@ def find_abbreviations(text: str) -> list[list[int]]:
             words = _WORD.findall(left)
             window = " ".join(words[-min(len(sf) + 5, 2 * len(sf)) :])
             lf = best_long_form(sf, window)
+            if lf is None and (rep := repeated_letters(sf)) != sf:  # "Asynchronous Advantage Actor-Critic (A3C)"
+                lf = initials_long_form(rep, window)
             lf = lf and trim_descriptor(sf, lf)
             if (lf and len(lf) > len(sf) and sf.lower() not in lf.lower().split()
                     and lf.split(" ", 1)[0] not in _NOT_FIRST):

@@ -40,7 +40,7 @@ from extract.proposal_titles import TITLE as _TITLE
 from extract.proposal_titles import TITLE_HEAD as _TITLE_HEAD
 from extract.proposal_titles import TITLE_PHRASES as _TITLE_PHRASES
 from extract.proposal_titles import TITLE_REPORT as _TITLE_REPORT
-from extract.proposal_titles import digit_name, title_lead, title_match
+from extract.proposal_titles import digit_name, title_definition, title_lead, title_match
 
 SPAN_KEY = "kg_proposed"
 
@@ -92,8 +92,8 @@ _RESULTING = re.compile(
 )
 _REFER = re.compile(rf"\b(?:refer to|denote|we call)\s+(?:[\w\-]+\s+){{0,6}}?as\s+[\"“‘]?{_NAME}")
 _APPOSITIVE = re.compile(
-    r"(?:,\s+(?:which is\s+)?|\s+is\s+)an?\s+(?:[\w\-]+\s+){0,2}?(?:new|novel|first|large-scale|open)\b"
-)
+    r"(?:,\s+(?:which is\s+)?|\s+is\s+)an?\s+(?:[\w\-]+\s+){0,2}?(?:new|novel|first|large-scale|open(?!-source))\b"
+)  # ("X, an open-source model checker" is someone's tool; "X, a new open-source toolkit" is the paper's)
 _NAME_BEFORE = re.compile(rf"(?<![\w\-]){_NAME}$")
 _LOWER_INTRO = re.compile(
     rf"\b{_SUBJECT}\s+(?:also\s+)?(?:introduce|propose|present)[sd]?\s+"
@@ -465,6 +465,8 @@ class ProposalFinder:
                      else f for f in found]
             found += defined_proposals(text, sents, abbrevs)
         found += named_pairs(text, found)  # "named ZorpQA-S and ZorpQA-L": both are coined
+        if (lead := title_definition(text, text.find("\n\n"))) is not None:
+            found.append((*lead, "", "title"))  # "Zorp Quux Network (ZQN): A Policy for ..."
         for s, e, label, rule in found:
             if e <= s:
                 continue
