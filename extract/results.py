@@ -88,7 +88,7 @@ _STANDS_ALONE = re.compile(r"\s*(?:[,.;:)]|$|(?:and|on|in|at|for|respectively)\b
 _NUMBER_ASIDE = re.compile(r"\s*\((?:(?:[+\-−±↑↓]\s*)?\d+(?:\.\d+)?\s*(?:%|pp|points?)?|[A-Z][\w\-@]{0,10})\)")
 # Between a benchmark and a later number: another "on <Name>" the number is on ("accuracy on A rises from 53.5%
 # to 63.8%, and on Zorp Letters from 23.8% to 84.2%"), which kg did not type; the number is not on A.
-_OTHER_ON = re.compile(r"\bon\s+(?:the\s+)?[A-Z]")
+_OTHER_ON = re.compile(r"\bon\s+(?:the\s+)?(?!SOTA\b|State-of-the-[Aa]rt\b)[A-Z]")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 # After a delta: what changes is something else ("a 15% reduction in run-time", "a 2x increase of speed").
 _CHANGE_OF_OTHER = re.compile(
@@ -254,6 +254,7 @@ def sentence_results(
             runs = _metric_lists(metrics, text)
             pair_metric.update({id(n): m for n, m in _paired_runs(group, runs)})  # "accuracy and F1 are 91% and 88%"
     listed = {m[2] for run in _lists(benches, text) if len({x[2] for x in run}) > 1 for m in run}
+    starts = {m[0] for m in mentions}  # "on ResNet50": an "on" phrase of a known name is no other benchmark
     named_after = {gid: _bench_right_after(text, group[-1].end, benches) for gid, group in groups.items()}
     after_of = {
         gid: _metric_after(text, named[1] if (named := named_after[gid]) else group[-1].end, e, metrics)
@@ -293,7 +294,7 @@ def sentence_results(
             if (metric is None or metric[3]) and n.role == "delta":
                 metric = _metric_in_terms(text, metrics, group[-1].end, e) or metric
             tail = metric[1] if metric_after else last.end
-            bench, tied = _benchmark(text, n, tail, e, clause, benches, pair_bench)
+            bench, tied = _benchmark(text, n, tail, e, clause, benches, pair_bench, starts)
             if tied in ("after", "before") and len(group) > 1 and respectively and bench in listed:
                 bench = None  # "by 4%, 14% and 27% on A, B, C and D, respectively" that did not pair: not all on one
             if named_after[gid] is not None and metric_after is not None and tied != "pair":
@@ -399,9 +400,17 @@ def _metric_in_terms(text: str, metrics: list[Metric], end: int, stop: int) -> M
 
 
 def _benchmark(
-    text: str, n: Number, tail: int, stop: int, clause: int, benches: list[Mention], paired: dict[int, str]
+    text: str,
+    n: Number,
+    tail: int,
+    stop: int,
+    clause: int,
+    benches: list[Mention],
+    paired: dict[int, str],
+    starts: set[int],
 ) -> tuple[str | None, str]:
-    """The benchmark of a number and how it was tied ("pair", "after", "before", "")."""
+    """The benchmark of a number and how it was tied ("pair", "after", "before", ""); ``starts``: where the
+    sentence's entity mentions start."""
     if id(n) in paired:
         return paired[id(n)], "pair"
     cond = _CONDITION.match(text, tail)
@@ -419,7 +428,7 @@ def _benchmark(
         if b[0] >= tail:
             break
     before = [b for b in benches if clause <= b[0] and b[1] <= n.start]
-    if before and not _OTHER_ON.search(text, before[-1][1], n.start):
+    if before and not any(o.end() - 1 not in starts for o in _OTHER_ON.finditer(text, before[-1][1], n.start)):
         return before[-1][2], "before"
     return None, ""
 

@@ -330,6 +330,8 @@ def test_a_number_after_another_on_phrase_is_not_on_the_benchmark_before() -> No
     got = _results("With FooNet, accuracy on Zorp-Bench rises from 53.5% to 63.8%, and on Wib Letters from 23.8% to "
                    "84.2%.")
     assert [(r[1], r[3]) for r in got] == [("Zorp-Bench", 53.5), ("Zorp-Bench", 63.8), (None, 23.8), (None, 84.2)]
+    got = _results("Experiments on Zorp-Bench with FooNet and on BarLM reach 60.2% IoU.")
+    assert [(r[1], r[3]) for r in got] == [("Zorp-Bench", 60.2)]  # "on BarLM": a known name, no other benchmark
 
 
 def test_parts_of_one_set_pair_in_a_respectively_list_and_a_list_that_does_not_pair_gives_no_benchmark() -> None:
