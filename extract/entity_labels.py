@@ -156,7 +156,11 @@ def classify_long_form(lf: str) -> str | None:
         return None  # a class of models ("Large Vision Models (LVMs)"), not one named model
     if (title and (_TITLE_MODEL_HEAD.search(last) or model_head(lf))) or (known is not None and known.label == "Model"):
         return "Model"
-    if re.search(r"bench(?:mark)?s?$", last, re.I) or _CONTEST_HEAD.fullmatch(_head_before_year(words)):
+    if (
+        re.search(r"bench(?:mark)?s?$|^test-?sets?$", last, re.I)
+        or re.search(r"\btest\s+sets?$", lf, re.I)
+        or _CONTEST_HEAD.fullmatch(_head_before_year(words))
+    ):
         return "Benchmark"  # "... Benchmark", "... Visual Recognition Challenge 2013": a shared task is an evaluation
     if re.search(r"(?:dataset|corpus|collection|database|treebank)$", last, re.I):
         return "Dataset"

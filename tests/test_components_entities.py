@@ -74,6 +74,8 @@ def test_long_form_classes() -> None:
     assert classify_long_form("Emotional Zorp Expressions Database") == "Dataset"
     assert classify_long_form("Zorp Large Scale Visual Recognition Challenge 2013") == "Benchmark"  # a shared task
     assert classify_long_form("Zorp Health Organization") is None  # organisations are no entities
+    assert classify_long_form("Zorp Analogy Test Sets") == "Benchmark"
+    assert classify_long_form("Bigger Zorp TestSet") == "Benchmark"
     assert classify_long_form("Quux Technological University") is None
     assert classify_long_form("Zorp Bayes Estimator") == "Method"
     assert classify_long_form("Robust Zorp Competition") == "Benchmark"
