@@ -295,6 +295,8 @@ def sentence_results(
                 metric = _metric_in_terms(text, metrics, group[-1].end, e) or metric
             tail = metric[1] if metric_after else last.end
             bench, tied = _benchmark(text, n, tail, e, clause, benches, pair_bench, starts)
+            if tied == "before" and bench in {m[2] for g, m in named_after.items() if m is not None and g != gid}:
+                bench = None  # "71.7% ImageNet top-1 accuracy, ... from 73.2 to 76.0 mIoU": ImageNet is the first's
             if tied in ("after", "before") and len(group) > 1 and respectively and bench in listed:
                 bench = None  # "by 4%, 14% and 27% on A, B, C and D, respectively" that did not pair: not all on one
             if named_after[gid] is not None and metric_after is not None and tied != "pair":

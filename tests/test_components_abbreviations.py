@@ -65,3 +65,9 @@ def test_a_count_digit_repeats_the_letter_before_it() -> None:
     assert got == [("Zorp Quux Queue Quorum Critic", "ZQ3C")]
     text = "We extend an Advantage Actor Critic (A3C) with care."  # "an" is no word of the name
     assert find_abbreviations(text) == []
+
+
+def test_a_long_form_wrapped_over_lines_or_double_spaces_is_found() -> None:
+    for text in ("for Zorp  quux networks (ZQNs): we", "a zorp quux\nnetwork (ZQN) is"):
+        got = [(" ".join(text[a:b].split()), text[c:d]) for a, b, c, d in find_abbreviations(text)]
+        assert len(got) == 1 and got[0][0].lower() in ("zorp quux networks", "zorp quux network"), (text, got)

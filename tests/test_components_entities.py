@@ -501,3 +501,4 @@ def test_the_plural_of_the_papers_acronym_is_the_same_entity() -> None:
 def test_an_acronym_followed_by_a_task_noun_names_the_tasks_object() -> None:
     doc = _nlp()("T\n\nZorp-quux interaction (ZQI) prediction matters. We study ZQI prediction.")
     assert [e.text for e in doc.ents] == []
+

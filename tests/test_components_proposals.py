@@ -438,3 +438,9 @@ def test_a_title_that_defines_an_acronym_before_its_subtitle_proposes_it() -> No
     assert ("ZQAC", "", "title") in [(n, lab, r) for n, lab, r in got]
     got = _proposed("Explainable Zorp (XZ): A Survey of Methods\n\nWe review methods.")
     assert not any(n == "XZ" for n, _, _ in got)
+
+
+def test_a_known_technique_after_propose_and_a_gerund_is_used_not_proposed() -> None:
+    got = {n for n, _, _ in _proposed("T\n\nWe propose minimizing Maximum Mean Discrepancy (MMD) over features. "
+                                      "We also propose learning Zorp-Quux embeddings.")}
+    assert "MMD" not in got and "Maximum Mean Discrepancy" not in got

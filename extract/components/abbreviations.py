@@ -40,7 +40,12 @@ def _code_of_word(sf: str, text: str, paren: int) -> bool:
 def _sf_ok(sf: str) -> bool:
     """A plausible short form: has a capital letter, some letters, is not a year or a citation."""
     letters = sum(c.isalpha() for c in sf)
+    if sf in _PLACEHOLDERS:
+        return False  # "BERT (CITATION)": a corpus's placeholder for a citation, no acronym
     return 2 <= len(sf) <= 12 and letters >= 2 and any(c.isupper() for c in sf) and not sf[:4].isdigit()
+
+
+_PLACEHOLDERS = frozenset(["CITATION", "CITE", "URL", "EQUATION", "FORMULA", "MATH"])
 
 
 
@@ -73,6 +78,17 @@ _NOT_FIRST_WORDS = (
 _NOT_FIRST = frozenset(_NOT_FIRST_WORDS.split(" "))
 
 
+def _rfind_spaced(text: str, lf: str, end: int) -> tuple[int, int]:
+    """Span of the last occurrence of the long form ``lf`` (its words joined by single spaces) before ``end``,
+    its words separated by any whitespace in ``text`` ("Bayesian  networks", a wrapped line); (-1, -1) if none."""
+    ls = text.rfind(lf, 0, end)
+    if ls >= 0:
+        return ls, ls + len(lf)
+    window = max(0, end - 4 * len(lf) - 40)
+    hits = list(re.finditer(r"\s+".join(map(re.escape, lf.split(" "))), text[window:end]))
+    return (window + hits[-1].start(), window + hits[-1].end()) if hits else (-1, -1)
+
+
 def find_abbreviations(text: str) -> list[list[int]]:
     """All (long form, short form) definitions in ``text`` as ``[ls, le, ss, se]`` offsets."""
     out: list[list[int]] = []
@@ -97,10 +113,10 @@ def find_abbreviations(text: str) -> list[list[int]]:
             if (lf and len(lf) > len(sf) and sf.lower() not in lf.lower().split()
                     and lf.split(" ", 1)[0] not in _NOT_FIRST):
                 le = len(text[: m.start()].rstrip())
-                ls = text.rfind(lf, 0, le)
+                ls, lf_end = _rfind_spaced(text, lf, le)
                 if ls >= 0:
                     ss = m.start(1) + sm.start(1)
-                    out.append([ls, ls + len(lf), ss, ss + len(sf)])
+                    out.append([ls, lf_end, ss, ss + len(sf)])
                     continue
         # Reversed form: "RLHF (reinforcement learning from human feedback)".
         before = _SF_BEFORE.search(text, max(0, m.start() - 12), m.start())

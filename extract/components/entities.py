@@ -446,8 +446,8 @@ class EntityResolver:
             labels[key] = labels[base] if base is not None else None
         for key in [k for k, ms in groups.items() if k[:-1] in groups and _PLURAL_ACRONYM.fullmatch(ms[0].name)]:
             # "MSLTs" is the plural of the paper's "MSLT", not another name ("SPN" used bare after "... (SPNs)")
-            stem = key[:-1]
-            groups[stem] += groups.pop(key)
+            stem, plural = key[:-1], groups.pop(key)
+            groups[stem] += plural
             labels[stem] = label_of(text, sents, groups[stem]) or labels[key] or labels[stem]
             proposed.setdefault(stem, proposed.get(key, ""))
         for key, ms in groups.items():

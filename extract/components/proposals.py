@@ -245,6 +245,7 @@ _ALSO_BEFORE = re.compile(r"\b(?:also|sometimes|commonly|often|usually|frequentl
 _NAMING_WORD = re.compile(rf"(?:{_NAMING_WORDS})\b")
 # Proposal verbs that also describe using what exists: "we train X", "we report results of X".
 _WEAK_VERB = re.compile(r"\b(?:train|pretrain|pre-train|report|describe|offer|establish)(?:s|d|ed)?\b")
+_GERUND_OBJECT = re.compile(r"\b(?:propos|introduc|present)\w*\s+[a-z]+ing\s")
 _STRONG_VERB = re.compile(r"\b(?:propos|introduc|present|releas|develop|design|creat|unveil|devis|open-sourc)\w*", re.I)
 
 
@@ -276,9 +277,11 @@ def _later_name(text: str, end: int) -> tuple[int, int] | None:
 
 
 def _reuses_known(cue: str, name: str) -> bool:
-    """Whether a weak proposal verb in ``cue`` has a known name (or a known model's size variant) as object."""
-    if _WEAK_VERB.search(cue) is None or _STRONG_VERB.search(cue) is not None:
-        return False  # "we train and release X" is still a release
+    """Whether a weak proposal verb in ``cue`` has a known name (or a known model's size variant) as object, or a
+    gerund stands between any proposal verb and it ("we propose minimizing Maximum Mean Discrepancy (MMD)")."""
+    weak = _WEAK_VERB.search(cue) is not None and _STRONG_VERB.search(cue) is None  # not "we train and release X"
+    if not weak and _GERUND_OBJECT.search(cue) is None:
+        return False
     return lookup(name) is not None or split_variant(name) is not None
 
 
