@@ -11,7 +11,10 @@ from extract.mention_cues import right_cue
 from extract.model_heads import model_head
 from extract.proposal_titles import title_kind
 
-__all__ = ["TASK_HEAD", "Cand", "by_votes", "classify_long_form", "data_or_benchmark", "label_of", "sentence_of"]
+__all__ = [
+    "METRIC_HEAD", "TASK_HEAD", "Cand", "by_votes", "classify_long_form", "data_or_benchmark", "defines_no_entity",
+    "label_of", "sentence_of",
+]
 
 # Heads of capitalised long forms that name tasks or metrics, not techniques.
 TASK_HEAD = re.compile(
@@ -115,6 +118,9 @@ _THING_HEAD = re.compile(
     r"organi[sz]ations?|universit(?:y|ies)|corporations?|compan(?:y|ies)|institutes?|laborator(?:y|ies)|agency|"
     r"agencies|ministry|ministries|department|administration|bureau|council|commission|consortium)"
 )
+# A long form headed by a metric word names a measure, which no proposal cue makes an entity ("we introduce an
+# Instruction Information Metric (InsInfo)").
+METRIC_HEAD = re.compile(r"\s(?i:metrics?|measures?|scores?|indices|index|criteri(?:on|a))$")  # not "FrugalScore"
 _CONTEST_HEAD = re.compile(r"(?:[Cc]hallenges?|[Cc]ompetitions?|[Ll]eaderboards?|Shared Tasks?)")
 
 

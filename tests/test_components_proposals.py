@@ -444,3 +444,8 @@ def test_a_known_technique_after_propose_and_a_gerund_is_used_not_proposed() -> 
     got = {n for n, _, _ in _proposed("T\n\nWe propose minimizing Maximum Mean Discrepancy (MMD) over features. "
                                       "We also propose learning Zorp-Quux embeddings.")}
     assert "MMD" not in got and "Maximum Mean Discrepancy" not in got
+
+
+def test_a_measure_the_paper_introduces_is_no_proposal() -> None:
+    got = {n for n, _, _ in _proposed("T\n\nWe further introduce an Instruction Zorp Metric (IZM) to quantify it.")}
+    assert not got & {"IZM", "Instruction Zorp Metric"}

@@ -148,3 +148,10 @@ def test_a_name_written_in_capital_words_is_one_name() -> None:
     got = _scan("We win on the ZORPY FLIMSET validation set, and PAC RL is a setting.")
     assert "ZORPY FLIMSET" in got and "FLIMSET" not in got
     assert "PAC RL" not in got  # acronyms side by side are names of their own, not one
+
+
+def test_a_value_glued_to_its_metric_is_no_name() -> None:
+    from extract.components.shapes import looks_like_name
+
+    assert not looks_like_name("2.2ROUGE-L") and not looks_like_name("23.80dB")
+    assert looks_like_name("3DETR") and looks_like_name("GSM8K")

@@ -35,6 +35,7 @@ from extract.doc_data import (
     text_of,
 )
 from extract.entity_labels import (
+    METRIC_HEAD,
     TASK_HEAD,
     Cand,
     classify_long_form,
@@ -262,7 +263,7 @@ class EntityResolver:
                 proto = Cand(0, 0, entry.label, entry.name, entry.parent or "", "abbreviation", 3, entry)
             else:
                 label = classify_long_form(lf)
-                if label is None and (ss, se) in acro_props:
+                if label is None and (ss, se) in acro_props and (acro_props[(ss, se)] or not METRIC_HEAD.search(lf)):
                     label = acro_props[(ss, se)] or ("Model" if _CLASS_HEAD.search(lf) else "Method")
                 if label is None:
                     # "Adaptive Zap Ranking Loss (AZRL)" after "... Zap Ranking Loss (ZRL)":

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from extract.acronyms import best_long_form
 from extract.canonical import split_variant
 from extract.doc_data import ABBREVS, PROPOSED_META, SENTS, sents_of, span_at, text_of, token_starts
+from extract.entity_labels import METRIC_HEAD
 from extract.lexicon import generic_compound, generic_keys, lookup, norm_key
 from extract.proposal_context import (
     BARE_HEAD,
@@ -367,8 +368,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
         known = lookup(name) if rule == "propose" and later is None else None
         if known is not None and known.label in ("Method", "Model") and _KNOWN_MODIFIES.match(text, e):
             continue  # "we design a new CNN encoder architecture": a known name describes an unnamed proposal
-        if METRIC_BEFORE.search(text, max(0, s - 60), s):
-            continue  # "a novel evaluation metric called mnCER": metrics are no entities
+        if METRIC_BEFORE.search(text, max(0, s - 60), s) or METRIC_HEAD.search(name):
+            continue  # "a novel evaluation metric called mnCER", "an Instruction Information Metric": no entities
         if rule == "propose" and m.re is _PROPOSE and OF_GAP.search(m.group("gap")):
             continue  # "we present an analysis of the Hidden Markov Model": what the work is about, not its name
         if _reuses_known(m.group(0), name):

@@ -39,6 +39,7 @@ _NUMBER = re.compile(r"^[\d.,]+[%x]?$|^\d+(?:st|nd|rd|th|s|k|K|M|B|D)?$")
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BbMmKkTt]$|^[A]\d+[Bb]$|^\d+[Ee]$")
 _VERSION = re.compile(r"^[vV]?\d+(?:\.\d+)*[a-z]?$|^[a-zA-Z]\d+(?:\.\d+)*$")
 _SIZE_OR_VERSION = re.compile(r"(?:(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BbMmKkTt]|[vV]?\d+(?:\.\d+)*)$")
+_DECIMAL_GLUED = re.compile(r"^\d+\.\d+[A-Za-z]")
 _PERCENT = re.compile(r"^\d+(?:\.\d+)?%$")
 # A number glued to a unit of measure: "23.80dB", "65ms", "0.5MB", "2.9X" (not "300W", the benchmark).
 _MEASURE = re.compile(r"^\d+(?:\.\d+)?(?:[KMGT]i?[Bb]|[kMG]?Hz|dB|ms|mm|cm|km|nm|deg|fps|FPS|pp|mmHg|[xX])$")
@@ -226,8 +227,8 @@ def looks_like_name(surface: str) -> bool:
     """Internal capitals or letters mixed with digits: "LoRA", "GSM8K", "fast2slow", not "The" or "2024"."""
     if len(surface) < 2 or _NUMBER.match(surface) or _ROMAN.match(surface) or _SIZE.match(surface):
         return False  # "2024", "IV", and sizes on their own ("7B", "1T" of "a 1T-token corpus")
-    if _MEASURE.match(surface):
-        return False  # a measurement: "23.80dB", "65ms"
+    if _MEASURE.match(surface) or _DECIMAL_GLUED.match(surface):
+        return False  # a measurement: "23.80dB", "65ms"; a value glued to its metric ("2.2ROUGE-L")
     if _LATEX_WORD.search(surface):
         return False  # LaTeX that lost its backslash: "EnglishrightarrowGerman", "mathbfX"
     letters = sum(c.isalpha() for c in surface)
