@@ -449,3 +449,8 @@ def test_a_known_technique_after_propose_and_a_gerund_is_used_not_proposed() -> 
 def test_a_measure_the_paper_introduces_is_no_proposal() -> None:
     got = {n for n, _, _ in _proposed("T\n\nWe further introduce an Instruction Zorp Metric (IZM) to quantify it.")}
     assert not got & {"IZM", "Instruction Zorp Metric"}
+
+
+def test_an_acronym_modifying_the_descriptor_is_not_the_name() -> None:
+    got = {n for n, _, _ in _proposed("T\n\nTo assess generalization, we introduce an OOD test set, ZorpEval.")}
+    assert "ZorpEval" in got and "OOD" not in got

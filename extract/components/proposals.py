@@ -56,7 +56,10 @@ _INGREDIENT = (
     r"combining|integrating|incorporating|exploiting|employing|adopting|applying|extending|augmenting|coupling|"
     r"fusing|unifying|built\s+(?:up)?on"
 )
-_GAP = rf"(?:(?!(?:{_STOP}|{_INGREDIENT})\b)[a-z][\w\-]*,?\s+|(?:an?|the|our)\s+|\([^()]{{1,40}}\)\s+){{0,7}}"
+_GAP = (  # an acronym before a lower-case word modifies it ("an OOD test set, X"), it is not the name
+    rf"(?:(?!(?:{_STOP}|{_INGREDIENT})\b)[a-z][\w\-]*,?\s+|(?:an?|the|our)\s+|\([^()]{{1,40}}\)\s+|"
+    r"[A-Z]{2,5}s?\s+(?=[a-z])){0,7}"
+)
 _VERBS = (
     r"propose|introduce|present|develop|release|build|design|create|construct|curate|contribute|"
     r"open-source|unveil|devise|establish|offer|describe|train|pretrain|pre-train|collect|report"
