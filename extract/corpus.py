@@ -128,6 +128,24 @@ class DefinitionTally:
             if strong and not pairs and _new_name(name, ent.get("rule", "")):
                 seen.add(("n", name, label, name, ""))
         self.seen.update(seen)
+        self._untyped_definitions(rec)
+
+    def _untyped_definitions(self, rec: dict[str, Any]) -> None:
+        """Acronyms the text defines but the pipeline made no entity of ("unmanned aerial vehicles (UAVs)", a thing)
+        are established meanings too: another paper's entity of the same acronym must not spread to them."""
+        text = f"{rec.get('title') or ''}\n\n{rec.get('abstract') or ''}"
+        if "(" not in text:
+            return
+        from extract.components.abbreviations import find_abbreviations  # the pipeline's own finder
+
+        surfaces = {norm_key(s) for e in rec.get("entities", []) if e.get("rule") != CORPUS_RULE
+                    for s in (e["name"], *e.get("aliases", []), *(m["text"] for m in e.get("mentions", [])))}
+        for ls, le, ss, se in find_abbreviations(text):
+            short, lk = text[ss:se], long_key(text[ls:le])
+            if norm_key(short) not in surfaces and is_acronym(short):
+                for form in {short, short[:-1] if short.endswith("s") and short[-2:-1].isupper() else short}:
+                    self.expansions.add((form, lk))  # "(UAVs)" defines "UAV" too
+                    self.established.update((form, lk))
 
     def update(self, records: Iterable[dict[str, Any]]) -> DefinitionTally:
         """Count many records; returns self."""

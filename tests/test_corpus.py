@@ -71,3 +71,19 @@ def test_the_table_does_not_depend_on_order_or_partitioning() -> None:
     random.Random(3).shuffle(shuffled)
     assert DefinitionTally().update(shuffled).lexicon() == whole
     assert _surfaces(DefinitionTally().update(recs))["ZorpNet"] == ("ZorpNet", "Model")  # majority type
+
+
+def test_an_acronym_some_paper_defines_as_no_entity_does_not_spread() -> None:
+    """ "unmanned zorp vehicles (UZVs)" defines a thing (no entity): another paper's Benchmark UZV must not reach the
+    papers that write UZV."""
+    tally = DefinitionTally()
+    bench = {"id": "a", "title": "T", "abstract": "We release the Unified Zorp Volume (UZV) benchmark.",
+             "entities": [{"label": "Benchmark", "name": "UZV", "rule": "abbreviation",
+                           "aliases": ["Unified Zorp Volume"], "mentions": [{"text": "UZV"}]}],
+             "relations": [{"type": "PROPOSES", "target": "UZV"}]}
+    tally.add(bench)
+    assert any(d.name == "UZV" for d in tally.lexicon().definitions)
+    thing = {"id": "b", "title": "T", "abstract": "Many unmanned zorp vehicles (UZVs) fly.", "entities": [],
+             "relations": []}
+    tally.add(thing)
+    assert not any(d.name == "UZV" for d in tally.lexicon().definitions)
