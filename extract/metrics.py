@@ -28,14 +28,16 @@ HAND: tuple[str, ...] = (
     r"(?i:pass rates?)",
     r"(?i:error rates?)",
     r"(?i:error reductions?)",
-    r"(?i:(?:test|training|validation|classification|generalization|localization|top-[1-5]) errors?)",
+    r"(?i:(?:test|training|validation|classification|generalization|localization|reconstruction|prediction|"
+    r"estimation|forecasting|average|relative|absolute|angular|end-?point|pose|rotation|translation|top-[1-5]) "
+    r"errors?(?: rates?)?)",
     r"(?i:perplexity)",
     r"(?i:percentile)",
     r"(?i:precision)",
     r"(?i:recall)",
     r"(?i:(?:mean )?average precision)",
     r"(?i:(?:word|character) error rates?)",
-    r"(?i:AU-?(?:PR|ROC|PRC))",
+    r"(?i:AUC?-?(?:PR|ROC|PRC))",
     r"(?i:pass@\d+)",
     r"(?i:recall@\d+)",
     r"(?i:hits@\d+)",
@@ -86,7 +88,8 @@ HAND_FIRST_WORDS = (
     "classification generalization localization perplexity percentile precision recall mean average word character "
     "au aupr auprc hits f em bleu rouge meteor cider chrf wer cer ppl map ap auc auroc miou iou fid psnr ssim r "
     "ndcg mrr elo pq score scores performance peak structural intersection area frechet fréchet root reciprocal "
-    "normalized normalised"
+    "normalized normalised reconstruction prediction estimation forecasting relative absolute angular end endpoint "
+    "pose rotation translation"
 )
 # Generic words standing for a metric: a result with only these needs a benchmark (or a before→after pair).
 WEAK = frozenset({"score", "scores", "performance"})

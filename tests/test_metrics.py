@@ -78,3 +78,14 @@ def test_long_forms_of_metric_acronyms() -> None:
         "peak signal-to-noise ratio", "mean intersection over union", "area under the ROC curve",
         "root mean squared error",
     ]
+
+
+def test_errors_of_a_kind_and_auc_variants_are_metrics_as_written() -> None:
+    from extract.metrics import find_metrics
+
+    def names(text: str) -> list[str]:
+        return [n for _, _, n, _ in find_metrics(text, 0, len(text))]
+
+    assert names("a 7.9% reduction in reconstruction error on Zorp") == ["reduction in reconstruction error"]
+    assert names("a 27% relative error rate improvement") == ["relative error rate improvement"]
+    assert "AUC-PR" in names("8.24% in AUC-PR")
