@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from itertools import pairwise
 
 from spacy.language import Language
@@ -22,7 +21,6 @@ from spacy.tokens import Doc, Span
 from extract.acronyms import best_long_form, title_expansion
 from extract.canonical import canonical_key, canonical_name, clean_surface, known
 from extract.components.variants import link_variants, local_base
-from extract.corpus import expands, is_acronym
 from extract.doc_data import (
     ABBREVS,
     ENTITIES,
@@ -52,110 +50,20 @@ from extract.entity_lists import (
     listed_with_data,
     titled_collections,
 )
-from extract.lexicon import Entry, case_ok, generic_keys, head_entry, key_index, norm_key, task_acronym_keys, task_keys
+from extract.lexicon import case_ok, generic_keys, head_entry, key_index, norm_key, task_acronym_keys, task_keys
+from extract.long_form_meaning import other_meaning, same_meaning
 from extract.mention_cues import RIGHT_CUE, cue_label
+from extract.name_repeats import long_form_uses, proposal_reuses
 from extract.origins import mark_origins
 
 _CLASS_HEAD = re.compile(r"(?:[Mm]odels?|[Nn]etworks?|LLMs?|LMs?)$")
-_WORD = re.compile(r"[^\W_]+")
 _ET_AL = re.compile(r"\s+et\.?\s+al\b")
-
-
-def _long_form_uses(text: str, defined: list[tuple[int, int, int, int]], alias: dict[str, Cand]) -> list[Cand]:
-    """Other mentions of the paper's own multi-word long forms, in any case and with hyphens or spaces
-    ("Self-Play with Variational Problem Synthesis" in the title of a paper that defines "Self-play with
-    variational problem synthesis (SvS)"): the acronym's entity, not a known name inside the phrase."""
-    out: list[Cand] = []
-    seen: set[str] = set()
-    flat = ""  # the text in lower case with hyphens and line breaks as spaces, offsets unchanged
-    for ls, le, _, _ in defined:
-        lf = text[ls:le]
-        key = norm_key(lf)
-        proto = alias.get(key)
-        if proto is None or proto.entry is not None or key in seen or not (" " in lf or "-" in lf):
-            continue
-        seen.add(key)
-        words = _WORD.findall(lf)
-        if len(words) < 2:
-            continue
-        flat = flat or text.lower().replace("-", " ").replace("\n", " ")
-        if len(flat) != len(text):
-            return out  # lower() changed a length ("İ"): offsets would not map back
-        for i, j in _whole_occurrences(flat, " ".join(words).lower(), text):
-            if not any(a <= i < b for a, b, _, _ in defined):
-                out.append(Cand(i, j, proto.label, proto.name, proto.parent, "abbreviation", proto.prio, None,
-                                set(proto.evidence)))
-    return out
-
-
-def _proposal_reuses(text: str, cands: list[Cand]) -> list[Cand]:
-    """Other mentions of a proposed name of several words, written the same way ("GR00T N1 is a VLA model"
-    after "we introduce GR00T N1"): the proposal, not a shorter name inside it ("GR00T")."""
-    out: list[Cand] = []
-    spans = {(c.start, c.end) for c in cands if c.rule == "proposal"}
-    for c in cands:
-        surface = text[c.start : c.end]
-        if c.rule != "proposal" or " " not in surface or any(o.name == c.name for o in out):
-            continue
-        if any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start for o in cands):
-            continue  # the proposal lost its own place to a longer name ("a Monte Carlo sampler"): no copies
-        for i, j in _whole_occurrences(text, surface, text):
-            if (i, j) not in spans:
-                # the copy names the proposal; it casts no second vote for the proposal's type
-                out.append(Cand(i, j, c.label, c.name, c.parent, "proposal", c.prio, None, c.evidence & {"proposed"}))
-    return out
-
-
-def _whole_occurrences(haystack: str, needle: str, text: str) -> Iterator[tuple[int, int]]:
-    """Spans of ``needle`` in ``haystack`` (``text`` or a same-length copy of it) that no letter, digit,
-    hyphen or underscore of ``text`` continues on either side."""
-    i = haystack.find(needle)
-    while i >= 0:
-        j = i + len(needle)
-        if (i == 0 or not _name_char(text[i - 1])) and (j == len(text) or not _name_char(text[j])):
-            yield i, j
-        i = haystack.find(needle, j)
-
-
-def _name_char(c: str) -> bool:
-    """Whether ``c`` continues a word or a hyphenated name."""
-    return c.isalnum() or c in "-_"
 
 
 _MORE_TASK_HEADS = frozenset(["estimation", "analysis", "synthesis", "reconstruction", "matching", "modeling"])
 _NEXT_WORDS = re.compile(r"[ \-]([A-Za-z]+)(?:[ \-]([A-Za-z]+))?")
 
 
-def _stems(phrase: str) -> set[str]:
-    return {w[:5] for w in re.split(r"[\s\-]+", phrase.lower()) if w and w not in _FUNCTION_WORDS}
-
-
-def _row_long_forms(entry: Entry) -> list[set[str]]:
-    """Stems of the row's long forms: surfaces that spell one of its acronyms out ("GPT family" does not)."""
-    acronyms = [x for x in entry.surfaces if is_acronym(x)]
-    keys = [norm_key(a) for a in acronyms]
-    longs = [_stems(x) for x in entry.surfaces
-             if len(x.split()) > 1 and any(expands(a, x) for a in acronyms)
-             and not any(k in norm_key(x) for k in keys)]
-    return [x for x in longs if x]
-
-
-def other_meaning(long_form: str, entry: Entry) -> bool:
-    """Whether a paper's long form of an acronym means something else than the gazetteer row the acronym
-    names: the row spells out a long form of one of its acronyms, and none shares half its words with the paper's
-    (5-letter stems: "optimizer" is "optimization"). A row without a long form cannot tell: the same thing."""
-    mine, longs = _stems(long_form), _row_long_forms(entry)
-    return bool(mine and longs) and all(2 * len(mine & x) < min(len(mine), len(x)) for x in longs)
-
-
-def same_meaning(long_form: str, entry: Entry) -> bool:
-    """Whether a paper's long form is another spelling of one of the row's ("Labelled Faces in the Wild" of
-    "Labeled Faces in the Wild"): the same 5-letter stems."""
-    mine = _stems(long_form)
-    return bool(mine) and any(mine == x for x in _row_long_forms(entry))
-
-
-_FUNCTION_WORDS = frozenset({"of", "for", "the", "a", "an", "and", "in", "on", "with", "to", "via", "by"})
 
 
 def _task_with_data_name(text: str, c: Cand, tasks: frozenset[str]) -> bool:
@@ -287,7 +195,7 @@ class EntityResolver:
             for s, e in ((ls, le), (ss, se)):
                 p = proto
                 cands.append(Cand(s, e, p.label, p.name, p.parent, "abbreviation", p.prio, p.entry, set(p.evidence)))
-        cands += _long_form_uses(text, defined, alias)
+        cands += long_form_uses(text, defined, alias)
         # An acronym the paper uses without defining or proposing it, which the field defines almost only as a
         # task, field or quantity ("... on CAD models", "HOI detection"), names no technique here either.
         proposed_keys = {norm_key(text[int(s) : int(e)]) for _, s, e, _ in prop_meta}
@@ -370,7 +278,7 @@ class EntityResolver:
                 ev = {"proposed", tag + label} if label else {"proposed"}
                 cands.append(Cand(int(s), int(e), label, name, "", "proposal", 2, None, ev))
                 proposed.setdefault(canonical_key(name), str(rule))
-        cands += _proposal_reuses(text, cands)
+        cands += proposal_reuses(text, cands)
         return cands, generic_sf, proposed
 
     @staticmethod

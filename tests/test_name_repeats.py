@@ -1,0 +1,23 @@
+"""extract.name_repeats: further mentions of the paper's own long forms and proposals, on invented names."""
+
+from __future__ import annotations
+
+from extract.entity_labels import Cand
+from extract.name_repeats import long_form_uses, proposal_reuses
+
+
+def test_a_long_form_the_paper_defines_is_found_again_in_any_case_and_hyphenation() -> None:
+    text = "Zorp-Quux Learning: a study\n\nWe define zorp quux learning (ZQL). Later ZQL wins."
+    ls = text.index("zorp quux learning")
+    defined = [(ls, ls + len("zorp quux learning"), text.index("ZQL"), text.index("ZQL") + 3)]
+    proto = Cand(0, 0, "Method", "ZQL", "", "abbreviation", 2, None, {"abbreviation"})
+    got = long_form_uses(text, defined, {"zorpquuxlearning": proto, "zql": proto})
+    assert [(text[c.start : c.end], c.name, c.label) for c in got] == [("Zorp-Quux Learning", "ZQL", "Method")]
+
+
+def test_a_proposal_of_several_words_is_found_again_but_not_inside_a_longer_name() -> None:
+    text = "We introduce Zorp N1. Zorp N1 is fast, and Zorp N1X is another."
+    first = Cand(13, 20, "Model", "Zorp N1", "", "proposal", 2, None, {"proposed", "prop:Model"})
+    got = proposal_reuses(text, [first])
+    assert [(c.start, c.end) for c in got] == [(22, 29)]
+    assert got[0].evidence == {"proposed"}  # the copy casts no second vote for the type
