@@ -489,3 +489,11 @@ def test_an_acronym_followed_by_a_task_noun_names_the_tasks_object() -> None:
     doc = _nlp()("T\n\nZorp-quux interaction (ZQI) prediction matters. We study ZQI prediction.")
     assert [e.text for e in doc.ents] == []
 
+
+
+def test_an_acronym_the_field_writes_for_a_task_names_no_proposed_method() -> None:
+    # "multi-object tracking" is a task and the corpus writes MOT for it: "a novel ... (MOT) method" is a
+    # method for the task, unnamed. An acronym no one uses for the task still names the proposal.
+    assert "MOT" not in _ents("T\n\nWe propose a novel multi-object tracking (MOT) method. It tracks well.")
+    got = _ents("T\n\nWe propose a novel multi-object zorp tracking (MOZT) method. MOZT tracks well.")
+    assert got["MOZT"]["label"] == "Method"

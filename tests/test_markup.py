@@ -19,8 +19,13 @@ def test_latex_and_markdown_wrappers_are_blanked() -> None:
 
 
 def test_markup_inside_words_and_math_stays() -> None:
-    for text in ["**Z**orp **A**dapter (ZA)", r"$\mathrm{KL}$ divergence", r"\textbf{a}b", "x ** 2 ** y"]:
+    for text in ["**Z**orp **A**dapter (ZA)", r"\textbf{a}b", "x ** 2 ** y", r"we propose \ZorpNet and \proptoSVM"]:
         assert blank_markup(text) == text
+
+
+def test_math_symbols_are_blanked_so_no_rule_reads_them_as_names() -> None:
+    assert blank_markup(r"$\mathrm{KL}$ divergence") == "$        KL $ divergence"  # a math font sets words
+    assert blank_markup(r"a matrix $\Phi$ with \ell_1 loss").split() == ["a", "matrix", "$", "$", "with", "_1", "loss"]
 
 
 @given(st.text(alphabet="ab *\\{}textbfemph", max_size=60))
@@ -38,3 +43,16 @@ def test_a_name_in_markup_is_proposed_and_records_quote_the_text_as_written() ->
     assert a.abstract[m.start : m.end] == m.text == "ZorpSync"
     prop = next(r for r in rec.relations if r.type == "PROPOSES")
     assert prop.target == "ZorpSync" and r"\textsl{" in prop.evidence
+
+
+def test_tex_quotes_read_as_plain_quotes_and_keep_offsets() -> None:
+    text = "a strategy which we call ``Zorp''. Then f'' and `x' stay."
+    out = blank_markup(text)
+    assert len(out) == len(text) and out.index("Zorp") == text.index("Zorp")
+    assert '"Zorp"' in out and "f''" in out and "`x'" in out
+
+
+def test_a_name_in_tex_quotes_is_proposed() -> None:
+    a = Abstract("x", "T", "We present a novel regularization strategy which we call ``ZorpNet''. ZorpNet wins.", "s")
+    rec = extract_one(a)
+    assert any(r.type == "PROPOSES" and r.target == "ZorpNet" for r in rec.relations)

@@ -171,7 +171,9 @@ class EntityResolver:
                 proto = Cand(0, 0, entry.label, entry.name, entry.parent or "", "abbreviation", 3, entry)
             else:
                 label = classify_long_form(lf)
-                if label is None and (ss, se) in acro_props and (acro_props[(ss, se)] or not METRIC_HEAD.search(lf)):
+                if (label is None and (ss, se) in acro_props and (acro_props[(ss, se)] or not METRIC_HEAD.search(lf))
+                        and not (klf in task_keys() and ksf in self.task_acronyms and klf not in key_index())):
+                    # not "a novel zorp stereo (ZS) method" when the field writes ZS for the task
                     label = acro_props[(ss, se)] or ("Model" if _CLASS_HEAD.search(lf) else "Method")
                 if label is None:
                     # "Adaptive Zap Ranking Loss (AZRL)" after "... Zap Ranking Loss (ZRL)":
