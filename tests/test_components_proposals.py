@@ -454,3 +454,20 @@ def test_a_measure_the_paper_introduces_is_no_proposal() -> None:
 def test_an_acronym_modifying_the_descriptor_is_not_the_name() -> None:
     got = {n for n, _, _ in _proposed("T\n\nTo assess generalization, we introduce an OOD test set, ZorpEval.")}
     assert "ZorpEval" in got and "OOD" not in got
+
+
+def test_a_capitalised_adjective_that_goes_on_is_not_proposed() -> None:
+    for text in ["we build a Zorpian (process) regression algorithm here.", "we develop a Zorpian based fusion.",
+                 "we propose a method, Zorpal- and Scale-aware Blarg (ZB), here.",
+                 "We propose a second-order (Zorpian or Zorpian-free) optimizer."]:
+        assert "Zorpian" not in {n for n, _, _ in _proposed("T\n\n" + text)}, text
+        assert "Zorpal" not in {n for n, _, _ in _proposed("T\n\n" + text)}, text
+    assert {n for n, _, _ in _proposed("T\n\nWe introduce Zorpian (a fast sampler) for ranking.")} == {"Zorpian"}
+
+
+def test_a_descriptor_right_after_a_defined_acronym_types_it() -> None:
+    nlp = _with_abbreviations()
+    doc = nlp("T\n\nIn this paper we introduce the Model based Zorp Imitation Learning (MZIL) algorithm. It works.")
+    assert [(doc.text[s:e], lab) for rule, s, e, lab in doc._.kg_proposed_meta if rule == "acronym"] == [
+        ("MZIL", "Method")
+    ]

@@ -35,7 +35,7 @@ from extract.proposal_context import (
     named_pairs,
     technique_head,
 )
-from extract.proposal_kinds import guess_label, head_before
+from extract.proposal_kinds import CUE, CUE_LABEL, guess_label, head_before
 from extract.proposal_titles import NAME as _NAME
 from extract.proposal_titles import TITLE as _TITLE
 from extract.proposal_titles import TITLE_HEAD as _TITLE_HEAD
@@ -163,6 +163,9 @@ _DESCRIPTIVE_AFTER = re.compile(
     r"inspired|free|specific|level|powered)\b",
     re.IGNORECASE,
 )
+# What follows a plain capitalised word that is part of a longer phrase: a hyphen ("Spatial- and Scale-aware",
+# "Neural-$x$-UCB"), "based", a bracketed word before more words ("Gaussian (process) regression"), "or".
+_WORD_GOES_ON = re.compile(rf"-|\s+(?:based|or)\b|\s*\([^()\s]{{1,20}}\)\s+(?!(?:{_STOP})\b)[A-Za-z]")
 _MODIFIES_NOUN = re.compile(rf"\s+(?!(?:{_STOP}|is|are|was|were|can|could|will|would|may|might|should|has|have|"
                             r"had|does|do|did|not|also|then|we|the|an?|of)\b)[a-z][a-z\-]+")
 
@@ -311,7 +314,11 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
         if _SETTING_AFTER.match(after) or _DESCRIPTIVE_AFTER.match(text, se):
             continue  # "we introduce a novel vision-and-language navigation (VLN) task", "... (FN)-based pruning"
         after = after[: after.find(".")] if "." in after else after
-        label = guess_label((m.group("gap") or m.group("named") or "") + " " + text[ls:le], after)
+        lead = CUE.match(after, len(after) - len(after.lstrip(") ")))
+        # "the Model based Zorp Learning (MZL) algorithm": a descriptor right after the acronym heads the whole phrase
+        label = CUE_LABEL[lead.lastgroup or "x"] if lead else guess_label(
+            (m.group("gap") or m.group("named") or "") + " " + text[ls:le], after
+        )
         if _NAMING_WORD.match(m.group(0)):
             # a naming word ("..., a new method, called zap adapter (ZA)"): the descriptor is before it
             label = head_before(text, max(sent_start, m.start() - 60), m.start()) or label
@@ -411,8 +418,10 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             continue  # "a new class of CNNs is introduced": someone's known technique, not this paper's name
         if m.re is _PASSIVE and " " not in name and not _name_shaped(name):
             continue  # "Experiments are designed ...", "Module is proposed ..."
-        if rule == "propose" and " " not in name and not _name_shaped(name) and _MODIFIES_NOUN.match(text, e):
-            continue  # "we introduce a Bayesian generative model": a capitalised adjective, not a name
+        if rule == "propose" and " " not in name and not _name_shaped(name) and (
+            _MODIFIES_NOUN.match(text, e) or _WORD_GOES_ON.match(text, e)
+        ):
+            continue  # "we introduce a Bayesian generative model", "a Gaussian (process) regression": an adjective
         if rule == "title":
             head = _TITLE_HEAD.match(text, e + 1, title_end) if m.re is _TITLE else None
             before, after, wide = "", head.group("head") if head else "model" if m.re is _TITLE_REPORT else "", ""
