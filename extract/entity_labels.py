@@ -12,8 +12,8 @@ from extract.model_heads import model_head
 from extract.proposal_titles import title_kind
 
 __all__ = [
-    "METRIC_HEAD", "TASK_HEAD", "Cand", "by_votes", "classify_long_form", "data_or_benchmark", "defines_no_entity",
-    "label_of", "sentence_of",
+    "METRIC_HEAD", "STATISTICAL_MODEL", "TASK_HEAD", "Cand", "by_votes", "classify_long_form", "data_or_benchmark",
+    "defines_no_entity", "label_of", "sentence_of",
 ]
 
 # Heads of capitalised long forms that name tasks or metrics, not techniques.
@@ -252,8 +252,23 @@ def _model_head(text: str, ms: list[Cand]) -> list[str]:
     """["Model"] when a mention names the paper's own network by its head ("Zap Transformer"), else []."""
     return ["Model"] if any(model_head(text[c.start : c.end]) for c in ms) else []
 
+# A statistical model class named by its kind ("Labeled Stochastic Block Model", "Hidden Semi-Markov Model", "a
+# factorial hidden Markov model (FHMM)"): a technique under the guide, like "Bradley-Terry model", not a trained model.
+STATISTICAL_MODEL = re.compile(
+    r"(?i)\b(?:markov|gaussian|bayesian|probit|logit|mixture|graphical|topic|block|belief|stochastic|process|variables?|"
+    r"factor|factorial|hidden|ising|potts|exponential|poisson|dirichlet|multinomial|bernoulli|additive|utility|choice|"
+    r"regression|structural equation|state[- ]space|bradley-terry|plackett-luce)\b[^()]*\bmodels?$"
+)
+
+
 def _refine(text: str, sents: list[list[int]], ms: list[Cand], label: str) -> str:
-    """Dataset vs Benchmark by use: a named "dataset" the paper evaluates on is a Benchmark."""
+    """Dataset vs Benchmark by use: a named "dataset" the paper evaluates on is a Benchmark; a statistical model
+    class is a Method."""
+    if label == "Model" and any(
+        "statistical" in c.evidence or (" " in text[c.start : c.end] and STATISTICAL_MODEL.search(text, c.start, c.end))
+        for c in ms
+    ):
+        return "Method"
     if label in ("Dataset", "Benchmark"):
         proposed = any("proposed" in c.evidence for c in ms)
         # A named "X dataset" the paper neither releases nor trains on is, in abstracts, mostly an

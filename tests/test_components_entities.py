@@ -497,3 +497,12 @@ def test_an_acronym_the_field_writes_for_a_task_names_no_proposed_method() -> No
     assert "MOT" not in _ents("T\n\nWe propose a novel multi-object tracking (MOT) method. It tracks well.")
     got = _ents("T\n\nWe propose a novel multi-object zorp tracking (MOZT) method. MOZT tracks well.")
     assert got["MOZT"]["label"] == "Method"
+
+
+def test_a_statistical_model_class_is_a_method_and_a_trained_model_stays_a_model() -> None:
+    got = _ents("T\n\nWe propose a factorial hidden Zorp model (FHZM) for tracking. FHZM works.")
+    assert got["FHZM"]["label"] == "Method"
+    got = _ents("T\n\nWe develop the Labeled Stochastic Zorp Model (LSZM), a model of graphs.")
+    assert got["LSZM"]["label"] == "Method"
+    got = _ents("T\n\nWe introduce ZorpLM, a large language model trained on code. ZorpLM wins.")
+    assert got["ZorpLM"]["label"] == "Model"

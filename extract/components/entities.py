@@ -34,6 +34,7 @@ from extract.doc_data import (
 )
 from extract.entity_labels import (
     METRIC_HEAD,
+    STATISTICAL_MODEL,
     TASK_HEAD,
     Cand,
     classify_long_form,
@@ -186,6 +187,8 @@ class EntityResolver:
                     continue
                 name = clean_surface(sf) if ksf in redefined else canonical_name(sf)  # not the homonym's name
                 proto = Cand(0, 0, label, name, "", "abbreviation", 2, None, {"abbreviation"})
+                if STATISTICAL_MODEL.search(lf):
+                    proto.evidence.add("statistical")  # "factorial hidden Markov model (FHMM)": a model class
             alias[ksf] = alias[klf] = proto
             defined.append((ls, le, ss, se))
             if proto.entry is None and ls > title_end:
