@@ -187,6 +187,7 @@ _CHANGE_BEFORE = re.compile(
 )
 # Right before a metric: it is the condition another metric is read at ("54.1% mAP at IoU@0.5").
 _CONDITION_BEFORE = re.compile(r"\b(?i:at)\s+$")
+_PERCENTILE_AFTER = re.compile(r"\s+\d{1,2}(?:th|st|nd|rd)\s+percentile\b")
 # A word joined to a metric by a hyphen belongs to it ("pixel-AUROC", "image-level-F1").
 _PREFIXED = re.compile(r"[A-Za-z][A-Za-z\-]*-$")
 
@@ -215,9 +216,35 @@ def without_change(metric: str) -> str:
     return metric[: m.start() - 1] if m is not None and m.start() > 0 else metric
 
 
-def find_metrics(text: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:
+# An acronym in brackets right after a metric: "a Dice similarity coefficient (DSC) of 83.5%".
+_BRACKETED_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z]*[A-Z][A-Za-z0-9@\-]{0,8})\s*[,;)]")
+
+
+# Words closing a metric's long form after a known metric word ("Dice similarity coefficient").
+_METRIC_NOUNS = re.compile(r"(?:\s+[a-z]+)?\s+(?:coefficient|index|score|rate|ratio|distance|error|measure)")
+
+
+def defined_metrics(text: str) -> tuple[str, ...]:
+    """Acronyms the text defines for a metric ("Hausdorff distance 95th percentile (HD95)"), which
+    :func:`find_metrics` then reads as metrics wherever the paper writes them ("an HD95 of 5.10 on B").
+
+    >>> defined_metrics("a Dice similarity coefficient (ZSC) of 83.5%, a Blarg (BL) of 2, an accuracy (ACC) of 3")
+    ('ZSC', 'ACC')
+    """
+    out: list[str] = []
+    for m in _BRACKETED_ACRONYM.finditer(text) if "(" in text else ():
+        lead = len(text[: m.start()].rstrip())
+        found = find_metrics(text, max(0, lead - 60), lead)
+        if (found and not found[-1][3] and m.group(1) not in out
+                and (found[-1][1] == lead or _METRIC_NOUNS.fullmatch(text, found[-1][1], lead))):
+            out.append(m.group(1))
+    return tuple(out)
+
+
+def find_metrics(text: str, start: int, end: int, defined: tuple[str, ...] = ()) -> list[tuple[int, int, str, bool]]:
     """(start, end, metric as written widened over its qualifiers, weak) of the metrics in ``text[start:end]``;
-    ``weak``: the metric only says "score" or "performance" (a benchmark has to make its number a result)."""
+    ``weak``: the metric only says "score" or "performance" (a benchmark has to make its number a result).
+    ``defined``: the paper's own metric acronyms (:func:`defined_metrics`)."""
     out: list[tuple[int, int, str, bool]] = []
     regex, firsts, done = metric_regex(), _first_words(), start
     for w in _WORD_START.finditer(text, start, end):
@@ -248,8 +275,15 @@ def find_metrics(text: str, start: int, end: int) -> list[tuple[int, int, str, b
         c = _CHANGE_AFTER.match(text, e, end)
         if c is not None:
             e = c.end()
+        if (pc := _PERCENTILE_AFTER.match(text, e, end)) is not None:
+            e = done = pc.end()  # "Hausdorff distance 95th percentile": one metric
         out.append((s, e, display(text[s:e], s == start), m.group().lower() in WEAK))
-    return out
+    for acronym in defined:
+        for m in re.finditer(rf"(?<![\w\-(]){re.escape(acronym)}(?![\w\-])", text[start:end]):
+            s, e = start + m.start(), start + m.end()
+            if not any(os < e and s < oe for os, oe, *_ in out):
+                out.append((s, e, acronym, False))
+    return sorted(out) if defined else out
 
 
 _SINGULAR = {

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from extract.metrics import display, find_metrics, is_change, without_change
+from extract.metrics import defined_metrics, display, find_metrics, is_change, without_change
 from extract.result_neighbours import CHANGE_WORDS, Metric, elided_metric, sentence_bench, shared_benchmark
 from extract.result_numbers import ASIDE, GAP_WORDS, NOUNISH, Number, find_numbers, number_candidates
 
@@ -183,10 +183,10 @@ def _paired(group: list[Number], runs: list[list[Mention]]) -> dict[int, str] | 
 def find_results(text: str, sents: list[list[int]], ents: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Results stated in the text, in order of appearance."""
     out: list[dict[str, Any]] = []
-    proposal = proposal_of(ents)
+    proposal, defined = proposal_of(ents), defined_metrics(text)
     for s, e in sents:
         if _DIGIT.search(text, s, e) is not None:
-            out += sentence_results(text, s, e, ents, proposal)
+            out += sentence_results(text, s, e, ents, proposal, defined)
     only = sole_benchmark(ents)
     if only is not None:
         for r in out:
@@ -206,12 +206,13 @@ def sole_benchmark(ents: list[dict[str, Any]]) -> tuple[str, int] | None:
 
 
 def sentence_results(
-    text: str, s: int, e: int, ents: list[dict[str, Any]], proposal: str | None
+    text: str, s: int, e: int, ents: list[dict[str, Any]], proposal: str | None, defined: tuple[str, ...] = ()
 ) -> list[dict[str, Any]]:
-    """The results of the sentence ``text[s:e]`` (see the module docstring)."""
+    """The results of the sentence ``text[s:e]`` (see the module docstring); ``defined``: the paper's metric
+    acronyms."""
     if not number_candidates(text, s, e):
         return []  # no number that could be a result, whatever the names and metrics: skip the metric scan
-    found = find_metrics(text, s, e)
+    found = find_metrics(text, s, e, defined)
     # A metric holding a whole name keeps it ("Frechet Inception Distance"); one inside or across a name does not.
     mentions = [
         m

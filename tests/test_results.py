@@ -344,3 +344,13 @@ def test_parts_of_one_set_pair_in_a_respectively_list_and_a_list_that_does_not_p
     assert [(r[1], r[3]) for r in got] == [(None, 61.2), (None, 74.7)]
     got = _results("FooNet lifts accuracy on Quux-QA by 0.3% and 0.2% for BarLM and BazGPT-7B, respectively.")
     assert [(r[0], r[1]) for r in got] == [("BarLM", "Quux-QA"), ("BazGPT-7B", "Quux-QA")]  # one benchmark: all on it
+
+
+def test_a_metric_acronym_the_paper_defines_is_a_metric_and_a_percentile_is_part_of_its_metric() -> None:
+    got = _results(
+        "FooNet reaches a Zorp similarity coefficient (ZSC) of 83.5% and a Hausdorff distance 95th percentile "
+        "(HD95) of 3.83 on Zorp-Bench, and an HD95 of 5.10 on Quux-QA."
+    )
+    assert ("FooNet", "Quux-QA", "HD95", 5.1, None) in got
+    assert ("FooNet", "Zorp-Bench", "Hausdorff distance 95th percentile", 3.83, None) in got
+    assert all(r[3] != 95.0 for r in got)
