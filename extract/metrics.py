@@ -103,7 +103,7 @@ _NOT_METRIC_BEFORE = re.compile(
 _CHANGE_AFTER = re.compile(r"[\s\-]+(?i:reductions?|improvements?|gains?|increases?|decreases?|drops?|degradations?)\b")
 # Words that narrow a metric down and belong to its name ("zero-shot top-1 accuracy").
 _QUALIFIER = (
-    r"(?:zero-shot|few-shot|one-shot|\d+-shot|top-\d|test|testing|validation|val|dev|held-out|average|avg\.?|mean|"
+    r"(?:zero-shot|few-shot|one-shot|\d+-shot|top-\d+|test|testing|validation|val|dev|held-out|average|avg\.?|mean|"
     r"overall|macro|micro|weighted|balanced|relative|absolute|end-to-end|worst-group|worst group|classification|"
     r"segmentation|detection|localization|retrieval|translation|recognition|reconstruction|prediction|"
     r"generation|top-1|top-5|strict|box|mask|pixel|token|sequence|sentence|word|character|label|set|"

@@ -89,3 +89,10 @@ def test_errors_of_a_kind_and_auc_variants_are_metrics_as_written() -> None:
     assert names("a 7.9% reduction in reconstruction error on Zorp") == ["reduction in reconstruction error"]
     assert names("a 27% relative error rate improvement") == ["relative error rate improvement"]
     assert "AUC-PR" in names("8.24% in AUC-PR")
+
+
+def test_a_top_k_qualifier_of_any_k_belongs_to_the_metric() -> None:
+    from extract.metrics import find_metrics
+
+    text = "with a top-10 accuracy of 83% and top-20 retrieval accuracy of 84%"
+    assert [m[2] for m in find_metrics(text, 0, len(text))] == ["top-10 accuracy", "top-20 retrieval accuracy"]
