@@ -44,6 +44,10 @@ def guess_label(before: str, after: str, wide: str = "") -> str:
     if cues:
         return CUE_LABEL[cues[-1].lastgroup or "x"]
     m = CUE.search(after)
+    while (m is not None and (head := CUE.match(after, m.end() + 1)) is not None and after[m.end()] == " "
+           and (m.lastgroup, head.lastgroup) != ("b", "d")):
+        m = head  # "X, a U-shaped network architecture": the compound's last noun is its head (a "benchmark
+        # dataset" stays an evaluation set)
     return CUE_LABEL[m.lastgroup or "x"] if m else ""
 
 

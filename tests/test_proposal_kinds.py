@@ -1,0 +1,13 @@
+"""extract.proposal_kinds: the type a proposal's descriptor gives."""
+
+from __future__ import annotations
+
+from extract.proposal_kinds import guess_label
+
+
+def test_the_last_noun_of_a_descriptor_compound_after_the_name_types_it() -> None:
+    assert guess_label("", ", a novel U-shaped network architecture that") == "Method"
+    assert guess_label("", ", a multi-agent framework for") == "Method"
+    assert guess_label("", ", a Chinese legal language models benchmark") == "Benchmark"
+    assert guess_label("", ", a new benchmark dataset for") == "Benchmark"
+    assert guess_label("", ", a network that") == "Model"
