@@ -65,6 +65,7 @@ _COMPARED_NAME = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|than|over|versus|vs\.?)\s+(?:the\s+)?$", re.I
 )
 # "Compared with X, our model ...": a comparison up to the next comma.
+_OVER = re.compile(r"\bover\s+(?:the\s+)?$", re.IGNORECASE)
 _COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with))\b[^,;]*$", re.IGNORECASE)
 # Right before a number: the number is a compared system's ("compared to 77.0%", "than 60%", "the baseline 64.3%").
 _COMPARED_NUMBER = re.compile(
@@ -439,7 +440,8 @@ def _benchmark(
 def _compared(text: str, clause: int, pos: int) -> bool:
     """Whether the name at ``pos`` is what a result is compared with (see _COMPARISON, _COMPARED_WITH)."""
     start = max(clause, pos - 80)
-    return _COMPARISON.search(text, start, pos) is not None or _COMPARED_WITH.search(text, start, pos) is not None
+    return (_COMPARISON.search(text, start, pos) is not None or _COMPARED_WITH.search(text, start, pos) is not None
+            or _OVER.search(text, max(clause, pos - 10), pos) is not None)  # "by 5.8% over BarLM"
 
 
 def _model(

@@ -354,3 +354,11 @@ def test_a_metric_acronym_the_paper_defines_is_a_metric_and_a_percentile_is_part
     assert ("FooNet", "Quux-QA", "HD95", 5.1, None) in got
     assert ("FooNet", "Zorp-Bench", "Hausdorff distance 95th percentile", 3.83, None) in got
     assert all(r[3] != 95.0 for r in got)
+
+
+def test_a_change_goes_on_over_another_system_and_the_system_after_over_is_compared() -> None:
+    got = _results("On Zorp-Bench, FooNet improves F1 by 2.8% over BarLM and 5.8% over BazGPT-7B.")
+    assert got == [
+        ("FooNet", "Zorp-Bench", "F1 improvement", 2.8, "%"),
+        ("FooNet", "Zorp-Bench", "F1 improvement", 5.8, "%"),
+    ]
