@@ -18,7 +18,7 @@ from extract.lexicon import generic_keys, lookup, norm_key
 
 __all__ = [
     "NAME", "NAME_WORD", "TITLE", "TITLE_HEAD", "TITLE_ONLY", "TITLE_PHRASES", "TITLE_REPORT", "digit_name",
-    "title_definition", "title_lead", "title_match",
+    "not_own_subtitle", "title_definition", "title_lead", "title_match",
 ]
 
 # One word of a name: capitalised, or with a capital/digit inside ("fast2slow", "o1", "k1.5").
@@ -182,6 +182,16 @@ _NOT_OWN = re.compile(
     r"(?i:surveys?|reviews?|overview|tutorial|systematic|meta-survey|concepts|perspectives?|challenges|metrics?|"
     r"measures?|scores?|position|primer|introduction|history|state)"
 )
+
+
+def not_own_subtitle(subtitle: str) -> bool:
+    """Whether a title's subtitle says the paper is a survey or a metric, not a thing of its own.
+
+    >>> not_own_subtitle("A New Automated Metric for Evaluating Zorps"), not_own_subtitle("A Corpus for Zorps")
+    (True, False)
+    """
+    head = re.split(r"\s(?:for|of|on|to|in|with)\s", subtitle, maxsplit=1)[0]
+    return any(_NOT_OWN.fullmatch(w) for w in head.split()[:6])
 
 
 def title_definition(text: str, title_end: int) -> tuple[int, int] | None:

@@ -71,3 +71,12 @@ def test_a_long_form_wrapped_over_lines_or_double_spaces_is_found() -> None:
     for text in ("for Zorp  quux networks (ZQNs): we", "a zorp quux\nnetwork (ZQN) is"):
         got = [(" ".join(text[a:b].split()), text[c:d]) for a, b, c, d in find_abbreviations(text)]
         assert len(got) == 1 and got[0][0].lower() in ("zorp quux networks", "zorp quux network"), (text, got)
+
+
+def test_for_short_defines_a_short_form_with_or_without_brackets() -> None:
+    for text, pair in [
+        ("based on Leave-One-Out Zorp-Neighbor, or LOZN for short. It works.", ("Leave-One-Out Zorp-Neighbor", "LOZN")),
+        ("Generative Zorp Networks (or GZorpNets for short) are", ("Generative Zorp Networks", "GZorpNets")),
+        ("a Variational Mixture of Zorps prior (VamZ for short).", ("Variational Mixture of Zorps prior", "VamZ")),
+    ]:
+        assert [(text[a:b], text[c:d]) for a, b, c, d in find_abbreviations(text)] == [pair], text

@@ -506,3 +506,13 @@ def test_a_statistical_model_class_is_a_method_and_a_trained_model_stays_a_model
     assert got["LSZM"]["label"] == "Method"
     got = _ents("T\n\nWe introduce ZorpLM, a large language model trained on code. ZorpLM wins.")
     assert got["ZorpLM"]["label"] == "Model"
+
+
+def test_an_acronym_the_title_opens_with_is_a_name_whatever_its_long_form() -> None:
+    text = "ZVIS: Unsupervised Video Instance Segmentation\n\nWe present Zorp video instance segmentation (ZVIS). "
+    assert "ZVIS" in _ents(text)
+    # a task's long form ("visual domain adaptation"), a contest by the title
+    got = _ents("VDA: The Visual Domain Adaptation Challenge\n\nWe present the 2017 Visual Domain Adaptation (VDA) "
+                "dataset and challenge, a large-scale testbed for zorps.")
+    assert got["VDA"]["label"] == "Benchmark"
+    assert "ZNS" not in _ents("ZNS: A New Automated Metric for Zorps\n\nWe define zorp novelty score (ZNS) here.")

@@ -89,35 +89,46 @@ def _rfind_spaced(text: str, lf: str, end: int) -> tuple[int, int]:
     return (window + hits[-1].start(), window + hits[-1].end()) if hits else (-1, -1)
 
 
+# "X (Y for short)", "X (or Y for short)": a short form with its own words around it.
+_FOR_SHORT_IN = re.compile(r"\s*(?:or\s+)?[\"“]?(?P<sf>[A-Za-z0-9][^\s();,\"”]{0,15})[\"”]?,?\s+for\s+short\s*$")
+# "X, or Y for short", "X, Y for short": the same without brackets.
+_FOR_SHORT = re.compile(r",\s+(?:or\s+)?[\"“]?(?P<sf>[A-Za-z][\w\-+]{1,15})[\"”]?,?\s+for\s+short\b")
+
+
+def _long_form_before(text: str, sf: str, end: int) -> tuple[int, int] | None:
+    """Span of the long form of ``sf`` right before ``end`` (Schwartz–Hearst: within the clause, at most
+    min(|SF|+5, 2|SF|) words), or None."""
+    left = text[max(0, end - 200) : end].rstrip()
+    cut = [b.end() for b in _CLAUSE_BREAK.finditer(left)]
+    if cut:
+        left = left[cut[-1] :]
+    words = _WORD.findall(left)
+    window = " ".join(words[-min(len(sf) + 5, 2 * len(sf)) :])
+    lf = best_long_form(sf, window)
+    if lf is None and (rep := repeated_letters(sf)) != sf:  # "Asynchronous Advantage Actor-Critic (A3C)"
+        lf = initials_long_form(rep, window)
+    lf = lf and trim_descriptor(sf, lf)
+    if not lf or len(lf) <= len(sf) or sf.lower() in lf.lower().split() or lf.split(" ", 1)[0] in _NOT_FIRST:
+        return None
+    ls, lf_end = _rfind_spaced(text, lf, len(text[:end].rstrip()))
+    return (ls, lf_end) if ls >= 0 else None
+
+
 def find_abbreviations(text: str) -> list[list[int]]:
     """All (long form, short form) definitions in ``text`` as ``[ls, le, ss, se]`` offsets."""
     out: list[list[int]] = []
     for m in _PAREN.finditer(text):
         inner = m.group(1)
-        sm = _SF_IN.match(inner)
+        sm = _SF_IN.match(inner) or _FOR_SHORT_IN.match(inner)
         if sm and _CITATION.match(inner, sm.end(1)):
             continue  # "as in Le Guin's Gifts (Le Guin, 2006)": a citation, not a definition
         if sm and _sf_ok(sm.group(1)) and not _code_of_word(sm.group(1), text, m.start()):
             sf = sm.group(1)
-            # Long form before the parenthesis, within the clause, at most min(|SF|+5, 2|SF|) words.
-            left = text[max(0, m.start() - 200) : m.start()].rstrip()
-            cut = [b.end() for b in _CLAUSE_BREAK.finditer(left)]
-            if cut:
-                left = left[cut[-1] :]
-            words = _WORD.findall(left)
-            window = " ".join(words[-min(len(sf) + 5, 2 * len(sf)) :])
-            lf = best_long_form(sf, window)
-            if lf is None and (rep := repeated_letters(sf)) != sf:  # "Asynchronous Advantage Actor-Critic (A3C)"
-                lf = initials_long_form(rep, window)
-            lf = lf and trim_descriptor(sf, lf)
-            if (lf and len(lf) > len(sf) and sf.lower() not in lf.lower().split()
-                    and lf.split(" ", 1)[0] not in _NOT_FIRST):
-                le = len(text[: m.start()].rstrip())
-                ls, lf_end = _rfind_spaced(text, lf, le)
-                if ls >= 0:
-                    ss = m.start(1) + sm.start(1)
-                    out.append([ls, lf_end, ss, ss + len(sf)])
-                    continue
+            span = _long_form_before(text, sf, m.start())
+            if span is not None:
+                ss = m.start(1) + sm.start(1)
+                out.append([span[0], span[1], ss, ss + len(sf)])
+                continue
         # Reversed form: "RLHF (reinforcement learning from human feedback)".
         before = _SF_BEFORE.search(text, max(0, m.start() - 12), m.start())
         lf = inner.strip()
@@ -126,6 +137,10 @@ def find_abbreviations(text: str) -> list[list[int]]:
         if before and " " in lf and _sf_ok(before.group(1)) and best_long_form(before.group(1), lf) == lf:
             ls = m.start(1) + inner.find(lf)
             out.append([ls, ls + len(lf), before.start(1), before.end(1)])
+    for m in _FOR_SHORT.finditer(text) if "for short" in text else ():
+        sf = m.group("sf")
+        if _sf_ok(sf) and (span := _long_form_before(text, sf, m.start())) is not None:
+            out.append([span[0], span[1], m.start("sf"), m.end("sf")])  # "X, or Y for short"
     return out
 
 

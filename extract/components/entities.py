@@ -56,6 +56,7 @@ from extract.long_form_meaning import other_meaning, same_meaning
 from extract.mention_cues import RIGHT_CUE, cue_label
 from extract.name_repeats import long_form_uses, proposal_reuses
 from extract.origins import mark_origins
+from extract.proposal_titles import not_own_subtitle
 
 _CLASS_HEAD = re.compile(r"(?:[Mm]odels?|[Nn]etworks?|LLMs?|LMs?)$")
 _ET_AL = re.compile(r"\s+et\.?\s+al\b")
@@ -182,6 +183,12 @@ class EntityResolver:
                     label = next(
                         (p.label for k, p in alias.items() if p.entry is None and len(k) >= 6 and klf.endswith(k)), None
                     )
+                head = (re.match(rf"{re.escape(sf)}\s*:\s*(?:The\s+)?([^\n:]+)", text)
+                        if label is None and ksf not in self.task_acronyms else None)
+                if head is not None and not not_own_subtitle(head.group(1)):
+                    # "Zorp-GPT: ..." titles the acronym: a name whatever its long form, a contest or data set if
+                    # the title says so ("ZorpDA: The Visual Zorp Adaptation Challenge"); else votes type it
+                    label = kind if (kind := classify_long_form(head.group(1))) in ("Benchmark", "Dataset") else ""
                 if label is None:
                     generic_sf.add(ksf)
                     continue
