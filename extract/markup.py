@@ -13,6 +13,8 @@ True
 True
 >>> blank_markup(r"the matrix $\\Phi$ and \\ell_1 loss of \\Zorp")
 'the matrix $    $ and     _1 loss of \\\\Zorp'
+>>> blank_markup("code: https://github.com/zorp/ZorpNet.") == "code:" + " " * 32 + "."
+True
 >>> blank_markup("which we call ``Zorp''.")
 'which we call  "Zorp" .'
 """
@@ -42,15 +44,19 @@ _MATH = re.compile(
     r"infty|nabla|partial)"  # not \\times, \\sim, \\approx ...: results read them ("1.5$\\times$ faster")
     r"(?![A-Za-z])(?!\$?-\w)"  # "$\\epsilon$-greedy", "BYOL-$\\Pi$": part of a name
 )
+# A web address: the guide annotates no name that only a URL holds ("github.com/zorp/ZorpNet").
+_URL = re.compile(r"\\url\{[^{}\s]*\}|(?:https?://|www\.)[^\s)\]}>\"]*[^\s)\]}>\".,;:!?]")
 # ``X'': TeX's quotation marks, which the proposal cues read as the plain quotes they print.
 _TEX_QUOTES = re.compile(r"``(?P<q>[^`'\n]{1,80})''")
 
 
 def blank_markup(text: str) -> str:
-    """``text`` with font markup around running words and math symbols replaced by spaces, TeX quotes by plain ones;
-    same length, same word offsets."""
+    """``text`` with font markup around running words, math symbols and web addresses replaced by spaces, TeX
+    quotes by plain ones; same length, same word offsets."""
     if "``" in text:
         text = _TEX_QUOTES.sub(lambda m: ' "' + m.group("q") + '" ', text)
+    if "http" in text or "www." in text:
+        text = _URL.sub(lambda m: " " * len(m.group()), text)
     if "\\" not in text and "**" not in text:
         return text  # most abstracts have none: no regex pass
     parts: list[str] = []

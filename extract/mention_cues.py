@@ -142,6 +142,8 @@ def cue_label(text: str, start: int, end: int, *, defined: bool = False) -> str 
     'Benchmark'
     >>> cue_label("On ZQTC2, our model obtains 74.5% joint goal accuracy.", 3, 8)
     'Benchmark'
+    >>> cue_label("A study introduced the ZORP-MIX evaluation.", 23, 31)
+    'Benchmark'
     """
     m = RIGHT_CUE.match(text, end, min(len(text), end + 60))
     left = _left_word(text, start)
@@ -159,4 +161,9 @@ def cue_label(text: str, start: int, end: int, *, defined: bool = False) -> str 
         return "Benchmark"  # "we test on DUC2001", "experiments on the ZQR-7 ..." (not "experiments on LLaMA3.x")
     if m is None and left in ("On", "the") and _result_after(text, start, end):
         return "Benchmark"
+    if m is None and left == "the" and _EVALUATION_AFTER.match(text, end):
+        return "Benchmark"  # "the ZORP-MIX evaluation": a named evaluation
     return _CUE_LABEL[m.lastgroup or "x"] if m is not None else None
+
+
+_EVALUATION_AFTER = re.compile(r"\s+evaluations?\b")

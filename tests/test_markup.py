@@ -56,3 +56,9 @@ def test_a_name_in_tex_quotes_is_proposed() -> None:
     a = Abstract("x", "T", "We present a novel regularization strategy which we call ``ZorpNet''. ZorpNet wins.", "s")
     rec = extract_one(a)
     assert any(r.type == "PROPOSES" and r.target == "ZorpNet" for r in rec.relations)
+
+
+def test_a_name_only_a_web_address_holds_is_no_entity() -> None:
+    a = Abstract("x", "T", "Code is at https://github.com/zorp/ZorpNet-7B and \\url{www.blarg.org/BlargQA}.", "s")
+    rec = extract_one(a)
+    assert not rec.entities
