@@ -14,8 +14,8 @@ from extract.entity_labels import TASK_HEAD, Cand
 from extract.lexicon import Entry, norm_key
 
 __all__ = [
-    "COORD", "NOT_EPONYM", "coordinated_names", "elided_editions", "listed_techniques", "listed_with_data",
-    "titled_collections",
+    "COORD", "NOT_EPONYM", "closes_list", "coordinated_names", "elided_editions", "listed_techniques",
+    "listed_with_data", "titled_collections",
 ]
 
 NOT_EPONYM = frozenset(
@@ -161,6 +161,17 @@ _ITEM_END = re.compile(
     r"suites|tasks|corpora|baselines|families|architectures|methods|algorithms|respectively)\b)"
 )
 _BARE_VERSION = re.compile(r"\b[Vv]\d+$")
+
+
+def closes_list(text: str, gap: str, end: int, nth: int = 1) -> bool:
+    """Whether an item joined to the one before by ``gap`` is in a list with it: a bare comma joins a second
+    item only when the list goes on or ends after it ("On ZorpSet, ZorpTR outperforms ..." is no list; "A, B,
+    C have been proposed" is). ``nth``: how many items come before this one."""
+    return (nth > 1 or bool(re.search(r"\b(?:and|or|vs|versus)\b|/", gap)) or not _WORD_AFTER.match(text, end)
+            or bool(_ITEM_END.match(text, end)))
+
+
+_WORD_AFTER = re.compile(r"\s+[a-z]")
 # A capitalised item that opens a list right before a typed name: "on Caltech, INRIA, and ETH".
 _MIDDLE_ITEM = re.compile(r"\s*,\s*([A-Z][\w\-+]*)")
 _LEADING_ITEM = re.compile(
@@ -203,14 +214,16 @@ def coordinated_names(text: str, cands: list[Cand], is_generic: Callable[[str], 
                     out.append(Cand(s, e, "", name, "", "listed", 1, None, {"coord:" + c.label}))
         if not text.startswith(_COORD_STARTS, c.end):
             continue  # nothing coordinated follows (a cheap test before the pattern)
-        pos = c.end
+        pos, nth = c.end, 1
         while (m := _COORD_NEXT.match(text, pos)) is not None:
             nxt = by_start.get(m.end())
             if nxt is not None:
                 coordinated = any(e.startswith("coord:") for e in nxt.evidence)
-                if nxt.rule == "shape" and not nxt.label and not (techniques and coordinated):
+                if nxt.rule == "shape" and not nxt.label and not (techniques and coordinated) and (
+                    closes_list(text, m.group(), nxt.end, nth)
+                ):
                     nxt.evidence.add("coord:" + c.label)  # an untyped name in the list: "A, MOIRAI, and C"
-                pos = nxt.end
+                pos, nth = nxt.end, nth + 1
                 continue
             item = _TITLED_ITEM.match(text, m.end())
             if item is None or _ITEM_END.match(text, item.end()) is None:
@@ -231,7 +244,7 @@ def coordinated_names(text: str, cands: list[Cand], is_generic: Callable[[str], 
             ):
                 break
             out.append(Cand(item.start(), item.end(), "", name, "", "listed", 1, None, {"coord:" + c.label}))
-            pos = item.end()
+            pos, nth = item.end(), nth + 1
     return out
 
 

@@ -27,6 +27,8 @@ CUE = re.compile(
 # The type each descriptor group gives ("X: A Framework for ..." is a Method, "a new benchmark, X" a Benchmark).
 CUE_LABEL = {"b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method"}
 
+# A relative clause right after the name, unless it says what the name is ("X, which is a framework").
+_CLAUSE_AFTER = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*\)?\s*,?\s*(?:which|that)\s+(?!(?:is|are)\s+(?:an?|the)\b)")
 _FOR_PP = re.compile(r"\sfor\s[^.;:()]*,\s*(?:called|dubbed|named|termed|coined)\s+$")
 
 
@@ -43,6 +45,8 @@ def guess_label(before: str, after: str, wide: str = "") -> str:
     cues = [m for m in CUE.finditer(before)]
     if cues:
         return CUE_LABEL[cues[-1].lastgroup or "x"]
+    if _CLAUSE_AFTER.match(after):
+        after = ""  # "X, which aggregates ... models": the clause's object is no descriptor of X
     m = CUE.search(after)
     while (m is not None and (head := CUE.match(after, m.end() + 1)) is not None and after[m.end()] == " "
            and (m.lastgroup, head.lastgroup) != ("b", "d")):

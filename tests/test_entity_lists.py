@@ -129,3 +129,12 @@ def test_plain_words_listed_before_a_name_typed_by_its_collection_noun() -> None
     assert sorted((text[c.start : c.end], sorted(c.evidence)) for c in listed) == [
         ("Quux", [f"coord:{cands[0].label}"]), ("Zorp", [f"coord:{cands[0].label}"]),
     ]
+
+
+def test_a_bare_comma_and_a_verb_close_no_list_of_two() -> None:
+    from extract.entity_lists import closes_list
+
+    text = "On ZorpSet, ZorpTR outperforms all. We use ZorpSet, BlargQA and QuuxQA. A, B, ZorpC have been used."
+    assert not closes_list(text, ", ", text.index("ZorpTR") + 6)
+    assert closes_list(text, ", ", text.index("BlargQA") + 7)
+    assert closes_list(text, ", ", text.index("ZorpC") + 5, nth=2)

@@ -11,3 +11,8 @@ def test_the_last_noun_of_a_descriptor_compound_after_the_name_types_it() -> Non
     assert guess_label("", ", a Chinese legal language models benchmark") == "Benchmark"
     assert guess_label("", ", a new benchmark dataset for") == "Benchmark"
     assert guess_label("", ", a network that") == "Model"
+
+
+def test_a_relative_clause_after_the_name_is_no_descriptor_of_it() -> None:
+    assert guess_label("", " (ZAM), which aggregates the embeddings of adapted models for") == ""
+    assert guess_label("", ", which is a model for zorps") == "Model"

@@ -45,6 +45,7 @@ from extract.entity_labels import (
 from extract.entity_lists import (
     COORD,
     NOT_EPONYM,
+    closes_list,
     coordinated_names,
     elided_editions,
     listed_techniques,
@@ -334,7 +335,7 @@ class EntityResolver:
         # Coordinations: unknown names listed with typed ones take their type ("on GSM8K, X and MATH").
         chains: list[list[Cand]] = [[kept[0]]] if kept else []
         for a, b in pairwise(kept):
-            if COORD.match(text[a.end : b.start]):
+            if COORD.match(text[a.end : b.start]) and closes_list(text, text[a.end : b.start], b.end, len(chains[-1])):
                 chains[-1].append(b)
             else:
                 chains.append([b])
