@@ -29,6 +29,8 @@ CUE_LABEL = {"b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method"}
 
 # A relative clause right after the name, unless it says what the name is ("X, which is a framework").
 _CLAUSE_AFTER = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*\)?\s*,?\s*(?:which|that)\s+(?!(?:is|are)\s+(?:an?|the)\b)")
+# The name spelled out in an apposition before its descriptor ("X, Layer-increasing Network Scaling, a ...").
+_SPELLED_OUT = re.compile(r"\s*,\s*(?:[A-Z][\w\-]*\s+){1,6}[A-Z][\w\-]*\s*(?=,)")
 _FOR_PP = re.compile(r"\sfor\s[^.;:()]*,\s*(?:called|dubbed|named|termed|coined)\s+$")
 
 
@@ -47,6 +49,8 @@ def guess_label(before: str, after: str, wide: str = "") -> str:
         return CUE_LABEL[cues[-1].lastgroup or "x"]
     if _CLAUSE_AFTER.match(after):
         after = ""  # "X, which aggregates ... models": the clause's object is no descriptor of X
+    elif (spelled := _SPELLED_OUT.match(after)) is not None:
+        after = after[spelled.end() :]  # "ZoNeS, Zorp Network Scaling, a technique": the long form is no descriptor
     m = CUE.search(after)
     while (m is not None and (head := CUE.match(after, m.end() + 1)) is not None and after[m.end()] == " "
            and (m.lastgroup, head.lastgroup) != ("b", "d")):

@@ -16,3 +16,7 @@ def test_the_last_noun_of_a_descriptor_compound_after_the_name_types_it() -> Non
 def test_a_relative_clause_after_the_name_is_no_descriptor_of_it() -> None:
     assert guess_label("", " (ZAM), which aggregates the embeddings of adapted models for") == ""
     assert guess_label("", ", which is a model for zorps") == "Model"
+
+
+def test_a_spelled_out_name_after_it_is_no_descriptor() -> None:
+    assert guess_label("", ", Layer-increasing Zorp Network Scaling, a post-training editing technique") == "Method"
