@@ -27,6 +27,12 @@ CUE = re.compile(
 # The type each descriptor group gives ("X: A Framework for ..." is a Method, "a new benchmark, X" a Benchmark).
 CUE_LABEL = {"b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method"}
 
+# Between two descriptor nouns of one compound: an acronym, up to two modifiers ("a language model (LM)
+# pretraining procedure"), not a preposition or a verb.
+_IN_COMPOUND = re.compile(
+    r"(?:\s*\([^()]{1,15}\))?(?:\s+(?!(?:for|with|on|in|of|to|that|which|where|when|whose|and|or|by|from|is|are|"
+    r"as|at|via|an?|the|trained|based|using|built|designed)\b)[a-z][\w\-]*){0,2}\s+"
+)
 # A relative clause right after the name, unless it says what the name is ("X, which is a framework").
 _CLAUSE_AFTER = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*\)?\s*,?\s*(?:which|that)\s+(?!(?:is|are)\s+(?:an?|the)\b)")
 # The name spelled out in an apposition before its descriptor ("X, Layer-increasing Network Scaling, a ...").
@@ -52,8 +58,8 @@ def guess_label(before: str, after: str, wide: str = "") -> str:
     elif (spelled := _SPELLED_OUT.match(after)) is not None:
         after = after[spelled.end() :]  # "ZoNeS, Zorp Network Scaling, a technique": the long form is no descriptor
     m = CUE.search(after)
-    while (m is not None and (head := CUE.match(after, m.end() + 1)) is not None and after[m.end()] == " "
-           and (m.lastgroup, head.lastgroup) != ("b", "d")):
+    while (m is not None and (head := CUE.search(after, m.end(), m.end() + 40)) is not None
+           and _IN_COMPOUND.fullmatch(after, m.end(), head.start()) and (m.lastgroup, head.lastgroup) != ("b", "d")):
         m = head  # "X, a U-shaped network architecture": the compound's last noun is its head (a "benchmark
         # dataset" stays an evaluation set)
     return CUE_LABEL[m.lastgroup or "x"] if m else ""

@@ -20,3 +20,9 @@ def test_a_relative_clause_after_the_name_is_no_descriptor_of_it() -> None:
 
 def test_a_spelled_out_name_after_it_is_no_descriptor() -> None:
     assert guess_label("", ", Layer-increasing Zorp Network Scaling, a post-training editing technique") == "Method"
+
+
+def test_a_compound_head_is_reached_across_an_acronym_and_modifiers_not_a_clause() -> None:
+    assert guess_label("", ", a language model (LM) pretraining procedure that first") == "Method"
+    assert guess_label("", ", a BERT-based model utilizing a corpus of poems") == "Model"
+    assert guess_label("", ", a sample-centric learning paradigm where models are trained") == "Method"
