@@ -59,7 +59,7 @@ _DELTA_BEFORE = re.compile(
 # Right after a number (and its unit): it is a delta; group "r" lowers the metric.
 _DELTA_AFTER = re.compile(
     r"\s*\)?\s*(?:(?:absolute|relative|average|avg\.?|on average|overall)\s+)?"
-    r"(?:(?P<r>reductions?|decreases?|drops?|lower|less|degradations?|declines?)|"
+    r"(?:(?P<r>reductions?|decreases?|drops?|lower|less|worse|poorer|degradations?|declines?)|"
     r"improvements?|gains?|increases?|boosts?|higher|better|superior|advantages?|margins?|lead|jumps?|above|"
     r"enhancements?)\b",
     re.IGNORECASE,

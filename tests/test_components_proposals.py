@@ -471,3 +471,7 @@ def test_a_descriptor_right_after_a_defined_acronym_types_it() -> None:
     assert [(doc.text[s:e], lab) for rule, s, e, lab in doc._.kg_proposed_meta if rule == "acronym"] == [
         ("MZIL", "Method")
     ]
+
+
+def test_a_model_of_a_name_does_not_propose_it() -> None:
+    assert _proposed("T\n\nTo understand it, we build a simple mathematical model of ZorpGraph here.") == []

@@ -362,3 +362,9 @@ def test_a_change_goes_on_over_another_system_and_the_system_after_over_is_compa
         ("FooNet", "Zorp-Bench", "F1 improvement", 2.8, "%"),
         ("FooNet", "Zorp-Bench", "F1 improvement", 5.8, "%"),
     ]
+
+
+def test_a_number_before_worse_is_a_drop_not_a_level() -> None:
+    assert _results("On Zorp-Bench, BarLM gets 3% worse accuracy than FooNet.") == [
+        ("BarLM", "Zorp-Bench", "accuracy reduction", 3.0, "%")
+    ]
