@@ -9,9 +9,9 @@ import re
 from extract.lexicon import lookup
 
 __all__ = [
-    "BARE_HEAD", "GENRES", "LOWER_HEADS", "LOWER_NAMING", "METRIC_BEFORE", "NAMED_HEAD", "NAMED_OBJECT", "NOUN_GOES_ON",
-    "OF_GAP", "PHRASE_GOES_ON", "PLURAL_ACRONYM", "SENTENCE_ADVERB", "named_pairs",
-    "technique_head",
+    "BARE_HEAD", "GENRES", "LOWER_HEADS", "LOWER_NAMING", "METRIC_BEFORE", "NAMED_HEAD", "NAMED_OBJECT",
+    "NOT_A_THING_BEFORE", "NOUN_GOES_ON", "OF_GAP", "PHRASE_GOES_ON", "PLURAL_ACRONYM", "SENTENCE_ADVERB",
+    "named_pairs", "technique_head",
 ]
 
 # What "we call / name / term / dub" name: "it", "this", "the resulting method", "this new architecture" (a
@@ -59,6 +59,14 @@ SENTENCE_ADVERB = re.compile(r"[A-Z][a-z]+ly")
 METRIC_BEFORE = re.compile(
     r"\b(?:metric|measure)s?,?\s+(?:(?:called|named|dubbed|termed|coined|namely)(?:\s+as)?:?\s+)?"
     r"[\"“‘]?(?:the\s+)?$"
+)
+# What a naming cue right after it names is no entity: "a research direction, which we term Zorp Learning", "this
+# phenomenon we call ...".
+NOT_A_THING_BEFORE = re.compile(
+    r"(?<!\bfor\s)(?<!\bof\s)(?<!\bto\s)(?<!\bin\s)(?<!\bon\s)(?<!\bwith\s)"  # not "an algorithm for a task, ..."
+    r"\b(?:an?|the|this|these|such)\s+(?:[\w\-]+\s+){0,3}(?:phenomen(?:on|a)|problems?|tasks?|(?<!benchmark\s)settings?|"
+    r"directions?|topics?|issues?|effects?|behaviou?rs?|questions?|challenges?|regimes?|scenarios?),?\s+"
+    r"(?:which\s+|that\s+)?$"
 )
 # "an analysis of", "a variant of", "the task of": the name after "of" is what the work is about or builds on.
 OF_GAP = re.compile(

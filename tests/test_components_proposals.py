@@ -475,3 +475,11 @@ def test_a_descriptor_right_after_a_defined_acronym_types_it() -> None:
 
 def test_a_model_of_a_name_does_not_propose_it() -> None:
     assert _proposed("T\n\nTo understand it, we build a simple mathematical model of ZorpGraph here.") == []
+
+
+def test_a_naming_cue_after_a_phenomenon_or_task_coins_no_entity() -> None:
+    assert _proposed("T\n\nWe find that there exists a phenomenon termed Zorp BottleNeck in training.") == []
+    assert _proposed("T\n\nThis paper formulates a hybrid problem as a CIL problem named ZorpCIL, and more.") == []
+    text = "T\n\nAn efficient learning algorithm for classification tasks, called ZorpLines, is shown."
+    got = {n for n, _, _ in _proposed(text)}
+    assert got == {"ZorpLines"}

@@ -27,6 +27,7 @@ from extract.proposal_context import (
     METRIC_BEFORE,
     NAMED_HEAD,
     NAMED_OBJECT,
+    NOT_A_THING_BEFORE,
     NOUN_GOES_ON,
     OF_GAP,
     PHRASE_GOES_ON,
@@ -389,6 +390,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             continue  # "dubbed as R(MA)^2B" cut to "R"; "(termed as “Text2Cypher” task)": a task, not a proposal
         if m.re is _NAMING and _ALSO_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "Kernel Quadrature (also called Bayesian Monte Carlo)": another name of an existing thing
+        if m.re is _NAMING and NOT_A_THING_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "a research direction, which we term Zorp Learning": a field or phenomenon, no entity
         if m.re is _NAMING and _describes_known(text, sents, m.start(), name):
             continue  # "one LLM called GPT": a naming cue before a well-known name describes, it does not coin
         if m.re is _NAMING and name.isalpha() and name.istitle() and PHRASE_GOES_ON.match(text, e) and (
