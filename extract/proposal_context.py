@@ -80,8 +80,9 @@ OF_GAP = re.compile(
 )
 # A lower-case noun right after an acronym's definition: the noun phrase goes on ("(SDF) regression network").
 NOUN_GOES_ON = re.compile(
-    r"\s+(?!(?:and|or|to|that|which|as|for|in|on|with|is|was|by|from|of|where|we|it)\b)[a-z][a-z\-]+\s+"
-    r"(?:network|module|model|layer|block|head|branch|framework|method|approach|algorithm)s?\b"
+    r"\s+(?:(?!(?:and|or|to|that|which|as|for|in|on|with|is|was|by|from|of|where|we|it)\b)[a-z][a-z\-]+\s+)?"
+    r"(?:network|module|model|layer|block|head|branch|framework|method|approach|algorithm|protocol|procedure|"
+    r"pipeline)s?\b"
 )
 # After a one-word name: a lower-case word or another listed capitalised word continues the phrase it opens.
 PHRASE_GOES_ON = re.compile(

@@ -483,3 +483,12 @@ def test_a_naming_cue_after_a_phenomenon_or_task_coins_no_entity() -> None:
     text = "T\n\nAn efficient learning algorithm for classification tasks, called ZorpLines, is shown."
     got = {n for n, _, _ in _proposed(text)}
     assert got == {"ZorpLines"}
+
+
+def test_a_known_technique_defined_before_a_descriptor_is_used_not_proposed() -> None:
+    nlp = _with_abbreviations()
+    for text, acr in [("T\n\nWe develop a Monte Carlo Tree Search (MCTS) protocol to explore.", set()),
+                      ("T\n\nWe propose a multi-task learning (MTL) framework for it.", set()),
+                      ("T\n\nWe propose a Zorp Semantic Transfer (ZST) framework for it.", {"ZST"})]:
+        doc = nlp(text)
+        assert {doc.text[s:e] for rule, s, e, _ in doc._.kg_proposed_meta if rule == "acronym"} == acr, text

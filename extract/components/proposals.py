@@ -268,7 +268,8 @@ _HEAD_WORD = re.compile(rf"(?:{_HEADS})s?", re.IGNORECASE)
 # A known name that modifies a descriptor: "we design a new CNN encoder architecture", "a new BERT model for X".
 # Not data: "we introduce the UCF-QNRF dataset" releases a (since) known dataset under its name.
 _KNOWN_MODIFIES = re.compile(
-    rf"(?:\s+(?!(?:{_STOP})\b)[a-z][\w\-]*){{0,2}}?\s+(?!dataset|benchmark)(?:{_HEADS})s?\b"
+    rf"(?:\s*\([^()]{{1,15}}\))?(?:\s+(?!(?:{_STOP})\b)[a-z][\w\-]*){{0,2}}?\s+(?!dataset|benchmark)"
+    rf"(?:{_HEADS}|protocol)s?\b"
 )
 
 
@@ -307,7 +308,8 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
             continue  # "we then train a graph neural network (GNN)": a known technique, used
         if METRIC_BEFORE.search(text, max(0, ls - 60), ls):
             continue  # "a novel evaluation metric called matched ... error rate (mnCER)": metrics are no entities
-        if (lookup(text[ss:se]) or lookup(text[ls:le])) and NOUN_GOES_ON.match(text, se + (text[se : se + 1] == ")")):
+        goes_on = NOUN_GOES_ON.match(text, se + (text[se : se + 1] == ")"))
+        if goes_on and (lookup(text[ls:le]) or (lookup(text[ss:se]) and " " in goes_on.group().strip())):
             continue  # "we present a signed distance function (SDF) regression network": the proposal is bigger
         if m.group(0)[:3].lower() == "our" and (lookup(text[ss:se]) or lookup(text[ls:le])):
             continue  # "our best residual network (ResNet) implementation": the paper's copy of a known name
