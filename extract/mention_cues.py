@@ -28,6 +28,7 @@ _LEFT_CUE = re.compile(
     r"(?:(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely)\s+)?)|"
     r"(?P<m>backbones?|(?:language |vision |foundation )?models|LLMs|VLMs|baselines?)(?:\s*:\s*|,?\s+(?:\(\s*)?"
     r"(?:such as|like|including|e\.g\.,?|for example,?|namely)\s+)|"
+    r"(?P<m3>(?:language |vision |foundation )?models)\s+\(\s*|"  # "... models (ZorpBERT, Blarg and ...)"
     r"(?P<x>methods|techniques|algorithms|approaches|strategies|optimizers|architectures)(?:\s*:\s*|,?\s+(?:\(\s*)?"
     r"(?:such as|like|including|e\.g\.,?|for example,?|namely)\s+)(?:the\s+)?|"
     # a descriptor in apposition right before the name: "an algorithm StableOpt", "a method (Zap-PPI)"
@@ -111,7 +112,10 @@ def _result_on(text: str, start: int) -> bool:
     return _METRIC_NUMBER.match(between) is not None and not between[_METRIC_NUMBER.match(between).end() :].strip()
 
 
-_CUE_LABEL = {"b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method", "m2": "Model", "x2": "Method"}
+_LIST_IN_BRACKETS = re.compile(r"[^()]{0,60}?(?:,\s|\sand\s)[^()]{0,80}\)")
+_CUE_LABEL = {
+    "b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method", "m2": "Model", "x2": "Method", "m3": "Model",
+}
 
 
 def right_cue(text: str, end: int) -> str | None:
@@ -144,6 +148,8 @@ def cue_label(text: str, start: int, end: int, *, defined: bool = False) -> str 
     'Benchmark'
     >>> cue_label("A study introduced the ZORP-MIX evaluation.", 23, 31)
     'Benchmark'
+    >>> cue_label("two models (ZorpLM and BlargLM)", 12, 18), cue_label("zorp models (ZM) here", 13, 15)
+    ('Model', None)
     """
     m = RIGHT_CUE.match(text, end, min(len(text), end + 60))
     left = _left_word(text, start)
@@ -151,6 +157,8 @@ def cue_label(text: str, start: int, end: int, *, defined: bool = False) -> str 
         left = _left_word(text, text.rfind("(", 0, start))  # "our paradigm (EC-RMML)"
     if m is None and left in _LEFT_LAST:
         m = _LEFT_CUE.search(text, max(0, start - 40), start)
+        if m is not None and m.lastgroup == "m3" and not _LIST_IN_BRACKETS.match(text, start):
+            m = None  # "... models (ZMM)": an acronym's definition, not a list of models
     if m is None and (text.startswith(",", end) or text.startswith((" that is ", " which is "), end)):
         m = _APPOSITIVE_AFTER.match(text, end, min(len(text), end + 80))
     if m is None and left in ("on", "in", "the") and _result_on(text, start):

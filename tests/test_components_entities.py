@@ -516,3 +516,9 @@ def test_an_acronym_the_title_opens_with_is_a_name_whatever_its_long_form() -> N
                 "dataset and challenge, a large-scale testbed for zorps.")
     assert got["VDA"]["label"] == "Benchmark"
     assert "ZNS" not in _ents("ZNS: A New Automated Metric for Zorps\n\nWe define zorp novelty score (ZNS) here.")
+
+
+def test_a_kind_of_model_is_no_language_variant_and_bracketed_lists_after_models_are_models() -> None:
+    got = _ents("T\n\nWe release three Arabic BERT-style models (ZABER, Char-ZABER, and ZSABER) for zorps.")
+    assert "Arabic BERT" not in got
+    assert {got[n]["label"] for n in ("ZABER", "Char-ZABER", "ZSABER")} == {"Model"}

@@ -39,6 +39,8 @@ _NUMBER = re.compile(r"^[\d.,]+[%x]?$|^\d+(?:st|nd|rd|th|s|k|K|M|B|D)?$")
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BbMmKkTt]$|^[A]\d+[Bb]$|^\d+[Ee]$")
 _VERSION = re.compile(r"^[vV]?\d+(?:\.\d+)*[a-z]?$|^[a-zA-Z]\d+(?:\.\d+)*$")
 _SIZE_OR_VERSION = re.compile(r"(?:(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BbMmKkTt]|[vV]?\d+(?:\.\d+)*)$")
+# "Arabic BERT-style models": a kind of model, not a model of that language.
+_KIND_OF = re.compile(r"-(?:style|like|based|type|esque|inspired|sized)\b")
 _DECIMAL_GLUED = re.compile(r"^\d+\.\d+[A-Za-z]")
 _PERCENT = re.compile(r"^\d+(?:\.\d+)?%$")
 # A number glued to a unit of measure: "23.80dB", "65ms", "0.5MB", "2.9X" (not "300W", the benchmark).
@@ -337,7 +339,7 @@ class ShapeScanner:
                 key_index() and (pos := _caps_words_end(text, end)) != end:
             name = text[start:pos]  # "WIDER FACE", "WHO DID WHAT": one name written in capitals, not "FACE"
             end = pos
-        if label == "Model" and (q := qualifier_start(text, start)) is not None:
+        if label == "Model" and (q := qualifier_start(text, start)) is not None and not _KIND_OF.match(text, end):
             # "Chinese FooBERT": a model of its own, a variant of FooBERT.
             return q, end, label, text[q:start] + name, name, "variant"
         return start, end, label, name, parent, rule
