@@ -46,6 +46,7 @@ _MATH = re.compile(
 )
 # A web address: the guide annotates no name that only a URL holds ("github.com/zorp/ZorpNet").
 _URL = re.compile(r"\\url\{[^{}\s]*\}|(?:https?://|www\.)[^\s)\]}>\"]*[^\s)\]}>\".,;:!?]")
+_F1 = re.compile(r"\$?\bF_\{?1\}?\$?(?!\w)")
 # ``X'': TeX's quotation marks, which the proposal cues read as the plain quotes they print.
 _TEX_QUOTES = re.compile(r"``(?P<q>[^`'\n]{1,80})''")
 
@@ -55,6 +56,8 @@ def blank_markup(text: str) -> str:
     quotes by plain ones; same length, same word offsets."""
     if "``" in text:
         text = _TEX_QUOTES.sub(lambda m: ' "' + m.group("q") + '" ', text)
+    if "F_" in text:  # "$F_1$", "F_{1}": the F1 score
+        text = _F1.sub(lambda m: " " * (len(m.group()) - 2) + "F1", text)
     if "http" in text or "www." in text:
         text = _URL.sub(lambda m: " " * len(m.group()), text)
     if "\\" not in text and "**" not in text:

@@ -103,8 +103,8 @@ _OWN_NUMBER = re.compile(r"\s*(?:\(|:|’s|'s)\s*(?:\w+\s*)?")
 _IN_TERMS = re.compile(r"\b(?:in\s+terms\s+of|in|on|at)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
 # Between a metric and a delta: another change is being stated ("... and a decrease in training time by 3%").
 _OTHER_CHANGE = re.compile(
-    r"\b(?:increases?|decreases?|reductions?|drops?|improvements?|gains?|boosts?|reduc\w+|increas\w+|decreas\w+|"
-    r"improv\w+)\s+(?:in|of|the)\s+(?:the\s+)?[a-z]",
+    r"\b(?:(?:increases?|decreases?|reductions?|drops?|improvements?|gains?|boosts?|reduc\w+|increas\w+|decreas\w+|"
+    r"improv\w+)\s+(?:in|of|the)\s+(?:the\s+)?[a-z]|(?:reducing|lowering|cutting|increasing)\s+[a-z])",
     re.IGNORECASE,
 )
 _LOWERING = re.compile(r"reduc|drop|decreas|degrad", re.IGNORECASE)

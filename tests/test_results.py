@@ -368,3 +368,12 @@ def test_a_number_before_worse_is_a_drop_not_a_level() -> None:
     assert _results("On Zorp-Bench, BarLM gets 3% worse accuracy than FooNet.") == [
         ("BarLM", "Zorp-Bench", "accuracy reduction", 3.0, "%")
     ]
+
+
+def test_a_reduction_of_something_else_takes_no_metric_and_tex_f1_is_f1() -> None:
+    got = _results("FooNet reaches an accuracy of 0.9459 on Zorp-Bench, reducing latency by 93.12% over BarLM.")
+    assert got == [("FooNet", "Zorp-Bench", "accuracy", 0.9459, None)]
+    from extract.markup import blank_markup  # the pipeline reads the text blanked
+
+    got = _results(blank_markup("On Zorp-Bench, FooNet reaches an $F_1$ score of 81.2%."))
+    assert got == [("FooNet", "Zorp-Bench", "F1 score", 81.2, "%")]
