@@ -377,3 +377,8 @@ def test_a_reduction_of_something_else_takes_no_metric_and_tex_f1_is_f1() -> Non
 
     got = _results(blank_markup("On Zorp-Bench, FooNet reaches an $F_1$ score of 81.2%."))
     assert got == [("FooNet", "Zorp-Bench", "F1 score", 81.2, "%")]
+
+
+def test_a_change_goes_on_with_another_value_for_another_system() -> None:
+    got = _results("On Zorp-Bench, FooNet improves accuracy by 7.6% over BarLM, with 14.6% for BazGPT-7B.")
+    assert [r[2:4] for r in got] == [("accuracy improvement", 7.6), ("accuracy improvement", 14.6)]
