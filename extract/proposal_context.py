@@ -36,7 +36,7 @@ LOWER_HEADS = (
     r"dropout|inference|imputation|labell?ing|reranking|forcing"
 )
 LOWER_NAMING = re.compile(
-    r"(?<!so-)\b(?:called|dubbed|termed|coined|we call(?: (?:it|this|them))?)\s+[\"“‘]?(?:the\s+)?"
+    r"(?<!so-)\b(?:called|dubbed|termed|coined|we call(?: (?:it|this|them))?)\s+(?:as\s+)?[\"“‘]?(?:the\s+)?"
     rf"(?P<name>(?:[a-z][a-z\-]+\s){{0,3}}[a-z\-]*(?:{LOWER_HEADS}))"
     r"[\"”’]?(?=\s*(?:[,.;:()]|\s(?:that|which|to|for|in|with|and|on|is|as|where|by|from|of)\b))"
 )

@@ -492,3 +492,12 @@ def test_a_known_technique_defined_before_a_descriptor_is_used_not_proposed() ->
                       ("T\n\nWe propose a Zorp Semantic Transfer (ZST) framework for it.", {"ZST"})]:
         doc = nlp(text)
         assert {doc.text[s:e] for rule, s, e, _ in doc._.kg_proposed_meta if rule == "acronym"} == acr, text
+
+
+def test_termed_as_names_the_words_after_as_and_a_known_name_after_called_is_described() -> None:
+    text = "T\n\nWe present an approach to compress models, termed as deep zorp distillation."
+    got = {n for n, _, _ in _proposed(text)}
+    assert got == {"deep zorp distillation"}
+    nlp = _with_abbreviations()
+    doc = nlp("T\n\nThe size expansion comes with a capability called in-context learning (ICL), a form of prompting.")
+    assert [x for x in doc._.kg_proposed_meta if x[0] == "acronym"] == []

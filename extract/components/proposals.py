@@ -322,6 +322,8 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
         label = CUE_LABEL[lead.lastgroup or "x"] if lead else guess_label(
             (m.group("gap") or m.group("named") or "") + " " + text[ls:le], after
         )
+        if _NAMING_WORD.match(m.group(0)) and _describes_known(text, sents, m.start(), text[ss:se]):
+            continue  # "a distinct capability called in-context learning (ICL)": a known name, described
         if _NAMING_WORD.match(m.group(0)):
             # a naming word ("..., a new method, called zap adapter (ZA)"): the descriptor is before it
             label = head_before(text, max(sent_start, m.start() - 60), m.start()) or label
