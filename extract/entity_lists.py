@@ -167,11 +167,12 @@ def closes_list(text: str, gap: str, end: int, nth: int = 1) -> bool:
     """Whether an item joined to the one before by ``gap`` is in a list with it: a bare comma joins a second
     item only when the list goes on or ends after it ("On ZorpSet, ZorpTR outperforms ..." is no list; "A, B,
     C have been proposed" is). ``nth``: how many items come before this one."""
-    return (nth > 1 or bool(re.search(r"\b(?:and|or|vs|versus)\b|/", gap)) or not _WORD_AFTER.match(text, end)
+    return (nth > 1 or _JOINED.search(gap) is not None or not _WORD_AFTER.match(text, end)
             or bool(_ITEM_END.match(text, end)))
 
 
 _WORD_AFTER = re.compile(r"\s+[a-z]")
+_JOINED = re.compile(r"\b(?:and|or|vs|versus)\b|/")
 # A capitalised item that opens a list right before a typed name: "on Caltech, INRIA, and ETH".
 _MIDDLE_ITEM = re.compile(r"\s*,\s*([A-Z][\w\-+]*)")
 _LEADING_ITEM = re.compile(

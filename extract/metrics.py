@@ -279,10 +279,14 @@ def find_metrics(text: str, start: int, end: int, defined: tuple[str, ...] = ())
             e = done = pc.end()  # "Hausdorff distance 95th percentile": one metric
         out.append((s, e, display(text[s:e], s == start), m.group().lower() in WEAK))
     for acronym in defined:
-        for m in re.finditer(rf"(?<![\w\-(]){re.escape(acronym)}(?![\w\-])", text[start:end]):
-            s, e = start + m.start(), start + m.end()
-            if not any(os < e and s < oe for os, oe, *_ in out):
+        s = text.find(acronym, start, end)
+        while s >= 0:
+            e = s + len(acronym)
+            whole = not (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_-(")) and not (
+                e < len(text) and (text[e].isalnum() or text[e] in "_-"))
+            if whole and not any(os < e and s < oe for os, oe, *_ in out):
                 out.append((s, e, acronym, False))
+            s = text.find(acronym, e, end)
     return sorted(out) if defined else out
 
 

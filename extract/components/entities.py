@@ -59,6 +59,8 @@ from extract.name_repeats import long_form_uses, proposal_reuses
 from extract.origins import mark_origins
 from extract.proposal_titles import not_own_subtitle
 
+# The subtitle after a title's opening acronym ("ZVIS: Unsupervised Video Instance Segmentation").
+_SUBTITLE = re.compile(r"\s*:\s*(?:The\s+)?([^\n:]+)")
 _CLASS_HEAD = re.compile(r"(?:[Mm]odels?|[Nn]etworks?|LLMs?|LMs?)$")
 _ET_AL = re.compile(r"\s+et\.?\s+al\b")
 
@@ -184,8 +186,8 @@ class EntityResolver:
                     label = next(
                         (p.label for k, p in alias.items() if p.entry is None and len(k) >= 6 and klf.endswith(k)), None
                     )
-                head = (re.match(rf"{re.escape(sf)}\s*:\s*(?:The\s+)?([^\n:]+)", text)
-                        if label is None and ksf not in self.task_acronyms else None)
+                head = (_SUBTITLE.match(text, len(sf))
+                        if label is None and text.startswith(sf) and ksf not in self.task_acronyms else None)
                 if head is not None and not not_own_subtitle(head.group(1)):
                     # "Zorp-GPT: ..." titles the acronym: a name whatever its long form, a contest or data set if
                     # the title says so ("ZorpDA: The Visual Zorp Adaptation Challenge"); else votes type it
