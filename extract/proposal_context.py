@@ -9,9 +9,10 @@ import re
 from extract.lexicon import lookup
 
 __all__ = [
-    "BARE_HEAD", "GENRES", "LOWER_HEADS", "LOWER_NAMING", "METRIC_BEFORE", "NAMED_HEAD", "NAMED_OBJECT",
-    "NOT_A_THING_BEFORE", "NOUN_GOES_ON", "OF_GAP", "PHRASE_GOES_ON", "PLURAL_ACRONYM", "SENTENCE_ADVERB",
-    "named_pairs", "technique_head",
+    "BARE_HEAD", "DESCRIPTIVE_AFTER", "DESCRIPTIVE_END", "GENRES", "LETTER_DIGIT_LETTER", "LOWER_HEADS", "LOWER_NAMING",
+    "METRIC_BEFORE", "NAMED_HEAD", "NAMED_LATER", "NAMED_OBJECT", "NOT_A_THING_BEFORE", "NOT_NAMES", "NOUN_GOES_ON",
+    "OF_GAP", "PHRASE_GOES_ON", "PLURAL_ACRONYM", "PLURAL_BEFORE", "SENTENCE_ADVERB", "name_shaped", "named_pairs",
+    "technique_head",
 ]
 
 # What "we call / name / term / dub" name: "it", "this", "the resulting method", "this new architecture" (a
@@ -128,3 +129,41 @@ def technique_head(text: str, end: int) -> int:
         if entry is not None and entry.label == "Method" and ("lc" in entry.flags or entry.name.islower()):
             return stop
     return 0
+
+
+# Capitalised words that start sentences or clauses rather than names.
+_NOT_NAME_WORDS = (
+    "A An The Our This These That It In On For To We Its Their Such Both Each Specifically Moreover First "
+    "Second Third Fourth Finally Then Next However Furthermore Additionally Overall Notably Importantly "
+    "Meanwhile Instead Therefore Thus Hence Here Also Further Besides Similarly Recently Existing "
+    "Previous Prior Current Most Many Several"
+)
+NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+
+
+LETTER_DIGIT_LETTER = re.compile(r"[a-z]\d+[a-z]")
+# A plural noun (or an opening parenthesis) right before "namely".
+PLURAL_BEFORE = re.compile(r"(?:[a-z]{2}[^s\W]s|\()\s*,?\s*$")
+# A naming cue later in the same clause: what the proposal verb reached first was a descriptor.
+NAMED_LATER = re.compile(
+    r"[^.;:()]*?,\s+(?:called|dubbed|named|termed|coined)(?:\s+as)?\s+[\"“‘]?(?:[A-Z0-9]|[a-z][^.;:()]{0,80}\([A-Z])"
+)
+DESCRIPTIVE_END = re.compile(
+    r"(?:-(?:based|like|style|driven|aware|guided|assisted|augmented|enhanced|inspired|free|specific|level|powered)|"
+    r"(?<=[a-z])based)$",  # also glued by text extraction: "Transformerbased"
+    re.IGNORECASE,
+)
+
+
+def name_shaped(name: str) -> bool:
+    """A capital after the first character or a digit somewhere ("ZapNet", "Z^2-Net")."""
+    return (any(c.isupper() for c in name[1:] if c != " ") and " " not in name) or any(c.isdigit() for c in name)
+
+
+# A lower-case content word right after a plain capitalised word: the word modifies a noun phrase.
+# The same suffix after an acronym in brackets or a spaced dash: "Ordinary Differential Equation (ODE)--based".
+DESCRIPTIVE_AFTER = re.compile(
+    r"\s*\)?\s*(?:\([^()]{1,20}\))?\s*-{1,2}\s*(?:based|like|style|driven|aware|guided|assisted|augmented|enhanced|"
+    r"inspired|free|specific|level|powered)\b",
+    re.IGNORECASE,
+)

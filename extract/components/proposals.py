@@ -22,17 +22,24 @@ from extract.entity_labels import METRIC_HEAD
 from extract.lexicon import generic_compound, generic_keys, lookup, norm_key
 from extract.proposal_context import (
     BARE_HEAD,
+    DESCRIPTIVE_AFTER,
+    DESCRIPTIVE_END,
     GENRES,
+    LETTER_DIGIT_LETTER,
     LOWER_NAMING,
     METRIC_BEFORE,
     NAMED_HEAD,
+    NAMED_LATER,
     NAMED_OBJECT,
     NOT_A_THING_BEFORE,
+    NOT_NAMES,
     NOUN_GOES_ON,
     OF_GAP,
     PHRASE_GOES_ON,
     PLURAL_ACRONYM,
+    PLURAL_BEFORE,
     SENTENCE_ADVERB,
+    name_shaped,
     named_pairs,
     technique_head,
 )
@@ -127,42 +134,6 @@ _OURS_AFTER = re.compile(rf"(?<![\w\-]){_NAME}\s*\((?:ours|Ours|our method|our m
 _PASSIVE = re.compile(
     rf"(?<![\w\-]){_NAME}(?:\s*\([^()]{{1,30}}\))?,?\s+(?:is|are)\s+(?:(?:then|further|also|thus|hence|first)\s+)?"
     r"(?:proposed|introduced|presented|developed|designed)\b(?!\s+(?:by|in)\b)"
-)
-# Capitalised words that start sentences or clauses rather than names.
-_NOT_NAME_WORDS = (
-    "A An The Our This These That It In On For To We Its Their Such Both Each Specifically Moreover First "
-    "Second Third Fourth Finally Then Next However Furthermore Additionally Overall Notably Importantly "
-    "Meanwhile Instead Therefore Thus Hence Here Also Further Besides Similarly Recently Existing "
-    "Previous Prior Current Most Many Several"
-)
-_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
-
-
-_LETTER_DIGIT_LETTER = re.compile(r"[a-z]\d+[a-z]")
-# A plural noun (or an opening parenthesis) right before "namely".
-_PLURAL_BEFORE = re.compile(r"(?:[a-z]{2}[^s\W]s|\()\s*,?\s*$")
-# A naming cue later in the same clause: what the proposal verb reached first was a descriptor.
-_NAMED_LATER = re.compile(
-    r"[^.;:()]*?,\s+(?:called|dubbed|named|termed|coined)(?:\s+as)?\s+[\"“‘]?(?:[A-Z0-9]|[a-z][^.;:()]{0,80}\([A-Z])"
-)
-_DESCRIPTIVE_END = re.compile(
-    r"(?:-(?:based|like|style|driven|aware|guided|assisted|augmented|enhanced|inspired|free|specific|level|powered)|"
-    r"(?<=[a-z])based)$",  # also glued by text extraction: "Transformerbased"
-    re.IGNORECASE,
-)
-
-
-def _name_shaped(name: str) -> bool:
-    """A capital after the first character or a digit somewhere ("ZapNet", "Z^2-Net")."""
-    return (any(c.isupper() for c in name[1:] if c != " ") and " " not in name) or any(c.isdigit() for c in name)
-
-
-# A lower-case content word right after a plain capitalised word: the word modifies a noun phrase.
-# The same suffix after an acronym in brackets or a spaced dash: "Ordinary Differential Equation (ODE)--based".
-_DESCRIPTIVE_AFTER = re.compile(
-    r"\s*\)?\s*(?:\([^()]{1,20}\))?\s*-{1,2}\s*(?:based|like|style|driven|aware|guided|assisted|augmented|enhanced|"
-    r"inspired|free|specific|level|powered)\b",
-    re.IGNORECASE,
 )
 # What follows a plain capitalised word that is part of a longer phrase: a hyphen ("Spatial- and Scale-aware",
 # "Neural-$x$-UCB"), "based", a bracketed word before more words ("Gaussian (process) regression"), "or".
@@ -280,7 +251,7 @@ def _later_name(text: str, end: int) -> tuple[int, int] | None:
         return None
     s, e = _trim(text, m.start("name"), m.end("name"))
     words = text[s:e].split()
-    if not words or words[0] in _NOT_NAMES or not words[0][0].isupper() or _HEAD_WORD.fullmatch(words[0]):
+    if not words or words[0] in NOT_NAMES or not words[0][0].isupper() or _HEAD_WORD.fullmatch(words[0]):
         return None  # "... network Model (i.e., BGM)": a capitalised head, not a name
     return s, e
 
@@ -314,7 +285,7 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
         if m.group(0)[:3].lower() == "our" and (lookup(text[ss:se]) or lookup(text[ls:le])):
             continue  # "our best residual network (ResNet) implementation": the paper's copy of a known name
         after = text[se : se + 80]
-        if _SETTING_AFTER.match(after) or _DESCRIPTIVE_AFTER.match(text, se):
+        if _SETTING_AFTER.match(after) or DESCRIPTIVE_AFTER.match(text, se):
             continue  # "we introduce a novel vision-and-language navigation (VLN) task", "... (FN)-based pruning"
         after = after[: after.find(".")] if "." in after else after
         lead = CUE.match(after, len(after) - len(after.lstrip(") ")))
@@ -364,12 +335,12 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
         if m.re is _NAMING and text[s:e].istitle() and text[s:e].isalpha() and (head := NAMED_HEAD.match(text, e)):
             e = head.end()  # "namely Wing loss", "called Laplace attention": the technique's head is part of its name
         name = text[s:e]
-        if _DESCRIPTIVE_END.search(name) or _DESCRIPTIVE_AFTER.match(text, e):
+        if DESCRIPTIVE_END.search(name) or DESCRIPTIVE_AFTER.match(text, e):
             continue  # "a GAN-based method", "X (XA)--based features": describes the proposal, does not name it
         if (
             m.re is _NAMING
             and m.group(0).startswith("namely")
-            and _PLURAL_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            and PLURAL_BEFORE.search(text, max(0, m.start() - 30), m.start())
         ):
             continue  # "on two datasets, namely X and Y" lists existing things; "a new method, namely X" names one
         if m.re is _THE_PROPOSED and (re.fullmatch(r"[A-Z]+s", name) or lookup(name) is not None):
@@ -402,9 +373,9 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             not technique_head(text, e)
         ):
             continue  # "we call this the Turing test 2.0", "we name it Sentiment, Humor, and ... Dataset": a word of it
-        if rule == "propose" and _NAMED_LATER.match(text, e, min(len(text), e + 100)):
+        if rule == "propose" and NAMED_LATER.match(text, e, min(len(text), e + 100)):
             continue  # "we propose a new XYZ strategy, dubbed ZapNet": the name comes with the naming cue
-        if not name or not (name[0].isalpha() or digit_name(name)) or name.split()[0] in _NOT_NAMES or (
+        if not name or not (name[0].isalpha() or digit_name(name)) or name.split()[0] in NOT_NAMES or (
             norm_key(name) in generic
         ):
             continue
@@ -412,10 +383,10 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             continue
         if generic_compound(name):
             continue  # "a multi-LLM debate": a description
-        lower_ok = rule == "lower" or _LETTER_DIGIT_LETTER.search(name) is not None  # "fast2slow"
+        lower_ok = rule == "lower" or LETTER_DIGIT_LETTER.search(name) is not None  # "fast2slow"
         if not any(c.isalpha() for c in name) or (not lower_ok and not any(c.isupper() for c in name)):
             continue  # "540-billion"
-        if rule == "title" and " " in name and not _name_shaped(name) and name not in text[title_end:] and (
+        if rule == "title" and " " in name and not name_shaped(name) and name not in text[title_end:] and (
             m.re not in _TITLE_PHRASES
         ):
             continue  # a catchy multi-word title phrase, not a name the abstract uses
@@ -423,9 +394,9 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             continue
         if m.re is _PASSIVE and (lookup(name) is not None or PLURAL_ACRONYM.fullmatch(name)):
             continue  # "a new class of CNNs is introduced": someone's known technique, not this paper's name
-        if m.re is _PASSIVE and " " not in name and not _name_shaped(name):
+        if m.re is _PASSIVE and " " not in name and not name_shaped(name):
             continue  # "Experiments are designed ...", "Module is proposed ..."
-        if rule == "propose" and " " not in name and not _name_shaped(name) and (
+        if rule == "propose" and " " not in name and not name_shaped(name) and (
             _MODIFIES_NOUN.match(text, e) or _WORD_GOES_ON.match(text, e)
         ):
             continue  # "we introduce a Bayesian generative model", "a Gaussian (process) regression": an adjective
