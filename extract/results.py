@@ -184,9 +184,10 @@ def _paired(group: list[Number], runs: list[list[Mention]]) -> dict[int, str] | 
 def find_results(text: str, sents: list[list[int]], ents: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Results stated in the text, in order of appearance."""
     out: list[dict[str, Any]] = []
-    proposal, defined = proposal_of(ents), defined_metrics(text)
+    proposal, defined = proposal_of(ents), None
     for s, e in sents:
-        if _DIGIT.search(text, s, e) is not None:
+        if _DIGIT.search(text, s, e) is not None and number_candidates(text, s, e):
+            defined = defined_metrics(text) if defined is None else defined  # once, for papers with results only
             out += sentence_results(text, s, e, ents, proposal, defined)
     only = sole_benchmark(ents)
     if only is not None:
