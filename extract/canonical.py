@@ -146,6 +146,11 @@ def split_variant(surface: str) -> tuple[Entry, list[str]] | None:
             continue  # a plural ("FCNs", "3-D CNNs"), not the size code of "DeiT-S"
         tail = _SEP.sub("", rest).lower().lstrip(".")
         parts = _tail_parts(tail) if tail else []
+        chunks = [c for c in _SEP.split(rest.lower().lstrip(".")) if c]
+        if parts is not None and len(chunks) > 1:
+            # each separated chunk on its own: "3-V 405B" is V + 405B, not "v405" + B
+            by_chunk = [_tail_parts(c) for c in chunks]
+            parts = [q for ps in by_chunk for q in ps] if all(ps is not None for ps in by_chunk) else parts
         if parts is not None:
             return e, parts + ([plus] if plus else [])
     return None

@@ -501,3 +501,15 @@ def test_termed_as_names_the_words_after_as_and_a_known_name_after_called_is_des
     nlp = _with_abbreviations()
     doc = nlp("T\n\nThe size expansion comes with a capability called in-context learning (ICL), a form of prompting.")
     assert [x for x in doc._.kg_proposed_meta if x[0] == "acronym"] == []
+
+
+def test_a_long_forms_head_noun_not_a_word_inside_it_types_the_acronym() -> None:
+    nlp = _with_abbreviations()
+    for text, acr, label in [
+        ("T\n\nWe propose Zorp Tuning with MOdel Blarging (ZoMoB), a simple two-stage framework for it.", "ZoMoB",
+         "Method"),
+        ("T\n\nWe present a Zorp Dataset of Road Scenes (ZDRS) with 2,113 images.", "ZDRS", "Dataset"),
+    ]:
+        doc = nlp(text)
+        got = [lab for rule, s, e, lab in doc._.kg_proposed_meta if rule == "acronym" and doc.text[s:e] == acr]
+        assert label in got and "Model" not in got, (text, got)

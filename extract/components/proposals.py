@@ -236,6 +236,12 @@ _HEAD_THEN_NAME = re.compile(
     rf"\s+(?:{_HEADS})s?,?\s+[\"“‘]?{_NAME}"
 )
 _HEAD_WORD = re.compile(rf"(?:{_HEADS})s?", re.IGNORECASE)
+# A name that goes on into its acronym's definition ("Zorp Tuning" + " with MOdel Blarging (ZMB)").
+_LONG_FORM_GOES_ON = re.compile(
+    r"\s+(?:with|of|for|and|&|via)\s+(?:[A-Za-z][\w\-]*\s+){0,4}[A-Z][\w\-]*\s*\([^()]{1,20}\)"
+)
+# Where a long form's head noun ends ("a Zorp Dataset | of Road Scenes").
+_LF_PREPOSITION = re.compile(r"\s(?:of|for|with|in|on|to|from|via|by)\s")
 # A known name that modifies a descriptor: "we design a new CNN encoder architecture", "a new BERT model for X".
 # Not data: "we introduce the UCF-QNRF dataset" releases a (since) known dataset under its name.
 _KNOWN_MODIFIES = re.compile(
@@ -290,9 +296,10 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
         after = after[: after.find(".")] if "." in after else after
         lead = CUE.match(after, len(after) - len(after.lstrip(") ")))
         # "the Model based Zorp Learning (MZL) algorithm": a descriptor right after the acronym heads the whole phrase
+        head = _LF_PREPOSITION.split(text[ls:le], maxsplit=1)[0].rsplit(" ", 1)[-1]  # the long form's head noun
         label = CUE_LABEL[lead.lastgroup or "x"] if lead else guess_label(
-            (m.group("gap") or m.group("named") or "") + " " + text[ls:le], after
-        )
+            (m.group("gap") or m.group("named") or "") + " " + head, after
+        )  # ("Prompt Tuning with MOdel Tuning (ProMoT), a ... framework" is a Method, "a Zorp Dataset of ..." data)
         if _NAMING_WORD.match(m.group(0)) and _describes_known(text, sents, m.start(), text[ss:se]):
             continue  # "a distinct capability called in-context learning (ICL)": a known name, described
         if _NAMING_WORD.match(m.group(0)):
@@ -416,6 +423,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             wide = text[max(0, s - 100) : s] if rule == "naming" else ""
             wide = wide[wide.rfind(". ") + 1 :]
             after = text[e : e + 80]
+            if (goes := _LONG_FORM_GOES_ON.match(after)) is not None:
+                after = after[goes.end() :]  # "Zorp Tuning with MOdel Blarging (ZMB), a framework": past the name
             after = after[: after.find(".")] if "." in after else after
             if m.re is _THE_PROPOSED or m.re is _OURS_AFTER:
                 after = ""  # "the proposed X achieves ... on benchmarks": what follows is the predicate
