@@ -522,3 +522,8 @@ def test_a_kind_of_model_is_no_language_variant_and_bracketed_lists_after_models
     got = _ents("T\n\nWe release three Arabic BERT-style models (ZABER, Char-ZABER, and ZSABER) for zorps.")
     assert "Arabic BERT" not in got
     assert {got[n]["label"] for n in ("ZABER", "Char-ZABER", "ZSABER")} == {"Model"}
+
+
+def test_a_range_of_sizes_is_no_model_and_a_review_is_no_proposal() -> None:
+    assert _ents("T\n\nQuantization hurts smaller models in the 1-10B parameter range, which are well-suited.") == {}
+    assert "ZLR" not in _ents("T\n\nThis paper presents a zorp literature review (ZLR) of 65 publications.")

@@ -297,6 +297,8 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
         lead = CUE.match(after, len(after) - len(after.lstrip(") ")))
         # "the Model based Zorp Learning (MZL) algorithm": a descriptor right after the acronym heads the whole phrase
         head = _LF_PREPOSITION.split(text[ls:le], maxsplit=1)[0].rsplit(" ", 1)[-1]  # the long form's head noun
+        if head.lower() in ("review", "reviews", "survey", "surveys", "overview", "tutorial", "meta-analysis"):
+            continue  # "this paper presents a systematic literature review (SLR)": the paper's genre, no entity
         label = CUE_LABEL[lead.lastgroup or "x"] if lead else guess_label(
             (m.group("gap") or m.group("named") or "") + " " + head, after
         )  # ("Prompt Tuning with MOdel Tuning (ProMoT), a ... framework" is a Method, "a Zorp Dataset of ..." data)

@@ -193,8 +193,8 @@ def shape_label(surface: str) -> str:
         head = key_index().get(norm_key(parts[-1]))
         if head is not None and head.label in ("Method", "Model") and len(parts[-1]) >= 2 and case_ok(head, parts[-1]):
             return head.label  # a compound on a known technique or model: "multi-LoRA", "Zap-RLHF", "Qux-RoBERTa"
-    if any(_SIZE.match(p) for p in _PART_SEP.split(surface)[1:]):
-        return "Sized"
+    if any(_SIZE.match(p) for p in parts[1:]) and not parts[0].isdigit():
+        return "Sized"  # not "1-10B": a range of sizes, no name
     return ""
 
 
