@@ -230,6 +230,11 @@ def label_of(text: str, sents: list[list[int]], ms: list[Cand]) -> str | None:
     shape = [c.label for c in ms if c.label in ("Model", "Benchmark", "Dataset")]
     sized = ["Model"] if any(c.label == "Sized" for c in ms) else []
     if "proposed" in ev:
+        # the name's own shape when no shape candidate holds it ("we further introduce Zorp-bench to assess ...")
+        own = [text[c.start : c.end] for c in ms if not _DATA_WORD.search(text, c.start, c.end)]
+        shape = shape or (["Benchmark"] if any(_BENCH_END.search(o) for o in own) else [])
+        if any(_SIZE_END.search(o) for o in own):
+            sized = sized or ["Model"]  # "Zorp-instruct 7B, a fine-tuned version of ..."
         label = (prop or shape or _model_head(text, ms) or abbr or cue or coord or sized or ["Method"])[0]
         if label == "Method" and any(_TRAINED_AS_MODEL.match(text, c.end) for c in ms):
             label = "Model"  # "X is pretrained on ...": a trained artefact, whatever the descriptor
@@ -247,6 +252,11 @@ def label_of(text: str, sents: list[list[int]], ms: list[Cand]) -> str | None:
     compound = ["Method"] if any(c.rule == "shape" and c.label == "Method" for c in ms) else []
     found = compound or cue or coord or shape or sized
     return _refine(text, sents, ms, found[0]) if found else None
+
+_BENCH_END = re.compile(r"(?:[Bb]ench|BENCH)$")
+_SIZE_END = re.compile(r"\w[\s\-]\d+(?:\.\d+)?[BbMmKkTt]$")
+_DATA_WORD = re.compile(r"(?i)\b(?:data(?:set)?s?|corpus|corpora|benchmarks?)\b")
+
 
 def _model_head(text: str, ms: list[Cand]) -> list[str]:
     """["Model"] when a mention names the paper's own network by its head ("Zap Transformer"), else []."""

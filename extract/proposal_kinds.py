@@ -38,6 +38,9 @@ _CLAUSE_AFTER = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*\)?\s*,?\s*(?:which|that)
 # The name spelled out in an apposition before its descriptor ("X, Layer-increasing Network Scaling, a ...").
 _SPELLED_OUT = re.compile(r"\s*,\s*(?:[A-Z][\w\-]*\s+){1,6}[A-Z][\w\-]*\s*(?=,)")
 _FOR_PP = re.compile(r"\sfor\s[^.;:()]*,\s*(?:called|dubbed|named|termed|coined)\s+$")
+# Between the name and a descriptor after it: a preposition puts the descriptor in a phrase of its own ("we
+# propose X for imaging tasks with small datasets", "X achieves ... on the Zorp dataset"), no apposition of X.
+_PREPOSITION = re.compile(r"\b(?:for|with|on|in|to|by|from|via|using|at|across|over|against|than|under)\b")
 
 
 def guess_label(before: str, after: str, wide: str = "") -> str:
@@ -58,6 +61,8 @@ def guess_label(before: str, after: str, wide: str = "") -> str:
     elif (spelled := _SPELLED_OUT.match(after)) is not None:
         after = after[spelled.end() :]  # "ZoNeS, Zorp Network Scaling, a technique": the long form is no descriptor
     m = CUE.search(after)
+    if m is not None and _PREPOSITION.search(after, 0, m.start()):
+        return ""
     while (m is not None and (head := CUE.search(after, m.end(), m.end() + 40)) is not None
            and _IN_COMPOUND.fullmatch(after, m.end(), head.start()) and (m.lastgroup, head.lastgroup) != ("b", "d")):
         m = head  # "X, a U-shaped network architecture": the compound's last noun is its head (a "benchmark

@@ -527,3 +527,12 @@ def test_a_kind_of_model_is_no_language_variant_and_bracketed_lists_after_models
 def test_a_range_of_sizes_is_no_model_and_a_review_is_no_proposal() -> None:
     assert _ents("T\n\nQuantization hurts smaller models in the 1-10B parameter range, which are well-suited.") == {}
     assert "ZLR" not in _ents("T\n\nThis paper presents a zorp literature review (ZLR) of 65 publications.")
+
+
+def test_a_proposal_with_no_descriptor_is_typed_by_its_own_shape() -> None:
+    ents = _ents(
+        "T\n\nThe resulting model is called Zorplong. We present Zorplong-instruct 7B, a fine-tuned version of "
+        "Zorplong 7B for dialogue. We further introduce Zorplong-bench to assess the alignment of models."
+    )
+    assert ents["Zorplong-bench"]["label"] == "Benchmark"  # a "-bench" name, though models come after it
+    assert ents["Zorplong-instruct 7B"]["label"] == "Model"  # a sized name

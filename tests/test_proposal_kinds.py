@@ -26,3 +26,9 @@ def test_a_compound_head_is_reached_across_an_acronym_and_modifiers_not_a_clause
     assert guess_label("", ", a language model (LM) pretraining procedure that first") == "Method"
     assert guess_label("", ", a BERT-based model utilizing a corpus of poems") == "Model"
     assert guess_label("", ", a sample-centric learning paradigm where models are trained") == "Method"
+
+
+def test_a_descriptor_inside_a_phrase_after_the_name_is_none_of_its() -> None:
+    assert guess_label("", " pre-training for imaging tasks with only small annotated datasets") == ""
+    assert guess_label("", " achieves the best results on the Zorp dataset") == ""
+    assert guess_label("", ", a state-of-the-art dataset for zorps") == "Dataset"  # "of" inside a compound
