@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from extract.result_neighbours import named_as_training
+
 Ent = dict[str, Any]
 Rel = dict[str, Any]
 
@@ -24,14 +26,6 @@ _EVAL_CUE = re.compile(
 _TRAIN_CUE = re.compile(
     r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|instruction-tun\w*)\s+(?:\w+\s+){0,3}?(?:on|from)\b", re.I
 )
-# Training data named around a result ("By pretraining on ImageNet-21K, X achieves", "models trained on a dataset of
-# Flickr and Wikipedia images reach", "with ImageNet-21K pre-training"): no result on it. Not "fine-tuned on X":
-# fine-tuning on X and reporting on X is the usual downstream evaluation.
-_TRAINED_BEFORE = re.compile(
-    r"\b(?:pre-?)?train(?:ed|ing|s)?\s+(?:(?<=ing\s)(?:\w+\s+){1,3}?)?(?:on|from|with)\s", re.IGNORECASE
-)
-_PRETRAIN_AFTER = re.compile(r"[\s\-]+pre-?train(?:ing|ed)\b", re.IGNORECASE)
-_EVAL_BETWEEN = re.compile(r"\b(?:evaluat\w*|test\w*|benchmark\w*|achiev\w*|report\w*|obtain\w*|and then)\b", re.I)
 _FT_FROM = re.compile(
     r"\b(?:fine-?tun\w*|initiali[sz]\w*|built|based|derived|distill\w*|adapted|continued?|starting)\s+"
     r"(?:\w+\s+){0,2}?(?:from|on|upon|off)\b",
@@ -144,9 +138,7 @@ def scored_on(text: str, sents: list[list[int]], ents: list[Ent], results: list[
             continue
         s, e = _sentence(sents, r["span"][0])
         for ms, me in by_name[b]["mentions"]:
-            if s <= ms < e and not _PRETRAIN_AFTER.match(text, me) and not any(
-                not _EVAL_BETWEEN.search(text, t.end(), ms) for t in _TRAINED_BEFORE.finditer(text, max(s, ms - 80), ms)
-            ):
+            if s <= ms < e and not named_as_training(text, s, ms, me):
                 out.add(b)
                 break
     return out

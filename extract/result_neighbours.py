@@ -10,7 +10,16 @@ from typing import Any
 
 from extract.result_numbers import Number
 
-__all__ = ["CHANGE_WORDS", "ELIDED_GAP", "Metric", "elided_metric", "sentence_bench", "shared_benchmark"]
+__all__ = [
+    "CHANGE_WORDS",
+    "ELIDED_GAP",
+    "Metric",
+    "elided_metric",
+    "named_as_training",
+    "on_benches",
+    "sentence_bench",
+    "shared_benchmark",
+]
 
 Metric = tuple[int, int, str, bool]  # start, end, metric as written, weak (see extract.metrics.find_metrics)
 CHANGE_WORDS = re.compile(r"improvement|gain|reduction|increase|decrease|drop", re.IGNORECASE)
@@ -64,3 +73,42 @@ def shared_benchmark(text: str, out: list[dict[str, Any]]) -> None:
             and _SHARED_GAP.fullmatch(text, a["_tail"], b["_start"])
         ):
             a["benchmark"], a["_tied"] = b["benchmark"], "shared"
+
+
+# Training data named around a result ("By pretraining on ImageNet-21K, X achieves", "models trained on a dataset of
+# Flickr and Wikipedia images reach", "with ImageNet-21K pre-training"): no result on it. Not "fine-tuned on X":
+# fine-tuning on X and reporting on X is the usual downstream evaluation.
+_TRAINED_BEFORE = re.compile(
+    r"\b(?:pre-?)?train(?:ed|ing|s)?\s+(?:(?<=ing\s)(?:\w+\s+){1,3}?)?(?:on|from|with)\s", re.IGNORECASE
+)
+_PRETRAIN_AFTER = re.compile(r"[\s\-]+pre-?train(?:ing|ed)\b", re.IGNORECASE)
+_EVAL_BETWEEN = re.compile(r"\b(?:evaluat\w*|test\w*|benchmark\w*|achiev\w*|report\w*|obtain\w*|and then)\b", re.I)
+
+
+def named_as_training(text: str, s: int, ms: int, me: int, pre_only: bool = False) -> bool:
+    """Whether the data set mentioned at ``text[ms:me]`` is named as training data in its sentence (which starts
+    at ``s``): "pretrained on X", "trained on a dataset of X images", "X pre-training", with no evaluation word
+    between the cue and the name. ``pre_only``: only pre-training counts ("trained on X, it reaches 81.9%" is
+    often trained and tested on X)."""
+    if _PRETRAIN_AFTER.match(text, me):
+        return True
+    return any(
+        not _EVAL_BETWEEN.search(text, t.end(), ms) and (not pre_only or t.group()[:3].lower() == "pre")
+        for t in _TRAINED_BEFORE.finditer(text, max(s, ms - 80), ms)
+    )
+
+
+# Elsewhere in a sentence: it names where it tests ("trained on X and tested on an unseen dataset", "On an external
+# dataset, the model trained on X gives", "trained on X, achieving the best results on Y benchmarks").
+_EVALUATED_ELSEWHERE = re.compile(
+    r"\b(?:tested|evaluated|unseen|external|held-out|out-of-domain|benchmarks)\b", re.IGNORECASE
+)
+
+
+def on_benches(text: str, s: int, e: int, mentions: list[Any]) -> list[Any]:
+    """The benchmark and dataset mentions of the sentence ``text[s:e]`` that a result may be on: not training
+    data ("pretrained on X, ...", "trained on Y, ... on other benchmarks"). Only pre-training counts when the
+    sentence names no other test ("trained on Y, it reaches 81.9%" is often trained and tested on Y)."""
+    pre_only = _EVALUATED_ELSEWHERE.search(text, s, e) is None
+    data = [m for m in mentions if m[3] in ("Benchmark", "Dataset")]
+    return [m for m in data if not named_as_training(text, s, m[0], m[1], pre_only)]

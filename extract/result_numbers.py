@@ -77,14 +77,16 @@ _OVER_BASELINE = re.compile(
     re.IGNORECASE,
 )
 _REDUCING_VERB = re.compile(r"\b(?:reduc|lower|decreas|cut|drop|shrink|declin)\w*\b[^.;]*$", re.IGNORECASE)
-# Right before a number: it is an index, a setting or a factor, not a result.
+# Right before a number: it is an index, a setting, a factor or a bound ("less than 1%"), not a result.
 _NOT_BEFORE = re.compile(
     r"(?:\b(?:first|top|Table|Tab\.|Figure|Fig\.|Section|Sec\.|Eq\.|Equation|v|version|level|Level|stage|phase|"
     r"step|round|day|epoch|Task|task|group|factor of|number of|interval|CI|threshold(?: of)?|"
-    r"(?:deviation|difference|gap) of(?: only| just| about)?|[kKnNTdLpw])|[=×<≤≥#\[±]|(?<![-=])>)\s*$"
+    r"(?:deviation|difference|gap) of(?: only| just| about)?|(?:less|fewer) than|below|[kKnNTdLpw])|"
+    r"[=×<≤≥#\[±]|(?<![-=])>)\s*$"
 )
 # After a number: a size or a factor ("3.9×", "2x faster").
 _FACTOR_AFTER = re.compile(r"(?:\s*[-–~]\s*\d+(?:\.\d+)?)?\s*(?:×|x\b|times\b|\$?\\times\$?)")
+_SIZE_RANGE_AFTER = re.compile(r"\s*[-–]\s*\d+(?:\.\d+)?[BMKbmk]\b")
 # After "fewer"/"less"/"more": a noun makes the number a size ("80% fewer parameters").
 _COMPARATIVE = frozenset(["fewer", "less", "more"])
 _ARITHMETIC = re.compile(r"\+\d|\s*(?:-+>|→)\s*\d+\s*\)")
@@ -165,8 +167,8 @@ def _candidates(
         if head.endswith("=") and not metric_value:
             setting_end = m.end()
             continue
-        if _FACTOR_AFTER.match(text, m.end()):
-            continue  # "3.9×", "2x"
+        if _FACTOR_AFTER.match(text, m.end()) or _SIZE_RANGE_AFTER.match(text, ne):
+            continue  # "3.9×", "2x", "the 1-10B parameter range"
         nxt = text[ne : ne + 2]
         if (
             not m.group("unit")

@@ -23,7 +23,7 @@ import re
 from typing import Any
 
 from extract.metrics import defined_metrics, display, find_metrics, is_change, without_change
-from extract.result_neighbours import CHANGE_WORDS, Metric, elided_metric, sentence_bench, shared_benchmark
+from extract.result_neighbours import CHANGE_WORDS, Metric, elided_metric, on_benches, sentence_bench, shared_benchmark
 from extract.result_numbers import ASIDE, GAP_WORDS, NOUNISH, Number, find_numbers, number_candidates
 
 _DIGIT = re.compile(r"\d")
@@ -234,7 +234,7 @@ def sentence_results(
                                           and any(o.end <= n.start and n.start - o.end < 40 for o in numbers))]
     if not numbers:
         return []
-    benches = [m for m in mentions if m[3] in ("Benchmark", "Dataset")]
+    benches = on_benches(text, s, e, mentions)
     subjects = [m for m in mentions if m[3] == "Model" or (m[4] and m[3] == "Method")]
     clauses = _clause_bounds(text, s, e)
     respectively = _RESPECTIVELY.search(text, s, e) is not None

@@ -76,3 +76,9 @@ def test_metric_values_latex_and_names() -> None:
 def test_a_list_of_experiment_settings_is_no_result() -> None:
     assert _numbers("It wins under various labeling ratios (i.e., 1%, 5%, 10% and 20%).") == []
     assert _numbers("At masking rates of 15% and 30% it keeps 81.2% accuracy.") == [(81.2, "%", "value")]
+
+
+def test_bounds_and_size_ranges_are_no_values() -> None:
+    assert _numbers("with accuracy losses of less than 1% in accuracy") == []
+    assert _numbers("an error rate below 6% accuracy") == []
+    assert _numbers("accuracy losses for models in the 1-10B parameter range") == []

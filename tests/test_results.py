@@ -382,3 +382,13 @@ def test_a_reduction_of_something_else_takes_no_metric_and_tex_f1_is_f1() -> Non
 def test_a_change_goes_on_with_another_value_for_another_system() -> None:
     got = _results("On Zorp-Bench, FooNet improves accuracy by 7.6% over BarLM, with 14.6% for BazGPT-7B.")
     assert [r[2:4] for r in got] == [("accuracy improvement", 7.6), ("accuracy improvement", 14.6)]
+
+
+def test_training_data_is_no_benchmark_of_a_result() -> None:
+    pretrained = _results("Pretrained on Frob-1K, FooNet reaches 88.7% top-1 accuracy.")
+    assert [(b, v) for _, b, _, v, _ in pretrained] == [(None, 88.7)]
+    elsewhere = _results("FooNet, trained on Frob-1K, beats BarLM on other benchmarks by 7.7 points of accuracy.")
+    assert [(b, v) for _, b, _, v, _ in elsewhere] == [(None, 7.7)]
+    # trained on a data set and reporting on it, with no other test named: trained and tested on it
+    same = _results("When only trained on Frob-1K, FooNet achieves 81.9% top-1 accuracy.")
+    assert [(b, v) for _, b, _, v, _ in same] == [("Frob-1K", 81.9)]
