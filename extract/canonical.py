@@ -151,6 +151,8 @@ def split_variant(surface: str) -> tuple[Entry, list[str]] | None:
             # each separated chunk on its own: "3-V 405B" is V + 405B, not "v405" + B
             by_chunk = [_tail_parts(c) for c in chunks]
             parts = [q for ps in by_chunk for q in ps] if all(ps is not None for ps in by_chunk) else parts
+        if parts and rest[:1].isalpha() and head[-1].isalpha() and parts[0].isalpha() and parts[0] not in TAIL_WORDS:
+            continue  # "CAMix", "CoLAKE", "BERTje": letters glued to a name make a new word, not a size code
         if parts is not None:
             return e, parts + ([plus] if plus else [])
     return None

@@ -131,3 +131,10 @@ def test_a_size_s_is_no_plural() -> None:
     # the index keys the plural alias "ViTs" like "ViT-S"; the small model is a variant, not ViT itself
     assert known("ViTs") is not None and known("ViTs").name == "ViT"
     assert known("ViT-S") is None
+
+
+def test_letters_glued_to_a_name_make_a_new_word() -> None:
+    """"CAMix" is no CAM variant, "CoLAKE" no CoLA one and "BERTje" no BERT one; "GPT4o" is GPT-4's."""
+    assert canonical_name("CAMix") == "CAMix" and variant_parent("CAMix") is None
+    assert canonical_name("CoLAKE") == "CoLAKE" and canonical_name("BERTje") == "BERTje"
+    assert canonical_name("GPT4o") == "GPT-4o" and canonical_name("MistralLite") == "Mistral-lite"
