@@ -513,3 +513,15 @@ def test_a_long_forms_head_noun_not_a_word_inside_it_types_the_acronym() -> None
         doc = nlp(text)
         got = [lab for rule, s, e, lab in doc._.kg_proposed_meta if rule == "acronym" and doc.text[s:e] == acr]
         assert label in got and "Model" not in got, (text, got)
+
+
+def test_acronym_defined_in_apposition_or_after_two_verbs() -> None:
+    nlp = _with_abbreviations()
+    doc = nlp(
+        "T\n\nWe propose a simpler and more effective strategy, Zorp Annealed Decoding (ZAD), grounded in it. "
+        "We propose a novel approach for cheap inference in CNNs - Stochastic Blarg Point (SBPoint). "
+        "We develop and release Zorp Series Library (ZSLib) as a benchmark. "
+        "We use a method for zorps, namely Quux Blarg (QB)."
+    )
+    acr = {doc.text[s:e] for rule, s, e, _ in doc._.kg_proposed_meta if rule == "acronym"}
+    assert acr == {"ZAD", "SBPoint", "ZSLib"}
