@@ -218,6 +218,8 @@ def label_of(text: str, sents: list[list[int]], ms: list[Cand]) -> str | None:
             if votes[:1] == ["Model"]:
                 return "Model"
         return entry.label
+    if any(_STATEMENT_END.search(text, c.start, c.end) for c in ms):
+        return None  # a theorem, hypothesis or property ("Strong Exponential Time Hypothesis (SETH)") is no technique
     ev = [e for c in ms for e in sorted(c.evidence)]  # sets iterate in hash order, which varies by process
     abbr = [c.label for c in ms if c.rule == "abbreviation" and c.label]
     variant = [c.label for c in ms if c.rule in ("variant", "gazetteer") and c.label]
@@ -253,6 +255,10 @@ def label_of(text: str, sents: list[list[int]], ms: list[Cand]) -> str | None:
     found = compound or cue or coord or shape or sized
     return _refine(text, sents, ms, found[0]) if found else None
 
+_STATEMENT_END = re.compile(
+    r"\s(?i:theorems?|hypothes[ie]s|conjectures?|lemmas?|assumptions?|paradox(?:es)?|dilemmas?|inequalit(?:y|ies)|"
+    r"laws?|propert(?:y|ies)|conditions?)$"
+)
 _BENCH_END = re.compile(r"(?:[Bb]ench|BENCH)$")
 _SIZE_END = re.compile(r"\w[\s\-]\d+(?:\.\d+)?[BbMmKkTt]$")
 _DATA_WORD = re.compile(r"(?i)\b(?:data(?:set)?s?|corpus|corpora|benchmarks?)\b")

@@ -536,3 +536,11 @@ def test_a_proposal_with_no_descriptor_is_typed_by_its_own_shape() -> None:
     )
     assert ents["Zorplong-bench"]["label"] == "Benchmark"  # a "-bench" name, though models come after it
     assert ents["Zorplong-instruct 7B"]["label"] == "Model"  # a sized name
+
+
+def test_theorems_hypotheses_and_properties_are_no_entities() -> None:
+    ents = _ents(
+        "T\n\nIt would violate the Strong Zorp Time Hypothesis (SZTH). We introduce a novel property named bound "
+        "blarg property (BBP). We introduce the Zorp Boundary Theorem that characterizes it. SZTH and BBP hold."
+    )
+    assert ents == {}
