@@ -14,7 +14,7 @@ from extract.entity_labels import TASK_HEAD, Cand
 from extract.lexicon import Entry, norm_key
 
 __all__ = [
-    "COORD", "NOT_EPONYM", "closes_list", "coordinated_names", "elided_editions", "listed_techniques",
+    "COORD", "LANGUAGES", "NOT_EPONYM", "closes_list", "coordinated_names", "elided_editions", "listed_techniques",
     "listed_with_data", "titled_collections",
 ]
 
@@ -69,7 +69,8 @@ _TITLED_BEFORE = re.compile(
 )
 # A capitalised word, then "and": the item before a plural collection noun is the last of a list of names.
 _AFTER_NAME = re.compile(r"[A-Z][\w\-]*\s(?:and|&)\s$")
-_LANGUAGES = frozenset(
+# Languages (and language words) are no names of their own ("the largest English and Chinese ... datasets").
+LANGUAGES = frozenset(
     [
         "English", "Chinese", "French", "German", "Spanish", "Japanese", "Korean", "Arabic", "Hindi", "Russian",
         "Polish", "Italian", "Portuguese", "Dutch", "Vietnamese", "Turkish", "Persian", "Indonesian", "Bengali",
@@ -133,7 +134,7 @@ def titled_collections(text: str, cands: list[Cand], is_generic: Callable[[str],
             name = text[m.start(1) : d.end()]
         # A language and "Treebank" name one resource ("English Treebank", "Chinese Treebank": treebanks are built
         # per language); with another collection noun they describe some data ("an English corpus").
-        language_only = all(w in _LANGUAGES for w in words)
+        language_only = all(w in LANGUAGES for w in words)
         treebank = d.group(0).startswith("Treebank")
         listed = _AFTER_NAME.search(text, max(0, m.start(1) - 40), m.start(1)) is not None
         if (
@@ -210,7 +211,7 @@ def coordinated_names(text: str, cands: list[Cand], is_generic: Callable[[str], 
             for s, e in items:
                 name = text[s:e]
                 words = name.replace("-", " ").split()
-                if not (words[0] in NOT_EPONYM or any(w in _LANGUAGES for w in words) or TASK_HEAD.match(words[-1])
+                if not (words[0] in NOT_EPONYM or any(w in LANGUAGES for w in words) or TASK_HEAD.match(words[-1])
                         or is_generic(norm_key(name)) or s in by_start or any(o.start == s for o in out)):
                     out.append(Cand(s, e, "", name, "", "listed", 1, None, {"coord:" + c.label}))
         if not text.startswith(_COORD_STARTS, c.end):
@@ -238,7 +239,7 @@ def coordinated_names(text: str, cands: list[Cand], is_generic: Callable[[str], 
                 break  # "Something-Something V1 and V2": versions of the name before, not a name
             if (
                 words[0] in NOT_EPONYM
-                or any(w in _LANGUAGES for w in words)
+                or any(w in LANGUAGES for w in words)
                 or TASK_HEAD.match(words[-1])
                 or is_generic(norm_key(name))
                 or any(o.start == item.start() for o in out)

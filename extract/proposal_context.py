@@ -99,8 +99,9 @@ _AND_NAME = re.compile(
 
 
 def named_pairs(text: str, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
-    """The second of two names a naming cue coins at once ("called KeepMask and KeepMix", "two datasets named
-    ZorpQA-S and ZorpQA-L"), with the first's type and rule: both are the paper's. Names need a shape (two
+    """The second of two names a naming cue or a proposal verb coins at once ("called KeepMask and KeepMix", "two
+    datasets named ZorpQA-S and ZorpQA-L", "we have developed Zorp-Legal and Blarg-Legal-7B, which"), with the
+    first's type and rule: both are the paper's (an unknown one, after a verb). Names need a shape (two
     capitals, or a capital and a digit), so "named X and Y" of plain words is left alone.
 
     >>> named_pairs("two sets named ZorpQA-S and ZorpQA-L, which", [(15, 23, "Dataset", "naming")])
@@ -110,7 +111,9 @@ def named_pairs(text: str, found: list[tuple[int, int, str, str]]) -> list[tuple
     """
     out = []
     for s, e, label, rule in found:
-        if rule == "naming" and re.fullmatch(_SHAPED, text[s:e]) and (m := _AND_NAME.match(text, e)):
+        m = _AND_NAME.match(text, e) if rule in ("naming", "propose") and re.fullmatch(_SHAPED, text[s:e]) else None
+        # after a verb, only an unknown name ("we propose X and GPT-4 ...": GPT-4 is used)
+        if m is not None and (rule == "naming" or lookup(m.group("name")) is None):
             out.append((m.start("name"), m.end("name"), label, rule))
     return out
 

@@ -525,3 +525,15 @@ def test_acronym_defined_in_apposition_or_after_two_verbs() -> None:
     )
     acr = {doc.text[s:e] for rule, s, e, _ in doc._.kg_proposed_meta if rule == "acronym"}
     assert acr == {"ZAD", "SBPoint", "ZSLib"}
+
+
+def test_a_perfect_tense_verb_proposes_and_coins_both_names_of_a_pair() -> None:
+    got = {name for name, _, _ in _proposed(
+        "T\n\nWe have developed Zorp-2-Legal and Blarg-Legal-7B, which are models for legal tasks. "
+        "We've trained QuuxLM, a 7B model. We propose FooNet and GPT-4, which we compare."
+    )}
+    assert got == {"Zorp-2-Legal", "Blarg-Legal-7B", "QuuxLM", "FooNet"}
+
+
+def test_a_language_is_no_proposal() -> None:
+    assert _proposed("T\n\nWe have constructed the largest English and Chinese sentiment datasets to date.") == []

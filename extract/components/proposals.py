@@ -19,6 +19,7 @@ from extract.acronyms import best_long_form
 from extract.canonical import split_variant
 from extract.doc_data import ABBREVS, PROPOSED_META, SENTS, sents_of, span_at, text_of, token_starts
 from extract.entity_labels import METRIC_HEAD
+from extract.entity_lists import LANGUAGES
 from extract.lexicon import generic_compound, generic_keys, lookup, norm_key
 from extract.proposal_context import (
     BARE_HEAD,
@@ -74,7 +75,7 @@ _VERBS = (
 )
 _SUBJECT = r"(?:[Ww]e|[Tt]his (?:paper|work|study|report|article)|[Hh]ere,? we|[Ii]n this (?:paper|work),? we)"
 _PROPOSE = re.compile(
-    rf"\b{_SUBJECT}\s+(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
+    rf"\b{_SUBJECT}\s*(?:\s(?:have|has)\s+|['’]ve\s+|\s)(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
     rf"(?:{_VERBS})(?:s|d|ed)?\s+(?P<gap>{_GAP})(?:(?:--|—|–)\s*|\((?=[^()]{{1,30}}\)))?[\"“‘]?{_NAME}"
 )
 # Words that give a name to what comes before them ("a new method, called X").
@@ -86,7 +87,7 @@ _APPOSED = r"(?:strateg(?:y|ie)|approach(?:e)?|method|framework|algorithm|techni
 # regularization (SMIR)", "this paper develops an outlier-robust ... representation (OR-TLRR)", "using our
 # locally decorrelated channel features (LDCF)".
 _CUE_BEFORE_DEF = re.compile(
-    rf"(?:\b{_SUBJECT}\s+(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
+    rf"(?:\b{_SUBJECT}\s*(?:\s(?:have|has)\s+|['’]ve\s+|\s)(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
     rf"(?:{_VERBS})(?:s|d|ed)?(?:\s+and\s+[a-z]+)?|(?<!so-)\b(?:{_NAMING_WORDS})|(?<![\w\-])[Oo]ur):?\s+"
     # "we propose a simpler and more effective strategy, Zorp Decoding (ZD)": the long form in apposition
     rf"(?P<gap>(?:an?|the|our)\s+(?:[\w\-]+\s+){{0,7}}?{_APPOSED}s?(?:\s+(?:for|of|in|to|with|on)\s+[^,:;()]{{1,60}}?)?\s*(?:,|:|--|—|–|-)\s+|"
@@ -96,7 +97,7 @@ _CUE_BEFORE_DEF = re.compile(
     rf"|\b[Ww]e (?:call|name|term|dub)\s+(?P<named>{NAMED_OBJECT}(?:\s+an?)?)\s+[\"“‘]?$"
 )
 # The subject of a proposal verb, just before it (what _PROPOSE / _LOWER_INTRO need to match at all).
-_SUBJECT_BEFORE = re.compile(r"\b(?:[Ww]e|paper|work|study|report|article)(?:,?\s+[a-z]+)?\s+$")
+_SUBJECT_BEFORE = re.compile(r"\b(?:[Ww]e|paper|work|study|report|article)(?:,?\s+[a-z]+|['’]ve)?\s+$")
 _SETTING_AFTER = re.compile(r"\)?\s*(?:task|problem|setting|challenge|scenario|metric|measure)s?\b", re.IGNORECASE)
 _NAMING = re.compile(
     rf"(?<!so-)\b(?:(?:called|named|dubbed|termed|coined)(?:\s+as)?:?|denoted as|referred to as|namely|"
@@ -393,7 +394,7 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             norm_key(name) in generic
         ):
             continue
-        if SENTENCE_ADVERB.fullmatch(name) or name in GENRES:
+        if SENTENCE_ADVERB.fullmatch(name) or name in GENRES or name in LANGUAGES:
             continue
         if generic_compound(name):
             continue  # "a multi-LLM debate": a description
