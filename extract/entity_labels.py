@@ -217,6 +217,10 @@ def label_of(text: str, sents: list[list[int]], ms: list[Cand]) -> str | None:
             votes = by_votes([e.split(":")[1] for c in ms for e in sorted(c.evidence) if e.startswith("coord:")])
             if votes[:1] == ["Model"]:
                 return "Model"
+            # a homonym the text calls data ("three public datasets (OASIS for brain MRI, ...)"): a data set
+            cues = by_votes([e.split(":")[1] for c in ms for e in sorted(c.evidence) if e.startswith("cue:")])
+            if cues[:1] in (["Dataset"], ["Benchmark"]):
+                return data_or_benchmark(text, sents, ms, cues[0])
         return entry.label
     if any(_STATEMENT_END.search(text, c.start, c.end) for c in ms):
         return None  # a theorem, hypothesis or property ("Strong Exponential Time Hypothesis (SETH)") is no technique

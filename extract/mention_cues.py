@@ -26,7 +26,8 @@ RIGHT_CUE = re.compile(
 _LEFT_CUE = re.compile(
     r"\b(?:(?:(?P<b>benchmarks?(?:\s+datasets?)?)|(?P<d>datasets?|databases?|corpus))(?:\s*:\s*|,?\s+(?:\(\s*)?"
     r"(?:(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely)\s+)?)|"
-    r"(?P<m>backbones?|(?:language |vision |foundation )?models|LLMs|VLMs|baselines?)(?:\s*:\s*|,?\s+(?:\(\s*)?"
+    r"(?P<m>backbones?|(?:language |vision |foundation )?models|LLMs|VLMs|baselines?|trackers|segmenters|"
+    r"networks|encoders)(?:\s*:\s*|,?\s+(?:\(\s*)?"
     r"(?:such as|like|including|e\.g\.,?|for example,?|namely)\s+)|"
     r"(?P<m3>(?:language |vision |foundation )?models)\s+\(\s*|"  # "... models (ZorpBERT, Blarg and ...)"
     r"(?P<x>methods|techniques|algorithms|approaches|strategies|optimizers|architectures)(?:\s*:\s*|,?\s+(?:\(\s*)?"
@@ -159,6 +160,8 @@ def cue_label(text: str, start: int, end: int, *, defined: bool = False) -> str 
         m = _LEFT_CUE.search(text, max(0, start - 40), start)
         if m is not None and m.lastgroup == "m3" and not _LIST_IN_BRACKETS.match(text, start):
             m = None  # "... models (ZMM)": an acronym's definition, not a list of models
+    if m is None and (listed := _bracket_list(text, start)) is not None:
+        return listed  # "three public datasets (ZorpSet for brain MRI, BCV for abdomen CT, and ...)"
     if m is None and (text.startswith(",", end) or text.startswith((" that is ", " which is "), end)):
         m = _APPOSITIVE_AFTER.match(text, end, min(len(text), end + 80))
     if m is None and left in ("on", "in", "the") and _result_on(text, start):
@@ -175,3 +178,21 @@ def cue_label(text: str, start: int, end: int, *, defined: bool = False) -> str 
 
 
 _EVALUATION_AFTER = re.compile(r"\s+evaluations?\b")
+# A plural descriptor right before a bracket: what the bracket lists are of that kind.
+_KIND_BEFORE_BRACKET = re.compile(
+    r"\b(?:(?P<b>benchmarks)|(?P<d>datasets|corpora)|(?P<m>models|LLMs|trackers))\s*$", re.IGNORECASE
+)
+_ITEM_START = re.compile(r"(?:\(|,|,?\s+and|;)\s*$")
+
+
+def _bracket_list(text: str, start: int) -> str | None:
+    """The kind a bracketed list after a plural descriptor gives an item of it, when the mention opens an item of
+    a list of two or more ("datasets (A for brain MRI, B for abdomen CT, and C ...)"), else None."""
+    open_at = text.rfind("(", max(0, start - 120), start)
+    if open_at < 0 or ")" in text[open_at:start] or not _ITEM_START.search(text, open_at, start):
+        return None
+    close = text.find(")", start, start + 160)
+    if close < 0 or "," not in text[open_at:close]:
+        return None
+    kind = _KIND_BEFORE_BRACKET.search(text, max(0, open_at - 30), open_at)
+    return _CUE_LABEL[kind.lastgroup or "x"] if kind is not None else None

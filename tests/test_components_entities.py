@@ -544,3 +544,9 @@ def test_theorems_hypotheses_and_properties_are_no_entities() -> None:
         "blarg property (BBP). We introduce the Zorp Boundary Theorem that characterizes it. SZTH and BBP hold."
     )
     assert ents == {}
+
+
+def test_a_generated_technique_row_the_text_calls_data_is_data() -> None:
+    # OASIS is a Papers-with-Code method (a GAN) and a brain MRI data set: the list says which
+    ents = _ents("T\n\nEvaluations on three public datasets (OASIS for T1 brain MRI, BCV for abdomen CT) help.")
+    assert ents["OASIS"]["label"] == "Benchmark"

@@ -81,3 +81,17 @@ def test_a_name_an_evaluation_is_run_on_is_a_benchmark_unless_a_known_model() ->
     at = text.index("Llama3.x")
     assert cue_label(text, at, at + 8) is None  # a known model's stem: a model, evaluated
     assert cue_label("We train on ZQR2001.", 12, 19) is None
+
+
+def test_items_of_a_bracketed_list_after_a_plural_descriptor_take_its_kind() -> None:
+    text = "on three public datasets (ZorpSet for brain MRI, BCVX for abdomen CT, and VerZe for vertebrae CT) now"
+    assert [cue_label(text, text.index(n), text.index(n) + len(n)) for n in ("ZorpSet", "BCVX", "VerZe")] == [
+        "Dataset", "Dataset", "Dataset"
+    ]
+    aside = "zorp systems (ZorpSet for brain MRI, BCVX for CT) here"  # not after a kind of thing
+    assert cue_label(aside, aside.index("BCVX"), aside.index("BCVX") + 4) is None
+
+
+def test_namely_after_plural_trackers_names_models() -> None:
+    text = "three classical Siamese-based trackers, namely ZiamRPN++, ZiamFC, and ZiamBAN."
+    assert cue_label(text, text.index("ZiamRPN++"), text.index("ZiamRPN++") + 9) == "Model"
