@@ -76,7 +76,7 @@ OF_GAP = re.compile(
     r"implementation|application|usage|use|proof|expression|interpretation|task|problem|setting|concept|notion|"
     r"class|subclass|type|kind|mixture|combination|analogue|approximation|design|principle|propert(?:y|ie)|"
     r"benefit|effect|case|instance|instantiation|acceleration|improvement|enhancement|refinement|simplification|"
-    r"(?:mathematical|theoretical|analytical|formal|simple|toy)\s+models?|theory|simulation)s?"
+    r"(?:mathematical|theoretical|analytical|formal|simple|toy)\s+models?|theory|simulation|exploration|audit)s?"
     r"\s+of\s"
 )
 # A lower-case noun right after an acronym's definition: the noun phrase goes on ("(SDF) regression network").

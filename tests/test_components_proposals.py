@@ -537,3 +537,8 @@ def test_a_perfect_tense_verb_proposes_and_coins_both_names_of_a_pair() -> None:
 
 def test_a_language_is_no_proposal() -> None:
     assert _proposed("T\n\nWe have constructed the largest English and Chinese sentiment datasets to date.") == []
+
+
+def test_a_possessive_or_an_exploration_of_a_name_proposes_nothing() -> None:
+    assert _proposed("T\n\nWe present a preliminary exploration of Zorp Pro's visual skills.") == []
+    assert _proposed("T\n\nWe present a theoretical framework explaining ZLVR's incentive mechanism.") == []

@@ -155,3 +155,8 @@ def test_a_value_glued_to_its_metric_is_no_name() -> None:
 
     assert not looks_like_name("2.2ROUGE-L") and not looks_like_name("23.80dB")
     assert looks_like_name("3DETR") and looks_like_name("GSM8K")
+
+
+def test_a_plural_descriptor_glued_to_a_name_is_not_part_of_it() -> None:
+    got = _scan("across three large public benchmarks-ZORPS, BlargSeg, and QuuxTS.")
+    assert "ZORPS" in got and not any(k.startswith("benchmarks") for k in got)

@@ -376,7 +376,7 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
         if _reuses_known(m.group(0), name):
             continue  # "we train a ResNet18", "we report results of GPT-4": someone else's model, used
         quote = 1 if e < len(text) and text[e] in "\"”’" else 0
-        if len(name) < 2 or _SETTING_AFTER.match(text, e + quote):
+        if len(name) < 2 or _SETTING_AFTER.match(text, e + quote) or name.endswith(("'s", "’s")):
             continue  # "dubbed as R(MA)^2B" cut to "R"; "(termed as “Text2Cypher” task)": a task, not a proposal
         if m.re is _NAMING and _ALSO_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "Kernel Quadrature (also called Bayesian Monte Carlo)": another name of an existing thing

@@ -34,6 +34,8 @@ _CHUNK = re.compile(
     r"(?:[-_/][A-Za-z0-9{][A-Za-z0-9.+^{}]*(?:(?<=\d)%)?)*"
 )
 _PART_SEP = re.compile(r"[-_/]")
+# A plural descriptor a missing space glued to the name after it: "three public benchmarks-AMOS, ..."
+_GLUED_DESCRIPTOR = re.compile(r"(?:benchmarks|datasets|models|methods|baselines|tasks)-(?=[A-Z])")
 _PART = re.compile(r"[^-_/]+")
 _NUMBER = re.compile(r"^[\d.,]+[%x]?$|^\d+(?:st|nd|rd|th|s|k|K|M|B|D)?$")
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BbMmKkTt]$|^[A]\d+[Bb]$|^\d+[Ee]$")
@@ -438,7 +440,8 @@ class ShapeScanner:
                 cend = m.start() + len(m.group(0).rstrip("."))
                 if cend == m.start() or _NUMBER.match(text, m.start(), cend):
                     continue
-                got = self._resolve(text, m.start(), cend)
+                glued = _GLUED_DESCRIPTOR.match(text, m.start(), cend)  # "three benchmarks-AMOS, X and Y"
+                got = self._resolve(text, glued.end() if glued else m.start(), cend)
                 if got is None:
                     continue
                 start, end, label, name, parent, rule = got
