@@ -9,9 +9,28 @@ import re
 from extract.lexicon import lookup
 
 __all__ = [
-    "BARE_HEAD", "DESCRIPTIVE_AFTER", "DESCRIPTIVE_END", "GENRES", "LETTER_DIGIT_LETTER", "LOWER_HEADS", "LOWER_NAMING",
-    "METRIC_BEFORE", "NAMED_HEAD", "NAMED_LATER", "NAMED_OBJECT", "NOT_A_THING_BEFORE", "NOT_NAMES", "NOUN_GOES_ON",
-    "OF_GAP", "PHRASE_GOES_ON", "PLURAL_ACRONYM", "PLURAL_BEFORE", "SENTENCE_ADVERB", "name_shaped", "named_pairs",
+    "BARE_HEAD",
+    "DESCRIPTIVE_AFTER",
+    "DESCRIPTIVE_END",
+    "GENRES",
+    "LETTER_DIGIT_LETTER",
+    "LOWER_HEADS",
+    "LOWER_NAMING",
+    "METRIC_BEFORE",
+    "NAMED_HEAD",
+    "NAMED_LATER",
+    "NAMED_OBJECT",
+    "NOT_A_THING_BEFORE",
+    "NOT_NAMES",
+    "NOUN_GOES_ON",
+    "OF_GAP",
+    "PHRASE_GOES_ON",
+    "PLURAL_ACRONYM",
+    "PLURAL_BEFORE",
+    "SENTENCE_ADVERB",
+    "describes_known",
+    "name_shaped",
+    "named_pairs",
     "technique_head",
 ]
 
@@ -170,3 +189,20 @@ DESCRIPTIVE_AFTER = re.compile(
     r"inspired|free|specific|level|powered)\b",
     re.IGNORECASE,
 )
+
+
+# What makes a naming cue coin a name: the paper's own voice or a proposal word earlier in the sentence.
+_COINING = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur|propos\w*|introduc\w*|present\w*|[Nn]ew|[Nn]ovel|resulting|dubbed|coined|termed)\b"
+)
+
+
+def describes_known(text: str, sents: list[list[int]], cue: int, name: str) -> bool:
+    """A well-known (hand-listed) name after a naming cue in a sentence with no proposal word up to the name
+    ("this study analyses one LLM called GPT", "it uses a state space model called Mamba"; not "which we
+    call X", "the resulting model, named X", "dubbed X": the paper's own, whatever others call so)."""
+    entry = lookup(name)
+    if entry is None or entry.source:
+        return False
+    start = next((s for s, e in sents if s <= cue < e), max(0, cue - 200))
+    return _COINING.search(text, start, text.find(name, cue)) is None

@@ -542,3 +542,9 @@ def test_a_language_is_no_proposal() -> None:
 def test_a_possessive_or_an_exploration_of_a_name_proposes_nothing() -> None:
     assert _proposed("T\n\nWe present a preliminary exploration of Zorp Pro's visual skills.") == []
     assert _proposed("T\n\nWe present a theoretical framework explaining ZLVR's incentive mechanism.") == []
+
+
+def test_a_task_after_for_is_no_part_of_a_shaped_name() -> None:
+    got = _proposed("T\n\nWe introduce a novel framework called ZorpVIS for Video Instance Segmentation (VIS) today.")
+    assert {name for name, _, _ in got} == {"ZorpVIS"}
+    assert _proposed("T\n\nWe propose GP for BO, and show it works.") == []

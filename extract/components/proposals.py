@@ -40,6 +40,7 @@ from extract.proposal_context import (
     PLURAL_ACRONYM,
     PLURAL_BEFORE,
     SENTENCE_ADVERB,
+    describes_known,
     name_shaped,
     named_pairs,
     technique_head,
@@ -308,7 +309,7 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
         label = CUE_LABEL[lead.lastgroup or "x"] if lead else guess_label(
             (m.group("gap") or m.group("named") or "") + " " + head, after
         )  # ("Prompt Tuning with MOdel Tuning (ProMoT), a ... framework" is a Method, "a Zorp Dataset of ..." data)
-        if _NAMING_WORD.match(m.group(0)) and _describes_known(text, sents, m.start(), text[ss:se]):
+        if _NAMING_WORD.match(m.group(0)) and describes_known(text, sents, m.start(), text[ss:se]):
             continue  # "a distinct capability called in-context learning (ICL)": a known name, described
         if _NAMING_WORD.match(m.group(0)):
             # a naming word ("..., a new method, called zap adapter (ZA)"): the descriptor is before it
@@ -317,23 +318,6 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
             label = ""  # "our ... networks (X)": the possessive names no kind; the long form's head decides
         out.append((ss, se, label, "acronym"))
     return out
-
-
-# What makes a naming cue coin a name: the paper's own voice or a proposal word earlier in the sentence.
-_COINING = re.compile(
-    r"\b(?:[Ww]e|[Oo]ur|propos\w*|introduc\w*|present\w*|[Nn]ew|[Nn]ovel|resulting|dubbed|coined|termed)\b"
-)
-
-
-def _describes_known(text: str, sents: list[list[int]], cue: int, name: str) -> bool:
-    """A well-known (hand-listed) name after a naming cue in a sentence with no proposal word up to the name
-    ("this study analyses one LLM called GPT", "it uses a state space model called Mamba"; not "which we
-    call X", "the resulting model, named X", "dubbed X": the paper's own, whatever others call so)."""
-    entry = lookup(name)
-    if entry is None or entry.source:
-        return False
-    start = next((s for s, e in sents if s <= cue < e), max(0, cue - 200))
-    return _COINING.search(text, start, text.find(name, cue)) is None
 
 
 def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> list[tuple[int, int, str, str]]:
@@ -349,6 +333,10 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             s, e = later  # the descriptor ("a novel robust HGNN framework") is part of the cue, the name follows
         if m.re is _NAMING and text[s:e].istitle() and text[s:e].isalpha() and (head := NAMED_HEAD.match(text, e)):
             e = head.end()  # "namely Wing loss", "called Laplace attention": the technique's head is part of its name
+        if rule != "title" and " for " in text[s:e] and name_shaped(text[s:e].split(" for ", 1)[0]):
+            e = s + text[s:e].index(" for ")  # "called RefineVIS for Video Instance Segmentation": the task is no part
+            if lookup(text[s:e]) is not None:
+                continue  # "we propose GP for BO": a known technique, applied
         name = text[s:e]
         if DESCRIPTIVE_END.search(name) or DESCRIPTIVE_AFTER.match(text, e):
             continue  # "a GAN-based method", "X (XA)--based features": describes the proposal, does not name it
@@ -382,7 +370,7 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             continue  # "Kernel Quadrature (also called Bayesian Monte Carlo)": another name of an existing thing
         if m.re is _NAMING and NOT_A_THING_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "a research direction, which we term Zorp Learning": a field or phenomenon, no entity
-        if m.re is _NAMING and _describes_known(text, sents, m.start(), name):
+        if m.re is _NAMING and describes_known(text, sents, m.start(), name):
             continue  # "one LLM called GPT": a naming cue before a well-known name describes, it does not coin
         if m.re is _NAMING and name.isalpha() and name.istitle() and PHRASE_GOES_ON.match(text, e) and (
             not technique_head(text, e)
