@@ -82,3 +82,8 @@ def test_bounds_and_size_ranges_are_no_values() -> None:
     assert _numbers("with accuracy losses of less than 1% in accuracy") == []
     assert _numbers("an error rate below 6% accuracy") == []
     assert _numbers("accuracy losses for models in the 1-10B parameter range") == []
+
+
+def test_a_margin_within_is_a_bound() -> None:
+    assert _numbers("maintaining accuracy within 0.25% accuracy loss") == []
+    assert _numbers("the performance, within 2.2 BLEU points, of a comparable system") == []
