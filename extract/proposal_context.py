@@ -31,6 +31,7 @@ __all__ = [
     "describes_known",
     "name_shaped",
     "named_pairs",
+    "names_no_thing",
     "technique_head",
 ]
 
@@ -85,9 +86,23 @@ METRIC_BEFORE = re.compile(
 NOT_A_THING_BEFORE = re.compile(
     r"(?<!\bfor\s)(?<!\bof\s)(?<!\bto\s)(?<!\bin\s)(?<!\bon\s)(?<!\bwith\s)"  # not "an algorithm for a task, ..."
     r"\b(?:an?|the|this|these|such)\s+(?:[\w\-]+\s+){0,3}(?:phenomen(?:on|a)|problems?|tasks?|(?<!benchmark\s)settings?|"
-    r"directions?|topics?|issues?|effects?|behaviou?rs?|questions?|challenges?|regimes?|scenarios?),?\s+"
+    r"directions?|topics?|issues?|effects?|behaviou?rs?|questions?|challenges?|regimes?|scenarios?|concepts?|"
+    r"notions?|quantit(?:y|ies)|measures?|dimensions?|conditions?|propert(?:y|ies)),?\s+"
     r"(?:which\s+|that\s+)?$"
 )
+_OBJECTIVE_TASK = re.compile(r"\b(?:auxiliary|pretext|pre-?training|proxy|surrogate)\s+tasks?\s*,?\s*$", re.I)
+_NAMING_WORD_END = re.compile(r"(?:,\s*)?\b(?:called|named|termed|dubbed|coined)(?:\s+as)?\s+[\"“‘]?$")
+
+
+def names_no_thing(text: str, start: int) -> bool:
+    """Whether the name starting at ``start`` follows a kind of non-entity and a naming word ("a new concept
+    called X", "a phenomenon termed X"): a notion, phenomenon or problem, whatever its name."""
+    cue = _NAMING_WORD_END.search(text, max(0, start - 30), start)
+    if cue is None or _OBJECTIVE_TASK.search(text, max(0, cue.start() - 40), cue.start()):
+        return False  # "an auxiliary task called graph pruning": a training objective, a technique
+    return NOT_A_THING_BEFORE.search(text, max(0, cue.start() - 40), cue.start()) is not None
+
+
 # "an analysis of", "a variant of", "the task of": the name after "of" is what the work is about or builds on.
 OF_GAP = re.compile(
     r"\b(?:analys[ie]s|study|evaluation|survey|review|investigation|examination|comparison|characteri[sz]ation|"

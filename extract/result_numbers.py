@@ -237,6 +237,10 @@ def _follow_ok(text: str, end: int, stop: int, metric_starts: set[int], name_sta
     if word in _COMPARATIVE:
         nxt = _WORD_AFTER.match(text, w.end(), stop)
         return nxt is None or not nxt.group("w")[:1].isalnum() or nxt.start("w") in metric_starts
+    if word in ("lower", "higher") and (nxt := _WORD_AFTER.match(text, w.end(), stop)) is not None:
+        # "30% lower memory usage" changes what it names, not an earlier metric; "2% higher than X", "5% lower
+        # error" go on
+        return nxt.start("w") in metric_starts or nxt.group("w").lower() in _FOLLOW or not nxt.group("w")[:1].isalpha()
     if word in _FOLLOW or not word[:1].isalnum():
         return True
     if word.endswith("ly"):  # "0.116 largely outperforming ..."

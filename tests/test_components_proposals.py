@@ -548,3 +548,13 @@ def test_a_task_after_for_is_no_part_of_a_shaped_name() -> None:
     got = _proposed("T\n\nWe introduce a novel framework called ZorpVIS for Video Instance Segmentation (VIS) today.")
     assert {name for name, _, _ in got} == {"ZorpVIS"}
     assert _proposed("T\n\nWe propose GP for BO, and show it works.") == []
+
+
+def test_a_concept_or_task_called_x_is_no_proposal_unless_an_objective() -> None:
+    nlp = _with_abbreviations()
+    doc = nlp("T\n\nWe introduce a new concept called Zorp Model-Based Blarg Dimension (ZMBD), which helps. "
+              "We formulate a new task called Robust Zorp Segmentation (RZS).")
+    assert doc._.kg_proposed_meta == []
+    assert [n for n, _, _ in _proposed("T\n\nWe design an auxiliary task called zorp pruning to help.")] == [
+        "zorp pruning"
+    ]

@@ -87,3 +87,8 @@ def test_bounds_and_size_ranges_are_no_values() -> None:
 def test_a_margin_within_is_a_bound() -> None:
     assert _numbers("maintaining accuracy within 0.25% accuracy loss") == []
     assert _numbers("the performance, within 2.2 BLEU points, of a comparable system") == []
+
+
+def test_a_change_of_something_named_after_it_is_no_change_of_the_metric() -> None:
+    assert _numbers("better accuracy and 30% lower memory usage") == []
+    assert _numbers("a 2% higher accuracy than before")[0][:2] == (2.0, "%")

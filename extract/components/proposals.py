@@ -43,6 +43,7 @@ from extract.proposal_context import (
     describes_known,
     name_shaped,
     named_pairs,
+    names_no_thing,
     technique_head,
 )
 from extract.proposal_kinds import CUE, CUE_LABEL, guess_label, head_before
@@ -290,7 +291,7 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
         m = _CUE_BEFORE_DEF.search(text, max(sent_start, ls - 160), ls)
         if m is None or norm_key(text[ss:se]) in generic or _reuses_known(m.group(0), text[ss:se]):
             continue  # "we then train a graph neural network (GNN)": a known technique, used
-        if METRIC_BEFORE.search(text, max(0, ls - 60), ls):
+        if METRIC_BEFORE.search(text, max(0, ls - 60), ls) or names_no_thing(text, ls):
             continue  # "a novel evaluation metric called matched ... error rate (mnCER)": metrics are no entities
         goes_on = NOUN_GOES_ON.match(text, se + (text[se : se + 1] == ")"))
         if goes_on and (lookup(text[ls:le]) or (lookup(text[ss:se]) and " " in goes_on.group().strip())):
@@ -368,7 +369,9 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             continue  # "dubbed as R(MA)^2B" cut to "R"; "(termed as “Text2Cypher” task)": a task, not a proposal
         if m.re is _NAMING and _ALSO_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "Kernel Quadrature (also called Bayesian Monte Carlo)": another name of an existing thing
-        if m.re is _NAMING and NOT_A_THING_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        if (m.re is _NAMING and NOT_A_THING_BEFORE.search(text, max(0, m.start() - 40), m.start())) or (
+            names_no_thing(text, s)
+        ):
             continue  # "a research direction, which we term Zorp Learning": a field or phenomenon, no entity
         if m.re is _NAMING and describes_known(text, sents, m.start(), name):
             continue  # "one LLM called GPT": a naming cue before a well-known name describes, it does not coin
