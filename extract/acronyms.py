@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["best_long_form", "initials_long_form", "repeated_letters", "title_expansion"]
+__all__ = ["best_long_form", "capitals_long_form", "initials_long_form", "repeated_letters", "title_expansion"]
 
 # Words that end a run of capitalised title words (title case capitalises them too).
 _STOP_WORDS = (
@@ -89,6 +89,34 @@ def initials_long_form(letters: str, window: str) -> str | None:
     if "".join(w.group()[0] for w in tail).lower() != letters.lower() or tail[0].group().lower() in _STOP:
         return None
     return window[tail[0].start() :]
+
+
+_SPACE_WORD = re.compile(r"\S+")
+
+
+def capitals_long_form(sf: str, window: str) -> str | None:
+    """The shortest run of words ending ``window`` whose capital letters spell ``sf`` exactly, when some of them
+    sit inside words: the long forms of playful acronyms ("versaTile multi-modAl learning for multI-labeL emOtion
+    Recognition (TAILOR)"), which Schwartz & Hearst miss since the first letter is no word's first.
+
+    >>> capitals_long_form("TAILOR", "we propose versaTile multi-modAl learning for multI-labeL emOtion Recognition")
+    'versaTile multi-modAl learning for multI-labeL emOtion Recognition'
+    >>> capitals_long_form("ZAP", "the Zorp Attention Pooling") is None  # plain initials: Schwartz & Hearst's
+    True
+    """
+    letters = [c.lower() for c in sf if c.isalpha()]
+    if len(letters) < 3 or not sf.isupper():
+        return None
+    words = list(_SPACE_WORD.finditer(window))
+    caps: list[str] = []
+    for i in range(len(words) - 1, max(-1, len(words) - 2 * len(letters) - 1), -1):
+        caps[:0] = [c.lower() for c in words[i].group() if c.isupper()]
+        if caps == letters and any(c.isupper() for c in words[i].group()):
+            inner = any(c.isupper() for w in words[i:] for c in w.group()[1:])
+            return window[words[i].start() :] if inner else None
+        if len(caps) > len(letters):
+            return None
+    return None
 
 
 def _runs(title: str) -> list[list[tuple[int, int]]]:

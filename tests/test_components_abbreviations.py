@@ -80,3 +80,11 @@ def test_for_short_defines_a_short_form_with_or_without_brackets() -> None:
         ("a Variational Mixture of Zorps prior (VamZ for short).", ("Variational Mixture of Zorps prior", "VamZ")),
     ]:
         assert [(text[a:b], text[c:d]) for a, b, c, d in find_abbreviations(text)] == [pair], text
+
+
+def test_capitals_inside_words_spell_a_playful_acronym() -> None:
+    from extract.components.abbreviations import find_abbreviations
+
+    text = "In this paper, we propose zorpTile multi-blArg learning for multI-labeL quuxOn Recognition (TAILOR), a way."
+    (ls, le, ss, se), = find_abbreviations(text)
+    assert text[ls:le] == "zorpTile multi-blArg learning for multI-labeL quuxOn Recognition" and text[ss:se] == "TAILOR"

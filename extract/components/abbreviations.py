@@ -12,7 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.acronyms import best_long_form, initials_long_form, repeated_letters
+from extract.acronyms import best_long_form, capitals_long_form, initials_long_form, repeated_letters
 from extract.doc_data import ABBREVS, text_of
 
 # A parenthesis; its content is a short form ("(LoRA)", "(SFT; ...)") or a long form after an acronym.
@@ -107,6 +107,8 @@ def _long_form_before(text: str, sf: str, end: int) -> tuple[int, int] | None:
     lf = best_long_form(sf, window)
     if lf is None and (rep := repeated_letters(sf)) != sf:  # "Asynchronous Advantage Actor-Critic (A3C)"
         lf = initials_long_form(rep, window)
+    if (caps := capitals_long_form(sf, window)) and (lf is None or len(caps) < len(lf)):
+        lf = caps  # "versaTile multi-modAl learning for ... Recognition (TAILOR)": capitals spell it inside words
     lf = lf and trim_descriptor(sf, lf)
     if not lf or len(lf) <= len(sf) or sf.lower() in lf.lower().split() or lf.split(" ", 1)[0] in _NOT_FIRST:
         return None
