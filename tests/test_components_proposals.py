@@ -558,3 +558,8 @@ def test_a_concept_or_task_called_x_is_no_proposal_unless_an_objective() -> None
     assert [n for n, _, _ in _proposed("T\n\nWe design an auxiliary task called zorp pruning to help.")] == [
         "zorp pruning"
     ]
+
+
+def test_a_subtitle_saying_as_a_benchmark_types_the_title_name() -> None:
+    got = _proposed("zOrP: Employing Zorps in Context as a Benchmark for Language Understanding\n\nWe test models.")
+    assert got == [("zOrP", "Benchmark", "title")]

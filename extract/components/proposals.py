@@ -411,6 +411,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             before, after, wide = "", head.group("head") if head else "model" if m.re is _TITLE_REPORT else "", ""
             if m.re in _TITLE_PHRASES:
                 after = "method"  # the head noun made it a technique ("Zorp Pooling", "Matching Networks")
+            elif not head and (kind := _AS_A_KIND.search(text, e + 1, title_end)):
+                after = kind.group("kind")  # "ePiC: Employing Proverbs in Context as a Benchmark for ..."
         else:
             if m.re is _THE_PROPOSED or m.re is _OURS_AFTER:
                 before = text[m.start() : s]  # only the descriptor of the cue itself ("the proposed model X")
@@ -435,6 +437,12 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             e = head  # "referred to as Fisher auto-encoders": the known technique ends the name
         out.append((s, e, label, rule))
     return out
+
+
+# A subtitle that says what the name is, after its verb: "X: Employing Zorps as a Benchmark for ...".
+_AS_A_KIND = re.compile(
+    r"\bas\s+an?\s+(?:[\w\-]+\s+){0,2}?(?P<kind>benchmark|dataset|corpus|testbed|model|framework)\b", re.I
+)
 
 
 class ProposalFinder:
