@@ -18,7 +18,8 @@ RIGHT_CUE = re.compile(
     r"via|than|against|is|are|was|were)\s)[a-z][\w\-]*|[A-Z][a-z]+)\s+){0,3}"
     r"(?:(?P<b>(?i:benchmarks?|leaderboards?|test sets?|evaluation suites?|(?:validation|val|dev|development) sets?))|"
     r"(?P<d>(?i:datasets?|corpus|corpora|data sets?|databases?)))|"
-    r"(?P<m>models?|LLMs?|language models?|checkpoints?|variants?)|"
+    r"(?P<m>(?:(?:generative|discriminative|diffusion|base|backbone)\s+)?models?|LLMs?|language models?|checkpoints?|"
+    r"variants?)|"
     r"(?P<x>frameworks?|methods?|algorithms?|approach(?:es)?|techniques?|strateg(?:y|ies)|loss|objectives?|paradigms?|"
     r"prompting|optimizers?|regulari[sz](?:ers?|ation)|(?:data )?augmentation|attention|decoding|sampling|pruning|"
     r"quanti[sz]ation|normali[sz]ation|initiali[sz]ation))\b",

@@ -95,3 +95,8 @@ def test_items_of_a_bracketed_list_after_a_plural_descriptor_take_its_kind() -> 
 def test_namely_after_plural_trackers_names_models() -> None:
     text = "three classical Siamese-based trackers, namely ZiamRPN++, ZiamFC, and ZiamBAN."
     assert cue_label(text, text.index("ZiamRPN++"), text.index("ZiamRPN++") + 9) == "Model"
+
+
+def test_a_generative_or_base_model_after_a_name_types_it() -> None:
+    text = "the tri-plane representation presented for the ZG3D generative model."
+    assert cue_label(text, text.index("ZG3D"), text.index("ZG3D") + 4) == "Model"
