@@ -23,6 +23,7 @@ import re
 from typing import Any
 
 from extract.metrics import defined_metrics, display, find_metrics, is_change, without_change
+from extract.result_lists import Mention, lists, metric_lists, paired_names, paired_runs
 from extract.result_neighbours import CHANGE_WORDS, Metric, elided_metric, on_benches, sentence_bench, shared_benchmark
 from extract.result_numbers import ASIDE, GAP_WORDS, NOUNISH, Number, find_numbers, number_candidates
 
@@ -48,12 +49,6 @@ _CHANGE_AFTER_METRIC = re.compile(
 _COMPONENT_AFTER = re.compile(
     r"\s*(?:backbones?|encoders?|decoders?|feature extractors?|as\s+(?:the\s+|a\s+)?backbone)\b"
 )
-# ("A, B and C", "A/B/C"; also "the A test set, the B validation set and ...": a split's name between items)
-_LIST_SEP = re.compile(
-    r"(?:\s+(?:test|validation|val|dev|development)\s+(?:sets?|splits?)|"
-    r"\s+(?P<part>(?i:part|split|subset|track|task)\s+[A-Z0-9][\w\-]*))?"  # "A Part A, A Part B": parts of one set
-    r"\s*(?:,\s*(?:and\s+|&\s+)?|and|&|/|\bor\b)\s*(?:the\s+)?(?:(?:Split|Permuted|Rotated|Sequential)\s+)?"
-)  # (continual learning's "Split CIFAR-100, Split CUB-200")
 # Before a model in its clause: it is what the result is compared with ("outperforming X", "baselines such as X").
 _COMPARISON = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|(?:better|higher|lower|worse)\s+than|versus|vs\.?|"
@@ -109,9 +104,6 @@ _OTHER_CHANGE = re.compile(
 )
 _LOWERING = re.compile(r"reduc|drop|decreas|degrad", re.IGNORECASE)
 
-Mention = tuple[int, int, str, str, bool]  # start, end, entity name, label, proposed
-
-
 def _mentions(ents: list[dict[str, Any]], s: int, e: int) -> list[Mention]:
     """The entity mentions within [s, e), in text order."""
     out = [
@@ -140,45 +132,6 @@ def _clause_bounds(text: str, s: int, e: int) -> list[int]:
 def _clause_of(starts: list[int], pos: int) -> int:
     """Start of the clause holding ``pos``."""
     return max(c for c in starts if c <= pos)
-
-
-def _lists(items: list[Mention], text: str) -> list[list[Mention]]:
-    """Runs of mentions written as one list ("A, B and C", "A/B/C")."""
-    runs: list[list[Mention]] = []
-    for it in items:
-        sep = _LIST_SEP.fullmatch(text, runs[-1][-1][1], it[0]) if runs else None
-        if sep is not None and (runs[-1][-1][2] != it[2] or sep.group("part")):
-            runs[-1].append(it)
-        else:
-            runs.append([it])
-    return runs
-
-
-def _metric_lists(metrics: list[Metric], text: str) -> list[list[Metric]]:
-    """Runs of metrics written as one list ("the accuracy and Kappa coefficient")."""
-    runs: list[list[Metric]] = []
-    for m in metrics:
-        if runs and _LIST_SEP.fullmatch(text, runs[-1][-1][1], m[0]):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    return runs
-
-
-def _paired_runs(group: list[Number], runs: list[list[Metric]]) -> list[tuple[Number, Metric]]:
-    """A list of metrics of the group's length, paired in order with its numbers (none if there is none)."""
-    fits = [r for r in runs if len(r) == len(group)]
-    return list(zip(group, fits[0], strict=True)) if len(fits) == 1 else []
-
-
-def _paired(group: list[Number], runs: list[list[Mention]]) -> dict[int, str] | None:
-    """Names paired in order with a list of numbers: the list of the same length nearest to it."""
-    fits = [r for r in runs if len(r) == len(group)]
-    if not fits:
-        return None
-    mid = group[0].start
-    best = min(fits, key=lambda r: abs(r[0][0] - mid))
-    return {id(n): m[2] for n, m in zip(group, best, strict=True)}
 
 
 def find_results(text: str, sents: list[list[int]], ents: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -241,7 +194,7 @@ def sentence_results(
     groups: dict[int, list[Number]] = {}
     for n in numbers:
         groups.setdefault(n.group, []).append(n)
-    pair_bench: dict[int, str] = {}
+    pair_bench: dict[int, str | None] = {}
     pair_model: dict[int, str] = {}
     pair_metric: dict[int, Metric] = {}
     for group in groups.values():
@@ -251,12 +204,12 @@ def sentence_results(
             news = [n for n in group if n.role != "before"]
             # "on A/B/C ... from 35.6/20.7/30.3 to 86.1/66.7/54.7": the old and the new values each pair with A/B/C
             for part in ([olds, news] if len(olds) > 1 and len(olds) == len(news) else [group]):
-                pair_bench.update(_paired(part, _lists(benches, text)) or {})
+                pair_bench.update(paired_names(part, lists(benches, text), text) or {})
         if len(group) > 1 and (respectively or slash):
-            pair_model.update(_paired(group, _lists([m for m in subjects if m[3] == "Model"], text)) or {})
-            runs = _metric_lists(metrics, text)
-            pair_metric.update({id(n): m for n, m in _paired_runs(group, runs)})  # "accuracy and F1 are 91% and 88%"
-    listed = {m[2] for run in _lists(benches, text) if len({x[2] for x in run}) > 1 for m in run}
+            pair_model.update(paired_names(group, lists([m for m in subjects if m[3] == "Model"], text)) or {})
+            runs = metric_lists(metrics, text)
+            pair_metric.update({id(n): m for n, m in paired_runs(group, runs)})  # "accuracy and F1 are 91% and 88%"
+    listed = {m[2] for run in lists(benches, text) if len({x[2] for x in run}) > 1 for m in run}
     starts = {m[0] for m in mentions}  # "on ResNet50": an "on" phrase of a known name is no other benchmark
     named_after = {gid: _bench_right_after(text, group[-1].end, benches) for gid, group in groups.items()}
     after_of = {
@@ -411,7 +364,7 @@ def _benchmark(
     stop: int,
     clause: int,
     benches: list[Mention],
-    paired: dict[int, str],
+    paired: dict[int, str | None],
     starts: set[int],
 ) -> tuple[str | None, str]:
     """The benchmark of a number and how it was tied ("pair", "after", "before", ""); ``starts``: where the
@@ -453,7 +406,7 @@ def _model(
     clause: int,
     subjects: list[Mention],
     proposal: str | None,
-    paired: dict[int, str],
+    paired: dict[int, str | None],
 ) -> str | None:
     """The model slot: a Model mention or the paper's proposal, never a compared system (see the docstring)."""
     if id(n) in paired:

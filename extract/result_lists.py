@@ -1,0 +1,66 @@
+"""Lists in a result sentence: runs of names or metrics written as one list ("A, B and C", "A/B/C"), paired in
+order with a list of numbers ("71.2%, 64.0% and 55.3% on A, B and C"). Used by :mod:`extract.results`."""
+
+from __future__ import annotations
+
+import re
+
+from extract.result_neighbours import Metric
+from extract.result_numbers import Number
+
+__all__ = ["LIST_SEP", "Mention", "lists", "metric_lists", "paired_names", "paired_runs"]
+
+Mention = tuple[int, int, str, str, bool]  # start, end, entity name, label, proposed
+
+# ("A, B and C", "A/B/C"; also "the A test set, the B validation set and ...": a split's name between items)
+LIST_SEP = re.compile(
+    r"(?:\s+(?:test|validation|val|dev|development)\s+(?:sets?|splits?)|"
+    r"\s+(?P<part>(?i:part|split|subset|track|task)\s+[A-Z0-9][\w\-]*))?"  # "A Part A, A Part B": parts of one set
+    r"\s*(?:,\s*(?:and\s+|&\s+)?|and|&|/|\bor\b)\s*(?:the\s+)?(?:(?:Split|Permuted|Rotated|Sequential)\s+)?"
+)  # (continual learning's "Split CIFAR-100, Split CUB-200")
+
+
+def lists(items: list[Mention], text: str) -> list[list[Mention]]:
+    """Runs of mentions written as one list ("A, B and C", "A/B/C")."""
+    runs: list[list[Mention]] = []
+    for it in items:
+        sep = LIST_SEP.fullmatch(text, runs[-1][-1][1], it[0]) if runs else None
+        if sep is not None and (runs[-1][-1][2] != it[2] or sep.group("part")):
+            runs[-1].append(it)
+        else:
+            runs.append([it])
+    return runs
+
+
+def metric_lists(metrics: list[Metric], text: str) -> list[list[Metric]]:
+    """Runs of metrics written as one list ("the accuracy and Kappa coefficient")."""
+    runs: list[list[Metric]] = []
+    for m in metrics:
+        if runs and LIST_SEP.fullmatch(text, runs[-1][-1][1], m[0]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
+_UNNAMED_LAST = re.compile(r",?\s+and\s+(?:the\s+)?[a-z]")
+
+
+def paired_runs(group: list[Number], runs: list[list[Metric]]) -> list[tuple[Number, Metric]]:
+    """A list of metrics of the group's length, paired in order with its numbers (none if there is none)."""
+    fits = [r for r in runs if len(r) == len(group)]
+    return list(zip(group, fits[0], strict=True)) if len(fits) == 1 else []
+
+
+def paired_names(group: list[Number], runs: list[list[Mention]], text: str = "") -> dict[int, str | None] | None:
+    """Names paired in order with a list of numbers: the list of the same length nearest to it, or one name short
+    when an unnamed item ends it ("8.43, 5.96 and 10.60 on A, B and math average benchmarks")."""
+    fits = [r for r in runs if len(r) == len(group)]
+    short = [r for r in runs if text and len(r) == len(group) - 1 > 1 and _UNNAMED_LAST.match(text, r[-1][1])]
+    if not fits and short and short[0][0][0] > group[-1].end:
+        return {id(n): (m[2] if m else None) for n, m in zip(group, [*short[0], None], strict=True)}
+    if not fits:
+        return None
+    mid = group[0].start
+    best = min(fits, key=lambda r: abs(r[0][0] - mid))
+    return {id(n): m[2] for n, m in zip(group, best, strict=True)}

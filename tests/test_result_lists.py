@@ -1,0 +1,24 @@
+"""Lists in a result sentence, paired in order with numbers (extract.result_lists)."""
+
+from __future__ import annotations
+
+from extract.result_lists import Mention, lists, paired_names
+from extract.result_numbers import find_numbers
+
+
+def _mentions(text: str, names: list[str]) -> list[Mention]:
+    return [(text.index(n), text.index(n) + len(n), n, "Benchmark", False) for n in names]
+
+
+def test_names_written_as_one_list_form_one_run() -> None:
+    text = "on Zorp, Blarg and Quux, and later on Frob"
+    runs = lists(_mentions(text, ["Zorp", "Blarg", "Quux", "Frob"]), text)
+    assert [[m[2] for m in r] for r in runs] == [["Zorp", "Blarg", "Quux"], ["Frob"]]
+
+
+def test_numbers_pair_in_order_with_a_list_of_their_length_or_one_short_before_an_unnamed_item() -> None:
+    text = "reaching 8.4, 5.9 and 10.6 on Zorp, Blarg and math average benchmarks"
+    group = find_numbers(text, 0, len(text), [], [])
+    got = paired_names(group, lists(_mentions(text, ["Zorp", "Blarg"]), text), text)
+    assert [got[id(n)] for n in group] == ["Zorp", "Blarg", None]
+    assert paired_names(group, lists(_mentions(text, ["Zorp", "Blarg"]), text)) is None  # no text: exact only
