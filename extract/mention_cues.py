@@ -17,6 +17,7 @@ RIGHT_CUE = re.compile(
     r"[\s\-]*(?:\([\w\s\-]+\)\s*)?(?:(?:(?:(?!(?:on|in|to|for|with|across|over|from|of|at|by|into|under|using|"
     r"via|than|against|is|are|was|were)\s)[a-z][\w\-]*|[A-Z][a-z]+)\s+){0,3}"
     r"(?:(?P<b>(?i:benchmarks?|leaderboards?|test sets?|evaluation suites?|(?:validation|val|dev|development) sets?))|"
+    r"(?P<contest>Challenges?|Competitions?)|"
     r"(?P<d>(?i:datasets?|corpus|corpora|data sets?|databases?)))|"
     r"(?P<m>(?:(?:generative|discriminative|diffusion|base|backbone)\s+)?models?|LLMs?|language models?|checkpoints?|"
     r"variants?)|"
@@ -116,8 +117,16 @@ def _result_on(text: str, start: int) -> bool:
 
 _LIST_IN_BRACKETS = re.compile(r"[^()]{0,60}?(?:,\s|\sand\s)[^()]{0,80}\)")
 _CUE_LABEL = {
-    "b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method", "m2": "Model", "x2": "Method", "m3": "Model",
+    "contest": "Benchmark", "b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method", "m2": "Model",
+    "x2": "Method", "m3": "Model",
 }
+
+
+# Conferences that host named contests ("the NIPS 2018 Adversarial Vision Challenge"): no benchmark themselves.
+_VENUE = re.compile(
+    r"(?:NIPS|NeurIPS|ICML|ICLR|CVPR|ICCV|ECCV|WACV|MICCAI|ISBI|ICPR|AAAI|IJCAI|KDD|ICASSP|ACL|EMNLP|NAACL|"
+    r"SIGIR|BMVC|ACCV|ICME|ICIP)(?:\b|\d)"
+)
 
 
 def right_cue(text: str, end: int) -> str | None:
@@ -154,6 +163,8 @@ def cue_label(text: str, start: int, end: int, *, defined: bool = False) -> str 
     ('Model', None)
     """
     m = RIGHT_CUE.match(text, end, min(len(text), end + 60))
+    if m is not None and m.lastgroup == "contest" and _VENUE.match(text, start, end):
+        m = None  # "the MICCAI 2017 Challenge": a conference's contest, not the conference
     left = _left_word(text, start)
     if not left and not defined and text[max(0, start - 2) : start].strip() == "(":
         left = _left_word(text, text.rfind("(", 0, start))  # "our paradigm (EC-RMML)"

@@ -86,6 +86,9 @@ _NOT_BEFORE = re.compile(
 )
 # After a number: a size or a factor ("3.9×", "2x faster").
 _FACTOR_AFTER = re.compile(r"(?:\s*[-–~]\s*\d+(?:\.\d+)?)?\s*(?:×|x\b|times\b|\$?\\times\$?)")
+_SHARE_OF_COUNT = re.compile(
+    r"\d\s+(?:labell?ed\s+)?(?:examples|samples|images|labels|instances|shots|annotations)(?:\s+per\s+\w+)?\s*\($"
+)
 _SIZE_RANGE_AFTER = re.compile(r"\s*[-–]\s*\d+(?:\.\d+)?[BMKbmk]\b")
 # After "fewer"/"less"/"more": a noun makes the number a size ("80% fewer parameters").
 _COMPARATIVE = frozenset(["fewer", "less", "more"])
@@ -192,6 +195,8 @@ def _candidates(
             text[max(s, ns - 2) : ns].strip() in ("(",) and (text[ne : ne + 1] == ")" and "." not in m.group("num"))
         ):
             continue  # "Table 2", "k=5", "(1)"
+        if _SHARE_OF_COUNT.search(text, max(s, start - 40), start):
+            continue  # "with 60 examples per class (5%)": the share of data a count makes
         if _AT_BEFORE.search(text, max(s, start - 4), start) and _OPERATING_POINT.match(text, m.end()):
             continue  # "at 1% false alarm rate", "at 0.5 IoU": an operating point
         if setting_end is not None and _LIST_JOIN.fullmatch(text, setting_end, start):

@@ -100,3 +100,12 @@ def test_namely_after_plural_trackers_names_models() -> None:
 def test_a_generative_or_base_model_after_a_name_types_it() -> None:
     text = "the tri-plane representation presented for the ZG3D generative model."
     assert cue_label(text, text.index("ZG3D"), text.index("ZG3D") + 4) == "Model"
+
+
+def test_a_capitalised_challenge_after_a_name_makes_it_a_benchmark_unless_a_venue() -> None:
+    text = "0.97 to 0.98 for the ZorpSMNIST Classification Challenge, the MICCAI 2017 Challenge and CVPR2025 Challenge"
+    assert cue_label(text, text.index("ZorpSMNIST"), text.index("ZorpSMNIST") + 10) == "Benchmark"
+    assert cue_label(text, text.index("MICCAI"), text.index("MICCAI") + 11) is None
+    assert cue_label(text, text.index("CVPR2025"), text.index("CVPR2025") + 8) is None
+    lower = "ZSIs still remains a challenge"  # a problem, not a contest
+    assert cue_label(lower, 0, 4) is None

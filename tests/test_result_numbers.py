@@ -92,3 +92,7 @@ def test_a_margin_within_is_a_bound() -> None:
 def test_a_change_of_something_named_after_it_is_no_change_of_the_metric() -> None:
     assert _numbers("better accuracy and 30% lower memory usage") == []
     assert _numbers("a 2% higher accuracy than before")[0][:2] == (2.0, "%")
+
+
+def test_a_bracketed_share_after_a_count_of_examples_is_no_value() -> None:
+    assert _numbers("with 60 examples per class (5%), the accuracy rises") == []
