@@ -92,6 +92,7 @@ def initials_long_form(letters: str, window: str) -> str | None:
 
 
 _SPACE_WORD = re.compile(r"\S+")
+_INNER_CAPITAL = re.compile(r"[a-z\-][A-Z]")
 
 
 def capitals_long_form(sf: str, window: str) -> str | None:
@@ -104,8 +105,10 @@ def capitals_long_form(sf: str, window: str) -> str | None:
     >>> capitals_long_form("ZAP", "the Zorp Attention Pooling") is None  # plain initials: Schwartz & Hearst's
     True
     """
+    if not sf.isupper() or _INNER_CAPITAL.search(window) is None:
+        return None  # no capital inside a word: Schwartz & Hearst's case
     letters = [c.lower() for c in sf if c.isalpha()]
-    if len(letters) < 3 or not sf.isupper():
+    if len(letters) < 3:
         return None
     words = list(_SPACE_WORD.finditer(window))
     caps: list[str] = []

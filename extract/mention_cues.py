@@ -201,7 +201,7 @@ def _bracket_list(text: str, start: int) -> str | None:
     """The kind a bracketed list after a plural descriptor gives an item of it, when the mention opens an item of
     a list of two or more ("datasets (A for brain MRI, B for abdomen CT, and C ...)"), else None."""
     open_at = text.rfind("(", max(0, start - 120), start)
-    if open_at < 0 or ")" in text[open_at:start] or not _ITEM_START.search(text, open_at, start):
+    if open_at < 0 or text.find(")", open_at, start) >= 0 or not _ITEM_START.search(text, open_at, start):
         return None
     close = text.find(")", start, start + 160)
     if close < 0 or "," not in text[open_at:close]:
