@@ -194,6 +194,7 @@ _EVALUATION_AFTER = re.compile(r"\s+evaluations?\b")
 _KIND_BEFORE_BRACKET = re.compile(
     r"\b(?:(?P<b>benchmarks)|(?P<d>datasets|corpora)|(?P<m>models|LLMs|trackers))\s*$", re.IGNORECASE
 )
+_NAME_BEFORE_BRACKET = re.compile(r"([A-Z][\w\-.]+)\s*$")
 _ITEM_START = re.compile(r"(?:\(|,|,?\s+and|;)\s*$")
 
 
@@ -207,4 +208,9 @@ def _bracket_list(text: str, start: int) -> str | None:
     if close < 0 or "," not in text[open_at:close]:
         return None
     kind = _KIND_BEFORE_BRACKET.search(text, max(0, open_at - 30), open_at)
-    return _CUE_LABEL[kind.lastgroup or "x"] if kind is not None else None
+    if kind is not None:
+        return _CUE_LABEL[kind.lastgroup or "x"]
+    # the parts of a known data set: "including AudioSet (AS-2M, AS-20K), ESC-50"
+    word = _NAME_BEFORE_BRACKET.search(text, max(0, open_at - 40), open_at)
+    entry = lookup(word.group(1)) if word is not None else None
+    return entry.label if entry is not None and entry.label in ("Benchmark", "Dataset") else None

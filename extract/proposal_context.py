@@ -186,7 +186,8 @@ NAMED_LATER = re.compile(
     r"[^.;:()]*?,\s+(?:called|dubbed|named|termed|coined)(?:\s+as)?\s+[\"“‘]?(?:[A-Z0-9]|[a-z][^.;:()]{0,80}\([A-Z])"
 )
 DESCRIPTIVE_END = re.compile(
-    r"(?:-(?:based|like|style|driven|aware|guided|assisted|augmented|enhanced|inspired|free|specific|level|powered)|"
+    r"(?:-(?:based|like|style|driven|aware|guided|assisted|augmented|enhanced|inspired|free|specific|level|powered|"
+    r"type)|"
     r"(?<=[a-z])based)$",  # also glued by text extraction: "Transformerbased"
     re.IGNORECASE,
 )

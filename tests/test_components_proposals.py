@@ -563,3 +563,7 @@ def test_a_concept_or_task_called_x_is_no_proposal_unless_an_objective() -> None
 def test_a_subtitle_saying_as_a_benchmark_types_the_title_name() -> None:
     got = _proposed("zOrP: Employing Zorps in Context as a Benchmark for Language Understanding\n\nWe test models.")
     assert got == [("zOrP", "Benchmark", "title")]
+
+
+def test_a_type_of_known_technique_is_no_proposal() -> None:
+    assert _proposed("T\n\nWe develop ZUCB-type algorithms that combine two streams of literature.") == []

@@ -109,3 +109,8 @@ def test_a_capitalised_challenge_after_a_name_makes_it_a_benchmark_unless_a_venu
     assert cue_label(text, text.index("CVPR2025"), text.index("CVPR2025") + 8) is None
     lower = "ZSIs still remains a challenge"  # a problem, not a contest
     assert cue_label(lower, 0, 4) is None
+
+
+def test_the_bracketed_parts_of_a_known_data_set_are_data() -> None:
+    text = "on audio tasks, including AudioSet (ZS-2M, ZS-20K), ESC-50 and more"
+    assert cue_label(text, text.index("ZS-2M"), text.index("ZS-2M") + 5) == "Benchmark"
