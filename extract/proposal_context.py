@@ -9,6 +9,8 @@ import re
 from extract.lexicon import lookup
 
 __all__ = [
+    "AS_A_KIND",
+    "AS_NAME",
     "BARE_HEAD",
     "DESCRIPTIVE_AFTER",
     "DESCRIPTIVE_END",
@@ -17,6 +19,7 @@ __all__ = [
     "LOWER_HEADS",
     "LOWER_NAMING",
     "METRIC_BEFORE",
+    "NAMED_BEFORE",
     "NAMED_HEAD",
     "NAMED_LATER",
     "NAMED_OBJECT",
@@ -91,7 +94,7 @@ NOT_A_THING_BEFORE = re.compile(
     r"(?:which\s+|that\s+)?$"
 )
 _OBJECTIVE_TASK = re.compile(r"\b(?:auxiliary|pretext|pre-?training|proxy|surrogate)\s+tasks?\s*,?\s*$", re.I)
-_NAMING_WORD_END = re.compile(r"(?:,\s*)?\b(?:called|named|termed|dubbed|coined)(?:\s+as)?\s+[\"“‘]?$")
+_NAMING_WORD_END = re.compile(r"\b(?:called|named|termed|dubbed|coined)(?:\s+as)?\s+[\"“‘]?$")
 
 
 def names_no_thing(text: str, start: int) -> bool:
@@ -222,3 +225,12 @@ def describes_known(text: str, sents: list[list[int]], cue: int, name: str) -> b
         return False
     start = next((s for s, e in sents if s <= cue < e), max(0, cue - 200))
     return _COINING.search(text, start, text.find(name, cue)) is None
+
+
+# "a framework named Code as Reward (VLM-CaR)": "as" inside a name a bracketed acronym follows, after a naming word.
+AS_NAME = re.compile(r" as(?: [A-Z][\w\-]*){1,3}(?= \()")
+NAMED_BEFORE = re.compile(r"\b(?:called|named|termed|dubbed)\s+$")
+# A subtitle that says what the name is, after its verb: "X: Employing Zorps as a Benchmark for ...".
+AS_A_KIND = re.compile(
+    r"\bas\s+an?\s+(?:[\w\-]+\s+){0,2}?(?P<kind>benchmark|dataset|corpus|testbed|model|framework)\b", re.I
+)

@@ -567,3 +567,11 @@ def test_a_subtitle_saying_as_a_benchmark_types_the_title_name() -> None:
 
 def test_a_type_of_known_technique_is_no_proposal() -> None:
     assert _proposed("T\n\nWe develop ZUCB-type algorithms that combine two streams of literature.") == []
+
+
+def test_a_task_termed_after_a_comma_and_a_name_with_as_before_its_acronym() -> None:
+    nlp = _with_abbreviations()
+    doc = nlp("T\n\nWe propose a new multi-modal task, termed zorp-visual instance blarging (ZVIB), which helps.")
+    assert doc._.kg_proposed_meta == []
+    got = _proposed("T\n\nWe propose a framework named Zorp as Reward (VLM-ZaR). It helps.")
+    assert {name for name, _, _ in got} == {"Zorp as Reward"}

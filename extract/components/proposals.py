@@ -22,6 +22,8 @@ from extract.entity_labels import METRIC_HEAD
 from extract.entity_lists import LANGUAGES
 from extract.lexicon import generic_compound, generic_keys, lookup, norm_key
 from extract.proposal_context import (
+    AS_A_KIND,
+    AS_NAME,
     BARE_HEAD,
     DESCRIPTIVE_AFTER,
     DESCRIPTIVE_END,
@@ -29,6 +31,7 @@ from extract.proposal_context import (
     LETTER_DIGIT_LETTER,
     LOWER_NAMING,
     METRIC_BEFORE,
+    NAMED_BEFORE,
     NAMED_HEAD,
     NAMED_LATER,
     NAMED_OBJECT,
@@ -334,6 +337,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             s, e = later  # the descriptor ("a novel robust HGNN framework") is part of the cue, the name follows
         if m.re is _NAMING and text[s:e].istitle() and text[s:e].isalpha() and (head := NAMED_HEAD.match(text, e)):
             e = head.end()  # "namely Wing loss", "called Laplace attention": the technique's head is part of its name
+        elif NAMED_BEFORE.search(text, max(0, s - 12), s) and (as_name := AS_NAME.match(text, e)):
+            e = as_name.end()  # "a framework named Code as Reward (VLM-CaR)": "as" inside a bracketed name
         if rule != "title" and " for " in text[s:e] and name_shaped(text[s:e].split(" for ", 1)[0]):
             e = s + text[s:e].index(" for ")  # "called RefineVIS for Video Instance Segmentation": the task is no part
             if lookup(text[s:e]) is not None:
@@ -411,7 +416,7 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             before, after, wide = "", head.group("head") if head else "model" if m.re is _TITLE_REPORT else "", ""
             if m.re in _TITLE_PHRASES:
                 after = "method"  # the head noun made it a technique ("Zorp Pooling", "Matching Networks")
-            elif not head and (kind := _AS_A_KIND.search(text, e + 1, title_end)):
+            elif not head and (kind := AS_A_KIND.search(text, e + 1, title_end)):
                 after = kind.group("kind")  # "ePiC: Employing Proverbs in Context as a Benchmark for ..."
         else:
             if m.re is _THE_PROPOSED or m.re is _OURS_AFTER:
@@ -437,12 +442,6 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             e = head  # "referred to as Fisher auto-encoders": the known technique ends the name
         out.append((s, e, label, rule))
     return out
-
-
-# A subtitle that says what the name is, after its verb: "X: Employing Zorps as a Benchmark for ...".
-_AS_A_KIND = re.compile(
-    r"\bas\s+an?\s+(?:[\w\-]+\s+){0,2}?(?P<kind>benchmark|dataset|corpus|testbed|model|framework)\b", re.I
-)
 
 
 class ProposalFinder:
