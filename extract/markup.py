@@ -47,6 +47,8 @@ _MATH = re.compile(
 # A web address: the guide annotates no name that only a URL holds ("github.com/zorp/ZorpNet").
 _URL = re.compile(r"\\url\{[^{}\s]*\}|(?:https?://|www\.)[^\s)\]}>\"]*[^\s)\]}>\".,;:!?]")
 _F1 = re.compile(r"\$?\bF_\{?1\}?\$?(?!\w)")
+# A plain word of three letters or more set in math mode ("on $test-other$"), not a variable ("$k$", "$\\Phi$").
+_WORD_IN_MATH = re.compile(r"(?<![\w$\\])\$([A-Za-z][A-Za-z\-]{2,})\$(?![\w$])")
 # ``X'': TeX's quotation marks, which the proposal cues read as the plain quotes they print.
 _TEX_QUOTES = re.compile(r"``(?P<q>[^`'\n]{1,80})''")
 
@@ -60,14 +62,22 @@ def blank_markup(text: str) -> str:
         text = _F1.sub(lambda m: " " * (len(m.group()) - 2) + "F1", text)
     if "http" in text or "www." in text:
         text = _URL.sub(lambda m: " " * len(m.group()), text)
+    if "$" in text:  # "$test-clean$": a word set in math mode is a word
+        text = _WORD_IN_MATH.sub(lambda m: " " + m.group(1) + " ", text)
     if "\\" not in text and "**" not in text:
         return text  # most abstracts have none: no regex pass
     parts: list[str] = []
+    wrapped: list[tuple[int, int]] = []
     last = 0
     for m in _MARKUP.finditer(text):
+        if text[m.start() - 1 : m.start()] == "$" and text[m.end() : m.end() + 1] == "$":
+            wrapped.append((m.start() - 1, m.end()))
         group = next(g for g in ("a", "b", "c") if m.group(g) is not None)
         s, e = m.span(group)
         parts += [text[last : m.start()], " " * (s - m.start()), text[s:e], " " * (m.end() - e)]
         last = m.end()
     parts.append(text[last:])
-    return _MATH.sub(lambda m: " " * len(m.group()), "".join(parts))
+    text = "".join(parts)
+    for a, b in wrapped:  # "$\\textit{test-other}$": math delimiters around nothing but the command
+        text = text[:a] + " " + text[a + 1 : b] + " " + text[b + 1 :]
+    return _MATH.sub(lambda m: " " * len(m.group()), text)

@@ -24,7 +24,8 @@ def test_markup_inside_words_and_math_stays() -> None:
 
 
 def test_math_symbols_are_blanked_so_no_rule_reads_them_as_names() -> None:
-    assert blank_markup(r"$\mathrm{KL}$ divergence") == "$        KL $ divergence"  # a math font sets words
+    assert blank_markup(r"$\mathrm{KL}$ divergence") == "         KL   divergence"  # a math font sets words
+    assert blank_markup(r"3.3% WER on $\textit{test-other}$ on X") == "3.3% WER on          test-other   on X"
     assert blank_markup(r"a matrix $\Phi$ with \ell_1 loss").split() == ["a", "matrix", "$", "$", "with", "_1", "loss"]
 
 
@@ -62,3 +63,8 @@ def test_a_name_only_a_web_address_holds_is_no_entity() -> None:
     a = Abstract("x", "T", "Code is at https://github.com/zorp/ZorpNet-7B and \\url{www.blarg.org/BlargQA}.", "s")
     rec = extract_one(a)
     assert not rec.entities
+
+
+def test_a_word_set_in_math_mode_reads_as_the_word_not_a_variable() -> None:
+    assert blank_markup("3.3% WER on $test-other$ on X, $k$-NN") == "3.3% WER on  test-other  on X, $k$-NN"
+    assert blank_markup("we propose $\\textsc{ZorpLAN}$, a net").split()[2] == "ZorpLAN"
