@@ -31,6 +31,7 @@ __all__ = [
     "PLURAL_ACRONYM",
     "PLURAL_BEFORE",
     "SENTENCE_ADVERB",
+    "TITLE_TASK",
     "describes_known",
     "name_shaped",
     "named_pairs",
@@ -233,4 +234,10 @@ NAMED_BEFORE = re.compile(r"\b(?:called|named|termed|dubbed)\s+$")
 # A subtitle that says what the name is, after its verb: "X: Employing Zorps as a Benchmark for ...".
 AS_A_KIND = re.compile(
     r"\bas\s+an?\s+(?:[\w\-]+\s+){0,2}?(?P<kind>benchmark|dataset|corpus|testbed|model|framework)\b", re.I
+)
+# The head word of a task a title may open with ("Interactive Medical Image Segmentation: A Benchmark ...").
+TITLE_TASK = re.compile(
+    r"(?i:answering|detection|recognition|classification|segmentation|translation|summari[sz]ation|captioning|tagging|"
+    r"parsing|extraction|tracking|retrieval|generation|grounding|locali[sz]ation|forecasting|understanding|reasoning|"
+    r"prediction|navigation|completion|identification|comprehension)$"
 )

@@ -575,3 +575,10 @@ def test_a_task_termed_after_a_comma_and_a_name_with_as_before_its_acronym() -> 
     assert doc._.kg_proposed_meta == []
     got = _proposed("T\n\nWe propose a framework named Zorp as Reward (VLM-ZaR). It helps.")
     assert {name for name, _, _ in got} == {"Zorp as Reward"}
+
+
+def test_a_title_opening_with_its_task_proposes_nothing() -> None:
+    text = "Zorp Medical Image Segmentation: A Benchmark and Baseline\n\nZorp Medical Image Segmentation is hard."
+    assert _proposed(text) == []
+    units = "Zorp-Gated Linear Units\n\nWe study Zorp-Gated Linear Units here."  # a technique's units stay proposed
+    assert [n for n, _, _ in _proposed(units)] == ["Zorp-Gated Linear Units"]

@@ -43,6 +43,7 @@ from extract.proposal_context import (
     PLURAL_ACRONYM,
     PLURAL_BEFORE,
     SENTENCE_ADVERB,
+    TITLE_TASK,
     describes_known,
     name_shaped,
     named_pairs,
@@ -397,10 +398,10 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
         lower_ok = rule == "lower" or LETTER_DIGIT_LETTER.search(name) is not None  # "fast2slow"
         if not any(c.isalpha() for c in name) or (not lower_ok and not any(c.isupper() for c in name)):
             continue  # "540-billion"
-        if rule == "title" and " " in name and not name_shaped(name) and name not in text[title_end:] and (
-            m.re not in _TITLE_PHRASES
-        ):
-            continue  # a catchy multi-word title phrase, not a name the abstract uses
+        if rule == "title" and " " in name and not name_shaped(name) and (
+            TITLE_TASK.match(name.rsplit(" ", 1)[-1]) or (name not in text[title_end:] and m.re not in _TITLE_PHRASES)
+        ):  # the task a title opens with ("Interactive Medical Image Segmentation: A Benchmark ..."), or a catchy
+            continue  # multi-word title phrase, not a name the abstract uses
         if rule == "our" and not any(c.isupper() for c in name[1:]) and not any(c.isdigit() for c in name):
             continue
         if m.re is _PASSIVE and (lookup(name) is not None or PLURAL_ACRONYM.fullmatch(name)):
