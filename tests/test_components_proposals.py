@@ -582,3 +582,8 @@ def test_a_title_opening_with_its_task_proposes_nothing() -> None:
     assert _proposed(text) == []
     units = "Zorp-Gated Linear Units\n\nWe study Zorp-Gated Linear Units here."  # a technique's units stay proposed
     assert [n for n, _, _ in _proposed(units)] == ["Zorp-Gated Linear Units"]
+
+
+def test_a_name_coined_later_passes_a_bracketed_acronym() -> None:
+    got = _proposed("T\n\nWe propose a hybrid Zorping and Blarg Space Models (BSMs) based framework, termed ZMamba.")
+    assert {name for name, _, _ in got} == {"ZMamba"}
