@@ -81,7 +81,7 @@ _VERBS = (
 )
 _SUBJECT = r"(?:[Ww]e|[Tt]his (?:paper|work|study|report|article)|[Hh]ere,? we|[Ii]n this (?:paper|work),? we)"
 _PROPOSE = re.compile(
-    rf"\b{_SUBJECT}\s*(?:\s(?:have|has)\s+|['’]ve\s+|\s)(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
+    rf"\b{_SUBJECT}(?:\s+(?:have|has)|['’]ve)?\s+(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
     rf"(?:{_VERBS})(?:s|d|ed)?\s+(?P<gap>{_GAP})(?:(?:--|—|–)\s*|\((?=[^()]{{1,30}}\)))?[\"“‘]?{_NAME}"
 )
 # Words that give a name to what comes before them ("a new method, called X").
@@ -93,7 +93,7 @@ _APPOSED = r"(?:strateg(?:y|ie)|approach(?:e)?|method|framework|algorithm|techni
 # regularization (SMIR)", "this paper develops an outlier-robust ... representation (OR-TLRR)", "using our
 # locally decorrelated channel features (LDCF)".
 _CUE_BEFORE_DEF = re.compile(
-    rf"(?:\b{_SUBJECT}\s*(?:\s(?:have|has)\s+|['’]ve\s+|\s)(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
+    rf"(?:\b{_SUBJECT}(?:\s+(?:have|has)|['’]ve)?\s+(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
     rf"(?:{_VERBS})(?:s|d|ed)?(?:\s+and\s+[a-z]+)?|(?<!so-)\b(?:{_NAMING_WORDS})|(?<![\w\-])[Oo]ur):?\s+"
     # "we propose a simpler and more effective strategy, Zorp Decoding (ZD)": the long form in apposition
     rf"(?P<gap>(?:an?|the|our)\s+(?:[\w\-]+\s+){{0,7}}?{_APPOSED}s?(?:\s+(?:for|of|in|to|with|on)\s+[^,:;()]{{1,60}}?)?\s*(?:,|:|--|—|–|-)\s+|"
