@@ -296,6 +296,7 @@ def find_numbers(
     cands = _candidates(text, s, e, names, metrics)
     groups: list[list[Number]] = []
     pairs: set[int] = set()  # index in cands of the old value of a before→after pair
+    ranged: set[int] = set()  # index in groups of a range ("13.4%-20.5%"): bounds, not a reported value
     for i, n in enumerate(cands):
         if groups:
             prev = groups[-1][-1]
@@ -305,6 +306,10 @@ def find_numbers(
                 word_to = text[prev.end : gap_end].strip() == "to"
                 if word_to and _DELTA_BEFORE.search(text, max(s, head - 60), head):
                     groups[-1].append(n)  # "by 2% to 5%": a range of deltas
+                    continue
+                if word_to and _RANGE_BEFORE.search(text, max(s, head - 30), head):
+                    ranged.add(len(groups) - 1)  # "ranging from 10% to 20%": a range, no one value
+                    groups[-1].append(n)
                     continue
                 if not word_to or _FROM_BEFORE.search(text, max(s, head - 60), head):
                     if not _RANGE_BEFORE.search(text, max(s, head - 30), head):
@@ -321,6 +326,7 @@ def find_numbers(
                 groups[-1].append(n)
                 continue
             if _RANGE_JOIN.fullmatch(text, prev.end, gap_end) and (n.unit or "." in text[n.start : n.end]):
+                ranged.add(len(groups) - 1)
                 groups[-1].append(n)  # "1.7%-2.8%", "8.0-10.8%": a range
                 continue
             join = _LIST_JOIN.fullmatch(text, prev.end, gap_end)
@@ -360,6 +366,8 @@ def find_numbers(
         reduction = bool(after and after.group("r")) or (delta_before and _REDUCING_VERB.search(before) is not None)
         reduction = reduction or (goes_on and last_delta is not None and last_delta.reduction)  # "reducing X by A, B"
         last_delta = last if delta else None
+        if gid in ranged:
+            continue  # after last_delta: "by 4-6% in accuracy and 4% in F-measure" (the 4% is a change too)
         compared = "(" in raw_before and _COMPARISON_OPEN.search(raw_before) is not None
         for n in group:
             n.group = gid

@@ -19,7 +19,16 @@ def test_values_and_before_after_pairs() -> None:
     assert _numbers("accuracy of 58.8% on it") == [(58.8, "%", "value")]
     assert _numbers("from 41.2 to 44.7% accuracy") == [(41.2, "%", "before"), (44.7, "%", "value")]
     assert _numbers("(49.3 → 72.3 F1)") == [(49.3, None, "before"), (72.3, None, "value")]
-    assert _numbers("scores ranged from 0.61 to 0.79 accuracy")[0][2] == "value"  # a range, not a change
+
+
+def test_ranges_are_no_values() -> None:
+    """A range states bounds, not an explicit number: no member of it is a result."""
+    assert _numbers("scores ranged from 0.61 to 0.79 accuracy") == []
+    assert _numbers("by 1.7%-2.8% absolute F1") == []
+    assert _numbers("compared to 13.4%-20.5% for the baselines") == []
+    assert _numbers("accuracy between 86-96%") == []
+    # the range still makes what follows a change: "by 4-6% in accuracy and 4% in F1"
+    assert _numbers("exceeds it by 4-6% in accuracy and 4% in F1") == [(4.0, "%", "delta")]
 
 
 def test_deltas() -> None:
@@ -27,7 +36,6 @@ def test_deltas() -> None:
     assert _numbers("+3.1% accuracy") == [(3.1, "%", "delta")]
     assert _numbers("a 5% gain in accuracy") == [(5.0, "%", "delta")]
     assert _numbers("improves on average 1 BLEU over the strongest baselines") == [(1.0, None, "delta")]
-    assert _numbers("by 1.7%-2.8% absolute F1") == [(1.7, "%", "delta"), (2.8, "%", "delta")]
 
 
 def test_sizes_counts_shares_and_indices_are_left_out() -> None:
