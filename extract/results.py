@@ -23,7 +23,7 @@ import re
 from typing import Any
 
 from extract.metrics import defined_metrics, display, find_metrics, is_change, without_change
-from extract.result_lists import Mention, lists, metric_lists, paired_names, paired_runs
+from extract.result_lists import Mention, adjacent_runs, lists, metric_lists, paired_names, paired_runs
 from extract.result_neighbours import CHANGE_WORDS, Metric, elided_metric, on_benches, sentence_bench, shared_benchmark
 from extract.result_numbers import ASIDE, GAP_WORDS, NOUNISH, Number, find_numbers, number_candidates
 
@@ -209,6 +209,9 @@ def sentence_results(
             pair_model.update(paired_names(group, lists([m for m in subjects if m[3] == "Model"], text)) or {})
             runs = metric_lists(metrics, text)
             pair_metric.update({id(n): m for n, m in paired_runs(group, runs)})  # "accuracy and F1 are 91% and 88%"
+        elif len(group) > 1:  # "gains of 15.4% and 12.9% in terms of Rank-1 and mAP"
+            runs = adjacent_runs(group, metric_lists(metrics, text), text)
+            pair_metric.update({id(n): m for n, m in paired_runs(group, runs)})
     listed = {m[2] for run in lists(benches, text) if len({x[2] for x in run}) > 1 for m in run}
     starts = {m[0] for m in mentions}  # "on ResNet50": an "on" phrase of a known name is no other benchmark
     named_after = {gid: _bench_right_after(text, group[-1].end, benches) for gid, group in groups.items()}
