@@ -19,26 +19,59 @@ def _stems(phrase: str) -> set[str]:
     return {w[:5] for w in re.split(r"[\s\-]+", phrase.lower()) if w and w not in _FUNCTION_WORDS}
 
 
-def _row_long_forms(entry: Entry) -> list[set[str]]:
-    """Stems of the row's long forms: surfaces that spell one of its acronyms out ("GPT family" does not)."""
+def _head(phrase: str) -> str:
+    """The 5-letter stem of a phrase's last content word, its head ("adapt" of "test-time adaptation"); "" when
+    that word is short, an acronym or "based" ("Adversarial Nets", "graph CNN", "variational AEs"): such heads
+    abbreviate the row's rather than name something else."""
+    words = [w for w in re.split(r"[\s\-]+", phrase) if w and w.lower() not in _FUNCTION_WORDS]
+    last = words[-1] if words else ""
+    if len(last) < 5 or not last.isalpha() or sum(ch.isupper() for ch in last) > 1 or last.lower() == "based":
+        return ""
+    return last[:5].lower()
+
+
+def _row_long_forms(entry: Entry) -> list[str]:
+    """The row's long forms: surfaces that spell one of its acronyms out ("GPT family" does not)."""
     acronyms = [x for x in entry.surfaces if is_acronym(x)]
     keys = [norm_key(a) for a in acronyms]
-    longs = [_stems(x) for x in entry.surfaces
-             if len(x.split()) > 1 and any(expands(a, x) for a in acronyms)
-             and not any(k in norm_key(x) for k in keys)]
-    return [x for x in longs if x]
+    return [x for x in entry.surfaces
+            if len(x.split()) > 1 and any(expands(a, x) for a in acronyms)
+            and not any(k in norm_key(x) for k in keys) and _stems(x)]
+
+
+def _has(stems: set[str], head: str) -> bool:
+    """Whether a stem of ``stems`` is ``head`` or a shortening of it ("net" of "netwo")."""
+    return any(x.startswith(head) or head.startswith(x) for x in stems)
+
+
+def _apart(mine: set[str], my_head: str, long_form: str) -> bool:
+    """Whether two long forms of one acronym mean different things: they share fewer than half their words, or
+    each has two or more and neither's head is among the other's words ("test-time adaptation" is not
+    "test-time augmentation"; "long short-term memory networks" is "long short-term memory")."""
+    theirs = _stems(long_form)
+    if 2 * len(mine & theirs) < min(len(mine), len(theirs)):
+        return True
+    their_head = _head(long_form)
+    return (
+        len(mine) > 1
+        and len(theirs) > 1
+        and bool(my_head and their_head)
+        and not _has(theirs, my_head)
+        and not _has(mine, their_head)
+    )
 
 
 def other_meaning(long_form: str, entry: Entry) -> bool:
     """Whether a paper's long form of an acronym means something else than the gazetteer row the acronym
     names: the row spells out a long form of one of its acronyms, and none shares half its words with the paper's
-    (5-letter stems: "optimizer" is "optimization"). A row without a long form cannot tell: the same thing."""
+    (5-letter stems: "optimizer" is "optimization"), or whose heads differ. A row without a long form cannot tell:
+    the same thing."""
     mine, longs = _stems(long_form), _row_long_forms(entry)
-    return bool(mine and longs) and all(2 * len(mine & x) < min(len(mine), len(x)) for x in longs)
+    return bool(mine and longs) and all(_apart(mine, _head(long_form), x) for x in longs)
 
 
 def same_meaning(long_form: str, entry: Entry) -> bool:
     """Whether a paper's long form is another spelling of one of the row's ("Labelled Faces in the Wild" of
     "Labeled Faces in the Wild"): the same 5-letter stems."""
     mine = _stems(long_form)
-    return bool(mine) and any(mine == x for x in _row_long_forms(entry))
+    return bool(mine) and any(mine == _stems(x) for x in _row_long_forms(entry))
