@@ -5,6 +5,7 @@ not the row's "program of thoughts"), compared by 5-letter word stems. Used by `
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from extract.corpus import expands, is_acronym
 from extract.lexicon import Entry, norm_key
@@ -20,14 +21,14 @@ def _stems(phrase: str) -> set[str]:
 
 
 def _head(phrase: str) -> str:
-    """The 5-letter stem of a phrase's last content word, its head ("adapt" of "test-time adaptation"); "" when
+    """A phrase's last content word, its head ("adaptation" of "test-time adaptation"); "" when
     that word is short, an acronym or "based" ("Adversarial Nets", "graph CNN", "variational AEs"): such heads
     abbreviate the row's rather than name something else."""
     words = [w for w in re.split(r"[\s\-]+", phrase) if w and w.lower() not in _FUNCTION_WORDS]
     last = words[-1] if words else ""
     if len(last) < 5 or not last.isalpha() or sum(ch.isupper() for ch in last) > 1 or last.lower() == "based":
         return ""
-    return last[:5].lower()
+    return last.lower()
 
 
 def _row_long_forms(entry: Entry) -> list[str]:
@@ -46,18 +47,20 @@ def _has(stems: set[str], head: str) -> bool:
 
 def _apart(mine: set[str], my_head: str, long_form: str) -> bool:
     """Whether two long forms of one acronym mean different things: they share fewer than half their words, or
-    each has two or more and neither's head is among the other's words ("test-time adaptation" is not
-    "test-time augmentation"; "long short-term memory networks" is "long short-term memory")."""
+    each has three or more and neither's head is among the other's words nor a misspelling of the other's head
+    ("test-time adaptation" is not "test-time augmentation"; "long short-term memory networks" is "long
+    short-term memory", "stochastic gradient decent" is "stochastic gradient descent")."""
     theirs = _stems(long_form)
     if 2 * len(mine & theirs) < min(len(mine), len(theirs)):
         return True
     their_head = _head(long_form)
     return (
-        len(mine) > 1
-        and len(theirs) > 1
+        len(mine) > 2
+        and len(theirs) > 2
         and bool(my_head and their_head)
-        and not _has(theirs, my_head)
-        and not _has(mine, their_head)
+        and not _has(theirs, my_head[:5])
+        and not _has(mine, their_head[:5])
+        and SequenceMatcher(None, my_head, their_head).ratio() < 0.8
     )
 
 

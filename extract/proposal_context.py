@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from extract.canonical import split_variant
 from extract.lexicon import lookup
 
 __all__ = [
@@ -33,9 +34,12 @@ __all__ = [
     "SENTENCE_ADVERB",
     "TITLE_TASK",
     "describes_known",
+    "known_after",
     "name_shaped",
     "named_pairs",
     "names_no_thing",
+    "others_acronyms",
+    "reuses_known",
     "technique_head",
 ]
 
@@ -95,16 +99,41 @@ NOT_A_THING_BEFORE = re.compile(
     r"(?:which\s+|that\s+)?$"
 )
 _OBJECTIVE_TASK = re.compile(r"\b(?:auxiliary|pretext|pre-?training|proxy|surrogate)\s+tasks?\s*,?\s*$", re.I)
+# After a name (and its bracketed acronym), the text says the thing exists already: "a greedy algorithm called
+# Zorp search (ZS) is known to perform ...", "... called X is widely used".
+_KNOWN_AFTER = re.compile(
+    r"\)?(?:\s*\([^()]{1,20}\))?\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:known\b|popular\b|"
+    r"(?:widely|commonly|often|frequently|generally|already|well)[- ](?:used|adopted|applied|employed|studied|known|"
+    r"considered|regarded|established)\b)"
+)
+
+
+def known_after(text: str, end: int) -> bool:
+    """Whether the text right after a name ending at ``end`` says it exists already ("... is known to", "... is
+    widely used"): a naming cue before it describes, it does not coin."""
+    return _KNOWN_AFTER.match(text, end) is not None
+
+
+# An organisation named right before the naming word ("a non-governmental organization called Zorp India").
+_ORGANISATION_BEFORE = re.compile(
+    r"\b(?:organi[sz]ations?|compan(?:y|ies)|start-?ups?|institut(?:e|es|ions?)|hospitals?|agenc(?:y|ies)|"
+    r"universit(?:y|ies)|NGOs?|non-?profits?)\s*,?\s*(?:which\s+|that\s+)?(?:is\s+)?$"
+)
 _NAMING_WORD_END = re.compile(r"\b(?:called|named|termed|dubbed|coined)(?:\s+as)?\s+[\"“‘]?$")
 
 
 def names_no_thing(text: str, start: int) -> bool:
     """Whether the name starting at ``start`` follows a kind of non-entity and a naming word ("a new concept
-    called X", "a phenomenon termed X"): a notion, phenomenon or problem, whatever its name."""
+    called X", "a phenomenon termed X", "an organization called X"): a notion, phenomenon, problem or
+    organisation, whatever its name."""
     cue = _NAMING_WORD_END.search(text, max(0, start - 30), start)
     if cue is None or _OBJECTIVE_TASK.search(text, max(0, cue.start() - 40), cue.start()):
         return False  # "an auxiliary task called graph pruning": a training objective, a technique
-    return NOT_A_THING_BEFORE.search(text, max(0, cue.start() - 40), cue.start()) is not None
+    before = max(0, cue.start() - 40)
+    return (
+        NOT_A_THING_BEFORE.search(text, before, cue.start()) is not None
+        or _ORGANISATION_BEFORE.search(text, before, cue.start()) is not None
+    )
 
 
 # "an analysis of", "a variant of", "the task of": the name after "of" is what the work is about or builds on.
@@ -242,3 +271,35 @@ TITLE_TASK = re.compile(
     r"parsing|extraction|tracking|retrieval|generation|grounding|locali[sz]ation|forecasting|understanding|reasoning|"
     r"prediction|navigation|completion|identification|comprehension)$"
 )
+
+
+# A sentence about the paper's own work: a first person or a proposal verb ("CMamba introduces ...").
+_OWN_WORK = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Tt]his (?:paper|work))\b|propos|introduc|present|featur|design|devis|develop"
+)
+
+
+def others_acronyms(text: str, sents: list[list[int]], abbrevs: list[list[int]]) -> dict[str, int]:
+    """The acronyms defined in a sentence about others' work, with where: "Test-Time Adaptation (TTA) addresses
+    ..." makes a later "we propose a novel TTA approach" describe the proposal, not name it."""
+    out: dict[str, int] = {}
+    for _, _, ss, se in abbrevs:
+        s, e = next(((a, b) for a, b in sents if a <= ss < b), (ss, ss))
+        if not _OWN_WORK.search(text, s, e):
+            out.setdefault(text[ss:se], ss)
+    return out
+
+
+# Proposal verbs that also describe using what exists: "we train X", "we report results of X".
+_WEAK_VERB = re.compile(r"\b(?:train|pretrain|pre-train|report|describe|offer|establish)(?:s|d|ed)?\b")
+_GERUND_OBJECT = re.compile(r"\b(?:propos|introduc|present)\w*\s+[a-z]+ing\s")
+_STRONG_VERB = re.compile(r"\b(?:propos|introduc|present|releas|develop|design|creat|unveil|devis|open-sourc)\w*", re.I)
+
+
+def reuses_known(cue: str, name: str) -> bool:
+    """Whether a weak proposal verb in ``cue`` has a known name (or a known model's size variant) as object, or a
+    gerund stands between any proposal verb and it ("we propose minimizing Maximum Mean Discrepancy (MMD)")."""
+    weak = _WEAK_VERB.search(cue) is not None and _STRONG_VERB.search(cue) is None  # not "we train and release X"
+    if not weak and _GERUND_OBJECT.search(cue) is None:
+        return False
+    return lookup(name) is not None or split_variant(name) is not None

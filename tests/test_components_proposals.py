@@ -8,7 +8,7 @@ from spacy.language import Language
 import extract.components.abbreviations
 import extract.components.proposals
 import extract.components.sentences  # noqa: F401 - registers the components
-from extract.components.proposals import _reuses_known
+from extract.proposal_context import reuses_known
 
 
 def _proposed(text: str) -> list[tuple[str, str, str]]:
@@ -189,7 +189,7 @@ def test_a_weak_verb_does_not_propose_a_known_name() -> None:
     got = {doc.text[s:e] for _, s, e, _ in doc._.kg_proposed_meta}
     assert "GNN" not in got and "RoBERTa-large" not in got  # someone else's, used
     assert "ZapNet-7B" in got  # a new name
-    assert not _reuses_known("we train and release", "RoBERTa-large")  # a release is still a proposal
+    assert not reuses_known("we train and release", "RoBERTa-large")  # a release is still a proposal
 
 
 def test_the_descriptor_before_a_naming_word_types_the_defined_acronym() -> None:
@@ -587,3 +587,34 @@ def test_a_title_opening_with_its_task_proposes_nothing() -> None:
 def test_a_name_coined_later_passes_a_bracketed_acronym() -> None:
     got = _proposed("T\n\nWe propose a hybrid Zorping and Blarg Space Models (BSMs) based framework, termed ZMamba.")
     assert {name for name, _, _ in got} == {"ZMamba"}
+
+
+def test_organisations_and_things_known_to_exist_are_no_proposals() -> None:
+    got = {n for n, _, _ in _proposed(
+        "T\n\nThis work is a collaboration with a non-governmental organization called Zorp India that collects "
+        "surveys. In the noise-free case, a greedy algorithm called quux binary search (QBS) is known to be "
+        "near-optimal. "
+        "A greedy algorithm called Zorp Search is widely used."
+    )}
+    assert not got & {"Zorp India", "quux binary search", "QBS", "Zorp Search"}
+    got = {n for n, _, _ in _proposed(
+        "T\n\nA greedy algorithm called quux binary search (QBS) performs well. A greedy algorithm called Zorp Search "
+        "performs well."
+    )}
+    assert {"quux binary search", "Zorp Search"} <= got  # the same cues, with nothing saying the thing exists
+
+
+def test_an_acronym_of_others_work_describes_a_later_proposal() -> None:
+    nlp = _with_abbreviations()
+
+    def proposed(text: str) -> set[str]:
+        doc = nlp(text)
+        return {doc.text[m[1] : m[2]] for m in doc._.kg_proposed_meta}
+
+    assert "ZTA" not in proposed(
+        "T\n\nZorp-Time Adaptation (ZTA) addresses shifts at test time. We propose a novel ZTA approach for clouds."
+    )
+    # defined in a sentence about the paper's own work, it is the proposal's name
+    assert "ZTA" in proposed(
+        "T\n\nWe formulate the task as Zorp-Time Adaptation (ZTA). We propose an end-to-end ZTA model for clouds."
+    )

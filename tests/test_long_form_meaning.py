@@ -29,3 +29,6 @@ def test_a_long_form_with_another_head_means_something_else() -> None:
     gan = Entry("ZAN", "Method", ("Zorp Adversarial Network",), None, frozenset())
     assert not other_meaning("Zorp Adversarial Nets", gan)
     assert not other_meaning("zorp adversarial CNN", gan)
+    assert not other_meaning("test-time zorpmentaton", row)  # a misspelt head is the row's
+    res = Entry("QNet", "Model", ("QNet", "Qux Network"), None, frozenset())
+    assert not other_meaning("qux connections", res)  # two words each: too few to tell by the head

@@ -45,9 +45,12 @@ from extract.proposal_context import (
     SENTENCE_ADVERB,
     TITLE_TASK,
     describes_known,
+    known_after,
     name_shaped,
     named_pairs,
     names_no_thing,
+    others_acronyms,
+    reuses_known,
     technique_head,
 )
 from extract.proposal_kinds import CUE, CUE_LABEL, guess_label, head_before
@@ -234,10 +237,6 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
 # "also called X", "sometimes referred to as X", "commonly named X": an existing thing's other name.
 _ALSO_BEFORE = re.compile(r"\b(?:also|sometimes|commonly|often|usually|frequently|widely|otherwise)\s+$")
 _NAMING_WORD = re.compile(rf"(?:{_NAMING_WORDS})\b")
-# Proposal verbs that also describe using what exists: "we train X", "we report results of X".
-_WEAK_VERB = re.compile(r"\b(?:train|pretrain|pre-train|report|describe|offer|establish)(?:s|d|ed)?\b")
-_GERUND_OBJECT = re.compile(r"\b(?:propos|introduc|present)\w*\s+[a-z]+ing\s")
-_STRONG_VERB = re.compile(r"\b(?:propos|introduc|present|releas|develop|design|creat|unveil|devis|open-sourc)\w*", re.I)
 
 
 # A descriptor head and a name right after what a proposal verb reached first: "we propose a novel robust HGNN
@@ -274,15 +273,6 @@ def _later_name(text: str, end: int) -> tuple[int, int] | None:
     return s, e
 
 
-def _reuses_known(cue: str, name: str) -> bool:
-    """Whether a weak proposal verb in ``cue`` has a known name (or a known model's size variant) as object, or a
-    gerund stands between any proposal verb and it ("we propose minimizing Maximum Mean Discrepancy (MMD)")."""
-    weak = _WEAK_VERB.search(cue) is not None and _STRONG_VERB.search(cue) is None  # not "we train and release X"
-    if not weak and _GERUND_OBJECT.search(cue) is None:
-        return False
-    return lookup(name) is not None or split_variant(name) is not None
-
-
 def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]]) -> list[tuple[int, int, str, str]]:
     """(start, end, guessed type, "acronym") of acronyms whose definition directly follows a proposal
     cue, whatever the case of the long form ("we introduce functional graphical models (FGMs)")."""
@@ -293,9 +283,9 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
             continue  # "RLHF (reinforcement learning ...)": the acronym comes first
         sent_start = next((s for s, e in sents if s <= ls < e), 0)
         m = _CUE_BEFORE_DEF.search(text, max(sent_start, ls - 160), ls)
-        if m is None or norm_key(text[ss:se]) in generic or _reuses_known(m.group(0), text[ss:se]):
+        if m is None or norm_key(text[ss:se]) in generic or reuses_known(m.group(0), text[ss:se]):
             continue  # "we then train a graph neural network (GNN)": a known technique, used
-        if METRIC_BEFORE.search(text, max(0, ls - 60), ls) or names_no_thing(text, ls):
+        if METRIC_BEFORE.search(text, max(0, ls - 60), ls) or names_no_thing(text, ls) or known_after(text, se):
             continue  # "a novel evaluation metric called matched ... error rate (mnCER)": metrics are no entities
         goes_on = NOUN_GOES_ON.match(text, se + (text[se : se + 1] == ")"))
         if goes_on and (lookup(text[ls:le]) or (lookup(text[ss:se]) and " " in goes_on.group().strip())):
@@ -368,12 +358,14 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             continue  # "a novel evaluation metric called mnCER", "an Instruction Information Metric": no entities
         if rule == "propose" and m.re is _PROPOSE and OF_GAP.search(m.group("gap")):
             continue  # "we present an analysis of the Hidden Markov Model": what the work is about, not its name
-        if _reuses_known(m.group(0), name):
+        if reuses_known(m.group(0), name):
             continue  # "we train a ResNet18", "we report results of GPT-4": someone else's model, used
         quote = 1 if e < len(text) and text[e] in "\"”’" else 0
         if len(name) < 2 or _SETTING_AFTER.match(text, e + quote) or name.endswith(("'s", "’s")):
             continue  # "dubbed as R(MA)^2B" cut to "R"; "(termed as “Text2Cypher” task)": a task, not a proposal
-        if m.re is _NAMING and _ALSO_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if (m.re is _NAMING or rule == "lower") and (
+            _ALSO_BEFORE.search(text, max(0, m.start() - 12), m.start()) or known_after(text, e)
+        ):
             continue  # "Kernel Quadrature (also called Bayesian Monte Carlo)": another name of an existing thing
         if (m.re is _NAMING and NOT_A_THING_BEFORE.search(text, max(0, m.start() - 40), m.start())) or (
             names_no_thing(text, s)
@@ -474,6 +466,9 @@ class ProposalFinder:
             found = [(d[1], d[2], f[2], "acronym") if f[3] == "propose" and (d := defs.get(f[0])) and f[1] < d[0]
                      else f for f in found]
             found += defined_proposals(text, sents, abbrevs)
+            seen = others_acronyms(text, sents, abbrevs)  # "TTA ... we propose a novel TTA approach": not a name
+            found = [f for f in found if not (f[3] == "propose" and seen.get(text[f[0] : f[1]], f[0]) < f[0]
+                                              and _KNOWN_MODIFIES.match(text, f[1]))]
         found += named_pairs(text, found)  # "named ZorpQA-S and ZorpQA-L": both are coined
         if (lead := title_definition(text, text.find("\n\n"))) is not None:
             found.append((*lead, "", "title"))  # "Zorp Quux Network (ZQN): A Policy for ..."
