@@ -10,7 +10,7 @@ __all__ = ["CUE", "CUE_LABEL", "guess_label", "head_before"]
 
 CUE = re.compile(
     r"\b(?P<b>benchmarks?|leaderboards?|test ?beds?|evaluation suites?|suites?|arenas?)\b(?!-)|"
-    r"\b(?P<d>datasets?|corpus|corpora|data ?sets?)\b(?!-)|"
+    r"\b(?P<d>datasets?|corpus|corpora|data ?sets?|databases?|treebanks?|collections?(?!\s+of\b))\b(?!-)|"
     # "a family of models" names models; "a family of (new, efficient) algorithms" names methods: the noun decides
     r"\b(?P<m>models?|LLMs?|language models?|VLMs?|MLLMs?|checkpoints?|"
     r"(?:family|series) of(?!(?:\s+[\w\-]+){0,3}?\s+(?:algorithms?|methods?|techniques?|approaches|estimators?|"

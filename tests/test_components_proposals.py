@@ -618,3 +618,15 @@ def test_an_acronym_of_others_work_describes_a_later_proposal() -> None:
     assert "ZTA" in proposed(
         "T\n\nWe formulate the task as Zorp-Time Adaptation (ZTA). We propose an end-to-end ZTA model for clouds."
     )
+
+
+def test_a_name_in_apposition_to_a_task_or_problem_is_no_proposal() -> None:
+    got = {n for n, _, _ in _proposed(
+        "T\n\nThis paper introduces Zorp Frame Forecast, a task that predicts frames. We introduce anytime Quux-m, "
+        "a pure exploration problem for bandits."
+    )}
+    assert not got & {"Zorp Frame Forecast", "Quux-m"}
+    got = {n for n, _, _ in _proposed(
+        "T\n\nWe introduce ZorpCheck, a task-agnostic methodology for testing. We present Quux, a new evaluation task."
+    )}
+    assert {"ZorpCheck", "Quux"} <= got  # "task-agnostic" is no task; an evaluation task is a benchmark

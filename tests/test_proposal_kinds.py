@@ -11,6 +11,9 @@ def test_the_last_noun_of_a_descriptor_compound_after_the_name_types_it() -> Non
     assert guess_label("", ", a Chinese legal language models benchmark") == "Benchmark"
     assert guess_label("", ", a new benchmark dataset for") == "Benchmark"
     assert guess_label("", ", a network that") == "Model"
+    assert guess_label("", "Discourse State Tracking Collection in the Sports Domain") == "Dataset"
+    assert guess_label("", ", a Universal Dependencies treebank of tweets") == "Dataset"
+    assert guess_label("", ", a collection of zorp techniques") != "Dataset"  # "a collection of": what it holds
 
 
 def test_a_relative_clause_after_the_name_is_no_descriptor_of_it() -> None:

@@ -107,7 +107,12 @@ _CUE_BEFORE_DEF = re.compile(
 )
 # The subject of a proposal verb, just before it (what _PROPOSE / _LOWER_INTRO need to match at all).
 _SUBJECT_BEFORE = re.compile(r"\b(?:[Ww]e|paper|work|study|report|article)(?:,?\s+[a-z]+|['’]ve)?\s+$")
-_SETTING_AFTER = re.compile(r"\)?\s*(?:task|problem|setting|challenge|scenario|metric|measure)s?\b", re.IGNORECASE)
+_SETTING_AFTER = re.compile(
+    r"\)?\s*(?:task|problem|setting|challenge|scenario|metric|measure)s?\b|"  # "(termed as X task)"
+    r",\s+(?:an?|the)\s+(?:(?!benchmark|dataset|data\b|corpus|evaluation|test|prob)[\w\-]+\s+){0,3}"
+    r"(?-i:task|problem|setting)(?![\w\-]|\s+of\b)",
+    re.IGNORECASE,
+)  # "we propose Zorp Disambiguation, a novel task that ..."
 _NAMING = re.compile(
     rf"(?<!so-)\b(?:(?:called|named|dubbed|termed|coined)(?:\s+as)?:?|denoted as|referred to as|namely|"
     rf"[Ww]e (?:call|name|term|dub)(?:\s+{NAMED_OBJECT})?)\s+"
