@@ -117,7 +117,7 @@ _THING_HEAD = re.compile(
     r"documents?|devices?|sensors?|interest|cancers?|diseases?|disorders?|syndromes?|tumou?rs?|interventions?|"
     r"organi[sz]ations?|universit(?:y|ies)|corporations?|compan(?:y|ies)|institutes?|laborator(?:y|ies)|agency|"
     r"agencies|ministry|ministries|department|administration|bureau|council|commission|consortium|vehicles?|"
-    r"records?)"
+    r"records?|hospitals?|clinics?|schools?|colleges?|academ(?:y|ies))"
 )
 # A long form headed by a metric word names a measure, which no proposal cue makes an entity ("we introduce an
 # Instruction Information Metric (InsInfo)").

@@ -87,7 +87,7 @@ SENTENCE_ADVERB = re.compile(r"[A-Z][a-z]+ly")
 # A metric named right before the name ("a new metric, called X", "a novel evaluation measure X").
 METRIC_BEFORE = re.compile(
     r"\b(?:metric|measure)s?,?\s+(?:(?:called|named|dubbed|termed|coined|namely)(?:\s+as)?:?\s+)?"
-    r"[\"“‘]?(?:the\s+)?$"
+    r"[\"“‘(]?(?:the\s+)?$"
 )
 # What a naming cue right after it names is no entity: "a research direction, which we term Zorp Learning", "this
 # phenomenon we call ...".

@@ -60,6 +60,7 @@ def test_doc_ents_are_set() -> None:
 def test_long_form_classes() -> None:
     assert classify_long_form("question answering") is None
     assert classify_long_form("key-value") is None
+    assert classify_long_form("Zorpington General Hospital") is None  # an organisation, as "... University"
     assert classify_long_form("gradient ascent") == "Method"
     assert classify_long_form("General Language Model") == "Model"
     assert classify_long_form("Foo Benchmark") == "Benchmark"

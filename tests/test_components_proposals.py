@@ -374,6 +374,7 @@ def test_what_a_proposal_is_an_analysis_or_variant_of_is_not_proposed() -> None:
 
 def test_a_metric_named_by_the_paper_is_not_proposed() -> None:
     assert not _proposed("T\n\nWe introduce a new metric, ZorpScore, for faithfulness.")
+    assert not _proposed("T\n\nWe propose a novel metric (ZAED) to evaluate perceptual quality.")
     nlp = _with_abbreviations()
     doc = nlp("T\n\nWe introduce a novel evaluation metric called zorp blarg error rate (ZBER) to fix it.")
     assert not doc._.kg_proposed_meta
