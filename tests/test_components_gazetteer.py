@@ -56,7 +56,9 @@ def test_known_techniques_split_by_hyphens_inside_words() -> None:
 def test_a_head_row_names_the_data_only_before_a_data_noun() -> None:
     # "VQA" (a PwC ``head`` row) is the task alone or in "VQA datasets", the data in "the VQA dataset"
     assert ("VQA", "Benchmark", "VQA") in _found("Results on the VQA dataset improve.")
-    for text in ("VQA is hard.", "We use two VQA datasets.", "It is a new VQA dataset.", "The TM-VQA dataset."):
+    assert ("VQA", "Benchmark", "VQA") in _found("When evaluated on the challenging VQA dataset, it is good.")
+    for text in ("VQA is hard.", "We use two VQA datasets.", "It is a new VQA dataset.", "The TM-VQA dataset.",
+                 "On the knowledge-based VQA dataset.", "On the challenging medical VQA dataset."):
         assert not any(t == "VQA" for t, _, _ in _found(text)), text
 
 

@@ -37,7 +37,11 @@ _FAMILY_BEFORE = re.compile(
 # What must surround a ``head`` entry for it to name the data and not the task: "on the VQA dataset", not
 # "VQA datasets", "a knowledge-based VQA dataset" or "TM-VQA dataset" (a singular noun, "the" or a preposition).
 _DATA_NOUN = re.compile(r"[\s\-]+(?:dataset|data set|benchmark|corpus|challenge|test set)\b", re.I)
-_DATA_BEFORE = re.compile(r"(?<![\w\-])(?:the|on|in|from|of|with)\s+$", re.I)
+_DATA_BEFORE = re.compile(
+    r"(?<![\w\-])(?:(?:the|on|in|from|of|with)\s+|the\s+(?:(?:challenging|popular|standard|widely[- ]used|"
+    r"well[- ]known|public|publicly available|large-scale|official|original|famous|benchmark)\s+){1,2})$",
+    re.I,
+)  # "the challenging VQA dataset": a word that rates the data set, not one that makes a kind of it
 
 
 
@@ -107,7 +111,7 @@ class GazetteerMatcher:
                 continue  # "multi-channel attention", "self-supervised contrastive learning": another compound
                 # (a one-letter prefix is part of the name: "k-nearest neighbor search")
             if "head" in e.flags and (
-                _DATA_NOUN.match(full, a + len(text)) is None or _DATA_BEFORE.search(full, max(0, a - 6), a) is None
+                _DATA_NOUN.match(full, a + len(text)) is None or _DATA_BEFORE.search(full, max(0, a - 40), a) is None
             ):
                 continue
             if self.spans:
