@@ -166,7 +166,10 @@ def mixed_case_lowered() -> frozenset[str]:
 
 # A threshold or cut-off written onto a metric's name belongs to it: "mAP50", "AP_75", "mAP50-95", "AP@0.50:0.95",
 # "F1@15" (two digits or an "@": "F1" and "R1" are names of their own).
-_THRESHOLD = r"(?:_?\d{2}(?:[:\-]\d{2})?|@[\d.:]*\d)?"
+# A subscript after a metric: its box, mask or object size ("AP_box", "AP$_{mask}$", "AP^S", "mAP_{50}").
+_SUB = r"[_^]\{?(?:box|bbox|mask|seg|[SMLsml]|\d{2}(?:[:\-]\d{2})?)\}?"
+_SUBSCRIPT = rf"\${_SUB}\$|{_SUB}"
+_THRESHOLD = rf"(?:{_SUBSCRIPT}|_?\d{{2}}(?:[:\-]\d{{2}})?|@[\d.:]*\d)?"
 
 @lru_cache(maxsize=1)
 def metric_regex() -> re.Pattern[str]:

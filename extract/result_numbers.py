@@ -153,6 +153,7 @@ def _candidates(
     blocked = names + metrics
     name_ends = {be for _, be in names}
     metric_ends = {me for _, me in metrics}
+    metric_starts = {ms for ms, _ in metrics}
     setting_end: int | None = None  # end of the last number set with "=" ("r = 0.99")
     for m in _NUMBER.finditer(text, s, e):
         ns, ne = m.start("num"), m.end("num")
@@ -163,8 +164,11 @@ def _candidates(
             _SLASHED.search(text, max(s, start - 8), start) and "." in m.group()
         ):
             continue  # "1/50", "3.7/5": a fraction, not a list "71.2/64.0/55.3"
-        if text[start - 1 : start] == " " and start - 1 in name_ends and not m.group("unit"):
-            continue  # a version the name left out ("FooWOZ 2.4")
+        # "(BarNet-101 41.9 mAP)": a score, not a version; "FooWOZ 2.4 accuracy" is a version (small, one decimal)
+        version_like = float(m.group("num")) < 10 and len(m.group("num").partition(".")[2]) <= 1
+        scored = not version_like and any(ne < ms <= ne + 2 and not text[ne:ms].strip() for ms in metric_starts)
+        if text[start - 1 : start] == " " and start - 1 in name_ends and not m.group("unit") and not scored:
+            continue  # a version the name left out ("FooWOZ 2.4"), not a score ("(ResNet-101 41.9 mAP)")
         head = text[max(s, start - 3) : start].rstrip()
         metric_value = head.endswith("=") and len(text[:start].rstrip()) - 1 in metric_ends  # "FID=9.91"
         if head.endswith("=") and not metric_value:

@@ -36,6 +36,9 @@ def test_a_threshold_written_onto_a_metric_belongs_to_it() -> None:
     assert _metrics("F1 of 88 and a BLEU of 30") == ["F1", "BLEU"]
     assert _metrics("mAP 54.1% at IoU@0.5 and precision at recall 0.9") == ["mAP", "precision"]  # conditions
     assert _metrics("the APX model and mAP5 scores") == ["score"]  # not a threshold: another word
+    # a subscript names the box, mask or object size: "AP_box", "AP$_{mask}$", "AP^S", "$mAP_{50}$"
+    assert _metrics("61.3 AP_box, 52.1 AP$_{mask}$, 30.2 AP^S and 41.0 $mAP_{50}$") == [
+        "AP_box", "AP$_{mask}$", "AP^S", "mAP_{50}"]
 
 
 def test_panoptic_quality_and_a_bare_top_k_after_its_number() -> None:

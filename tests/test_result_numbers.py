@@ -104,3 +104,8 @@ def test_a_change_of_something_named_after_it_is_no_change_of_the_metric() -> No
 
 def test_a_bracketed_share_after_a_count_of_examples_is_no_value() -> None:
     assert _numbers("with 60 examples per class (5%), the accuracy rises") == []
+
+
+def test_a_number_after_a_name_is_its_version_unless_a_metric_follows() -> None:
+    assert _numbers("on FooWOZ 2.4 it is good", ("FooWOZ",)) == []
+    assert _numbers("on Zorp (BarNet-101 41.9 mAP)", ("BarNet-101",)) == [(41.9, None, "value")]
