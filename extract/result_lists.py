@@ -20,10 +20,17 @@ LIST_SEP = re.compile(
 )  # (continual learning's "Split CIFAR-100, Split CUB-200")
 
 
+_OPEN = re.compile(r"\s*\(\s*")
+
+
 def lists(items: list[Mention], text: str) -> list[list[Mention]]:
     """Runs of mentions written as one list ("A, B and C", "A/B/C")."""
     runs: list[list[Mention]] = []
     for it in items:
+        last = runs[-1][-1] if runs else None
+        if last and it[2] == last[2] and _OPEN.fullmatch(text, last[1], it[0]) and text[it[1] : it[1] + 1] == ")":
+            runs[-1][-1] = (last[0], it[1] + 1, *last[2:])  # "Penn Treebank (PTB) and ...": one item
+            continue
         sep = LIST_SEP.fullmatch(text, runs[-1][-1][1], it[0]) if runs else None
         if sep is not None and (runs[-1][-1][2] != it[2] or sep.group("part")):
             runs[-1].append(it)
@@ -68,7 +75,10 @@ def paired_names(group: list[Number], runs: list[list[Mention]], text: str = "")
 
 # Between a list of numbers and a list of metrics right after it ("15.4% and 12.9% in terms of Rank-1 and mAP"),
 # and between a list of metrics and the numbers after it ("the accuracy and F1 of BarNet reach 91% and 88%").
-_METRICS_AFTER = re.compile(r"\s*(?:points?\s+)?(?:(?:in\s+terms\s+of|in|on|for|of)\s+)?(?:the\s+)?")
+_METRICS_AFTER = re.compile(
+    r"\s*(?:points?\s+)?(?:(?:relative\s+|absolute\s+)?(?:improvements?|gains?|reductions?|increases?|decreases?|"
+    r"drops?)\s+)?(?:(?:in\s+terms\s+of|in|on|for|of)\s+)?(?:the\s+)?"
+)  # ("a 15.3% and 14.7% improvement in MAE and RMSE")
 _NUMBERS_AFTER = re.compile(r"[^\d.;:()]{0,40}")
 
 

@@ -27,7 +27,10 @@ _PAIR_JOIN = re.compile(r"\s*(?:to|→|->|⇒|=>|\$?\\?rightarrow\$?|\$\\to\$)\s
 _VERSUS_JOIN = re.compile(r"\s*(?:vs\.?|versus)\s*", re.IGNORECASE)  # "77.65% vs. 75.90%": new, then old
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:an?|the)\s+)?(?:[\w\-@]+\s+){0,3}?$", re.IGNORECASE)
 # Between a delta and the next number: the same change goes on for another benchmark ("... on A and 0.39% on B").
-_DELTA_GOES_ON = re.compile(r"\s+(?:on|in|for|over)\s+[^,;]{1,40}?(?:,\s*(?:and\s+|with\s+)?|\s+and\s+)\$?")
+_DELTA_GOES_ON = re.compile(
+    r"(?:\s+(?:relative|absolute)?\s*(?:improvements?|gains?|reductions?|increases?|decreases?|drops?))?"
+    r"\s+(?:on|in|for|over)\s+(?:[^,;(]|\([^(),;]*\)){1,40}?(?:,\s*(?:and\s+|with\s+)?|\s+and\s+)\$?"
+)  # (also "a 20.2% relative improvement on A, 20.9% on B"; not "over the winner (BarNet, 6.66%)")
 _COUNTED_AFTER_NAME = re.compile(
     r"\S+\s+(?:datasets|benchmarks|tasks|models|languages|domains|splits|subsets|categories|classes|samples|"
     r"images|examples|sentences|documents|queries)\b",

@@ -248,7 +248,12 @@ def sentence_results(
                 and _OTHER_CHANGE.search(text, metric[1], n.start)
             ):
                 metric = None  # "improves perplexity by 5% and a decrease in training time by 3%"
-            if metric is not metric_after and n.role == "delta" and _CHANGE_OF_OTHER.match(text, group[-1].end, e):
+            if (
+                metric is not metric_after
+                and id(n) not in pair_metric
+                and n.role == "delta"
+                and _CHANGE_OF_OTHER.match(text, group[-1].end, e)
+            ):
                 continue  # "(a 2% gain in accuracy and) a 15% reduction in run-time": a change of no metric
             if (metric is None or metric[3]) and n.role == "delta":
                 metric = _metric_in_terms(text, metrics, group[-1].end, e) or metric

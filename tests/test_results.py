@@ -402,3 +402,23 @@ def test_training_data_is_no_benchmark_of_a_result() -> None:
 def test_a_list_of_values_one_longer_than_its_names_ends_on_an_unnamed_item() -> None:
     got = _results("FooNet improves BarLM for 8.43, 5.96 and 10.60 on Zorp-Bench, Quux-QA and math average benchmarks.")
     assert [(b, v) for _, b, _, v, _ in got] == [("Zorp-Bench", 8.43), ("Quux-QA", 5.96), (None, 10.6)]
+
+
+def test_a_bracketed_acronym_stays_in_its_list_item() -> None:
+    text = ("FooNet: a title\n\nOn Zorp Treebank (ZTB) and Quux-QA, FooNet reaches perplexities of 46.01 and 38.65, "
+            "respectively.")
+    ents = _ents(text)
+    s = text.index("Zorp Treebank")
+    a = text.index("ZTB")
+    ents.append({"name": "Zorp Treebank", "label": "Benchmark", "mentions": [[s, s + 13], [a, a + 3]], "proposed": ""})
+    got = [(r["benchmark"], r["value"]) for r in find_results(text, [[0, 15], [17, len(text)]], ents)]
+    assert got == [("Zorp Treebank", 46.01), ("Quux-QA", 38.65)]
+
+
+def test_changes_go_on_after_their_noun_but_not_into_a_baseline_s_bracket() -> None:
+    got = _results("FooNet brings a 20.2% relative improvement on Zorp-Bench, 20.9% on Quux-QA and 15.1% on Blip-Eval.")
+    assert got == []  # bare improvements, the first and the rest alike
+    got = _results("FooNet has 4.94% top-5 error on Zorp-Bench, a 26% relative gain over the winner (BarLM, 6.66%).")
+    assert 6.66 in [v for _, _, _, v, _ in got]  # the baseline's own level, no change
+    got = _results("On Zorp-Bench, FooNet brings a 15.3% and 14.7% improvement in MAE and RMSE over the best model.")
+    assert [(m, v) for _, _, m, v, _ in got] == [("improvement in MAE", 15.3), ("RMSE improvement", 14.7)]
