@@ -95,7 +95,7 @@ NOT_A_THING_BEFORE = re.compile(
     r"(?<!\bfor\s)(?<!\bof\s)(?<!\bto\s)(?<!\bin\s)(?<!\bon\s)(?<!\bwith\s)"  # not "an algorithm for a task, ..."
     r"\b(?:an?|the|this|these|such)\s+(?:[\w\-]+\s+){0,3}(?:phenomen(?:on|a)|problems?|tasks?|(?<!benchmark\s)settings?|"
     r"directions?|topics?|issues?|effects?|behaviou?rs?|questions?|challenges?|regimes?|scenarios?|concepts?|"
-    r"notions?|quantit(?:y|ies)|measures?|dimensions?|conditions?|propert(?:y|ies)),?\s+"
+    r"notions?|quantit(?:y|ies)|measures?|dimensions?|conditions?|propert(?:y|ies)|applications?|use cases?),?\s+"
     r"(?:which\s+|that\s+)?$"
 )
 _OBJECTIVE_TASK = re.compile(r"\b(?:auxiliary|pretext|pre-?training|proxy|surrogate)\s+tasks?\s*,?\s*$", re.I)

@@ -631,3 +631,8 @@ def test_a_name_in_apposition_to_a_task_or_problem_is_no_proposal() -> None:
         "T\n\nWe introduce ZorpCheck, a task-agnostic methodology for testing. We present Quux, a new evaluation task."
     )}
     assert {"ZorpCheck", "Quux"} <= got  # "task-agnostic" is no task; an evaluation task is a benchmark
+
+
+def test_an_application_named_is_no_proposal() -> None:
+    assert not _proposed("T\n\nUsing an example application, namely Zorp Surface Prediction, we show it works.")
+    assert _proposed("T\n\nUsing a new method, namely Zorp Surface Prediction, we show it works.")
