@@ -19,6 +19,8 @@ _NUMBER = re.compile(
     r"(?<![\w.@^\\:−{+])(?<![^\d]/)(?<![^\d%\s]-)(?<!\s-)(?P<sign>\+\s?)?(?P<num>\d{1,3}(?:\.\d+)?)(?![\d])"
     rf"(?P<pm>\s*(?:±|\$?\\pm\$?)\s*\d+(?:\.\d+)?)?(?P<unit>{_UNIT})?(?P<th>-?th\b)?"
 )
+# A number in a suspended compound: "for 2- and 3-minute horizons".
+_SUSPENDED = re.compile(r"-\s+(?:and|or|to)\s+\d")
 # Between two numbers of one list, and of a before→after pair.
 _SLASHED = re.compile(r"\d\.\d+%?/$")
 _LIST_JOIN = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|/)\s*")
@@ -185,7 +187,7 @@ def _candidates(
             and not m.group("th")
             and (
                 nxt[:1].isalpha()
-                or (nxt[:1] == "-" and nxt[1:2].isalpha())
+                or (nxt[:1] == "-" and (nxt[1:2].isalpha() or _SUSPENDED.match(text, ne)))
                 or (nxt[:1] in ":," and nxt[1:2].isalnum())
                 or (nxt[:1] == "/" and "." not in m.group())
             )

@@ -78,6 +78,13 @@ _WITH_BEFORE = re.compile(
 )
 _OUR = re.compile(r"\b(?:our|we|ours)\b", re.IGNORECASE)
 # After a number with no metric: nothing more is said about it ("On X, we reach 91.2%.").
+# Right before a number: it averages over several benchmarks, not one.
+_AVERAGED = re.compile(
+    r"\b(?:average|mean)\b[^.;:]{0,60}?\b(?:across|over|on)\s+(?:[\w\-]+\s+){0,4}(?:benchmarks|datasets|tasks)"
+    r"\b[^.;:\d]{0,20}(?:\d+(?:\.\d+)?\s*%?\s+to\s+)?$",
+    re.IGNORECASE,
+)
+_AVERAGE_LABEL = re.compile(r"\b(?:average|avg\.?|mean)\s*:\s*$", re.IGNORECASE)
 _STANDS_ALONE = re.compile(r"\s*(?:[,.;:)]|$|(?:and|on|in|at|for|respectively)\b)", re.IGNORECASE)
 # A bracket between a result and its "on X": the change ("62.1% (+1.9%) on A") or the metric's acronym ("27.8 dB
 # peak signal-to-noise ratio (PSNR) on A").
@@ -143,10 +150,10 @@ def find_results(text: str, sents: list[list[int]], ents: list[dict[str, Any]]) 
             defined = defined_metrics(text) if defined is None else defined  # once, for papers with results only
             out += sentence_results(text, s, e, ents, proposal, defined)
     only = sole_benchmark(ents)
-    if only is not None:
-        for r in out:
-            if r["benchmark"] is None and only[1] < r["span"][0]:
-                r["benchmark"] = only[0]
+    for r in out:
+        if only is not None and r["benchmark"] is None and only[1] < r["span"][0] and not r["_averaged"]:
+            r["benchmark"] = only[0]
+        del r["_averaged"]
     return out
 
 
@@ -259,6 +266,11 @@ def sentence_results(
                 metric = _metric_in_terms(text, metrics, group[-1].end, e) or metric
             tail = metric[1] if metric_after else last.end
             bench, tied = _benchmark(text, n, tail, e, clause, benches, pair_bench, starts)
+            averaged = _AVERAGE_LABEL.search(text, max(s, n.start - 12), n.start) is not None or (
+                tied not in ("after", "pair") and _AVERAGED.search(text, max(clause, n.start - 90), n.start) is not None
+            )
+            if averaged:
+                bench = None  # "the average across six benchmarks from 17.6% to 35.7%", "(A: 73.6%, average: 35.9%)"
             if tied == "before" and bench in {m[2] for g, m in named_after.items() if m is not None and g != gid}:
                 bench = None  # "71.7% ImageNet top-1 accuracy, ... from 73.2 to 76.0 mIoU": ImageNet is the first's
             if tied in ("after", "before") and len(group) > 1 and respectively and bench in listed:
@@ -299,6 +311,7 @@ def sentence_results(
                     "_start": n.start,
                     "_tail": tail,
                     "_tied": tied,
+                    "_averaged": averaged,
                 }
             )
     shared_benchmark(text, out)

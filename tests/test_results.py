@@ -422,3 +422,15 @@ def test_changes_go_on_after_their_noun_but_not_into_a_baseline_s_bracket() -> N
     assert 6.66 in [v for _, _, _, v, _ in got]  # the baseline's own level, no change
     got = _results("On Zorp-Bench, FooNet brings a 15.3% and 14.7% improvement in MAE and RMSE over the best model.")
     assert [(m, v) for _, _, m, v, _ in got] == [("improvement in MAE", 15.3), ("RMSE improvement", 14.7)]
+
+
+def test_an_average_over_benchmarks_has_no_single_benchmark() -> None:
+    got = _results("On Zorp-Bench, FooNet lifts the average accuracy across six benchmarks from 17.6% to 35.7%.")
+    assert [(b, v) for _, b, _, v, _ in got] == [(None, 17.6), (None, 35.7)]
+    got = _results("FooNet matches it (Zorp-Bench: 73.6%, average: 35.9%).")
+    assert [(b, v) for _, b, _, v, _ in got] == [("Zorp-Bench", 73.6), (None, 35.9)]
+
+
+def test_a_number_in_a_suspended_compound_is_no_result() -> None:
+    got = _results("On Zorp-Bench, FooNet reaches 0.32 and 0.48 F1 for 2- and 3-minute horizons.")
+    assert [v for _, _, _, v, _ in got] == [0.32, 0.48]  # not the 2 of "2- and 3-minute"
