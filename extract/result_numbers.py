@@ -71,8 +71,9 @@ _DELTA_AFTER = re.compile(
 )
 # A change verb a few words before a number ("improves on average 1 BLEU"), not "improves ... to 85%".
 _CHANGE_VERB_BEFORE = re.compile(
-    r"\b(?:improv|increas|boost|rais|lift|gain|reduc|lower|decreas|cut|surpass|outperform|exceed|beat)\w*\s+"
-    r"[(|\s]*(?:(?!to\b|from\b|of\b|at\b|with\b)[\w\-]+\s+){0,3}$",
+    r"\b(?:(?:improv|increas|boost|rais|lift|gain|reduc|lower|decreas|cut|surpass|outperform|beat)\w*\s+[(|\s]*|"
+    r"exceed\w*\s+[(|\s]*(?=[\w\-]+\s))"  # "exceeds X by 2%" is a change, "exceeding 95%" a level
+    r"(?:(?!to\b|from\b|of\b|at\b|with\b)[\w\-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 # After a number (unit, metric): "over the strongest baseline", "over the previous state of the art".

@@ -109,3 +109,9 @@ def test_a_bracketed_share_after_a_count_of_examples_is_no_value() -> None:
 def test_a_number_after_a_name_is_its_version_unless_a_metric_follows() -> None:
     assert _numbers("on FooWOZ 2.4 it is good", ("FooWOZ",)) == []
     assert _numbers("on Zorp (BarNet-101 41.9 mAP)", ("BarNet-101",)) == [(41.9, None, "value")]
+
+
+def test_exceeding_a_number_is_a_level_exceeding_a_rival_by_one_a_change() -> None:
+    assert _numbers("an accuracy exceeding 95% for one keyword") == [(95.0, "%", "value")]
+    assert _numbers("it exceeds the baseline by 2.1% accuracy")[0][2] == "delta"
+    assert _numbers("it outperforms 0.56% on top-1 accuracy")[0][2] == "delta"
