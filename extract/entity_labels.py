@@ -169,8 +169,10 @@ def classify_long_form(lf: str) -> str | None:
         or _CONTEST_HEAD.fullmatch(_head_before_year(words))
     ):
         return "Benchmark"  # "... Benchmark", "... Visual Recognition Challenge 2013": a shared task is an evaluation
-    if re.search(r"(?:dataset|corpus|collection|database|treebank)$", last, re.I):
-        return "Dataset"
+    if re.search(r"(?:data[\s\-]?set|corpus|collection|database|tree-?bank)$", lf, re.I) or (
+        title and re.search(r"(?:data[\s\-]?sets|corpora)$", lf, re.I)
+    ):
+        return "Dataset"  # ("Zorp Data Set (ZDS)", "Chinese Tree-Bank (CTB)"; not "... on all available datasets")
     if title:
         return None if TASK_HEAD.match(last) or _THING_HEAD.fullmatch(last) else "Method"
     if _TECH_HEAD.search(last) or (last.lower() == "learning" and len(words) >= 3):

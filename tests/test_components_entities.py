@@ -61,6 +61,10 @@ def test_long_form_classes() -> None:
     assert classify_long_form("question answering") is None
     assert classify_long_form("key-value") is None
     assert classify_long_form("Zorpington General Hospital") is None  # an organisation, as "... University"
+    assert classify_long_form("Chinese Zorp-Bank") != "Dataset"
+    assert classify_long_form("Chinese Tree-Bank") == "Dataset"  # a hyphen in the head, as in "Data Set"
+    assert classify_long_form("Multispectral Zorped Datasets") == "Dataset"
+    assert classify_long_form("zorp training on all available datasets") != "Dataset"  # data in general
     assert classify_long_form("gradient ascent") == "Method"
     assert classify_long_form("General Language Model") == "Model"
     assert classify_long_form("Foo Benchmark") == "Benchmark"
