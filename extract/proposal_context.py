@@ -216,7 +216,7 @@ LETTER_DIGIT_LETTER = re.compile(r"[a-z]\d+[a-z]")
 PLURAL_BEFORE = re.compile(r"(?:[a-z]{2}[^s\W]s|\()\s*,?\s*$")
 # A naming cue later in the same clause: what the proposal verb reached first was a descriptor.
 NAMED_LATER = re.compile(
-    r"(?:[^.;:()]|\([^()]{1,15}\))*?,\s+(?:called|dubbed|named|termed|coined)(?:\s+as)?\s+[\"“‘]?"
+    r"(?:[^.;:()]|\([^()]{1,15}\))*?,\s+(?:called|dubbed|named|termed|coined|namely)(?:\s+as)?\s+[\"“‘]?"
     r"(?:[A-Z0-9]|[a-z][^.;:()]{0,80}\([A-Z])"
 )
 DESCRIPTIVE_END = re.compile(

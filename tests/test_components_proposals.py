@@ -636,3 +636,16 @@ def test_a_name_in_apposition_to_a_task_or_problem_is_no_proposal() -> None:
 def test_an_application_named_is_no_proposal() -> None:
     assert not _proposed("T\n\nUsing an example application, namely Zorp Surface Prediction, we show it works.")
     assert _proposed("T\n\nUsing a new method, namely Zorp Surface Prediction, we show it works.")
+
+
+def test_a_title_name_spaced_from_its_colon_takes_the_subtitle_s_kind() -> None:
+    got = _proposed("ZORP : A Multi-task Benchmark for Things\n\nWe study it.")
+    assert ("ZORP", "Benchmark", "title") in got
+
+
+def test_a_description_followed_by_namely_and_a_name_is_not_the_proposal() -> None:
+    got = {n for n, _, _ in _proposed(
+        "T\n\nWe construct the first Genre-oriented Corpus for Zorp Recognition in Web Novels, namely ZorpNovel, "
+        "comprising 400 chapters."
+    )}
+    assert "Genre-oriented Corpus for Zorp Recognition" not in got

@@ -410,11 +410,12 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
         ):
             continue  # "we introduce a Bayesian generative model", "a Gaussian (process) regression": an adjective
         if rule == "title":
-            head = _TITLE_HEAD.match(text, e + 1, title_end) if m.re is _TITLE else None
+            sub = e + len(text[e:title_end]) - len(text[e:title_end].lstrip()) + 1  # past ":" ("CALM : A ...")
+            head = _TITLE_HEAD.match(text, sub, title_end) if m.re is _TITLE else None
             before, after, wide = "", head.group("head") if head else "model" if m.re is _TITLE_REPORT else "", ""
             if m.re in _TITLE_PHRASES:
                 after = "method"  # the head noun made it a technique ("Zorp Pooling", "Matching Networks")
-            elif not head and (kind := AS_A_KIND.search(text, e + 1, title_end)):
+            elif not head and (kind := AS_A_KIND.search(text, sub, title_end)):
                 after = kind.group("kind")  # "ePiC: Employing Proverbs in Context as a Benchmark for ..."
         else:
             if m.re is _THE_PROPOSED or m.re is _OURS_AFTER:
