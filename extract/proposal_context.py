@@ -17,7 +17,9 @@ __all__ = [
     "DESCRIPTIVE_END",
     "GENRES",
     "LETTER_DIGIT_LETTER",
+    "LOWER_BARE",
     "LOWER_HEADS",
+    "LOWER_INTRO",
     "LOWER_NAMING",
     "METRIC_BEFORE",
     "NAMED_BEFORE",
@@ -32,6 +34,7 @@ __all__ = [
     "PLURAL_ACRONYM",
     "PLURAL_BEFORE",
     "SENTENCE_ADVERB",
+    "SUBJECT",
     "TITLE_TASK",
     "describes_known",
     "known_after",
@@ -303,3 +306,21 @@ def reuses_known(cue: str, name: str) -> bool:
     if not weak and _GERUND_OBJECT.search(cue) is None:
         return False
     return lookup(name) is not None or split_variant(name) is not None
+
+
+# The subject of a proposal verb: "we", "this paper", "here we", "in this work, we".
+SUBJECT = r"(?:[Ww]e|[Tt]his (?:paper|work|study|report|article)|[Hh]ere,? we|[Ii]n this (?:paper|work),? we)"
+# A lower-case technique the paper introduces: "we propose zorp alignment, a method ..."
+LOWER_INTRO = re.compile(
+    rf"\b{SUBJECT}\s+(?:also\s+)?(?:introduce|propose|present)[sd]?\s+"
+    r"(?P<name>[a-z][a-z\-]+(?:\s[a-z][a-z\-]+){1,3}),\s+an?\s+(?:[\w\-]+\s+){0,4}?"
+    r"(?:approach|method|technique|framework|algorithm|strategy|paradigm|objective|procedure|recipe)\b"
+)
+# No article, a technique head: "we introduce sensitivity-aware decoding which ..." (unknown names only).
+LOWER_BARE = re.compile(
+    rf"\b{SUBJECT}\s+(?:also\s+)?(?:introduce|propose|present)[sd]?\s+(?!(?:to|using|use|an?|the|our|two|three|"
+    r"several|various|new|novel|extensive|simple|more|this|these|such|their|its|some|multiple|different)\b)"
+    r"(?![a-z]+ing\s)"  # not a gerund ("we propose utilizing n-best reranking")
+    rf"(?P<name>(?:(?!(?:to|of|for|and|or|in|on|with|by)\s)[a-z][a-z\-]+\s){{0,2}}[a-z\-]*(?:{LOWER_HEADS}))"
+    r"(?=\s+(?:which|that|to|for|as)\b|,|\.)"
+)

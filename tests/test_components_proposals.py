@@ -649,3 +649,14 @@ def test_a_description_followed_by_namely_and_a_name_is_not_the_proposal() -> No
         "comprising 400 chapters."
     )}
     assert "Genre-oriented Corpus for Zorp Recognition" not in got
+
+
+def test_a_bare_lower_case_technique_the_paper_introduces_is_proposed() -> None:
+    got = {(n, r) for n, _, r in _proposed(
+        "T\n\nFurther, we introduce zorp-aware decoding which adds a penalty. We propose quux regional attention to "
+        "control it."
+    )}
+    assert {("zorp-aware decoding", "lower"), ("quux regional attention", "lower")} <= got
+    for text in ("We propose utilizing zorp reranking for it.", "We propose adversarial training for it.",
+                 "We propose extensive data augmentation, which helps.", "We propose strategies to search."):
+        assert not _proposed("T\n\n" + text), text  # a gerund, a known name, a quantifier, a clause

@@ -29,6 +29,8 @@ from extract.proposal_context import (
     DESCRIPTIVE_END,
     GENRES,
     LETTER_DIGIT_LETTER,
+    LOWER_BARE,
+    LOWER_INTRO,
     LOWER_NAMING,
     METRIC_BEFORE,
     NAMED_BEFORE,
@@ -43,6 +45,7 @@ from extract.proposal_context import (
     PLURAL_ACRONYM,
     PLURAL_BEFORE,
     SENTENCE_ADVERB,
+    SUBJECT,
     TITLE_TASK,
     describes_known,
     known_after,
@@ -82,7 +85,7 @@ _VERBS = (
     r"propose|introduce|present|develop|release|build|design|create|construct|curate|contribute|"
     r"open-source|unveil|devise|establish|offer|describe|train|pretrain|pre-train|collect|report"
 )
-_SUBJECT = r"(?:[Ww]e|[Tt]his (?:paper|work|study|report|article)|[Hh]ere,? we|[Ii]n this (?:paper|work),? we)"
+_SUBJECT = SUBJECT
 _PROPOSE = re.compile(
     rf"\b{_SUBJECT}(?:\s+(?:have|has)|['’]ve)?\s+(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
     rf"(?:{_VERBS})(?:s|d|ed)?\s+(?P<gap>{_GAP})(?:(?:--|—|–)\s*|\((?=[^()]{{1,30}}\)))?[\"“‘]?{_NAME}"
@@ -105,7 +108,7 @@ _CUE_BEFORE_DEF = re.compile(
     rf"(?:[a-z][\w\-]*(?:,\s+|\s+)(?:called|named|dubbed|termed)?\s*)?)[\"“‘]?$"
     rf"|\b[Ww]e (?:call|name|term|dub)\s+(?P<named>{NAMED_OBJECT}(?:\s+an?)?)\s+[\"“‘]?$"
 )
-# The subject of a proposal verb, just before it (what _PROPOSE / _LOWER_INTRO need to match at all).
+# The subject of a proposal verb, just before it (what _PROPOSE / LOWER_INTRO need to match at all).
 _SUBJECT_BEFORE = re.compile(r"\b(?:[Ww]e|paper|work|study|report|article)(?:,?\s+[a-z]+|['’]ve)?\s+$")
 _SETTING_AFTER = re.compile(
     r"\)?\s*(?:task|problem|setting|challenge|scenario|metric|measure)s?\b|"  # "(termed as X task)"
@@ -127,11 +130,6 @@ _APPOSITIVE = re.compile(
     r"(?:,\s+(?:which is\s+)?|\s+is\s+)an?\s+(?:[\w\-]+\s+){0,2}?(?:new|novel|first|large-scale|open(?!-source))\b"
 )  # ("X, an open-source model checker" is someone's tool; "X, a new open-source toolkit" is the paper's)
 _NAME_BEFORE = re.compile(rf"(?<![\w\-]){_NAME}$")
-_LOWER_INTRO = re.compile(
-    rf"\b{_SUBJECT}\s+(?:also\s+)?(?:introduce|propose|present)[sd]?\s+"
-    r"(?P<name>[a-z][a-z\-]+(?:\s[a-z][a-z\-]+){1,3}),\s+an?\s+(?:[\w\-]+\s+){0,4}?"
-    r"(?:approach|method|technique|framework|algorithm|strategy|paradigm|objective|procedure|recipe)\b"
-)
 _GERUND = re.compile(
     rf"\b(?:by|via|through|while|after)\s+(?:proposing|introducing|presenting|developing|designing)\s+"
     rf"(?P<gap>{_GAP})[\"“‘]?{_NAME}"
@@ -232,7 +230,9 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
             pattern, rule = _PATTERNS[g]
             found += [(m, rule) for m in pattern.finditer(text, s, e)]
             if g == "propose":
-                found += [(m, "lower") for m in _LOWER_INTRO.finditer(text, s, e)]
+                found += [(m, "lower") for m in LOWER_INTRO.finditer(text, s, e)]
+                found += [(m, "lower") for m in LOWER_BARE.finditer(text, s, e)
+                          if (" " in m.group("name") or "-" in m.group("name")) and lookup(m.group("name")) is None]
             if g == "naming":
                 lower = LOWER_NAMING.finditer(text, s, e)
                 found += [(m, "lower") for m in lower if not BARE_HEAD.fullmatch(m.group("name"))]
