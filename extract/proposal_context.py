@@ -36,6 +36,7 @@ __all__ = [
     "SENTENCE_ADVERB",
     "SUBJECT",
     "TITLE_TASK",
+    "coined_after_and",
     "describes_known",
     "known_after",
     "name_shaped",
@@ -44,6 +45,8 @@ __all__ = [
     "others_acronyms",
     "reuses_known",
     "technique_head",
+    "trim_name",
+    "we_and",
 ]
 
 # What "we call / name / term / dub" name: "it", "this", "the resulting method", "this new architecture" (a
@@ -324,3 +327,26 @@ LOWER_BARE = re.compile(
     rf"(?P<name>(?:(?!(?:to|of|for|and|or|in|on|with|by)\s)[a-z][a-z\-]+\s){{0,2}}[a-z\-]*(?:{LOWER_HEADS}))"
     r"(?=\s+(?:which|that|to|for|as)\b|,|\.)"
 )
+
+_AND_BEFORE = re.compile(r"\band\s+(?:then\s+)?$")
+_WE_EARLIER = re.compile(r"\b[Ww]e\s+(?:also\s+|first\s+)?[a-z]+[^.;!?]*$")
+
+
+def we_and(text: str, pos: int) -> bool:
+    """Whether the verb at ``pos`` is coordinated after "we" ("we review X and propose Y"): "we" is its subject."""
+    return bool(_AND_BEFORE.search(text, max(0, pos - 10), pos) and _WE_EARLIER.search(text, max(0, pos - 200), pos))
+
+
+def coined_after_and(name: str) -> bool:
+    """Whether a name after a coordinated proposal verb is coined there: unknown and name-shaped or several words
+    ("... and propose StyleSeg"), not "... and propose a Lagrangian relaxation" or a known name."""
+    return lookup(name) is None and (name_shaped(name) or " " in name)
+
+
+def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip trailing connector words and punctuation from a name span."""
+    name = text[start:end]
+    name = re.sub(r"\s+(?:of|for)\s+\d[\d.,]*$", "", name)  # "a dataset COVID-Fact of 4,086 claims"
+    name = re.sub(r"(?:\s+(?:of|for|-))+$", "", name).rstrip(".,;:'’\"”")
+    name = re.sub(r"(?<=\S)\s+(?:[Ss]eries|[Ff]amily)$", "", name)  # "the Zorp2-VL Series": the family is Zorp2-VL
+    return start, start + len(name)

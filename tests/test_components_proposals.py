@@ -660,3 +660,14 @@ def test_a_bare_lower_case_technique_the_paper_introduces_is_proposed() -> None:
     for text in ("We propose utilizing zorp reranking for it.", "We propose adversarial training for it.",
                  "We propose extensive data augmentation, which helps.", "We propose strategies to search."):
         assert not _proposed("T\n\n" + text), text  # a gerund, a known name, a quantifier, a clause
+
+
+def test_a_proposal_verb_coordinated_after_we_proposes_an_unknown_name() -> None:
+    got = {n for n, _, _ in _proposed(
+        "T\n\nIn this work, we introduce the problem of zorp style discovery, and propose ZorpSeg, a method."
+    )}
+    assert "ZorpSeg" in got
+    for text in ("Smith et al. study it and propose ZorpSeg, a method.",  # no "we": someone else's
+                 "We study the dual problem and propose a Lagrangian relaxation.",  # a plain word
+                 "We collect tweets and propose BERT for them."):  # a known name
+        assert not _proposed("T\n\n" + text), text

@@ -47,6 +47,7 @@ from extract.proposal_context import (
     SENTENCE_ADVERB,
     SUBJECT,
     TITLE_TASK,
+    coined_after_and,
     describes_known,
     known_after,
     name_shaped,
@@ -55,6 +56,8 @@ from extract.proposal_context import (
     others_acronyms,
     reuses_known,
     technique_head,
+    trim_name,
+    we_and,
 )
 from extract.proposal_kinds import CUE, CUE_LABEL, guess_label, head_before
 from extract.proposal_titles import NAME as _NAME
@@ -85,10 +88,10 @@ _VERBS = (
     r"propose|introduce|present|develop|release|build|design|create|construct|curate|contribute|"
     r"open-source|unveil|devise|establish|offer|describe|train|pretrain|pre-train|collect|report"
 )
-_SUBJECT = SUBJECT
 _PROPOSE = re.compile(
-    rf"\b{_SUBJECT}(?:\s+(?:have|has)|['’]ve)?\s+(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
-    rf"(?:{_VERBS})(?:s|d|ed)?\s+(?P<gap>{_GAP})(?:(?:--|—|–)\s*|\((?=[^()]{{1,30}}\)))?[\"“‘]?{_NAME}"
+    rf"(?:\b{SUBJECT}(?:\s+(?:have|has)|['’]ve)?\s+(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
+    rf"(?:{_VERBS})(?:s|d|ed)?|(?<=\band )(?:then\s+)?(?:propose|introduce|present))"  # "we X ... and propose Y"
+    rf"\s+(?P<gap>{_GAP})(?:(?:--|—|–)\s*|\((?=[^()]{{1,30}}\)))?[\"“‘]?{_NAME}"
 )
 # Words that give a name to what comes before them ("a new method, called X").
 _NAMING_WORDS = "called|named|dubbed|termed|coined|[Ww]e call|[Ww]e name|[Ww]e term"
@@ -99,7 +102,7 @@ _APPOSED = r"(?:strateg(?:y|ie)|approach(?:e)?|method|framework|algorithm|techni
 # regularization (SMIR)", "this paper develops an outlier-robust ... representation (OR-TLRR)", "using our
 # locally decorrelated channel features (LDCF)".
 _CUE_BEFORE_DEF = re.compile(
-    rf"(?:\b{_SUBJECT}(?:\s+(?:have|has)|['’]ve)?\s+(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
+    rf"(?:\b{SUBJECT}(?:\s+(?:have|has)|['’]ve)?\s+(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
     rf"(?:{_VERBS})(?:s|d|ed)?(?:\s+and\s+[a-z]+)?|(?<!so-)\b(?:{_NAMING_WORDS})|(?<![\w\-])[Oo]ur):?\s+"
     # "we propose a simpler and more effective strategy, Zorp Decoding (ZD)": the long form in apposition
     rf"(?P<gap>(?:an?|the|our)\s+(?:[\w\-]+\s+){{0,7}}?{_APPOSED}s?(?:\s+(?:for|of|in|to|with|on)\s+[^,:;()]{{1,60}}?)?\s*(?:,|:|--|—|–|-)\s+|"
@@ -160,15 +163,6 @@ _MODIFIES_NOUN = re.compile(rf"\s+(?!(?:{_STOP}|is|are|was|were|can|could|will|w
                             r"had|does|do|did|not|also|then|we|the|an?|of)\b)[a-z][a-z\-]+")
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Strip trailing connector words and punctuation from a name span."""
-    name = text[start:end]
-    name = re.sub(r"\s+(?:of|for)\s+\d[\d.,]*$", "", name)  # "a dataset COVID-Fact of 4,086 claims"
-    name = re.sub(r"(?:\s+(?:of|for|-))+$", "", name).rstrip(".,;:'’\"”")
-    name = re.sub(r"(?<=\S)\s+(?:[Ss]eries|[Ff]amily)$", "", name)  # "the Zorp2-VL Series": the family is Zorp2-VL
-    return start, start + len(name)
-
-
 # Keywords that call for each pattern; one scan of the text finds the sentences worth trying.
 _PATTERNS: dict[str, tuple[re.Pattern[str], str]] = {
     "propose": (_PROPOSE, "propose"),
@@ -212,7 +206,7 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
     wanted: dict[tuple[int, int], set[str]] = {}
     i = 0
     for group, pos in sorted(keys, key=lambda k: k[1]):
-        if group == "propose" and _SUBJECT_BEFORE.search(text, max(0, pos - 40), pos) is None:
+        if group == "propose" and not _SUBJECT_BEFORE.search(text, max(0, pos - 40), pos) and not we_and(text, pos):
             continue  # "trained", "reported" ... without "we" / "this paper" right before: no proposal cue
         while i < len(sents) and sents[i][1] <= pos:
             i += 1
@@ -271,7 +265,7 @@ def _later_name(text: str, end: int) -> tuple[int, int] | None:
     m = _HEAD_THEN_NAME.match(text, end)
     if m is None:
         return None
-    s, e = _trim(text, m.start("name"), m.end("name"))
+    s, e = trim_name(text, m.start("name"), m.end("name"))
     words = text[s:e].split()
     if not words or words[0] in NOT_NAMES or not words[0][0].isupper() or _HEAD_WORD.fullmatch(words[0]):
         return None  # "... network Model (i.e., BGM)": a capitalised head, not a name
@@ -327,7 +321,7 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
     generic = generic_keys()
     title_end = text.find("\n\n")
     for m, rule in _matches(text, sents, keys):
-        s, e = _trim(text, m.start("name"), m.end("name"))
+        s, e = trim_name(text, m.start("name"), m.end("name"))
         later = _later_name(text, e) if rule == "propose" else None
         if later is not None:
             s, e = later  # the descriptor ("a novel robust HGNN framework") is part of the cue, the name follows
@@ -363,6 +357,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             continue  # "a novel evaluation metric called mnCER", "an Instruction Information Metric": no entities
         if rule == "propose" and m.re is _PROPOSE and OF_GAP.search(m.group("gap")):
             continue  # "we present an analysis of the Hidden Markov Model": what the work is about, not its name
+        if m.group(0).startswith(("propose", "introduce", "present", "then ")) and not coined_after_and(name):
+            continue  # "we X and propose Y": an unknown name-shaped Y only ("... and propose a Lagrangian ...")
         if reuses_known(m.group(0), name):
             continue  # "we train a ResNet18", "we report results of GPT-4": someone else's model, used
         quote = 1 if e < len(text) and text[e] in "\"”’" else 0
