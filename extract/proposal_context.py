@@ -125,7 +125,7 @@ _ORGANISATION_BEFORE = re.compile(
     r"\b(?:organi[sz]ations?|compan(?:y|ies)|start-?ups?|institut(?:e|es|ions?)|hospitals?|agenc(?:y|ies)|"
     r"universit(?:y|ies)|NGOs?|non-?profits?)\s*,?\s*(?:which\s+|that\s+)?(?:is\s+)?$"
 )
-_NAMING_WORD_END = re.compile(r"\b(?:called|named|termed|dubbed|coined)(?:\s+as)?\s+[\"“‘]?$")
+_NAMING_WORD_END = re.compile(r"\b(?:called|named|termed|dubbed|coined|namely)(?:\s+as)?\s+[\"“‘]?$")
 
 
 def names_no_thing(text: str, start: int) -> bool:

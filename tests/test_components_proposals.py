@@ -636,6 +636,7 @@ def test_a_name_in_apposition_to_a_task_or_problem_is_no_proposal() -> None:
 def test_an_application_named_is_no_proposal() -> None:
     assert not _proposed("T\n\nUsing an example application, namely Zorp Surface Prediction, we show it works.")
     assert _proposed("T\n\nUsing a new method, namely Zorp Surface Prediction, we show it works.")
+    assert not _proposed("T\n\nWe propose a novel text generation task, namely Zorp-driven Question Generation.")
 
 
 def test_a_title_name_spaced_from_its_colon_takes_the_subtitle_s_kind() -> None:
