@@ -222,7 +222,10 @@ LETTER_DIGIT_LETTER = re.compile(r"[a-z]\d+[a-z]")
 PLURAL_BEFORE = re.compile(r"(?:[a-z]{2}[^s\W]s|\()\s*,?\s*$")
 # A naming cue later in the same clause: what the proposal verb reached first was a descriptor.
 NAMED_LATER = re.compile(
-    r"(?:[^.;:()]|\([^()]{1,15}\))*?,\s+(?:called|dubbed|named|termed|coined|namely)(?:\s+as)?\s+[\"“‘]?"
+    r"(?:(?:[^.;:()]|\([^()]{1,15}\))*?,\s+(?:called|dubbed|named|termed|coined|namely)(?:\s+as)?|"  # ", called X"
+    r"(?:(?!\b(?:which|that|who)\b)[^.;:(),]|\([^()]{1,15}\))*?\s+(?:called|dubbed|named|termed)(?:\s+as)?|"  # "a model
+    # termed X", not across a relative clause
+    r"(?:[^.;:()]|\([^()]{1,15}\))*?,?\s+which\s+we\s+(?:name|call|term|dub))\s+[\"“‘]?"  # ", which we name X"
     r"(?:[A-Z0-9]|[a-z][^.;:()]{0,80}\([A-Z])"
 )
 DESCRIPTIVE_END = re.compile(

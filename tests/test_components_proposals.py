@@ -672,3 +672,17 @@ def test_a_proposal_verb_coordinated_after_we_proposes_an_unknown_name() -> None
                  "We study the dual problem and propose a Lagrangian relaxation.",  # a plain word
                  "We collect tweets and propose BERT for them."):  # a known name
         assert not _proposed("T\n\n" + text), text
+
+
+def test_a_name_coined_later_without_a_comma_or_by_which_we_name() -> None:
+    got = {n for n, _, _ in _proposed(
+        "T\n\nWe introduce a region-based Zorp Multi-Object Tracking network, which we name ZorpMOT. We propose a "
+        "novel Self-Supervised Quux Segmentation model termed QSS-Net built upon it."
+    )}
+    assert {"ZorpMOT", "QSS-Net"} <= got
+    assert not got & {"Zorp Multi-Object Tracking", "Self-Supervised Quux Segmentation"}
+    # not across a relative clause: the first name is the proposal, the later one a part of it
+    got = {n for n, _, _ in _proposed(
+        "T\n\nWe propose Zorp-CNN, which applies a convolution-like operation dubbed as ZorpConv to each point."
+    )}
+    assert "Zorp-CNN" in got
