@@ -41,6 +41,7 @@ __all__ = [
     "known_after",
     "name_shaped",
     "named_pairs",
+    "names_a_task_kind",
     "names_no_thing",
     "others_acronyms",
     "reuses_known",
@@ -353,3 +354,16 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     name = re.sub(r"(?:\s+(?:of|for|-))+$", "", name).rstrip(".,;:'’\"”")
     name = re.sub(r"(?<=\S)\s+(?:[Ss]eries|[Ff]amily)$", "", name)  # "the Zorp2-VL Series": the family is Zorp2-VL
     return start, start + len(name)
+
+
+# A kind noun right after a name, with no acronym or coined name after it: "... Analysis model combining ...".
+_KIND_AFTER = re.compile(r"\s+(?:model|framework|network|method|approach|system|architecture|pipeline)s?\b(?!\s*\()")
+
+
+def names_a_task_kind(text: str, name: str, end: int) -> bool:
+    """Whether a proposed title-case phrase ends in a task's head and a kind noun follows it ("we propose a novel
+    Implicit Sentiment Analysis model", "a Case-Based Reasoning method"): it describes, it does not name."""
+    words = name.split()
+    last = words[-1] if words else ""
+    task = (TITLE_TASK.search(last) is not None or last.lower() == "analysis") and last[1:].islower()  # no "AnaLysis"
+    return len(words) > 1 and task and _KIND_AFTER.match(text, end) is not None

@@ -686,3 +686,12 @@ def test_a_name_coined_later_without_a_comma_or_by_which_we_name() -> None:
         "T\n\nWe propose Zorp-CNN, which applies a convolution-like operation dubbed as ZorpConv to each point."
     )}
     assert "Zorp-CNN" in got
+
+
+def test_a_task_phrase_before_a_kind_noun_is_no_name() -> None:
+    got = {n for n, _, _ in _proposed(
+        "T\n\nWe propose a novel Implicit Zorp Analysis model combining knowledge. We propose a Quux Retrieval (QR) "
+        "model. We propose the Gradient-based Objective AnaLysis framework."
+    )}
+    assert "Implicit Zorp Analysis" not in got and "Quux Retrieval" in got  # an acronym follows: a name
+    assert "Gradient-based Objective AnaLysis" in got  # capitals spell an acronym: a name

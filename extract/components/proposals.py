@@ -52,6 +52,7 @@ from extract.proposal_context import (
     known_after,
     name_shaped,
     named_pairs,
+    names_a_task_kind,
     names_no_thing,
     others_acronyms,
     reuses_known,
@@ -353,6 +354,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
         known = lookup(name) if rule == "propose" and later is None else None
         if known is not None and known.label in ("Method", "Model") and _KNOWN_MODIFIES.match(text, e):
             continue  # "we design a new CNN encoder architecture": a known name describes an unnamed proposal
+        if rule == "propose" and names_a_task_kind(text, name, e):
+            continue  # "a novel Implicit Sentiment Analysis model combining ...": a task and a kind, no name
         if METRIC_BEFORE.search(text, max(0, s - 60), s) or METRIC_HEAD.search(name):
             continue  # "a novel evaluation metric called mnCER", "an Instruction Information Metric": no entities
         if rule == "propose" and m.re is _PROPOSE and OF_GAP.search(m.group("gap")):
