@@ -117,7 +117,7 @@ _THING_HEAD = re.compile(
     r"documents?|devices?|sensors?|interest|cancers?|diseases?|disorders?|syndromes?|tumou?rs?|interventions?|"
     r"organi[sz]ations?|universit(?:y|ies)|corporations?|compan(?:y|ies)|institutes?|laborator(?:y|ies)|agency|"
     r"agencies|ministry|ministries|department|administration|bureau|council|commission|consortium|vehicles?|"
-    r"records?|hospitals?|clinics?|schools?|colleges?|academ(?:y|ies))"
+    r"records?|hospitals?|clinics?|schools?|colleges?|academ(?:y|ies)|museums?)"
 )
 # A long form headed by a metric word names a measure, which no proposal cue makes an entity ("we introduce an
 # Instruction Information Metric (InsInfo)").
@@ -174,7 +174,9 @@ def classify_long_form(lf: str) -> str | None:
     ):
         return "Dataset"  # ("Zorp Data Set (ZDS)", "Chinese Tree-Bank (CTB)"; not "... on all available datasets")
     if title:
-        return None if TASK_HEAD.match(last) or _THING_HEAD.fullmatch(last) else "Method"
+        of_head = lf.split(" of ")[0].split()[-1] if " of " in lf else last  # "Metropolitan Museum of Art"
+        thing = _THING_HEAD.fullmatch(last) or _THING_HEAD.fullmatch(of_head)
+        return None if TASK_HEAD.match(last) or thing else "Method"
     if _TECH_HEAD.search(last) or (last.lower() == "learning" and len(words) >= 3):
         return "Method"
     return None

@@ -61,6 +61,9 @@ def test_long_form_classes() -> None:
     assert classify_long_form("question answering") is None
     assert classify_long_form("key-value") is None
     assert classify_long_form("Zorpington General Hospital") is None  # an organisation, as "... University"
+    assert classify_long_form("Zorpington Museum of Art") is None  # the head before "of"
+    assert classify_long_form("American Institute of Zorp Accountants") is None
+    assert classify_long_form("Mixture of Zorp Experts") == "Method"
     assert classify_long_form("Chinese Zorp-Bank") != "Dataset"
     assert classify_long_form("Chinese Tree-Bank") == "Dataset"  # a hyphen in the head, as in "Data Set"
     assert classify_long_form("Multispectral Zorped Datasets") == "Dataset"
