@@ -558,3 +558,10 @@ def test_a_generated_technique_row_the_text_calls_data_is_data() -> None:
     # OASIS is a Papers-with-Code method (a GAN) and a brain MRI data set: the list says which
     ents = _ents("T\n\nEvaluations on three public datasets (OASIS for T1 brain MRI, BCV for abdomen CT) help.")
     assert ents["OASIS"]["label"] == "Benchmark"
+
+
+def test_an_acronym_defined_before_a_component_noun_names_a_part() -> None:
+    ents = _ents("T\n\nOur framework adds a Zorp curve-based pixel-wise (ZPW) filter and a quux local (QL) module.")
+    assert ents["ZPW"]["label"] == "Method" and ents["QL"]["label"] == "Method"
+    ents = _ents("T\n\nWe analyse filters at convolution and fully-connected (FCX) layers with the quux (QX) loss.")
+    assert "FCX" not in ents and "QX" not in ents  # layers and losses of that kind are generic

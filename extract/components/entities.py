@@ -61,6 +61,8 @@ from extract.proposal_titles import not_own_subtitle
 
 # The subtitle after a title's opening acronym ("ZVIS: Unsupervised Video Instance Segmentation").
 _SUBTITLE = re.compile(r"\s*:\s*(?:The\s+)?([^\n:]+)")
+# A component noun right after an acronym's definition: "(BPW) filter", "(CMFI) module".
+_COMPONENT_AFTER = re.compile(r"\)\s*(?:filter|module|block|unit|mechanism|operator|branch|strategy)s?\b")
 _CLASS_HEAD = re.compile(r"(?:[Mm]odels?|[Nn]etworks?|LLMs?|LMs?)$")
 _ET_AL = re.compile(r"\s+et\.?\s+al\b")
 
@@ -186,6 +188,8 @@ class EntityResolver:
                     label = next(
                         (p.label for k, p in alias.items() if p.entry is None and len(k) >= 6 and klf.endswith(k)), None
                     )
+                if label is None and _COMPONENT_AFTER.match(text, se) and ksf not in self.task_acronyms:
+                    label = "Method"  # "a Bezier curve-based pixel-wise (BPW) filter": the acronym names a part
                 head = (_SUBTITLE.match(text, len(sf))
                         if label is None and text.startswith(sf) and ksf not in self.task_acronyms else None)
                 if head is not None and not not_own_subtitle(head.group(1)):
