@@ -314,11 +314,9 @@ def find_numbers(
             head = groups[-1][0].start
             if _PAIR_JOIN.fullmatch(text, prev.end, gap_end):
                 word_to = text[prev.end : gap_end].strip() == "to"
-                if word_to and _DELTA_BEFORE.search(text, max(s, head - 60), head):
-                    groups[-1].append(n)  # "by 2% to 5%": a range of deltas
-                    continue
-                if word_to and _RANGE_BEFORE.search(text, max(s, head - 30), head):
-                    ranged.add(len(groups) - 1)  # "ranging from 10% to 20%": a range, no one value
+                delta_range = word_to and _DELTA_BEFORE.search(text, max(s, head - 60), head)
+                if delta_range or (word_to and _RANGE_BEFORE.search(text, max(s, head - 30), head)):
+                    ranged.add(len(groups) - 1)  # "by 2% to 5%", "ranging from 10% to 20%": a range, no one value
                     groups[-1].append(n)
                     continue
                 if not word_to or _FROM_BEFORE.search(text, max(s, head - 60), head):

@@ -27,6 +27,7 @@ def test_ranges_are_no_values() -> None:
     assert _numbers("by 1.7%-2.8% absolute F1") == []
     assert _numbers("compared to 13.4%-20.5% for the baselines") == []
     assert _numbers("accuracy between 86-96%") == []
+    assert _numbers("improves F1 by 5.1 to 11.2%") == []  # a range of changes, as "by 2-4%"
     # the range still makes what follows a change: "by 4-6% in accuracy and 4% in F1"
     assert _numbers("exceeds it by 4-6% in accuracy and 4% in F1") == [(4.0, "%", "delta")]
 
