@@ -170,10 +170,9 @@ def _candidates(
             _SLASHED.search(text, max(s, start - 8), start) and "." in m.group()
         ):
             continue  # "1/50", "3.7/5": a fraction, not a list "71.2/64.0/55.3"
-        # "(BarNet-101 41.9 mAP)": a score, not a version; "FooWOZ 2.4 accuracy" is a version (small, one decimal)
-        version_like = float(m.group("num")) < 10 and len(m.group("num").partition(".")[2]) <= 1
-        scored = not version_like and any(ne < ms <= ne + 2 and not text[ne:ms].strip() for ms in metric_starts)
-        if text[start - 1 : start] == " " and start - 1 in name_ends and not m.group("unit") and not scored:
+        if text[start - 1 : start] == " " and start - 1 in name_ends and not m.group("unit") and not _scored(
+            m.group("num"), text, ne, metric_starts
+        ):
             continue  # a version the name left out ("FooWOZ 2.4"), not a score ("(ResNet-101 41.9 mAP)")
         head = text[max(s, start - 3) : start].rstrip()
         metric_value = head.endswith("=") and len(text[:start].rstrip()) - 1 in metric_ends  # "FID=9.91"
@@ -219,6 +218,14 @@ def _candidates(
         end = m.end() if m.group("th") else (m.end("unit") if raw_unit else ne)
         out.append(Number(m.start(), end, float(m.group("num")), unit, role))
     return out
+
+
+def _scored(num: str, text: str, end: int, metric_starts: set[int]) -> bool:
+    """Whether a number right after a name is its score, not its version: a metric follows it, and it is not small
+    with one decimal ("(BarNet-101 41.9 mAP)" is a score; "FooWOZ 2.4 accuracy" a version)."""
+    if float(num) < 10 and len(num.partition(".")[2]) <= 1:
+        return False
+    return any(end < ms <= end + 2 and not text[end:ms].strip() for ms in metric_starts)
 
 
 # A count in a compound word, or a list going on to one: "56-layer", "(32, 44, 56-layer ResNet)".
