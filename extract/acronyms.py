@@ -23,7 +23,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["best_long_form", "capitals_long_form", "initials_long_form", "repeated_letters", "title_expansion"]
+__all__ = [
+    "best_long_form",
+    "capitals_long_form",
+    "initials_long_form",
+    "numeral_contraction",
+    "numeral_words",
+    "repeated_letters",
+    "title_expansion",
+]
 
 # Words that end a run of capitalised title words (title case capitalises them too).
 _STOP_WORDS = (
@@ -68,6 +76,33 @@ def repeated_letters(sf: str) -> str:
     ('AAAAC', 'TTTTT', 'GPT-4', 'ZRRDD')
     """
     return _REPEAT.sub(lambda m: sf[m.start() - 1] * (int(m.group(1)) - 1), sf)
+
+
+_HOMOPHONE = re.compile(r"(?<=[A-Z])([24])(?=[A-Z])")
+_HOMOPHONE_WORD = {"2": "to", "4": "for"}
+
+
+def numeral_words(sf: str) -> str:
+    """The acronym with a homophone digit between letters spelled as its word: "D2U" is Distance-to-Uniform,
+    "VIS4FM" visualizations for foundation models. Schwartz & Hearst then match the word's letters.
+
+    >>> numeral_words("D2U"), numeral_words("VIS4FM"), numeral_words("GPT-4"), numeral_words("S4")
+    ('DtoU', 'VISforFM', 'GPT-4', 'S4')
+    """
+    return _HOMOPHONE.sub(lambda m: _HOMOPHONE_WORD[m.group(1)], sf)
+
+
+_NUMERAL_JOIN = re.compile(r"[\s\-]+(to|for)[\s\-]+", re.I)
+
+
+def numeral_contraction(long_form: str) -> str:
+    """The long form written with the homophone digits its acronym uses: "Room-to-Room" is "Room2Room", the name
+    a list may hold it under.
+
+    >>> numeral_contraction("Room-to-Room"), numeral_contraction("Graph Learning for Search")
+    ('Room2Room', 'Graph Learning4Search')
+    """
+    return _NUMERAL_JOIN.sub(lambda m: "2" if m.group(1).lower() == "to" else "4", long_form)
 
 
 _INITIAL_WORD = re.compile(r"[^\s\-]+")

@@ -135,11 +135,16 @@ def _head_before_year(words: list[str]) -> str:
     return core[-1] if core else ""
 
 
+_MAPPING = re.compile(r"[a-z]+(?:[\s\-]to[\s\-][a-z]+)+|[A-Za-z][a-z]+[\s\-][Tt]o[\s\-][A-Za-z][a-z]+")
+
+
 def classify_long_form(lf: str) -> str | None:
     """Type of an unknown acronym's long form, or None when it names a task, metric, field or a
     generic class ("question answering", "F1 score", "reinforcement learning", "key-value")."""
     if norm_key(lf) in task_keys() and norm_key(lf) not in key_index():
         return None  # a task ("Neural Machine Translation (NMT)"), not a technique
+    if _MAPPING.fullmatch(lf):
+        return None  # a mapping or setting ("image-to-image (I2I)", "Vehicle-to-Vehicle (V2V)"), unless proposed
     words = lf.split()
     if (words and words[-1].lower() in _FIELD_HEADS) or (len(words) >= 2 and words[-1].lower() == "games"):
         return None  # a field, a property or a class of problems ("Extreme Value Theory (EVT)", "Mean Field Games")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.acronyms import best_long_form, title_expansion
+from extract.acronyms import best_long_form, numeral_contraction, numeral_words, title_expansion
 
 
 def _expand(title: str, acronym: str) -> str | None:
@@ -46,3 +46,10 @@ def test_any_title_gives_a_word_span_or_none(title: str, acronym: str) -> None:
         s, e = span
         assert 0 <= s < e <= len(title) and (s == 0 or not title[s - 1].isalnum())
         assert best_long_form(acronym, title[s:e]) is not None
+
+
+def test_homophone_digits_between_capitals_spell_their_word() -> None:
+    assert numeral_words("Z2Q") == "ZtoQ" and numeral_words("BLG4ZM") == "BLGforZM"
+    assert numeral_words("Zorp2Former") == "Zorp2Former"  # a digit after a lower-case letter is no homophone
+    assert numeral_words("ZQ-4") == "ZQ-4" and numeral_words("Z4") == "Z4"  # versions and counts stay
+    assert numeral_contraction("Zorp-to-Quux") == "Zorp2Quux" and numeral_contraction("Zorp Quux") == "Zorp Quux"

@@ -88,3 +88,10 @@ def test_capitals_inside_words_spell_a_playful_acronym() -> None:
     text = "In this paper, we propose zorpTile multi-blArg learning for multI-labeL quuxOn Recognition (TAILOR), a way."
     (ls, le, ss, se), = find_abbreviations(text)
     assert text[ls:le] == "zorpTile multi-blArg learning for multI-labeL quuxOn Recognition" and text[ss:se] == "TAILOR"
+
+
+def test_a_homophone_digit_stands_for_its_word() -> None:
+    text = "We propose a step called Zorp-to-Quux (Z2Q) and Blarg Learning for Zorp Mining (BLG4ZM)."
+    assert _pairs(text) == [("Zorp-to-Quux", "Z2Q"), ("Blarg Learning for Zorp Mining", "BLG4ZM")]
+    text = "We propose the Temporal Zorp Inconsistency Network (TZ2Net) here."  # "to" is no word of it
+    assert _pairs(text) == []

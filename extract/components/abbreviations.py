@@ -12,7 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.acronyms import best_long_form, capitals_long_form, initials_long_form, repeated_letters
+from extract.acronyms import best_long_form, capitals_long_form, initials_long_form, numeral_words, repeated_letters
 from extract.doc_data import ABBREVS, text_of
 
 # A parenthesis; its content is a short form ("(LoRA)", "(SFT; ...)") or a long form after an acronym.
@@ -95,6 +95,9 @@ _FOR_SHORT_IN = re.compile(r"\s*(?:or\s+)?[\"“]?(?P<sf>[A-Za-z0-9][^\s();,\"�
 _FOR_SHORT = re.compile(r",\s+(?:or\s+)?[\"“]?(?P<sf>[A-Za-z][\w\-+]{1,15})[\"”]?,?\s+for\s+short\b")
 
 
+_NUMERAL_WORD = re.compile(r"(?:^|[\s\-])(?:to|for)(?:[\s\-]|$)", re.I)
+
+
 def _long_form_before(text: str, sf: str, end: int) -> tuple[int, int] | None:
     """Span of the long form of ``sf`` right before ``end`` (Schwartz–Hearst: within the clause, at most
     min(|SF|+5, 2|SF|) words), or None."""
@@ -107,6 +110,10 @@ def _long_form_before(text: str, sf: str, end: int) -> tuple[int, int] | None:
     lf = best_long_form(sf, window)
     if lf is None and (rep := repeated_letters(sf)) != sf:  # "Asynchronous Advantage Actor-Critic (A3C)"
         lf = initials_long_form(rep, window)
+    if lf is None and (spelled := numeral_words(sf)) != sf:  # "Distance-to-Uniform (D2U)"
+        lf = best_long_form(spelled, window)
+        if lf and not _NUMERAL_WORD.search(lf):
+            lf = None  # the digit's word must stand as a word: "Temporal Identity Inconsistency Network" is no "TI2Net"
     if (caps := capitals_long_form(sf, window)) and (lf is None or len(caps) < len(lf)):
         lf = caps  # "versaTile multi-modAl learning for ... Recognition (TAILOR)": capitals spell it inside words
     lf = lf and trim_descriptor(sf, lf)

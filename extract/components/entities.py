@@ -18,7 +18,7 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extract.acronyms import best_long_form, title_expansion
+from extract.acronyms import best_long_form, numeral_contraction, title_expansion
 from extract.canonical import canonical_key, canonical_name, clean_surface, known
 from extract.components.variants import link_variants, local_base
 from extract.doc_data import (
@@ -52,7 +52,16 @@ from extract.entity_lists import (
     listed_with_data,
     titled_collections,
 )
-from extract.lexicon import case_ok, generic_keys, head_entry, key_index, norm_key, task_acronym_keys, task_keys
+from extract.lexicon import (
+    Entry,
+    case_ok,
+    generic_keys,
+    head_entry,
+    key_index,
+    norm_key,
+    task_acronym_keys,
+    task_keys,
+)
 from extract.long_form_meaning import other_meaning, same_meaning
 from extract.mention_cues import RIGHT_CUE, cue_label
 from extract.name_repeats import long_form_uses, proposal_reuses
@@ -119,6 +128,14 @@ class EntityResolver:
     def _is_generic(self, key: str) -> bool:
         return key in self.generic or (key.endswith("s") and key[:-1] in self.generic)
 
+    def _contracted(self, lf: str, entry: Entry) -> bool:
+        """Whether the long form, written with its acronym's digits, is a row of the same type ("Room-to-Room" of
+        "Room2Room" for the "R2R" row): a spelling of the row, not a redefinition."""
+        if (short := numeral_contraction(lf)) == lf:
+            return False
+        other = self.index.get(norm_key(short))
+        return other is not None and other.label == entry.label
+
     def _generic_parts(self, name: str, generic_sf: set[str], tasks: frozenset[str]) -> bool:
         """A slash pair of generic or task acronyms ("TE/QA models"): alternatives, no name."""
         if "/" not in name:
@@ -160,7 +177,7 @@ class EntityResolver:
                 generic_sf.add(ksf)
                 continue
             entry = self.index.get(ksf)
-            if entry is not None and self.index.get(klf) is not entry and (
+            if entry is not None and self.index.get(klf) is not entry and not self._contracted(lf, entry) and (
                 # a generated row's acronym defined otherwise is the paper's own; a data set's long form spelled
                 # otherwise ("Labelled Faces in the Wild (LFW)") is still the row (a technique's long form types
                 # itself: "fully convolutional networks (FCN)")
@@ -321,10 +338,17 @@ class EntityResolver:
         cands, generic_sf, proposed = self.candidates(doc)
         tasks = task_keys()  # a candidate that only names a task ("Visual Question Answering") is no entity
         cites = " al" in text  # most abstracts cite no one: the citation pattern need not run
+        # an acronym the paper defines as a task hides the data names inside it: "end-to-end speech translation
+        # (E2E-ST)" holds no "E2E" data set
+        tasked = {k for *_, ss, se in ABBREVS.get(doc, []) if (k := norm_key(text[ss:se])) in generic_sf}
+        hiding = [(c.start, c.end) for c in cands
+                  if c.entry is None and " " not in (w := text[c.start : c.end]) and norm_key(w) in tasked]
         cands = [
             c
             for c in cands
-            if (c.entry is not None and not _task_with_data_name(text, c, tasks))
+            if (c.entry is not None and not _task_with_data_name(text, c, tasks)
+                and not (c.label in ("Dataset", "Benchmark")
+                         and any(s <= c.start and c.end <= e and e - s > c.end - c.start for s, e in hiding)))
             or (
                 c.entry is None
                 and (k := norm_key(text[c.start : c.end])) not in generic_sf
