@@ -174,10 +174,11 @@ def closes_list(text: str, gap: str, end: int, nth: int = 1) -> bool:
 
 _WORD_AFTER = re.compile(r"\s+[a-z]")
 _JOINED = re.compile(r"\b(?:and|or|vs|versus)\b|/")
-# A capitalised item that opens a list right before a typed name: "on Caltech, INRIA, and ETH".
+# A capitalised item that opens a list right before a typed name: "on Caltech, INRIA, and ETH", "on both Zorp and
+# KITTI".
 _MIDDLE_ITEM = re.compile(r"\s*,\s*([A-Z][\w\-+]*)")
 _LEADING_ITEM = re.compile(
-    r"\b(?:on|including|such as|like|namely|e\.g\.,?)\s+(?:the\s+)?"
+    r"\b(?:on|across|including|such as|like|namely|e\.g\.,?)\s+(?:(?:both|either|all)\s+)?(?:the\s+)?"
     r"(?P<item>[A-Z][A-Za-z0-9]*(?:[\- ][A-Z][A-Za-z0-9]*){0,2})(?:\s*,\s*[A-Z][\w\-+]*)*"
     r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$"
 )

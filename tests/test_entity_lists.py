@@ -138,3 +138,9 @@ def test_a_bare_comma_and_a_verb_close_no_list_of_two() -> None:
     assert not closes_list(text, ", ", text.index("ZorpTR") + 6)
     assert closes_list(text, ", ", text.index("BlargQA") + 7)
     assert closes_list(text, ", ", text.index("ZorpC") + 5, nth=2)
+
+
+def test_a_list_opened_by_on_both_or_across_lists_its_first_capitalised_word() -> None:
+    for text in ("T\n\nWe win on both Zorpton and FLIMSET benchmarks.", "T\n\nResults across Zorpton and FLIMSET."):
+        found = coordinated_names(text, [_bench(text, "FLIMSET")], lambda key: False)
+        assert [(text[c.start : c.end], c.evidence) for c in found] == [("Zorpton", {"coord:Benchmark"})], text
