@@ -36,6 +36,7 @@ __all__ = [
     "SENTENCE_ADVERB",
     "SUBJECT",
     "TITLE_TASK",
+    "built_on_known",
     "coined_after_and",
     "describes_known",
     "known_after",
@@ -304,6 +305,17 @@ def others_acronyms(text: str, sents: list[list[int]], abbrevs: list[list[int]])
 _WEAK_VERB = re.compile(r"\b(?:train|pretrain|pre-train|report|describe|offer|establish)(?:s|d|ed)?\b")
 _GERUND_OBJECT = re.compile(r"\b(?:propos|introduc|present)\w*\s+[a-z]+ing\s")
 _STRONG_VERB = re.compile(r"\b(?:propos|introduc|present|releas|develop|design|creat|unveil|devis|open-sourc)\w*", re.I)
+
+
+_OWN_NOUN = re.compile(r"\s+(?!(?:benchmark|dataset|corpus|suite|leaderboard|challenge)s?\b)"
+                       r"(?!(?:is|are|was|were|can|could|will|would|has|have|had|and|or|to|of|in|on|for|with|we)\b)"
+                       r"[a-z][a-z\-]+")
+
+
+def built_on_known(text: str, end: int, name: str) -> bool:
+    """Whether "our X" names the paper's use of a known X before a noun ("our GLM graphical models", "our BERT
+    model"), not its own thing; "our X benchmark" still names the paper's data (the list knows it from them)."""
+    return _OWN_NOUN.match(text, end) is not None and lookup(name) is not None
 
 
 def reuses_known(cue: str, name: str) -> bool:

@@ -695,3 +695,9 @@ def test_a_task_phrase_before_a_kind_noun_is_no_name() -> None:
     )}
     assert "Implicit Zorp Analysis" not in got and "Quux Retrieval" in got  # an acronym follows: a name
     assert "Gradient-based Objective AnaLysis" in got  # capitals spell an acronym: a name
+
+
+def test_our_before_a_known_name_that_modifies_a_noun_names_the_papers_use_of_it() -> None:
+    got = [name for name, *_ in _proposed("T\n\nOur BERT graphical models and our LoRA model are strong.")]
+    assert "BERT" not in got and "LoRA" not in got
+    assert [name for name, *_ in _proposed("T\n\nOur ZorpNet model is strong.")] == ["ZorpNet"]

@@ -47,6 +47,7 @@ from extract.proposal_context import (
     SENTENCE_ADVERB,
     SUBJECT,
     TITLE_TASK,
+    built_on_known,
     coined_after_and,
     describes_known,
     known_after,
@@ -398,8 +399,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             TITLE_TASK.match(name.rsplit(" ", 1)[-1]) or (name not in text[title_end:] and m.re not in _TITLE_PHRASES)
         ):  # the task a title opens with ("Interactive Medical Image Segmentation: A Benchmark ..."), or a catchy
             continue  # multi-word title phrase, not a name the abstract uses
-        if rule == "our" and not any(c.isupper() for c in name[1:]) and not any(c.isdigit() for c in name):
-            continue
+        if rule == "our" and (not any(c.isupper() or c.isdigit() for c in name[1:]) or built_on_known(text, e, name)):
+            continue  # a plain word; or "our GLM graphical models", "our BERT model": built on a known name
         if m.re is _PASSIVE and (lookup(name) is not None or PLURAL_ACRONYM.fullmatch(name)):
             continue  # "a new class of CNNs is introduced": someone's known technique, not this paper's name
         if m.re is _PASSIVE and " " not in name and not name_shaped(name):
