@@ -48,6 +48,7 @@ __all__ = [
     "reuses_known",
     "technique_head",
     "trim_name",
+    "varies_known",
     "we_and",
 ]
 
@@ -316,6 +317,24 @@ def built_on_known(text: str, end: int, name: str) -> bool:
     """Whether "our X" names the paper's use of a known X before a noun ("our GLM graphical models", "our BERT
     model"), not its own thing; "our X benchmark" still names the paper's data (the list knows it from them)."""
     return _OWN_NOUN.match(text, end) is not None and lookup(name) is not None
+
+
+_OF_BEFORE = re.compile(r"\bof\s+(?:(?:the|an?)\s+)?$")
+_MODIFIER_BEFORE = re.compile(
+    r"(?<![\w\-])(?!(?:an?|the|our|its|their|new|novel|called|named|dubbed|termed|namely|first|then|also|"
+    r"model|method|network|algorithm|architecture|framework|approach|system|technique|dataset|benchmark)s?\s)"
+    r"[a-z][\w\-]*\s+$"
+)
+
+
+def varies_known(gap: str, name: str) -> bool:
+    """Whether a proposal verb's object only varies or concerns a known name: a lower-case modifier right before
+    it ("we propose the weight-dropped LSTM", "a two-branch HyperNetwork") or "of" ("a convex relaxation of the
+    TT decomposition"); the paper proposes the variant, not the known thing."""
+    if _OF_BEFORE.search(gap) is None and _MODIFIER_BEFORE.search(gap) is None:
+        return False
+    known = lookup(name)  # data keep their modifiers ("a large-scale synthetic dataset X", "the freely available X")
+    return known is not None and known.label in ("Method", "Model")
 
 
 def reuses_known(cue: str, name: str) -> bool:

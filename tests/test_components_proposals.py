@@ -701,3 +701,12 @@ def test_our_before_a_known_name_that_modifies_a_noun_names_the_papers_use_of_it
     got = [name for name, *_ in _proposed("T\n\nOur BERT graphical models and our LoRA model are strong.")]
     assert "BERT" not in got and "LoRA" not in got
     assert [name for name, *_ in _proposed("T\n\nOur ZorpNet model is strong.")] == ["ZorpNet"]
+
+
+def test_a_known_technique_after_a_modifier_or_of_is_varied_not_proposed() -> None:
+    for text in ("We propose the weight-zorped LSTM, a recurrent regularizer.", "We propose a two-branch LoRA here.",
+                 "We introduce a convex relaxation of the LoRA objective.", "We present zorp-aware BERT pretraining."):
+        assert [name for name, *_ in _proposed("T\n\n" + text)] == [], text
+    # data keep their modifiers; a kind noun before the name is apposition; an unknown name is proposed
+    assert [name for name, *_ in _proposed("T\n\nWe introduce the freely available ImageNet corpus.")] == ["ImageNet"]
+    assert [name for name, *_ in _proposed("T\n\nWe propose a two-branch ZorpNet here.")] == ["ZorpNet"]
