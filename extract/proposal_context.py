@@ -8,6 +8,7 @@ import re
 
 from extract.canonical import split_variant
 from extract.lexicon import lookup
+from extract.long_form_meaning import other_meaning
 
 __all__ = [
     "AS_A_KIND",
@@ -40,6 +41,7 @@ __all__ = [
     "coined_after_and",
     "describes_known",
     "known_after",
+    "known_in_bigger",
     "name_shaped",
     "named_pairs",
     "names_a_task_kind",
@@ -335,6 +337,24 @@ def varies_known(gap: str, name: str) -> bool:
         return False
     known = lookup(name)  # data keep their modifiers ("a large-scale synthetic dataset X", "the freely available X")
     return known is not None and known.label in ("Method", "Model")
+
+
+_HEAD_AFTER_DEF = re.compile(
+    r"\)?\s*(?:-?based\b|,?\s*(?:called|named|termed|dubbed)\b|(?:[a-z][\w\-]*\s+)?(?:scheme|architecture|network|model|"
+    r"framework|method|approach|algorithm|module|layer|block|system|pipeline|technique|strategy|structure|backbone|"
+    r"encoder|decoder|classifier|variant|extension|loss|objective|sampler|solver|estimator|formulation)s?\b)"
+)
+
+
+def known_in_bigger(text: str, gap: str, long_form: str, ss: int, se: int) -> bool:
+    """Whether a known technique or model a proposal cue defines ("a new convolutional neural network (CNN)") is only
+    part of the proposal: a modifier before it ("a norm-bounded graph attention network (GAT)") or a head or name
+    after it ("a Markov chain Monte Carlo (MCMC) scheme", "... (CNN) called FCA-Net", "an auto-encoder (AE) based")."""
+    name = text[ss:se]
+    known = lookup(name)
+    if known is None or known.label not in ("Method", "Model") or other_meaning(long_form, known):
+        return False  # unknown, or a homonym: "stable risk minimization (SRM)" is not the list's SRM module
+    return varies_known(gap, name) or _HEAD_AFTER_DEF.match(text, se) is not None
 
 
 def reuses_known(cue: str, name: str) -> bool:

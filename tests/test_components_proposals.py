@@ -710,3 +710,16 @@ def test_a_known_technique_after_a_modifier_or_of_is_varied_not_proposed() -> No
     # data keep their modifiers; a kind noun before the name is apposition; an unknown name is proposed
     assert [name for name, *_ in _proposed("T\n\nWe introduce the freely available ImageNet corpus.")] == ["ImageNet"]
     assert [name for name, *_ in _proposed("T\n\nWe propose a two-branch ZorpNet here.")] == ["ZorpNet"]
+
+
+def test_a_known_acronym_defined_inside_a_bigger_proposal_is_not_proposed() -> None:
+    nlp = _with_abbreviations()
+    for text in ("We propose a new convolutional neural network (CNN) called ZorpNet.",
+                 "We propose a generative adversarial network (GAN) based zorp model.",
+                 "We develop a new norm-bounded graph neural network (GNN) for zorps."):
+        doc = nlp("T\n\n" + text)
+        assert "CNN" not in (got := {doc.text[s:e] for _, s, e, _ in doc._.kg_proposed_meta}) and "GAN" not in got
+        assert "GNN" not in got, text
+    # the paper's own acronym that only spells a list row's letters otherwise is still proposed
+    doc = nlp("T\n\nWe propose our novel gradient alignment normalization (GAN) algorithm for shifts.")
+    assert {doc.text[s:e] for _, s, e, _ in doc._.kg_proposed_meta} == {"GAN"}

@@ -51,6 +51,7 @@ from extract.proposal_context import (
     coined_after_and,
     describes_known,
     known_after,
+    known_in_bigger,
     name_shaped,
     named_pairs,
     names_a_task_kind,
@@ -100,9 +101,8 @@ _NAMING_WORDS = "called|named|dubbed|termed|coined|[Ww]e call|[Ww]e name|[Ww]e t
 # A descriptor noun an apposed long form may follow.
 _APPOSED = r"(?:strateg(?:y|ie)|approach(?:e)?|method|framework|algorithm|technique|model|network|architecture|" \
     r"module|mechanism|scheme|paradigm|pipeline|system|benchmark|dataset|corpus|loss|objective|library|toolkit)"
-# A proposal cue right before an acronym's long form: "we propose squared-loss mutual information
-# regularization (SMIR)", "this paper develops an outlier-robust ... representation (OR-TLRR)", "using our
-# locally decorrelated channel features (LDCF)".
+# A proposal cue right before an acronym's long form: "we propose squared-loss mutual information regularization
+# (SMIR)", "this paper develops an outlier-robust ... (OR-TLRR)", "using our locally decorrelated ... (LDCF)".
 _CUE_BEFORE_DEF = re.compile(
     rf"(?:\b{SUBJECT}(?:\s+(?:have|has)|['’]ve)?\s+(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
     rf"(?:{_VERBS})(?:s|d|ed)?(?:\s+and\s+[a-z]+)?|(?<!so-)\b(?:{_NAMING_WORDS})|(?<![\w\-])[Oo]ur):?\s+"
@@ -240,9 +240,8 @@ _ALSO_BEFORE = re.compile(r"\b(?:also|sometimes|commonly|often|usually|frequentl
 _NAMING_WORD = re.compile(rf"(?:{_NAMING_WORDS})\b")
 
 
-# A descriptor head and a name right after what a proposal verb reached first: "we propose a novel robust HGNN
-# framework RoHe", "a novel deep CCA model Soft CCA": the first name describes, the second is the proposal
-# (not across a stop word: "we propose X for the model Y").
+# A descriptor head and a name right after what a proposal verb reached first ("a novel robust HGNN framework RoHe"):
+# the first name describes, the second is the proposal (not across a stop word: "we propose X for the model Y").
 _HEAD_THEN_NAME = re.compile(
     rf"(?:\s+(?!(?:{_STOP})\b)[a-z][\w\-]*){{0,2}}?"  # "a Bayesian generative model Zapper"
     rf"\s+(?:{_HEADS})s?,?\s+[\"“‘]?{_NAME}"
@@ -284,8 +283,9 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
             continue  # "RLHF (reinforcement learning ...)": the acronym comes first
         sent_start = next((s for s, e in sents if s <= ls < e), 0)
         m = _CUE_BEFORE_DEF.search(text, max(sent_start, ls - 160), ls)
-        if m is None or norm_key(text[ss:se]) in generic or reuses_known(m.group(0), text[ss:se]):
-            continue  # "we then train a graph neural network (GNN)": a known technique, used
+        if m is None or norm_key(text[ss:se]) in generic or reuses_known(m.group(0), text[ss:se]) or (
+                known_in_bigger(text, m.group("gap") or "", text[ls:le], ss, se)):
+            continue  # "we then train a graph neural network (GNN)", "a new ... (CNN) called X": known, used or varied
         if METRIC_BEFORE.search(text, max(0, ls - 60), ls) or names_no_thing(text, ls) or known_after(text, se):
             continue  # "a novel evaluation metric called matched ... error rate (mnCER)": metrics are no entities
         goes_on = NOUN_GOES_ON.match(text, se + (text[se : se + 1] == ")"))
