@@ -723,3 +723,10 @@ def test_a_known_acronym_defined_inside_a_bigger_proposal_is_not_proposed() -> N
     # the paper's own acronym that only spells a list row's letters otherwise is still proposed
     doc = nlp("T\n\nWe propose our novel gradient alignment normalization (GAN) algorithm for shifts.")
     assert {doc.text[s:e] for _, s, e, _ in doc._.kg_proposed_meta} == {"GAN"}
+
+
+def test_a_name_with_a_citation_after_it_is_someone_elses() -> None:
+    assert _proposed("T\n\nWe build on a recent logic called ZorpLog [5], where inference is fast.") == []
+    assert _proposed("T\n\nA recent work, named ZorpProver (Quux et al., 2020), performs well.") == []
+    assert {n for n, *_ in _proposed("T\n\nWe propose a new logic called ZorpLog, where inference is fast.")} == {
+        "ZorpLog"}

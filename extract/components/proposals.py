@@ -57,10 +57,10 @@ from extract.proposal_context import (
     names_a_task_kind,
     names_no_thing,
     others_acronyms,
+    others_work,
     reuses_known,
     technique_head,
     trim_name,
-    varies_known,
     we_and,
 )
 from extract.proposal_kinds import CUE, CUE_LABEL, guess_label, head_before
@@ -363,8 +363,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             continue  # "we present an analysis of the Hidden Markov Model": what the work is about, not its name
         if m.group(0).startswith(("propose", "introduce", "present", "then ")) and not coined_after_and(name):
             continue  # "we X and propose Y": an unknown name-shaped Y only ("... and propose a Lagrangian ...")
-        if reuses_known(m.group(0), name) or (m.re is _PROPOSE and varies_known(m.group("gap"), name)):
-            continue  # "we train a ResNet18", "we propose the weight-dropped LSTM": someone else's, used or varied
+        if others_work(text, m.group(0), m.group("gap") if m.re is _PROPOSE else None, name, e):
+            continue  # "we train a ResNet18", "the weight-dropped LSTM", "X [5]": someone else's, used or varied
         quote = 1 if e < len(text) and text[e] in "\"”’" else 0
         if len(name) < 2 or _SETTING_AFTER.match(text, e + quote) or name.endswith(("'s", "’s")):
             continue  # "dubbed as R(MA)^2B" cut to "R"; "(termed as “Text2Cypher” task)": a task, not a proposal
