@@ -24,6 +24,7 @@ HAND: tuple[str, ...] = (
     r"(?i:(?:macro|micro|weighted)[- ]?F1(?:[- ]scores?)?)",
     r"(?i:win[- ]rates?)",
     r"(?i:success rates?)",
+    r"(?i:hit (?:rates?|ratios?))",
     r"(?i:solve rates?)",
     r"(?i:pass rates?)",
     r"(?i:error rates?)",
@@ -43,9 +44,9 @@ HAND: tuple[str, ...] = (
     r"(?i:hits@\d+)",
     r"F1(?:[- ]scores?|[- ]measure)?",
     r"EM",
-    r"BLEU(?:-[1-4])?(?: scores?)?",
-    r"ROUGE(?:-[12L])?(?: scores?)?",
-    r"METEOR",
+    r"(?:BLEU|Bleu)(?:-[1-4])?(?: scores?)?",
+    r"(?:ROUGE|Rouge)(?:-[12L])?(?: scores?)?",
+    r"(?:METEOR|Meteor)",  # title case too: "Rouge-1", "Bleu-4", "Meteor"
     r"CIDEr",
     r"chrF\+*",
     r"WER",
@@ -84,7 +85,7 @@ _BARE_TOP = re.compile(r"(?i:top-?[1-5])")
 _NUMBER_JUST_BEFORE = re.compile(r"\d\s*%?\s*(?:in\s+)?$")
 # The leading letters of the first word of each HAND pattern (see _first_words).
 HAND_FIRST_WORDS = (
-    "top accuracy accuracies exact macro micro weighted win success solve pass error test training validation "
+    "top accuracy accuracies exact macro micro weighted win success hit solve pass error test training validation "
     "classification generalization localization perplexity percentile precision recall mean average word character "
     "au aupr auprc hits f em bleu rouge meteor cider chrf wer cer ppl map ap auc auroc miou iou fid psnr ssim r "
     "ndcg mrr elo pq score scores performance peak structural intersection area frechet fréchet root reciprocal "
