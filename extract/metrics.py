@@ -42,6 +42,7 @@ HAND: tuple[str, ...] = (
     r"(?i:pass@\d+)",
     r"(?i:recall@\d+)",
     r"(?i:hits@\d+)",
+    r"(?i:rank@\d+)",
     r"F1(?:[- ]scores?|[- ]measure)?",
     r"EM",
     r"(?:BLEU|Bleu)(?:-[1-4])?(?: scores?)?",
@@ -87,7 +88,7 @@ _NUMBER_JUST_BEFORE = re.compile(r"\d\s*%?\s*(?:in\s+)?$")
 HAND_FIRST_WORDS = (
     "top accuracy accuracies exact macro micro weighted win success hit solve pass error test training validation "
     "classification generalization localization perplexity percentile precision recall mean average word character "
-    "au aupr auprc hits f em bleu rouge meteor cider chrf wer cer ppl map ap auc auroc miou iou fid psnr ssim r "
+    "au aupr auprc hits rank f em bleu rouge meteor cider chrf wer cer ppl map ap auc auroc miou iou fid psnr ssim r "
     "ndcg mrr elo pq score scores performance peak structural intersection area frechet fréchet root reciprocal "
     "normalized normalised reconstruction prediction estimation forecasting relative absolute angular end endpoint "
     "pose rotation translation"

@@ -104,4 +104,5 @@ def test_a_top_k_qualifier_of_any_k_belongs_to_the_metric() -> None:
 def test_classic_acronym_metrics_in_title_case_and_hit_rates() -> None:
     assert _metrics("a Rouge-L of 41.2, Bleu-4 of 30.1 and Meteor of 25.0") == ["Rouge-L", "Bleu-4", "Meteor"]
     assert _metrics("cache hit rates rise by 61%; a hit ratio of 0.4") == ["hit rate", "hit ratio"]
+    assert _metrics("a Rank@1 of 61.2%") == ["Rank@1"]
     assert _metrics("the rouge of the zorp") == []  # all lower case: a word, not the metric
