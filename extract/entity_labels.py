@@ -215,6 +215,8 @@ def label_of(text: str, sents: list[list[int]], ms: list[Cand]) -> str | None:
     """The entity type of a group of mentions, or None if it is not an entity."""
     entry = next((c.entry for c in ms if c.entry is not None), None)
     if entry is not None:
+        if entry.label in ("Dataset", "Benchmark") and entry.source and (kind := _own_technique(text, ms)):
+            return kind  # "a uniform network ..., termed FGNet": the paper's own homonym of a listed data set
         if "src" in entry.flags and not any(_SOURCE_CUE.search(text, *sentence_of(sents, c.start)) for c in ms):
             return None
         if "ctx" in entry.flags:
@@ -267,6 +269,21 @@ def label_of(text: str, sents: list[list[int]], ms: list[Cand]) -> str | None:
     compound = ["Method"] if any(c.rule == "shape" and c.label == "Method" for c in ms) else []
     found = compound or cue or coord or shape or sized
     return _refine(text, sents, ms, found[0]) if found else None
+
+def _own_technique(text: str, ms: list[Cand]) -> str | None:
+    """"Model" or "Method" when the paper proposes the name as a technique of its own (the proposal cues' kinds
+    say so, no mention is called or used as data, and the name holds no data word), else None."""
+    ev = [e for c in ms for e in sorted(c.evidence)]
+    kinds = by_votes([e.split(":")[1] for e in ev if e.startswith("prop:")])
+    data = {"Dataset", "Benchmark"}
+    if not kinds or kinds[0] not in ("Model", "Method") or data & set(kinds):
+        return None
+    if any(e.split(":")[1] in data for e in ev if e.startswith("cue:")) or any(
+        _DATA_WORD.search(text, c.start, c.end) for c in ms
+    ):
+        return None  # "on OTT-QA, a ... benchmark", "ABC-Dataset, a collection of ... models"
+    return kinds[0]
+
 
 _STATEMENT_END = re.compile(
     r"\s(?i:theorems?|hypothes[ie]s|conjectures?|lemmas?|assumptions?|paradox(?:es)?|dilemmas?|inequalit(?:y|ies)|"
