@@ -178,6 +178,10 @@ def classify_long_form(lf: str) -> str | None:
         title and re.search(r"(?:data[\s\-]?sets|corpora)$", lf, re.I)
     ):
         return "Dataset"  # ("Zorp Data Set (ZDS)", "Chinese Tree-Bank (CTB)"; not "... on all available datasets")
+    for k in range(len(words) - 1, 1, -1):  # a known technique of two words or more, qualified
+        tail = norm_key(" ".join(words[-k:]))
+        if (known := key_index().get(tail) or key_index().get(tail[:-1])) and known.label in ("Method", "Model"):
+            return known.label  # "hierarchical conditional random field (HCRF)", "deep Gaussian processes (DGPs)"
     if title:
         of_head = lf.split(" of ")[0].split()[-1] if " of " in lf else last  # "Metropolitan Museum of Art"
         thing = _THING_HEAD.fullmatch(last) or _THING_HEAD.fullmatch(of_head)

@@ -1,4 +1,4 @@
-"""kg_entities on acronyms with homophone digits ("Z2Q" for "Zorp-to-Quux"): mappings, lists' spellings, tasks."""
+"""kg_entities on acronyms: homophone digits ("Z2Q" for "Zorp-to-Quux"), mappings, lists' spellings, variants."""
 
 from __future__ import annotations
 
@@ -37,3 +37,11 @@ def test_a_long_form_spelled_with_the_digit_is_the_lists_row() -> None:
     # the lists hold "R2R" and "Room2Room": "Room-to-Room" spells the row, it does not redefine the acronym
     ents = _ents("T\n\nWe provide a benchmark for navigation in real buildings -- the Room-to-Room (R2R) dataset.")
     assert ents["R2R"]["label"] == "Benchmark"
+
+
+def test_a_qualified_known_technique_is_the_papers_variant() -> None:
+    # "conditional random field" and "Gaussian processes" are listed techniques; the qualified long forms are variants
+    assert classify_long_form("hierarchical conditional random field") == "Method"
+    assert classify_long_form("zorp-regularised Gaussian processes") == "Method"
+    ents = _ents("T\n\nWe segment cells with a tree-structured zorp conditional random field (ZCRF). ZCRF is fast.")
+    assert ents["ZCRF"]["label"] == "Method" and "CRF" not in ents
