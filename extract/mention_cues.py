@@ -58,6 +58,16 @@ _LEFT_LAST = frozenset((
 ))
 
 
+# A kind noun with an indefinite or a count, then a comma and the name: "on a new dataset, WikiFacts.", "two
+# existing biclustering algorithms, ISA and LAS," (the name must end there: not "On a new dataset, X achieves").
+_KIND_THEN_COMMA = re.compile(
+    r"\b(?:an?|two|three|four|five|several)\s+(?:[\w\-]+\s+){0,4}?(?:(?P<b>benchmarks?)|"
+    r"(?P<d>datasets?|corpus|corpora|databases?)|(?P<m>models|networks|baselines?)|"
+    r"(?P<x>algorithms?|methods?|frameworks?|approach(?:es)?|techniques?)),\s+$"
+)
+_ITEM_AFTER = re.compile(r"\s*(?:[,.;)]|\s+and\s)")
+
+
 def _left_word(text: str, pos: int) -> str:
     """The word just before ``pos`` (within 14 characters), without an opening parenthesis."""
     words = text[max(0, pos - 14) : pos].split()
@@ -172,6 +182,8 @@ def cue_label(text: str, start: int, end: int, *, defined: bool = False) -> str 
         m = _LEFT_CUE.search(text, max(0, start - 40), start)
         if m is not None and m.lastgroup == "m3" and not _LIST_IN_BRACKETS.match(text, start):
             m = None  # "... models (ZMM)": an acronym's definition, not a list of models
+    if m is None and left.endswith(",") and _ITEM_AFTER.match(text, end):
+        m = _KIND_THEN_COMMA.search(text, max(0, start - 80), start)  # "a new dataset, X." / "two algorithms, X and Y"
     if m is None and (listed := _bracket_list(text, start)) is not None:
         return listed  # "three public datasets (ZorpSet for brain MRI, BCV for abdomen CT, and ...)"
     if m is None and (text.startswith(",", end) or text.startswith((" that is ", " which is "), end)):

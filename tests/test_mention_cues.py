@@ -114,3 +114,12 @@ def test_a_capitalised_challenge_after_a_name_makes_it_a_benchmark_unless_a_venu
 def test_the_bracketed_parts_of_a_known_data_set_are_data() -> None:
     text = "on audio tasks, including AudioSet (ZS-2M, ZS-20K), ESC-50 and more"
     assert cue_label(text, text.index("ZS-2M"), text.index("ZS-2M") + 5) == "Benchmark"
+
+
+def test_a_name_after_a_counted_kind_and_a_comma_takes_the_kind() -> None:
+    text = "We test it on a new dataset, ZorpFacts."
+    assert cue_label(text, text.index("ZorpFacts"), text.index("ZorpFacts") + 9) == "Dataset"
+    text = "It beats two existing biclustering algorithms, ZSA and LAS, when clusters overlap."
+    assert cue_label(text, text.index("ZSA"), text.index("ZSA") + 3) == "Method"
+    text = "On a new dataset, ZorpNet achieves 90%."  # the subject of the next clause, not the data set
+    assert cue_label(text, text.index("ZorpNet"), text.index("ZorpNet") + 7) is None
