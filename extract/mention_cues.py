@@ -79,6 +79,7 @@ _EVAL_ON = re.compile(
     r"(?:[a-z]+\s+){0,2}?on\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_PERCENT_ON = re.compile(r"\d(?:[\d.,]*\d)?\s*\\?%\s+on\s+$")
 _ON_BEFORE = re.compile(r"\s(?:on|in)\s+(?:the\s+)?$")
 # "88.1% joint goal accuracy": up to two lower-case words may qualify the metric between number and name.
 _NUMBER_METRIC = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:\\?%|points?|dB|pp)?\s+(?:[a-z][a-z\-]*\s+){0,2}$")
@@ -190,6 +191,11 @@ def cue_label(text: str, start: int, end: int, *, defined: bool = False) -> str 
         m = _APPOSITIVE_AFTER.match(text, end, min(len(text), end + 80))
     if m is None and left in ("on", "in", "the") and _result_on(text, start):
         return "Benchmark"
+    if m is None and left == "on" and _PERCENT_ON.search(text, max(0, start - 24), start) and (
+        not _model_stem(text[start:end]) and (_ITEM_AFTER.match(text, end) or right_cue(text, end) == "Benchmark")
+        and not find_metrics(text, start, end)
+    ):
+        return "Benchmark"  # "98.50% on AgeDB, 83.95% on XQLFQ": a score on it (not "6.5% on HOTA metric")
     if m is None and left in ("on", "the") and _EVAL_ON.search(text, max(0, start - 50), start) and (
         not _model_stem(text[start:end])
     ):

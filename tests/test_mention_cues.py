@@ -123,3 +123,11 @@ def test_a_name_after_a_counted_kind_and_a_comma_takes_the_kind() -> None:
     assert cue_label(text, text.index("ZSA"), text.index("ZSA") + 3) == "Method"
     text = "On a new dataset, ZorpNet achieves 90%."  # the subject of the next clause, not the data set
     assert cue_label(text, text.index("ZorpNet"), text.index("ZorpNet") + 7) is None
+
+
+def test_a_bare_score_on_a_name_that_ends_there_makes_it_a_benchmark() -> None:
+    text = "It reaches 98.50% on ZorpDB, 83.95% on QLFQ and more."
+    assert cue_label(text, text.index("ZorpDB"), text.index("ZorpDB") + 6) == "Benchmark"
+    assert cue_label(text, text.index("QLFQ"), text.index("QLFQ") + 4) == "Benchmark"
+    text = "It beats ZorpTrack by 6.5% on HOTA metric."  # a metric follows: the name is one
+    assert cue_label(text, text.index("HOTA"), text.index("HOTA") + 4) is None
