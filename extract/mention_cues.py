@@ -193,7 +193,7 @@ def cue_label(text: str, start: int, end: int, *, defined: bool = False) -> str 
         return "Benchmark"
     if m is None and left == "on" and _PERCENT_ON.search(text, max(0, start - 24), start) and (
         not _model_stem(text[start:end]) and (_ITEM_AFTER.match(text, end) or right_cue(text, end) == "Benchmark")
-        and not find_metrics(text, start, end)
+        and not any(ms < end and start < me for ms, me, *_ in find_metrics(text, max(0, start - 16), end))
     ):
         return "Benchmark"  # "98.50% on AgeDB, 83.95% on XQLFQ": a score on it (not "6.5% on HOTA metric")
     if m is None and left in ("on", "the") and _EVAL_ON.search(text, max(0, start - 50), start) and (

@@ -246,6 +246,9 @@ def defined_metrics(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_SCORE_ON_BEFORE = re.compile(r"\d\s*%\s+on\s+(?:the\s+)?$")
+
+
 def find_metrics(text: str, start: int, end: int, defined: tuple[str, ...] = ()) -> list[tuple[int, int, str, bool]]:
     """(start, end, metric as written widened over its qualifiers, weak) of the metrics in ``text[start:end]``;
     ``weak``: the metric only says "score" or "performance" (a benchmark has to make its number a result).
@@ -264,6 +267,8 @@ def find_metrics(text: str, start: int, end: int, defined: tuple[str, ...] = ())
             continue
         if _CONDITION_BEFORE.search(text, max(start, s - 4), s) is not None:
             continue  # "mAP 54.1% at IoU@0.5", "precision at recall 0.9": a condition of another metric
+        if m.group().isupper() and _SCORE_ON_BEFORE.search(text, max(start, s - 16), s) is not None:
+            continue  # "1.6% on ADE and 1.5% on VG": a data set the score is on, though "ADE" also names a metric
         if m.group() in mixed_case_lowered() or (
             m.group().lower() == "precision" and _NOT_METRIC_BEFORE.search(text, max(start, s - 20), s)
         ):

@@ -24,7 +24,7 @@ _SUSPENDED = re.compile(r"-\s+(?:and|or|to)\s+\d")
 # Between two numbers of one list, and of a before→after pair.
 _SLASHED = re.compile(r"\d\.\d+%?/$")
 _LIST_JOIN = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|/)\s*")
-_RANGE_JOIN = re.compile(r"\s*(?:-{1,2}|–|~|\$?\\sim\$?)\s*")
+_RANGE_JOIN = re.compile(r"\s*(?:-{1,2}|–|~|∼|\$?\\sim\$?)\s*")
 _PAIR_JOIN = re.compile(r"\s*(?:to|→|->|⇒|=>|\$?\\?rightarrow\$?|\$\\to\$)\s*")
 _VERSUS_JOIN = re.compile(r"\s*(?:vs\.?|versus)\s*", re.IGNORECASE)  # "77.65% vs. 75.90%": new, then old
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:an?|the)\s+)?(?:[\w\-@]+\s+){0,3}?$", re.IGNORECASE)
@@ -152,9 +152,10 @@ class Number:
 
 
 def _candidates(
-    text: str, s: int, e: int, names: list[tuple[int, int]], metrics: list[tuple[int, int]]
+    text: str, s: int, e: int, names: list[tuple[int, int]], metrics: list[tuple[int, int]], *, early: bool = False
 ) -> list[Number]:
-    """The numbers of ``text[s:e]`` that are not part of a name, a metric, a size or a word."""
+    """The numbers of ``text[s:e]`` that are not part of a name, a metric, a size or a word. ``early``: before the
+    metrics are known, a number after "=" may still be a metric's value ("FID=9.91")."""
     out: list[Number] = []
     blocked = names + metrics
     name_ends = {be for _, be in names}
@@ -175,7 +176,7 @@ def _candidates(
         ):
             continue  # a version the name left out ("FooWOZ 2.4"), not a score ("(ResNet-101 41.9 mAP)")
         head = text[max(s, start - 3) : start].rstrip()
-        metric_value = head.endswith("=") and len(text[:start].rstrip()) - 1 in metric_ends  # "FID=9.91"
+        metric_value = head.endswith("=") and (early or len(text[:start].rstrip()) - 1 in metric_ends)  # "FID=9.91"
         if head.endswith("=") and not metric_value:
             setting_end = m.end()
             continue
@@ -300,7 +301,7 @@ def _metric_soon(text: str, end: int, stop: int, metric_starts: set[int]) -> boo
 def number_candidates(text: str, s: int, e: int) -> bool:
     """Whether ``text[s:e]`` holds any number that could be a result before names and metrics are known
     (they only ever take numbers away): a cheap test that spares the metric scan most sentences."""
-    return bool(_candidates(text, s, e, [], []))
+    return bool(_candidates(text, s, e, [], [], early=True))
 
 
 def find_numbers(

@@ -106,3 +106,8 @@ def test_classic_acronym_metrics_in_title_case_and_hit_rates() -> None:
     assert _metrics("cache hit rates rise by 61%; a hit ratio of 0.4") == ["hit rate", "hit ratio"]
     assert _metrics("a Rank@1 of 61.2%") == ["Rank@1"]
     assert _metrics("the rouge of the zorp") == []  # all lower case: a word, not the metric
+
+
+def test_an_acronym_a_score_is_on_names_data_not_a_metric() -> None:
+    assert _metrics("a 2.4% mAP gain on COCO, 1.6% on ADE and 1.5% on VG") == ["mAP gain"]  # ADE: a data set here
+    assert _metrics("an ADE of 0.41 m") == ["ADE"]

@@ -434,3 +434,8 @@ def test_an_average_over_benchmarks_has_no_single_benchmark() -> None:
 def test_a_number_in_a_suspended_compound_is_no_result() -> None:
     got = _results("On Zorp-Bench, FooNet reaches 0.32 and 0.48 F1 for 2- and 3-minute horizons.")
     assert [v for _, _, _, v, _ in got] == [0.32, 0.48]  # not the 2 of "2- and 3-minute"
+
+
+def test_a_metric_set_equal_to_its_value_and_a_tilde_range() -> None:
+    assert _results("FooNet reaches an FID=9.91 on Zorp-Bench.") == [("FooNet", "Zorp-Bench", "FID", 9.91, None)]
+    assert _results("FooNet beats the baselines by 12% ∼ 20% mean IoU on Zorp-Bench.") == []  # bounds, no value
