@@ -2,21 +2,8 @@
 
 from __future__ import annotations
 
-from functools import cache
-
-from spacy.language import Language
-
 from extract.entity_labels import classify_long_form
-from extract.pipeline import build_nlp
-
-
-@cache
-def _nlp() -> Language:
-    return build_nlp()
-
-
-def _ents(text: str) -> dict[str, dict]:
-    return {e["name"]: e for e in _nlp()(text)._.kg_entities}
+from tests.entity_helpers import entities_of as _ents
 
 
 def test_a_mapping_names_a_setting_unless_the_paper_proposes_it() -> None:

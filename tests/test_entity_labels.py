@@ -2,20 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
-
-from spacy.language import Language
-
-from extract.pipeline import build_nlp
-
-
-@cache
-def _nlp() -> Language:
-    return build_nlp()
-
-
-def _ents(text: str) -> dict[str, dict]:
-    return {e["name"]: e for e in _nlp()(text)._.kg_entities}
+from tests.entity_helpers import entities_of as _ents
 
 
 def test_a_proposed_technique_named_like_a_listed_data_set_is_the_papers_own() -> None:
