@@ -51,6 +51,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_pwc import Filters, read_generic, read_json_gz, read_jsonl_gz, task_names, word_df  # noqa: E402
+from corpus_compounds import mine_compounds  # noqa: E402
 
 from extract.components.abbreviations import find_abbreviations  # noqa: E402
 from extract.lexicon import entries, norm_key  # noqa: E402
@@ -154,6 +155,7 @@ class Mined:
     surfaces: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))  # as written
     short: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))  # its acronyms
     texts: list[str] = field(default_factory=list)  # every abstract mined, lower-cased
+    originals: list[str] = field(default_factory=list)  # the same abstracts as written
 
 
 def mine(abstracts: Path, gold: Path) -> Mined:
@@ -166,6 +168,7 @@ def mine(abstracts: Path, gold: Path) -> Mined:
                 continue
             text = rec.get("abstract") or ""
             out.texts.append(text.lower())
+            out.originals.append(text)
             for ls, le, ss, se in find_abbreviations(text) if "(" in text else []:
                 long_form = " ".join(text[ls:le].split())
                 key = singular(" ".join(long_form.lower().replace("-", " ").split()))
@@ -313,6 +316,22 @@ def build(abstracts: Path, gold: Path, pwc: Path, out: Path) -> int:
     )
     lines = [HEADER, "# name\taliases\tparent\tflags (lc: lowercase text ok); defining papers in the last column"]
     lines += [f"{surface(mined.surfaces[key])}\t\t\tlc\t{n}" for n, key in rows]
+    # Established compounds of a listed technique ("kernel ridge regression"): papers writing them in the last column
+    known = {
+        tuple(s.lower().split()): norm_key(e.name)
+        for e in entries()
+        if e.label == "Method" and e.source != "corpus"
+        for s in e.surfaces
+        if len(s) >= 3
+    }
+    blocked = taken | flt.generic | flt.tasks | flt.metrics | {norm_key(k) for _, k in rows}
+    compounds = mine_compounds(mined.originals, known, blocked)
+    lines += ["# compounds of a listed technique that many papers write and some define with an acronym"]
+    for n, names in compounds:  # one row per compound, its other spellings aliases ("graph autoencoders")
+        names = list(dict.fromkeys(names[:1] + [x for x in names[1:] if norm_key(x) != norm_key(names[0])]))
+        defined = any(singular(" ".join(x.lower().replace("-", " ").split())) in mined.papers for x in names)
+        if defined and not any(flt.blocked(x) for x in names):
+            lines.append(f"{names[0]}\t{'|'.join(names[1:])}\t\tlc\t{n}")
     out.mkdir(parents=True, exist_ok=True)
     (out / "Method.corpus.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     negatives = sorted(
