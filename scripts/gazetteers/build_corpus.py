@@ -51,7 +51,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_pwc import Filters, read_generic, read_json_gz, read_jsonl_gz, task_names, word_df  # noqa: E402
-from corpus_compounds import mine_compounds  # noqa: E402
+from corpus_compounds import MIN_PAPERS_UNDEFINED, mine_compounds  # noqa: E402
 
 from extract.components.abbreviations import find_abbreviations  # noqa: E402
 from extract.lexicon import entries, norm_key  # noqa: E402
@@ -326,11 +326,11 @@ def build(abstracts: Path, gold: Path, pwc: Path, out: Path) -> int:
     }
     blocked = taken | flt.generic | flt.tasks | flt.metrics | {norm_key(k) for _, k in rows}
     compounds = mine_compounds(mined.originals, known, blocked)
-    lines += ["# compounds of a listed technique that many papers write and some define with an acronym"]
+    lines += ["# compounds of a listed technique that many papers write and define with an acronym, or very many write"]
     for n, names in compounds:  # one row per compound, its other spellings aliases ("graph autoencoders")
         names = list(dict.fromkeys(names[:1] + [x for x in names[1:] if norm_key(x) != norm_key(names[0])]))
         defined = any(singular(" ".join(x.lower().replace("-", " ").split())) in mined.papers for x in names)
-        if defined and not any(flt.blocked(x) for x in names):
+        if (defined or n >= MIN_PAPERS_UNDEFINED) and not any(flt.blocked(x) for x in names):
             lines.append(f"{names[0]}\t{'|'.join(names[1:])}\t\tlc\t{n}")
     out.mkdir(parents=True, exist_ok=True)
     (out / "Method.corpus.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -23,9 +23,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-__all__ = ["MIN_PAPERS", "mine_compounds"]
+__all__ = ["MIN_PAPERS", "MIN_PAPERS_UNDEFINED", "mine_compounds"]
 
 MIN_PAPERS = 5  # distinct papers writing the compound
+MIN_PAPERS_UNDEFINED = 15  # ... when no paper defines it with an acronym ("group lasso", "linear SVM")
 MAX_NAMES_WORDS = 4  # words of the known name after the modifier
 MAX_BEFORE_SHARE = 0.5  # one word before the modifier in more of the mentions: the tail of a longer name
 _WORD = re.compile(r"[a-z][a-z\-]*[a-z]")
@@ -104,7 +105,7 @@ def mine_compounds(
 
 # Classes of architectures: their modifiers describe ("video Transformer", "bidirectional Mamba").
 _ARCHITECTURES = frozenset(["transformer", "transformers", "mamba", "mlp", "mlps", "cnn", "cnns", "perceptron",
-                            "perceptrons", "linearregression"])
+                            "perceptrons", "linearregression", "diffusionmodel", "diffusionmodels"])
 
 
 def _key(name: str) -> str:
