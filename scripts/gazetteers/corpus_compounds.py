@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from extract.lexicon import norm_key
+
 __all__ = ["MIN_PAPERS", "MIN_PAPERS_UNDEFINED", "mine_compounds"]
 
 MIN_PAPERS = 5  # distinct papers writing the compound
@@ -94,7 +96,7 @@ def mine_compounds(
     out = []
     for pair, count in papers.items():
         spellings = [w for w, _ in written[pair].most_common()]
-        if count < min_papers or any(_key(w) in taken for w in spellings):
+        if count < min_papers or any(norm_key(w) in taken for w in spellings):
             continue
         word, share = before[pair].most_common(1)[0]
         if word and word not in _NOT_MODIFIERS and share > MAX_BEFORE_SHARE * sum(before[pair].values()):
@@ -106,8 +108,3 @@ def mine_compounds(
 # Classes of architectures: their modifiers describe ("video Transformer", "bidirectional Mamba").
 _ARCHITECTURES = frozenset(["transformer", "transformers", "mamba", "mlp", "mlps", "cnn", "cnns", "perceptron",
                             "perceptrons", "linearregression", "diffusionmodel", "diffusionmodels"])
-
-
-def _key(name: str) -> str:
-    """The normalised key the gazetteers use: lower case, letters and digits only."""
-    return "".join(ch for ch in name.lower() if ch.isalnum())
