@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract.lexicon import Entry, key_index, norm_key, task_keys
-from extract.mention_cues import right_cue
+from extract.mention_cues import CITED_AFTER, right_cue
 from extract.model_heads import model_head
 from extract.proposal_titles import title_kind
 
@@ -271,8 +271,23 @@ def label_of(text: str, sents: list[list[int]], ms: list[Cand]) -> str | None:
         return _refine(text, sents, ms, (cue or abbr)[0])
     # A compound on a known technique ("multi-LoRA") stays a technique next to "models" ("multi-LoRA models").
     compound = ["Method"] if any(c.rule == "shape" and c.label == "Method" for c in ms) else []
-    found = compound or cue or coord or shape or sized
+    found = compound or cue or coord or shape or sized or _cited(text, ms)
     return _refine(text, sents, ms, found[0]) if found else None
+
+
+# An author, not a name: "the approach of Smith [5]", "by Luss and Zorp [15]".
+_AUTHOR_BEFORE = re.compile(r"\b(?:by|of)\s+(?:[A-Z][\w'\-]+\s+(?:and|&)\s+)?$")
+_YEAR_END = re.compile(r"\s(?:19|20)\d\d$")
+
+
+def _cited(text: str, ms: list[Cand]) -> list[str]:
+    """["Model"] or ["Method"] for an untyped name with a citation right after a mention: someone's named work
+    ("a logic called ZorpLog [5]", "ZapNet (Smith et al., 2020)"), typed by its head; else []."""
+    if not any(CITED_AFTER.match(text, c.end) and not _AUTHOR_BEFORE.search(text, 0, c.start) for c in ms):
+        return []
+    if any(_YEAR_END.search(c.name) for c in ms):
+        return []  # a venue ("Zorp Conference 2015 [3]")
+    return ["Model"] if any(model_head(text[c.start : c.end]) for c in ms) else ["Method"]
 
 def _own_technique(text: str, ms: list[Cand]) -> str | None:
     """"Model" or "Method" when the paper proposes the name as a technique of its own (the proposal cues' kinds

@@ -297,7 +297,7 @@ def elided_editions(text: str, cands: list[Cand]) -> list[Cand]:
 # What joins two names of one list: a comma, "and", "or", "vs." or a slash (after an optional bracket); "on X and
 # on Y" lists too.
 COORD = re.compile(
-    r"^(?:\s*\([^()]{1,40}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+|\s*/\s*)"
+    r"^(?:\s*\([^()]{1,40}\)|\s*\[\d+(?:[,\-–]\s*\d+)*\])?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+|\s*/\s*)"
     r"(?:(?<=and )(?:on|in)\s+)?(?:the\s+)?$"
 )
 

@@ -208,6 +208,10 @@ def cue_label(text: str, start: int, end: int, *, defined: bool = False) -> str 
 
 
 _EVALUATION_AFTER = re.compile(r"\s+evaluations?\b")
+# A citation right after a name: someone else's work ("a logic called TensorLog [5]", "PRover (Saha et al., 2020)").
+CITED_AFTER = re.compile(
+    r"\s*(?:\[\d+(?:[,\-–]\s*\d+)*\]|\([A-Z][\w\-]+(?:\s+et\s+al\.?|\s+and\s+[A-Z][\w\-]+)?,?\s+(?:19|20)\d\d[a-z]?\))"
+)
 # A plural descriptor right before a bracket: what the bracket lists are of that kind.
 _KIND_BEFORE_BRACKET = re.compile(
     r"\b(?:(?P<b>benchmarks)|(?P<d>datasets|corpora)|(?P<m>models|LLMs|trackers))\s*$", re.IGNORECASE

@@ -9,6 +9,7 @@ import re
 from extract.canonical import split_variant
 from extract.lexicon import lookup
 from extract.long_form_meaning import other_meaning
+from extract.mention_cues import CITED_AFTER
 
 __all__ = [
     "AS_A_KIND",
@@ -358,16 +359,10 @@ def known_in_bigger(text: str, gap: str, long_form: str, ss: int, se: int) -> bo
     return varies_known(gap, name) or _HEAD_AFTER_DEF.match(text, se) is not None
 
 
-# A citation right after a name: someone else's work ("a logic called TensorLog [5]", "PRover (Saha et al., 2020)").
-_CITED_AFTER = re.compile(
-    r"\s*(?:\[\d+(?:[,\-–]\s*\d+)*\]|\([A-Z][\w\-]+(?:\s+et\s+al\.?|\s+and\s+[A-Z][\w\-]+)?,?\s+(?:19|20)\d\d[a-z]?\))"
-)
-
-
 def others_work(text: str, cue: str, gap: str | None, name: str, end: int) -> bool:
     """Whether a proposal cue's name is someone else's: a known name used (:func:`reuses_known`) or varied
     (:func:`varies_known`, given the verb's ``gap``), or a name with a citation right after it."""
-    cited = _CITED_AFTER.match(text, end) is not None
+    cited = CITED_AFTER.match(text, end) is not None
     return cited or reuses_known(cue, name) or (gap is not None and varies_known(gap, name))
 
 

@@ -11,3 +11,21 @@ def test_a_proposed_technique_named_like_a_listed_data_set_is_the_papers_own() -
     assert ents["LUNA"]["label"] in ("Model", "Method")
     ents = _ents("T\n\nWe evaluate ZorpNet on LUNA, a challenging benchmark for dialogue state tracking.")
     assert ents["LUNA"]["label"] == "Benchmark"
+
+
+def test_an_untyped_name_with_a_citation_after_it_is_someones_named_work() -> None:
+    ents = _ents("T\n\nWe build on a probabilistic logic called ZorpLog [5] and on BlargNet (Smith et al., 2020).")
+    assert ents["ZorpLog"]["label"] == "Method"
+    assert ents["BlargNet"]["label"] == "Model"  # a model head
+    # without the citation, nothing says the word is a name
+    assert "ZorpLog" not in _ents("T\n\nUnlike ZorpLog, our logic handles chains of rules.")
+
+
+def test_a_cited_author_or_venue_is_no_name() -> None:
+    ents = _ents("T\n\nIndefinite SVMs by Luss and DuMorne [15] help, as the approach of McZorp [5] and ZORP 2015 [3].")
+    assert not {"DuMorne", "McZorp", "ZORP 2015"} & ents.keys()
+
+
+def test_a_citation_inside_a_list_keeps_the_list_one_kind() -> None:
+    ents = _ents("T\n\nWe evaluate on two datasets for trajectory prediction: ZorpTraj [12] and JAAD [19].")
+    assert ents["ZorpTraj"]["label"] == ents["JAAD"]["label"] == "Benchmark"
