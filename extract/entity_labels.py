@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.lexicon import Entry, key_index, norm_key, task_keys
+from extract.lexicon import Entry, head_word, key_index, norm_key, task_keys, technique_heads
 from extract.mention_cues import CITED_AFTER, right_cue
 from extract.model_heads import model_head
 from extract.proposal_titles import title_kind
@@ -186,8 +186,10 @@ def classify_long_form(lf: str) -> str | None:
         of_head = lf.split(" of ")[0].split()[-1] if " of " in lf else last  # "Metropolitan Museum of Art"
         thing = _THING_HEAD.fullmatch(last) or _THING_HEAD.fullmatch(of_head)
         return None if TASK_HEAD.match(last) or thing else "Method"
-    if _TECH_HEAD.search(last) or (last.lower() == "learning" and len(words) >= 3):
-        return "Method"
+    if _TECH_HEAD.search(last) or (last.lower() == "learning" and len(words) >= 3) or (
+        head_word(last) in technique_heads() and not _TECH_HEAD.search(head_word(last))  # "methods (HPO)": a class
+    ):
+        return "Method"  # a technique's head word, listed or by the gazetteers' evidence ("... annealing")
     return None
 
 
@@ -287,7 +289,7 @@ def _cited(text: str, ms: list[Cand]) -> list[str]:
         return []
     if any(_YEAR_END.search(c.name) for c in ms):
         return []  # a venue ("Zorp Conference 2015 [3]")
-    return ["Model"] if any(model_head(text[c.start : c.end]) for c in ms) else ["Method"]
+    return _model_head(text, ms) or ["Method"]
 
 def _own_technique(text: str, ms: list[Cand]) -> str | None:
     """"Model" or "Method" when the paper proposes the name as a technique of its own (the proposal cues' kinds

@@ -203,6 +203,37 @@ def task_acronym_keys() -> frozenset[str]:
     return _generated_keys("task_acronyms")
 
 
+def head_word(phrase: str) -> str:
+    """The last word of a phrase, lower case, without a plural -s ("dropout", "annealing", "process")."""
+    word = phrase.rsplit(None, 1)[-1].lower() if phrase.strip() else ""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+TECHNIQUE_HEAD_ROWS = 4  # multi-word technique rows ending in the word ...
+TECHNIQUE_HEAD_MAX_TASKS = 1  # ... and at most this many task names
+
+
+@lru_cache(maxsize=1)
+def technique_heads() -> frozenset[str]:
+    """Head words of technique names by the gazetteers' own evidence: at least :data:`TECHNIQUE_HEAD_ROWS`
+    multi-word Method rows end in the word ("... dropout", "... annealing", "... smoothing") and at most
+    :data:`TECHNIQUE_HEAD_MAX_TASKS` task names do ("... learning" and "... model" end both)."""
+    rows: dict[str, int] = {}
+    for e in entries():
+        if e.label == "Method" and " " in e.name.strip():
+            rows[head_word(e.name)] = rows.get(head_word(e.name), 0) + 1
+    tasks: dict[str, int] = {}
+    generated = resources.files("extract").joinpath("gazetteers", "generated")
+    for source in GENERATED_SOURCES:
+        if generated.joinpath(f"tasks.{source}.txt").is_file():
+            for line in _read_text(f"generated/tasks.{source}.txt").splitlines():
+                if " " in line.strip() and not line.startswith("#"):
+                    tasks[head_word(line)] = tasks.get(head_word(line), 0) + 1
+    return frozenset(
+        h for h, n in rows.items() if n >= TECHNIQUE_HEAD_ROWS and tasks.get(h, 0) <= TECHNIQUE_HEAD_MAX_TASKS
+    )
+
+
 def lookup(name: str) -> Entry | None:
     """The gazetteer entry whose name or alias normalises like ``name``."""
     return key_index().get(norm_key(name))

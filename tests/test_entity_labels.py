@@ -29,3 +29,23 @@ def test_a_cited_author_or_venue_is_no_name() -> None:
 def test_a_citation_inside_a_list_keeps_the_list_one_kind() -> None:
     ents = _ents("T\n\nWe evaluate on two datasets for trajectory prediction: ZorpTraj [12] and JAAD [19].")
     assert ents["ZorpTraj"]["label"] == ents["JAAD"]["label"] == "Benchmark"
+
+
+def test_technique_heads_come_from_the_gazetteers_own_rows() -> None:
+    from extract.lexicon import TECHNIQUE_HEAD_ROWS, entries, head_word, technique_heads
+
+    heads = technique_heads()
+    assert "dropout" in heads and "annealing" in heads
+    assert not {"learning", "model", "detection"} & heads  # task names end in them too
+    for h in heads:
+        rows = [e for e in entries() if e.label == "Method" and " " in e.name.strip() and head_word(e.name) == h]
+        assert len(rows) >= TECHNIQUE_HEAD_ROWS
+
+
+def test_a_lower_case_long_form_with_a_technique_head_is_a_technique() -> None:
+    from extract.entity_labels import classify_long_form
+
+    assert classify_long_form("fractional zorp annealing") == "Method"
+    assert classify_long_form("blargy model averaging") == "Method"
+    assert classify_long_form("zorp optimization methods") is None  # a class of methods, not one
+    assert classify_long_form("visual zorp memory") is None  # too few technique rows end in "memory"
