@@ -1,5 +1,6 @@
 """Candidates named by their context rather than their shape: lower-case items of a list the text calls
-techniques ("methods such as warm-up and weight decay"), title-case names before a collection noun
+techniques ("methods such as warm-up and weight decay"), capitalised words before "algorithm", "sampling" ...
+("the Sinkhorn algorithm"), title-case names before a collection noun
 ("the Stanford Cars dataset"), capitalised words listed after typed names ("Lag-Llama, Zorp, and Chronos") and
 editions of a data name that a list leaves the name out of ("PASCAL VOC 2007 and 2012").
 Used by ``kg_entities``."""
@@ -14,8 +15,8 @@ from extract.entity_labels import TASK_HEAD, Cand
 from extract.lexicon import Entry, norm_key
 
 __all__ = [
-    "COORD", "LANGUAGES", "NOT_EPONYM", "closes_list", "coordinated_names", "elided_editions", "listed_techniques",
-    "listed_with_data", "titled_collections",
+    "COORD", "LANGUAGES", "NOT_EPONYM", "closes_list", "coordinated_names", "elided_editions", "eponym_names",
+    "listed_techniques", "listed_with_data", "titled_collections",
 ]
 
 NOT_EPONYM = frozenset(
@@ -312,3 +313,52 @@ def listed_with_data(text: str, c: Cand, cands: list[Cand]) -> bool:
         if between is not None and len(between) < 12 and COORD.match(between) and "/" not in between:
             return True
     return False
+
+
+# Named algorithms: capitalised (often eponymous) words before "algorithm", "sampler", "transform" ...
+# ("the Sinkhorn algorithm", "Gibbs sampling", "Kalman filter", "Dijkstra's algorithm").
+_EPONYM_HEADS = ("algorithm", "sampl", "transform", "filter")
+# Starts with a letter class, so the regex engine skips ahead to those letters; the word start is checked after.
+_EPONYM_HEAD = re.compile(r"[astf](?:lgorithm|ampler|ampling|ransform|ilter)\b")
+# Up to five capitalised words, never across the blank line between title and abstract.
+_EPONYM_BEFORE = re.compile(r"(?<![\w\-'])((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:'s)?(?:[ \t]|\n(?!\n))+){1,5})$")
+# Words that open a sentence or a noun phrase, not a name: dropped from an eponym's front.
+_EPONYM_OPENERS = frozenset(
+    ["A", "An", "The", "Our", "This", "These", "That", "Its", "Their", "Each", "When", "For", "After", "To", "Such",
+     "Both", "Any", "All", "Most", "Some", "Two", "Using", "With", "In", "On", "By", "We", "Unlike", "Like"]
+)
+_CLAUSE_START = frozenset({". ", "! ", "? ", ": ", "\n\n", "\n"})
+
+
+def eponym_names(text: str, cands: list[Cand]) -> list[Cand]:
+    """Capitalised words before an algorithm head ("the Sinkhorn algorithm", "Bayesian Online Change Point
+    Detection algorithm"), unless they only open a sentence, are all generic adjectives ("Greedy algorithm") or
+    overlap a candidate already found.
+
+    >>> [c.name for c in eponym_names("We use the Zorp-Blarg algorithm. Greedy algorithm fails.", [])]
+    ['Zorp-Blarg algorithm']
+    >>> [c.name for c in eponym_names("We extend the Zorp Blarg Search algorithm to trees.", [])]
+    ['Zorp Blarg Search']
+    """
+    found: list[Cand] = []
+    for h in _EPONYM_HEAD.finditer(text) if any(w in text for w in _EPONYM_HEADS) else ():
+        if h.start() > 0 and (text[h.start() - 1].isalnum() or text[h.start() - 1] == "_"):
+            continue  # inside a word ("Subsampling")
+        m = _EPONYM_BEFORE.search(text, max(0, h.start() - 90), h.start())
+        if m is None:
+            continue  # nothing capitalised before the head
+        words, start = m.group(1).split(), m.start()
+        opens = start == 0 or text[start - 2 : start] in _CLAUSE_START
+        while words and words[0] in _EPONYM_OPENERS:  # "The Sinkhorn algorithm", "Using Gibbs sampling"
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else h.start()
+            words, opens = words[1:], False
+        if opens or all(w.split("-")[0] in NOT_EPONYM for w in words):
+            continue  # only a sentence's first word; "Greedy algorithm" (but "Bayesian Online Change Point ...")
+        if any(c.start < h.end() and start < c.end for c in (*cands, *found)):
+            continue  # already a known name / acronym definition
+        # a title-case name is the name without its head ("Relative Entropy Policy Search algorithm"), the mention
+        # keeps it; one word is named with it ("Sinkhorn algorithm")
+        end = h.start() if len(words) > 1 and h.group() == "algorithm" else h.end()
+        name = text[start:end].rstrip()
+        found.append(Cand(start, h.end(), "Method", name, "", "eponym", 1, None, {"cue:Method"}))
+    return found

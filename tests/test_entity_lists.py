@@ -4,7 +4,13 @@ members of a list of typed names."""
 from __future__ import annotations
 
 from extract.entity_labels import Cand, data_or_benchmark, label_of
-from extract.entity_lists import coordinated_names, elided_editions, listed_techniques, titled_collections
+from extract.entity_lists import (
+    coordinated_names,
+    elided_editions,
+    eponym_names,
+    listed_techniques,
+    titled_collections,
+)
 from extract.lexicon import key_index
 
 
@@ -144,3 +150,19 @@ def test_a_list_opened_by_on_both_or_across_lists_its_first_capitalised_word() -
     for text in ("T\n\nWe win on both Zorpton and FLIMSET benchmarks.", "T\n\nResults across Zorpton and FLIMSET."):
         found = coordinated_names(text, [_bench(text, "FLIMSET")], lambda key: False)
         assert [(text[c.start : c.end], c.evidence) for c in found] == [("Zorpton", {"coord:Benchmark"})], text
+
+
+def test_eponyms_never_cross_the_title_abstract_break() -> None:
+    names = [c.name for c in eponym_names("Zorp Prize Estimation\n\nImportance sampling is old.", [])]
+    assert names == []  # the title's last words are no part of the abstract's first name
+    text = "Zorp Blarg Bounds\n\nThe Zorp-Blarg algorithm is fast."
+    assert [c.name for c in eponym_names(text, [])] == ["Zorp-Blarg algorithm"]
+
+
+def test_eponyms_drop_openers_keep_long_names_and_skip_generic_adjectives() -> None:
+    text = ("Using Zorp sampling we start. We extend the Bayesian Online Zorp Blarg Detection algorithm. "
+            "Greedy algorithm fails, as the Online Learning algorithm does. Zorpish algorithm is new.")
+    cands = eponym_names(text, [])
+    assert [c.name for c in cands] == ["Zorp sampling", "Bayesian Online Zorp Blarg Detection"]
+    full = cands[1]
+    assert text[full.start : full.end].endswith("Detection algorithm")  # the mention keeps the head

@@ -44,10 +44,10 @@ from extract.entity_labels import (
 )
 from extract.entity_lists import (
     COORD,
-    NOT_EPONYM,
     closes_list,
     coordinated_names,
     elided_editions,
+    eponym_names,
     listed_techniques,
     listed_with_data,
     titled_collections,
@@ -102,13 +102,6 @@ def _task_head(word: str) -> bool:
 
 
 _PLURAL_ACRONYM = re.compile(r"(?:[\w\-]*[A-Z]){2}s")
-# Named algorithms: capitalised (often eponymous) words before "algorithm", "sampler", "transform" ...
-# ("the Sinkhorn algorithm", "Gibbs sampling", "Kalman filter", "Dijkstra's algorithm").
-_EPONYM_HEADS = ("algorithm", "sampl", "transform", "filter")
-# Starts with a letter class, so the regex engine skips ahead to those letters; the word start is checked after.
-_EPONYM_HEAD = re.compile(r"[astf](?:lgorithm|ampler|ampling|ransform|ilter)\b")
-_EPONYM_BEFORE = re.compile(r"(?<![\w\-'])((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:'s)?\s+){1,3})$")
-_CLAUSE_START = frozenset({". ", "! ", "? ", ": ", "\n\n", "\n"})
 # Proposal cues whose coordinated names are proposed along with the first one.
 _CHAIN_RULES = frozenset({"propose"})
 # Proposal cues whose span, when it is exactly a defined acronym, makes the acronym the paper's name.
@@ -257,17 +250,7 @@ class EntityResolver:
         cands += titled_collections(text, cands, self._is_generic)
         cands += coordinated_names(text, cands, self._is_generic)
         cands += elided_editions(text, cands)
-        for h in _EPONYM_HEAD.finditer(text) if any(w in text for w in _EPONYM_HEADS) else ():
-            if h.start() > 0 and (text[h.start() - 1].isalnum() or text[h.start() - 1] == "_"):
-                continue  # inside a word ("Subsampling")
-            m = _EPONYM_BEFORE.search(text, max(0, h.start() - 60), h.start())
-            if m is None or text[m.start() - 2 : m.start()] in _CLAUSE_START or m.start() == 0:
-                continue  # nothing capitalised before the head, or only the first word of a sentence
-            first = m.group(1).split()[0].split("-")[0]
-            if first in NOT_EPONYM or any(c.start < h.end() and m.start() < c.end for c in cands):
-                continue  # "Our algorithm"; or already a known name / acronym definition
-            name = text[m.start() : h.end()]
-            cands.append(Cand(m.start(), h.end(), "Method", name, "", "eponym", 1, None, {"cue:Method"}))
+        cands += eponym_names(text, cands)
         proposed: dict[str, str] = {}
         for key in in_title:
             if not self._is_generic(key):
