@@ -37,6 +37,9 @@ _IN_COMPOUND = re.compile(
 _CLAUSE_AFTER = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*\)?\s*,?\s*(?:which|that)\s+(?!(?:is|are)\s+(?:an?|the)\b)")
 # The name spelled out in an apposition before its descriptor ("X, Layer-increasing Network Scaling, a ...").
 _SPELLED_OUT = re.compile(r"\s*,\s*(?:[A-Z][\w\-]*\s+){1,6}[A-Z][\w\-]*\s*(?=,)")
+# Or in brackets, where only its last word can be a descriptor: "ZORP (Zorp Imitation Multi-Agent)" and "ZALT (Zorp
+# Agent LLM Training)" say nothing of the kind, "ZG-LMM (Zorp-Guided Large Multi-Modal Model)" names a model.
+_SPELLED_IN_BRACKETS = re.compile(r"\s*\((?:[A-Z][\w\-]*\s+){1,6}(?P<last>[A-Z][\w\-]*)\)")
 _FOR_PP = re.compile(r"\sfor\s[^.;:()]*,\s*(?:called|dubbed|named|termed|coined)\s+$")
 # Between the name and a descriptor after it: a preposition puts the descriptor in a phrase of its own ("we
 # propose X for imaging tasks with small datasets", "X achieves ... on the Zorp dataset"), no apposition of X.
@@ -60,6 +63,10 @@ def guess_label(before: str, after: str, wide: str = "") -> str:
         after = ""  # "X, which aggregates ... models": the clause's object is no descriptor of X
     elif (spelled := _SPELLED_OUT.match(after)) is not None:
         after = after[spelled.end() :]  # "ZoNeS, Zorp Network Scaling, a technique": the long form is no descriptor
+    elif (spelled := _SPELLED_IN_BRACKETS.match(after)) is not None:
+        if (head := CUE.fullmatch(spelled.group("last"))) is not None:
+            return CUE_LABEL[head.lastgroup or "x"]
+        after = after[spelled.end() :]
     m = CUE.search(after)
     if m is not None and _PREPOSITION.search(after, 0, m.start()):
         return ""

@@ -35,3 +35,10 @@ def test_a_descriptor_inside_a_phrase_after_the_name_is_none_of_its() -> None:
     assert guess_label("", " pre-training for imaging tasks with only small annotated datasets") == ""
     assert guess_label("", " achieves the best results on the Zorp dataset") == ""
     assert guess_label("", ", a state-of-the-art dataset for zorps") == "Dataset"  # "of" inside a compound
+
+
+def test_a_long_form_in_brackets_describes_the_name_only_by_its_last_word() -> None:
+    assert guess_label("", " (Zorp Imitation Multi-Agent). Our zorps") == ""  # "Agent" is a word of the name
+    assert guess_label("", " (Zorp Agent LLM Training) improves") == ""
+    assert guess_label("", " (Zorp-Guided Large Multi-Modal Model) segments") == "Model"
+    assert guess_label("", " (Zorp Trading Agent Competition), a simulation framework") == "Method"  # read past it
