@@ -37,7 +37,9 @@ _LEFT_CUE = re.compile(
     # a descriptor in apposition right before the name: "an algorithm StableOpt", "a method (Zap-PPI)"
     r"(?<![Oo]f )(?<![Ff]or )(?:(?P<m2>model|network|tracker|detector|segmenter|classifier|parser|tagger)|"
     r"(?P<x2>algorithm|method|framework|approach|technique|optimizer|architecture|paradigm|estimator|sampler))\s+"
-    r"(?:\(\s*)?)$"
+    r"(?:\(\s*)?|"
+    # a short model noun names a model only in brackets ("a pretrained LM (ZorpGPT2)"; not "LLM ToM capabilities")
+    r"(?<![Oo]f )(?P<m4>LM|LLM|VLM|encoder|decoder)\s+\(\s*)$"
 )
 # An appositive after a mention says what it is: "on BRIGHT, a widely-used reasoning-intensive retrieval benchmark",
 # "on ZorpEval that is a leaderboard-powered benchmark".
@@ -55,6 +57,7 @@ _LEFT_LAST = frozenset((
     "backbones:", "methods:", "techniques:", "algorithms:", "approaches:", "strategies:", "architectures:",
     "model", "network", "algorithm", "method", "framework", "approach", "technique", "optimizer", "architecture",
     "tracker", "detector", "segmenter", "classifier", "parser", "tagger", "paradigm", "estimator", "sampler",
+    "LM", "LLM", "VLM", "encoder", "decoder",
 ))
 
 
@@ -129,7 +132,7 @@ def _result_on(text: str, start: int) -> bool:
 _LIST_IN_BRACKETS = re.compile(r"[^()]{0,60}?(?:,\s|\sand\s)[^()]{0,80}\)")
 _CUE_LABEL = {
     "contest": "Benchmark", "b": "Benchmark", "d": "Dataset", "m": "Model", "x": "Method", "m2": "Model",
-    "x2": "Method", "m3": "Model",
+    "x2": "Method", "m3": "Model", "m4": "Model",
 }
 
 

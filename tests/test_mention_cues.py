@@ -131,3 +131,9 @@ def test_a_bare_score_on_a_name_that_ends_there_makes_it_a_benchmark() -> None:
     assert cue_label(text, text.index("QLFQ"), text.index("QLFQ") + 4) == "Benchmark"
     text = "It beats ZorpTrack by 6.5% on HOTA metric."  # a metric follows: the name is one
     assert cue_label(text, text.index("HOTA"), text.index("HOTA") + 4) is None
+
+
+def test_a_short_model_noun_types_a_name_in_brackets_only() -> None:
+    text = "The decoder is a pretrained LM (ZorpGPT2). We study LLM ZoM capabilities."
+    assert cue_label(text, text.index("ZorpGPT2"), text.index("ZorpGPT2") + 8) == "Model"
+    assert cue_label(text, text.index("ZoM"), text.index("ZoM") + 3) is None  # "ZoM" modifies "capabilities"
