@@ -42,10 +42,10 @@ _LEFT_CUE = re.compile(
     r"(?<![Oo]f )(?P<m4>LM|LLM|VLM|encoder|decoder)\s+\(\s*)$"
 )
 # An appositive after a mention says what it is: "on BRIGHT, a widely-used reasoning-intensive retrieval benchmark",
-# "on ZorpEval that is a leaderboard-powered benchmark".
+# "on ZorpEval that is a leaderboard-powered benchmark", "Zorp 1.5, a Vision-Language-Action (VLA) model".
 _APPOSITIVE_AFTER = re.compile(
     r"(?:,\s+(?:which\s+is\s+)?|\s+(?:that|which)\s+is\s+)(?:a|an|the)\s+"
-    r"(?:[\w\-]+\s+){0,5}?(?:(?P<b>benchmark|leaderboard|test set)|(?P<d>dataset|database|corpus)|"
+    r"(?:(?:[\w\-]+|\([\w\-]+\))\s+){0,5}?(?:(?P<b>benchmark|leaderboard|test set)|(?P<d>dataset|database|corpus)|"
     r"(?P<m>model|LLM|language model)|(?P<x>method|algorithm|framework|technique))(?![\w\-])(?!\s+[A-Z])"
 )  # not "By adding the proposed X, the generalist model Zorp can ...": a clause's subject, named after the noun
 # The last word before a mention that _LEFT_CUE can end with (a cheap test before the regex).

@@ -137,3 +137,8 @@ def test_a_short_model_noun_types_a_name_in_brackets_only() -> None:
     text = "The decoder is a pretrained LM (ZorpGPT2). We study LLM ZoM capabilities."
     assert cue_label(text, text.index("ZorpGPT2"), text.index("ZorpGPT2") + 8) == "Model"
     assert cue_label(text, text.index("ZoM"), text.index("ZoM") + 3) is None  # "ZoM" modifies "capabilities"
+
+
+def test_an_appositive_reads_past_an_acronym_in_brackets() -> None:
+    text = "We release Zorp 1.5, a multi-embodiment Vision-Language-Action (VLA) model, today."
+    assert cue_label(text, text.index("Zorp 1.5"), text.index("Zorp 1.5") + 8) == "Model"
