@@ -111,13 +111,15 @@ _FIELD_HEADS = frozenset(
 # Heads of title-case long forms that name things, quantities, equations or conditions, not techniques ("Named
 # Entity (NE)", "Internet of Things (IoT)", "Mutual Information (MI)", "Ordinary Differential Equation (ODE)",
 # "Points of Interest (POIs)", "Non-Small Cell Lung Cancer (NSCLC)", "State-of-the-Art"), and organisations
-# ("World Health Organization (WHO)", "Nanyang Technological University (NTU)": the guide annotates none).
+# ("World Health Organization (WHO)", "Nanyang Technological University (NTU)": the guide annotates none), and
+# laws and agreements ("General Data Protection Regulation (GDPR)", "Inter Annotator Agreement (IAA)").
 _THING_HEAD = re.compile(
     r"(?i:state-of-the-art|things?|interfaces?|equations?|information|entity|entities|tags?|words?|sentences?|"
     r"documents?|devices?|sensors?|interest|cancers?|diseases?|disorders?|syndromes?|tumou?rs?|interventions?|"
     r"organi[sz]ations?|universit(?:y|ies)|corporations?|compan(?:y|ies)|institutes?|laborator(?:y|ies)|agency|"
     r"agencies|ministry|ministries|department|administration|bureau|council|commission|consortium|vehicles?|"
-    r"records?|hospitals?|clinics?|schools?|colleges?|academ(?:y|ies)|museums?)"
+    r"records?|hospitals?|clinics?|schools?|colleges?|academ(?:y|ies)|museums?|regulations?|directives?|treat(?:y|ies)|"
+    r"agreements?)"
 )
 # A long form headed by a metric word names a measure, which no proposal cue makes an entity ("we introduce an
 # Instruction Information Metric (InsInfo)").

@@ -49,3 +49,11 @@ def test_a_lower_case_long_form_with_a_technique_head_is_a_technique() -> None:
     assert classify_long_form("blargy model averaging") == "Method"
     assert classify_long_form("zorp optimization methods") is None  # a class of methods, not one
     assert classify_long_form("visual zorp memory") is None  # too few technique rows end in "memory"
+
+
+def test_laws_and_agreements_are_no_techniques() -> None:
+    from extract.entity_labels import classify_long_form
+
+    assert classify_long_form("General Zorp Protection Regulation") is None
+    assert classify_long_form("Inter Zorper Agreement") is None
+    assert classify_long_form("Zorp Transfer Protocol") == "Method"  # a protocol is a procedure
