@@ -28,7 +28,7 @@ from extract.lexicon import norm_key
 __all__ = ["MIN_PAPERS", "MIN_PAPERS_UNDEFINED", "mine_compounds"]
 
 MIN_PAPERS = 5  # distinct papers writing the compound
-MIN_PAPERS_UNDEFINED = 15  # ... when no paper defines it with an acronym ("group lasso", "linear SVM")
+MIN_PAPERS_UNDEFINED = 10  # ... when no paper defines it with an acronym ("group lasso", "linear SVM")
 MAX_NAMES_WORDS = 4  # words of the known name after the modifier
 MAX_BEFORE_SHARE = 0.5  # one word before the modifier in more of the mentions: the tail of a longer name
 _WORD = re.compile(r"[a-z][a-z\-]*[a-z]")
