@@ -140,6 +140,9 @@ def _head_before_year(words: list[str]) -> str:
 _MAPPING = re.compile(r"[a-z]+(?:[\s\-]to[\s\-][a-z]+)+|[A-Za-z][a-z]+[\s\-][Tt]o[\s\-][A-Za-z][a-z]+")
 
 
+_PP_INSIDE = re.compile(r"\s(?:for|with|via|using|through)\s")
+
+
 def classify_long_form(lf: str) -> str | None:
     """Type of an unknown acronym's long form, or None when it names a task, metric, field or a
     generic class ("question answering", "F1 score", "reinforcement learning", "key-value")."""
@@ -186,8 +189,10 @@ def classify_long_form(lf: str) -> str | None:
             return known.label  # "hierarchical conditional random field (HCRF)", "deep Gaussian processes (DGPs)"
     if title:
         of_head = lf.split(" of ")[0].split()[-1] if " of " in lf else last  # "Metropolitan Museum of Art"
-        thing = _THING_HEAD.fullmatch(last) or _THING_HEAD.fullmatch(of_head)
-        return None if TASK_HEAD.match(last) or thing else "Method"
+        pp = _PP_INSIDE.search(lf)  # "Neural Zorp Search for Summarization": the head comes before "for"
+        head = lf[: pp.start()].split()[-1] if pp and pp.start() > 0 else last
+        thing = _THING_HEAD.fullmatch(last) or _THING_HEAD.fullmatch(of_head) or _THING_HEAD.fullmatch(head)
+        return None if TASK_HEAD.match(head) or thing else "Method"
     if _TECH_HEAD.search(last) or (last.lower() == "learning" and len(words) >= 3) or (
         head_word(last) in technique_heads() and not _TECH_HEAD.search(head_word(last))  # "methods (HPO)": a class
     ):

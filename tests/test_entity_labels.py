@@ -57,3 +57,12 @@ def test_laws_and_agreements_are_no_techniques() -> None:
     assert classify_long_form("General Zorp Protection Regulation") is None
     assert classify_long_form("Inter Zorper Agreement") is None
     assert classify_long_form("Zorp Transfer Protocol") == "Method"  # a protocol is a procedure
+
+
+def test_a_title_case_long_form_is_headed_before_its_prepositional_phrase() -> None:
+    from extract.entity_labels import classify_long_form
+
+    assert classify_long_form("Neural Zorp Search for Summarization") == "Method"  # not the task it is for
+    assert classify_long_form("Zorp Classification for Question Answering") is None
+    assert classify_long_form("Temporal Zorp Localization via Language") is None
+    assert classify_long_form("Zorp Research Institute for Computational Intelligence") is None
