@@ -95,3 +95,9 @@ def test_a_homophone_digit_stands_for_its_word() -> None:
     assert _pairs(text) == [("Zorp-to-Quux", "Z2Q"), ("Blarg Learning for Zorp Mining", "BLG4ZM")]
     text = "We propose the Temporal Zorp Inconsistency Network (TZ2Net) here."  # "to" is no word of it
     assert _pairs(text) == []
+
+
+def test_a_latex_superscript_is_part_of_the_short_form_not_of_its_letters() -> None:
+    text = "We propose Zorp Ensemble Evolution (ZEE$^2$) and a Blarg Net (BN$_{2}$)."
+    got = [(text[ls:le], text[ss:se]) for ls, le, ss, se in find_abbreviations(text)]
+    assert got == [("Zorp Ensemble Evolution", "ZEE$^2$"), ("Blarg Net", "BN$_{2}$")]

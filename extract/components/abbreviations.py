@@ -18,6 +18,7 @@ from extract.doc_data import ABBREVS, text_of
 # A parenthesis; its content is a short form ("(LoRA)", "(SFT; ...)") or a long form after an acronym.
 _PAREN = re.compile(r"\(([^()]{1,100})\)")
 _SF_IN = re.compile(r"\s*([A-Za-z0-9][^\s();,]{0,11}(?: [A-Za-z0-9][^\s();,]{0,6})?)\s*(?:$|[;,])")
+_LATEX_DECOR = re.compile(r"\$[\^_]\{?[^${}]{1,6}\}?\$$")
 _SF_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9\-]{1,10})\s*$")
 _WORD = re.compile(r"\S+")
 _CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]]|,\s(?:and|or|which|that|while)\b|\b(?:e\.g|i\.e)\b")
@@ -133,7 +134,8 @@ def find_abbreviations(text: str) -> list[list[int]]:
             continue  # "as in Le Guin's Gifts (Le Guin, 2006)": a citation, not a definition
         if sm and _sf_ok(sm.group(1)) and not _code_of_word(sm.group(1), text, m.start()):
             sf = sm.group(1)
-            span = _long_form_before(text, sf, m.start())
+            # a LaTeX superscript or subscript is part of the name, not of its letters: "(ZORT$^2$)" pairs as ZORT
+            span = _long_form_before(text, _LATEX_DECOR.sub("", sf) or sf, m.start())
             if span is not None:
                 ss = m.start(1) + sm.start(1)
                 out.append([span[0], span[1], ss, ss + len(sf)])
