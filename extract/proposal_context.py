@@ -10,6 +10,7 @@ from extract.canonical import split_variant
 from extract.lexicon import lookup
 from extract.long_form_meaning import other_meaning
 from extract.mention_cues import CITED_AFTER
+from extract.proposal_titles import NAME
 
 __all__ = [
     "AS_A_KIND",
@@ -28,6 +29,7 @@ __all__ = [
     "NAMED_HEAD",
     "NAMED_LATER",
     "NAMED_OBJECT",
+    "NEW_KIND_WORDS",
     "NOT_A_THING_BEFORE",
     "NOT_NAMES",
     "NOUN_GOES_ON",
@@ -47,6 +49,7 @@ __all__ = [
     "named_pairs",
     "names_a_task_kind",
     "names_no_thing",
+    "new_kind_names",
     "others_acronyms",
     "others_work",
     "reuses_known",
@@ -427,3 +430,28 @@ def names_a_task_kind(text: str, name: str, end: int) -> bool:
     last = words[-1] if words else ""
     task = (TITLE_TASK.search(last) is not None or last.lower() == "analysis") and last[1:].islower()  # no "AnaLysis"
     return len(words) > 1 and task and _KIND_AFTER.match(text, end) is not None
+
+
+# "a novel meta algorithm, X", "a new framework, X": a new technique or model named in apposition is the paper's
+# own, unless someone else made it ("Zorp et al. (2020) proposed a new algorithm, X"; "a new model, X, was recently
+# presented"). (Not data yet: a paper's own data set would turn from Benchmark to Dataset, see docs/extraction.md.)
+NEW_KIND_WORDS = ["new", "novel"]
+_NEW_KIND_NAME = re.compile(
+    r"\b(?:an?|our)\s+(?:[\w\-]+\s+){0,2}?(?:new|novel)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:model|method|framework|algorithm|approach|architecture|network)s?,\s+[\"“‘]?"
+    + NAME
+    + r"(?=\s*[,.;)]|\s+(?:which|that|to|for|with|in|on|and)\b)(?!,?\s+(?:was|were|has|had|is)\b)"
+)
+_SOMEONE_ELSE = re.compile(r"\bet al\b|\b(?:recently|previously|earlier)\b|\((?:19|20)\d\d\)")
+
+
+def new_kind_names(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Matches (group ``name``) of :data:`_NEW_KIND_NAME` in ``text[start:end]`` (a sentence), none when the
+    sentence credits someone else before the name.
+
+    >>> [m.group("name") for m in new_kind_names("We give a new algorithm, ZorpUCB, for bandits.", 0, 47)]
+    ['ZorpUCB']
+    >>> new_kind_names("Zorp et al. (2020) gave a new algorithm, ZorpUCB, for bandits.", 0, 62)
+    []
+    """
+    return [m for m in _NEW_KIND_NAME.finditer(text, start, end) if not _SOMEONE_ELSE.search(text, start, m.start())]

@@ -37,6 +37,7 @@ from extract.proposal_context import (
     NAMED_HEAD,
     NAMED_LATER,
     NAMED_OBJECT,
+    NEW_KIND_WORDS,
     NOT_A_THING_BEFORE,
     NOT_NAMES,
     NOUN_GOES_ON,
@@ -56,6 +57,7 @@ from extract.proposal_context import (
     named_pairs,
     names_a_task_kind,
     names_no_thing,
+    new_kind_names,
     others_acronyms,
     others_work,
     reuses_known,
@@ -195,7 +197,7 @@ KEYWORDS: dict[str, list[str]] = {
     "resulting": ["resulting"],
     "passive": ["proposed", "introduced", "presented", "developed", "designed"],
     "refer": ["refer", "denote", "call"],
-    "appos": [", a", ", an", ", which is a", ", which is an", "is a", "is an"],
+    "appos": [", a", ", an", ", which is a", ", which is an", "is a", "is an"], "newkind": NEW_KIND_WORDS,
 }
 
 
@@ -217,11 +219,10 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
         wanted.setdefault((sents[i][0], sents[i][1]), set()).add(group)
     for (s, e), groups in wanted.items():
         for g in sorted(groups):  # sets iterate in hash order, which differs between processes
-            if g == "appos":
-                for m in _APPOSITIVE.finditer(text, s, e):
-                    nm = _NAME_BEFORE.search(text, max(s, m.start() - 80), m.start())
-                    if nm is not None:
-                        found.append((nm, "appositive"))
+            if g in ("appos", "newkind"):
+                found += [(m, "newkind") for m in new_kind_names(text, s, e)] if g == "newkind" else [
+                    (nm, "appositive") for m in _APPOSITIVE.finditer(text, s, e)
+                    if (nm := _NAME_BEFORE.search(text, max(s, m.start() - 80), m.start())) is not None]
                 continue
             pattern, rule = _PATTERNS[g]
             found += [(m, rule) for m in pattern.finditer(text, s, e)]
@@ -436,7 +437,7 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             elif m.re is _OUR:  # "our X model": the descriptor is the cue's own or the next word, not the clause's
                 before = text[m.start() : s]
                 after = " ".join(after.split()[:1])
-        label = "Method" if rule == "lower" else guess_label(before, after, wide)  # named by a technique head
+        label = "Method" if rule == "lower" else "" if rule == "newkind" else guess_label(before, after, wide)
         if rule != "title" and (head := technique_head(text, e)):
             e = head  # "referred to as Fisher auto-encoders": the known technique ends the name
         out.append((s, e, label, rule))

@@ -1,0 +1,34 @@
+"""extract.proposal_context: context tests of the proposal finder (here: a new technique named in apposition)."""
+
+from __future__ import annotations
+
+import spacy
+
+import extract.components.proposals  # registers kg_proposals
+import extract.components.sentences  # noqa: F401 - registers kg_sentences
+from extract.proposal_context import new_kind_names
+
+
+def _names(text: str) -> list[str]:
+    return [m.group("name") for m in new_kind_names(text, 0, len(text))]
+
+
+def test_a_new_technique_named_in_apposition_is_the_papers() -> None:
+    assert _names("Furthermore, we provide a new adaptive optimization algorithm, ZorpOpt, which controls it.") == [
+        "ZorpOpt"
+    ]
+    assert _names("We develop a novel label-aware seq2seq framework, ZORP. It is fast.") == ["ZORP"]
+
+
+def test_someone_elses_new_technique_is_not() -> None:
+    assert _names("Blarg et al. (2020) introduced a new algorithm, QuuxUCB, for bandits.") == []
+    assert _names("A new model, ZapNet, was recently presented.") == []
+    assert _names("We collect a new dataset, ZorpSet, of videos.") == []  # data: not this pattern (yet)
+
+
+def test_the_proposal_finder_proposes_it() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("kg_sentences")
+    nlp.add_pipe("kg_proposals")
+    doc = nlp("T\n\nFurthermore, we provide a new adaptive optimization algorithm, ZorpOpt, which controls the rate.")
+    assert [doc.text[m[1] : m[2]] for m in doc._.kg_proposed_meta] == ["ZorpOpt"]
