@@ -219,10 +219,12 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
         wanted.setdefault((sents[i][0], sents[i][1]), set()).add(group)
     for (s, e), groups in wanted.items():
         for g in sorted(groups):  # sets iterate in hash order, which differs between processes
-            if g in ("appos", "newkind"):
-                found += [(m, "newkind") for m in new_kind_names(text, s, e)] if g == "newkind" else [
-                    (nm, "appositive") for m in _APPOSITIVE.finditer(text, s, e)
-                    if (nm := _NAME_BEFORE.search(text, max(s, m.start() - 80), m.start())) is not None]
+            if g == "newkind":
+                found += [(m, "newkind") for m in new_kind_names(text, s, e)]
+                continue
+            if g == "appos":
+                found += [(nm, "appositive") for m in _APPOSITIVE.finditer(text, s, e)
+                          if (nm := _NAME_BEFORE.search(text, max(s, m.start() - 80), m.start())) is not None]
                 continue
             pattern, rule = _PATTERNS[g]
             found += [(m, rule) for m in pattern.finditer(text, s, e)]
