@@ -175,16 +175,20 @@ def generic_compound(name: str) -> bool:
     return key in generic or key[:-1] in generic
 
 
-def _generated_keys(kind: str) -> frozenset[str]:
-    """Normalised lines of every generated ``generated/<kind>.<source>.txt`` list (comments skipped)."""
+def _generated_lines(kind: str) -> list[str]:
+    """The lines of every generated ``generated/<kind>.<source>.txt`` list (blank lines and comments skipped)."""
     generated = resources.files("extract").joinpath("gazetteers", "generated")
-    keys: set[str] = set()
+    lines: list[str] = []
     for source in GENERATED_SOURCES:
         if generated.joinpath(f"{kind}.{source}.txt").is_file():
-            lines = _read_text(f"generated/{kind}.{source}.txt").splitlines()
-            keys |= {norm_key(x) for x in lines if x.strip() and not x.startswith("#")}
-    keys.discard("")
-    return frozenset(keys)
+            text = _read_text(f"generated/{kind}.{source}.txt")
+            lines += [x for x in text.splitlines() if x.strip() and not x.startswith("#")]
+    return lines
+
+
+def _generated_keys(kind: str) -> frozenset[str]:
+    """Normalised lines of every generated ``generated/<kind>.<source>.txt`` list."""
+    return frozenset(norm_key(x) for x in _generated_lines(kind)) - {""}
 
 
 @lru_cache(maxsize=1)
@@ -223,12 +227,9 @@ def technique_heads() -> frozenset[str]:
         if e.label == "Method" and " " in e.name.strip():
             rows[head_word(e.name)] = rows.get(head_word(e.name), 0) + 1
     tasks: dict[str, int] = {}
-    generated = resources.files("extract").joinpath("gazetteers", "generated")
-    for source in GENERATED_SOURCES:
-        if generated.joinpath(f"tasks.{source}.txt").is_file():
-            for line in _read_text(f"generated/tasks.{source}.txt").splitlines():
-                if " " in line.strip() and not line.startswith("#"):
-                    tasks[head_word(line)] = tasks.get(head_word(line), 0) + 1
+    for line in _generated_lines("tasks"):
+        if " " in line.strip():
+            tasks[head_word(line)] = tasks.get(head_word(line), 0) + 1
     return frozenset(
         h for h, n in rows.items() if n >= TECHNIQUE_HEAD_ROWS and tasks.get(h, 0) <= TECHNIQUE_HEAD_MAX_TASKS
     )
