@@ -45,6 +45,50 @@ def _has(stems: set[str], head: str) -> bool:
     return any(x.startswith(head) or head.startswith(x) for x in stems)
 
 
+def _same_word(a: str, b: str) -> bool:
+    """Whether two words are one word spelled or inflected otherwise ("modelling" "modeling", "tuned" "tuning",
+    "neighbor" "neighbors"): one starts the other, they share all but two letters at the start, or they are near
+    alike."""
+    if a.startswith(b) or b.startswith(a):
+        return True
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    if common >= 5 or (common >= 3 and common >= min(len(a), len(b)) - 2):
+        return True
+    return SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _word_apart(mine: str, theirs: str) -> bool:
+    """Whether two long forms of as many words, three or more, differ in a word of the same place, neither word an
+    acronym nor a spelling of the other: "sparse fine-tuning" is no "supervised fine-tuning", "Masked Item Modeling"
+    no "masked image modeling", though each shares half its words with the other. (Two words are too few to tell:
+    "residual connections" may well be what the row calls "residual network".)"""
+    return _aligned_apart(_WORDS.findall(mine), _WORDS.findall(theirs))
+
+
+def _squashed(phrase: str) -> str:
+    """A phrase's letters, lower-cased: "multi-task learning" and "multitask learning" are one spelling."""
+    return "".join(_WORDS.findall(phrase)).lower()
+
+
+def _aligned_apart(a: list[str], b: list[str]) -> bool:
+    """Whether two word lists of one length differ in a place where neither word is an acronym or a spelling of
+    the other."""
+    if len(a) != len(b) or len(a) < 3:
+        return False
+    return any(
+        not (_capitals(x) or _capitals(y) or _same_word(x.lower(), y.lower()))
+        for x, y in zip(a, b, strict=True)
+    )
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _capitals(word: str) -> bool:
+    """An acronym's word ("AEs", "RL"): two capitals or more."""
+    return sum(c.isupper() for c in word) >= 2
+
+
 def _apart(mine: set[str], my_head: str, long_form: str) -> bool:
     """Whether two long forms of one acronym mean different things: they share fewer than half their words, or
     each has three or more and neither's head is among the other's words nor a misspelling of the other's head
@@ -64,13 +108,23 @@ def _apart(mine: set[str], my_head: str, long_form: str) -> bool:
     )
 
 
-def other_meaning(long_form: str, entry: Entry) -> bool:
+def other_meaning(long_form: str, entry: Entry, by_word: bool = True) -> bool:
     """Whether a paper's long form of an acronym means something else than the gazetteer row the acronym
     names: the row spells out a long form of one of its acronyms, and none shares half its words with the paper's
-    (5-letter stems: "optimizer" is "optimization"), or whose heads differ. A row without a long form cannot tell:
-    the same thing."""
+    (5-letter stems: "optimizer" is "optimization"), or whose heads differ, or (``by_word``) a word in the same
+    place differs ("sparse fine-tuning" of "supervised fine-tuning"). A row without a long form cannot tell: the
+    same thing."""
     mine, longs = _stems(long_form), _row_long_forms(entry)
-    return bool(mine and longs) and all(_apart(mine, _head(long_form), x) for x in longs)
+    if not (mine and longs):
+        return False
+    head = _head(long_form)
+
+    def apart(row_long_form: str) -> bool:
+        # a word apart from any spelling of it: "meta-transfer learning" of "multitask learning", through "multi-task"
+        return _apart(mine, head, row_long_form) or (by_word and any(
+            _word_apart(long_form, x) for x in longs if _squashed(x) == _squashed(row_long_form)))
+
+    return all(apart(x) for x in longs)
 
 
 def same_meaning(long_form: str, entry: Entry) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from extract.lexicon import Entry
 from extract.long_form_meaning import other_meaning, same_meaning
+from tests.entity_helpers import entities_of as _ents
 
 
 def test_a_long_form_sharing_no_stem_with_the_rows_means_something_else() -> None:
@@ -32,3 +33,31 @@ def test_a_long_form_with_another_head_means_something_else() -> None:
     assert not other_meaning("test-time zorpmentaton", row)  # a misspelt head is the row's
     res = Entry("QNet", "Model", ("QNet", "Qux Network"), None, frozenset())
     assert not other_meaning("qux connections", res)  # two words each: too few to tell by the head
+
+
+def test_a_long_form_one_word_apart_means_something_else() -> None:
+    """Half the words shared and the same head, but another word in the same place: "sparse fine-tuning" is no
+    "supervised fine-tuning". A spelling or inflection of the word is the row's, as is an acronym in its place."""
+    row = Entry("ZFT", "Method", ("zorpal fine-tuning", "ZFT"), None, frozenset())
+    assert other_meaning("quuxal fine-tuning", row)
+    assert not other_meaning("quuxal fine-tuning", row, by_word=False)  # the stems and heads alone cannot tell
+    for spelling in ("Zorpal Fine-Tuning", "zorpall fine-tuning", "ZP fine-tuning", "zorpals fine-tuning"):
+        assert not other_meaning(spelling, row), spelling
+    assert not other_meaning("zorpal graph fine-tuning", row)  # a word more: no place-by-place comparison
+    assert not other_meaning("quux tuning", Entry("ZT", "Method", ("zorp tuning", "ZT"), None, frozenset()))  # two
+
+
+def test_a_word_apart_from_any_spelling_of_the_rows_long_form() -> None:
+    """The row writes "zorp-quux learning" and "zorpquux learning": the hyphenated spelling is compared word by
+    word, and the other spelling of it falls with it."""
+    row = Entry("zorp-quux learning", "Method", ("zorpquux learning", "ZQL"), None, frozenset())
+    assert other_meaning("zeta-quantile learning", row)
+    assert not other_meaning("zorp quux learning", row)
+
+
+def test_a_paper_acronym_one_word_apart_from_the_lists_is_its_own() -> None:
+    # "SFT" is a hand-made row, "supervised fine-tuning"; this paper's SFT is another technique
+    ents = _ents("T\n\nWe propose sparse fine-tuning (SFT) of zorps. SFT is cheap.")
+    assert "supervised fine-tuning" not in ents and ents["SFT"]["label"] == "Method"
+    # an untyped long form one word apart is the row spelled loosely: "Network Architecture Search (NAS)"
+    assert "neural architecture search" in _ents("T\n\nWe use Network Architecture Search (NAS) on zorps.")

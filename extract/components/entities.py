@@ -175,7 +175,9 @@ class EntityResolver:
                 # otherwise ("Labelled Faces in the Wild (LFW)") is still the row (a technique's long form types
                 # itself: "fully convolutional networks (FCN)")
                 (entry.source and not (entry.label in ("Dataset", "Benchmark") and same_meaning(lf, entry)))
-                or other_meaning(lf, entry)
+                or other_meaning(lf, entry, by_word=False)
+                # one word apart ("Siamese Neural Networks (SNNs)"): another thing only if the long form types itself
+                or (other_meaning(lf, entry) and ((ss, se) in acro_props or classify_long_form(lf) is not None))
                 or not case_ok(entry, sf)
             ):
                 redefined.add(ksf)  # the paper's own acronym, not the list's homonym ("partial optimal transport")
