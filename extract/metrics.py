@@ -287,7 +287,13 @@ def find_metrics(text: str, start: int, end: int, defined: tuple[str, ...] = ())
             e = c.end()
         if (pc := _PERCENTILE_AFTER.match(text, e, end)) is not None:
             e = done = pc.end()  # "Hausdorff distance 95th percentile": one metric
-        out.append((s, e, display(text[s:e], s == start), m.group().lower() in WEAK))
+        name = display(text[s:e], s == start)
+        first, _, rest = name.partition(" ")
+        if rest and (sl := _SLASHED_BEFORE.search(text, max(start, s - 12), s)) is not None and (
+            sl.group(1) != first and _DIGITS.sub("", sl.group(1)) == _DIGITS.sub("", first)
+        ):  # "top-1/top-5 error rate": two metrics, the first written by its qualifier alone
+            out.append((sl.start(1), sl.end(1), f"{sl.group(1)} {rest}", m.group().lower() in WEAK))
+        out.append((s, e, name, m.group().lower() in WEAK))
     for acronym in defined:
         s = text.find(acronym, start, end)
         while s >= 0:
@@ -299,6 +305,9 @@ def find_metrics(text: str, start: int, end: int, defined: tuple[str, ...] = ())
             s = text.find(acronym, e, end)
     return sorted(out) if defined else out
 
+
+_SLASHED_BEFORE = re.compile(r"(?<![\w/\-])([A-Za-z][\w@\-]*\d)\s*/\s*$")
+_DIGITS = re.compile(r"\d+")
 
 _SINGULAR = {
     "accuracies": "accuracy",

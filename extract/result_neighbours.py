@@ -53,26 +53,30 @@ def sentence_bench(out: list[dict[str, Any]], gid: int, i: int, size: int, respe
     return earlier[-1]
 
 
-# Between one result's metric and the next value: only "and" or a comma ("66.3% exact match and 74.7% F1 on X").
-_SHARED_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:a|an)\s+)?")
+# Between one result's metric and the next value: only "and", a comma or a slash ("66.3% exact match and 74.7% F1
+# on X", "84.4% top-1 / 97.1% top-5 accuracy on X").
+_DIGITS = re.compile(r"\d+")
+_SHARED_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|(?P<slash>/)\s*)(?:(?:a|an)\s+)?")
 
 
 def shared_benchmark(text: str, out: list[dict[str, Any]]) -> None:
     """A result with no benchmark takes the one named right after the next result when nothing but "and" or a
     comma stands between its metric and that result's value: "66.3% exact match and 74.7% F1 score on X" are
-    both on X (last first, so a run of three shares too)."""
+    both on X (last first, so a run of three shares too). Across a slash, a one-word metric also takes the rest of
+    the next one's when the two differ in their digits only: "84.4% top-1 / 97.1% top-5 accuracy" is a top-1
+    accuracy."""
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
-        if (
-            a["benchmark"] is None
-            and not a["_tied"]
-            and b["benchmark"] is not None
-            and b["_tied"] in ("after", "shared")
-            and a["_group"] != b["_group"]
-            and a["_tail"] <= b["_start"]
-            and _SHARED_GAP.fullmatch(text, a["_tail"], b["_start"])
-        ):
+        gap = _SHARED_GAP.fullmatch(text, a["_tail"], b["_start"]) if a["_tail"] <= b["_start"] else None
+        if gap is None or a["_group"] == b["_group"]:
+            continue
+        tied = b["_tied"] in ("after", "shared")
+        if a["benchmark"] is None and not a["_tied"] and b["benchmark"] is not None and tied:
             a["benchmark"], a["_tied"] = b["benchmark"], "shared"
+        mine, theirs = str(a["metric"]), str(b["metric"]).split(" ", 1)
+        if (gap.group("slash") and len(theirs) == 2 and mine != theirs[0]
+                and _DIGITS.sub("", mine) == _DIGITS.sub("", theirs[0])):
+            a["metric"] = f"{mine} {theirs[1]}"  # "top-1" of "top-5 accuracy", "R@1" of "R@5 score"
 
 
 # Training data named around a result ("By pretraining on ImageNet-21K, X achieves", "models trained on a dataset of

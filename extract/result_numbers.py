@@ -16,7 +16,7 @@ _UNIT = r"(?:\$?\s*(?:\$?\\?%\$?(?:\s*points?\b)?|percent\b|percentage points?\b
 # A number: not inside a word, version ("GPT-3.5"), fraction, setting ("k=5") or LaTeX command ("^{3}");
 # an uncertainty ("68±3%") belongs to it.
 _NUMBER = re.compile(
-    r"(?<![\w.@^\\:−{+])(?<![^\d]/)(?<![^\d%\s]-)(?<!\s-)(?P<sign>\+\s?)?(?P<num>\d{1,3}(?:\.\d+)?)(?![\d])"
+    r"(?<![\w.@^\\:−{+])(?<![^\d%]/)(?<![^\d%\s]-)(?<!\s-)(?P<sign>\+\s?)?(?P<num>\d{1,3}(?:\.\d+)?)(?![\d])"
     rf"(?P<pm>\s*(?:±|\$?\\pm\$?)\s*\d+(?:\.\d+)?)?(?P<unit>{_UNIT})?(?P<th>-?th\b)?"
 )
 # A number in a suspended compound: "for 2- and 3-minute horizons".
@@ -347,6 +347,8 @@ def find_numbers(
                 continue
             join = _LIST_JOIN.fullmatch(text, prev.end, gap_end)
             if join and (prev.unit == n.unit or n.unit is None or (prev.unit is None and "," in join.group())):
+                if i - 1 in pairs and join.group().strip() == "/":
+                    pairs.add(i)  # "67.3% vs. 61.6%/59.9%": a slashed baseline number goes on
                 groups[-1].append(n)
                 continue
         groups.append([n])
@@ -368,9 +370,9 @@ def find_numbers(
         delta_before = _DELTA_BEFORE.search(before) is not None or (
             not bracketed
             and _CHANGE_VERB_BEFORE.search(before) is not None
-            and len(group) == 1
+            and (len(group) == 1 or all(text[a.end : b.start].strip() == "/" for a, b in pairwise(group)))
             and group[0].role != "before"
-        )
+        )  # (one number, or one slashed: "improves 0.9%/0.53% top-1 accuracy over X")
         after = _DELTA_AFTER.match(text, last.end, e)
         over = _OVER_BASELINE.match(text, last.end, e)
         delta = delta_before or after is not None or over is not None or any(n.role == "delta" for n in group)

@@ -20,6 +20,7 @@ numbers stated for a comparison ("compared to 77.0%") get none.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from extract.metrics import defined_metrics, display, find_metrics, is_change, without_change
@@ -232,6 +233,9 @@ def sentence_results(
         metric_after = after_of[gid]
         owned = {m[0] for g, m in after_of.items() if m is not None and g != gid}
         paired = len(group) > 1 and any(n.role == "before" for n in group)
+        # "1.4%/2.6% on A/B against the prior 1.7%/3.3%": slashed values are one statement, of one system
+        slashed = len(group) > 1 and all(text[a.end : b.start].strip() == "/" for a, b in pairwise(group))
+        first_model: str | None = None
         for i, n in enumerate(group):
             clause = _clause_of(clauses, n.start)
             # a value does not take the metric of another number ("94-th percentile on A, 74.9 on B"); a margin
@@ -297,6 +301,10 @@ def sentence_results(
             if n.role == "delta" and not CHANGE_WORDS.search(name):
                 name += " reduction" if n.reduction else " improvement"
             model = _model(text, n, tail, e, clause, subjects, proposal, pair_model)
+            if i == 0:
+                first_model = model
+            elif slashed and id(n) not in pair_model:
+                model = first_model
             out.append(
                 {
                     "model": model,

@@ -111,3 +111,9 @@ def test_classic_acronym_metrics_in_title_case_and_hit_rates() -> None:
 def test_an_acronym_a_score_is_on_names_data_not_a_metric() -> None:
     assert _metrics("a 2.4% mAP gain on COCO, 1.6% on ADE and 1.5% on VG") == ["mAP gain"]  # ADE: a data set here
     assert _metrics("an ADE of 0.41 m") == ["ADE"]
+
+
+def test_a_slashed_qualifier_before_a_metric_is_a_metric_of_its_own() -> None:
+    """"top-1/top-5 error rate": the first metric written by its qualifier alone; not "train/test accuracy"."""
+    assert _metrics("a top-1/top-5 error rate of 24.1%/7.1%") == ["top-1 error", "top-5 error"]
+    assert _metrics("its train/test accuracy of 91.0/88.2") == ["test accuracy"]

@@ -116,3 +116,13 @@ def test_exceeding_a_number_is_a_level_exceeding_a_rival_by_one_a_change() -> No
     assert _numbers("an accuracy exceeding 95% for one keyword") == [(95.0, "%", "value")]
     assert _numbers("it exceeds the baseline by 2.1% accuracy")[0][2] == "delta"
     assert _numbers("it outperforms 0.56% on top-1 accuracy")[0][2] == "delta"
+
+
+def test_slashed_percentages_are_one_list() -> None:
+    """"24.1%/7.1%" lists two values, as "24.1/7.1%" does; a fraction ("1/50") still is none; a number slashed onto
+    a baseline's ("vs. 61.6%/59.9%") is a baseline's too; slashed changes are changes."""
+    assert _numbers("an accuracy of 24.1%/7.1% on it") == [(24.1, "%", "value"), (7.1, "%", "value")]
+    assert _numbers("accuracy of 1/50 on it") == []
+    assert _numbers("F1 of 67.3% vs. 61.6%/59.9%") == [(67.3, "%", "value"), (61.6, "%", "before"),
+                                                       (59.9, "%", "before")]
+    assert [r for *_, r in _numbers("it improves 0.9%/0.53% accuracy over the baseline")] == ["delta", "delta"]

@@ -324,6 +324,16 @@ def test_values_coordinated_before_a_benchmark_share_it() -> None:
     assert [(r[1], r[3]) for r in got] == [(None, 66.3), ("Quux-QA", 74.7)]  # words between: no sharing
 
 
+def test_values_across_a_slash_share_the_benchmark_and_the_metric_head() -> None:
+    """"84.4% top-1 / 97.1% top-5 accuracy on X": both on X, the first a top-1 accuracy."""
+    got = _results("FooNet reaches 84.4% top-1 / 97.1% top-5 accuracy on Quux-QA.")
+    assert [(r[1], r[2], r[3]) for r in got] == [
+        ("Quux-QA", "top-1 accuracy", 84.4), ("Quux-QA", "top-5 accuracy", 97.1)
+    ]
+    got = _results("FooNet reaches 61.2% accuracy / 74.7% F1 score on Quux-QA.")
+    assert [(r[1], r[2]) for r in got] == [("Quux-QA", "accuracy"), ("Quux-QA", "F1 score")]  # no shared head
+
+
 def test_a_change_of_something_else_does_not_take_the_metric_before_it() -> None:
     got = _results("FooNet brings a 6.2% improvement in accuracy and an 11.4% reduction in training time.")
     assert [(r[2], r[3]) for r in got] == [("improvement in accuracy", 6.2)]
