@@ -12,8 +12,8 @@ from extract.model_heads import model_head
 from extract.proposal_titles import title_kind
 
 __all__ = [
-    "METRIC_HEAD", "STATISTICAL_MODEL", "TASK_HEAD", "Cand", "by_votes", "classify_long_form", "data_or_benchmark",
-    "defines_no_entity", "label_of", "sentence_of",
+    "LANGUAGES", "METRIC_HEAD", "STATISTICAL_MODEL", "TASK_HEAD", "Cand", "by_votes", "classify_long_form",
+    "data_or_benchmark", "defines_no_entity", "label_of", "sentence_of",
 ]
 
 # Heads of capitalised long forms that name tasks or metrics, not techniques.
@@ -108,6 +108,17 @@ _FIELD_HEADS = frozenset(
 )
 
 
+# Languages (and language words) are no names of their own ("the largest English and Chinese ... datasets").
+LANGUAGES = frozenset(
+    [
+        "English", "Chinese", "French", "German", "Spanish", "Japanese", "Korean", "Arabic", "Hindi", "Russian",
+        "Polish", "Italian", "Portuguese", "Dutch", "Vietnamese", "Turkish", "Persian", "Indonesian", "Bengali",
+        "Urdu", "Swahili", "Greek", "Hebrew", "Czech", "Swedish", "Finnish", "Thai", "Tamil", "Python", "Java",
+        "Multilingual", "Monolingual", "Bilingual", "Cross", "Lingual",
+    ]
+)
+
+
 # Heads of title-case long forms that name things, quantities, equations or conditions, not techniques ("Named
 # Entity (NE)", "Internet of Things (IoT)", "Mutual Information (MI)", "Ordinary Differential Equation (ODE)",
 # "Points of Interest (POIs)", "Non-Small Cell Lung Cancer (NSCLC)", "State-of-the-Art"), and organisations
@@ -192,7 +203,8 @@ def classify_long_form(lf: str) -> str | None:
         pp = _PP_INSIDE.search(lf)  # "Neural Zorp Search for Summarization": the head comes before "for"
         head = lf[: pp.start()].split()[-1] if pp and pp.start() > 0 else last
         thing = _THING_HEAD.fullmatch(last) or _THING_HEAD.fullmatch(of_head) or _THING_HEAD.fullmatch(head)
-        return None if TASK_HEAD.match(head) or thing else "Method"
+        # a language or dialect names no technique either ("African American English (AAE)")
+        return None if TASK_HEAD.match(head) or thing or last in LANGUAGES else "Method"
     if _TECH_HEAD.search(last) or (last.lower() == "learning" and len(words) >= 3) or (
         head_word(last) in technique_heads() and not _TECH_HEAD.search(head_word(last))  # "methods (HPO)": a class
     ):

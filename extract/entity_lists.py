@@ -11,11 +11,11 @@ import re
 from collections.abc import Callable
 
 from extract.canonical import canonical_name, known
-from extract.entity_labels import TASK_HEAD, Cand
+from extract.entity_labels import LANGUAGES, TASK_HEAD, Cand
 from extract.lexicon import Entry, norm_key
 
 __all__ = [
-    "COORD", "LANGUAGES", "NOT_EPONYM", "closes_list", "coordinated_names", "elided_editions", "eponym_names",
+    "COORD", "NOT_EPONYM", "closes_list", "coordinated_names", "elided_editions", "eponym_names",
     "listed_techniques", "listed_with_data", "titled_collections",
 ]
 
@@ -70,15 +70,6 @@ _TITLED_BEFORE = re.compile(
 )
 # A capitalised word, then "and": the item before a plural collection noun is the last of a list of names.
 _AFTER_NAME = re.compile(r"[A-Z][\w\-]*\s(?:and|&)\s$")
-# Languages (and language words) are no names of their own ("the largest English and Chinese ... datasets").
-LANGUAGES = frozenset(
-    [
-        "English", "Chinese", "French", "German", "Spanish", "Japanese", "Korean", "Arabic", "Hindi", "Russian",
-        "Polish", "Italian", "Portuguese", "Dutch", "Vietnamese", "Turkish", "Persian", "Indonesian", "Bengali",
-        "Urdu", "Swahili", "Greek", "Hebrew", "Czech", "Swedish", "Finnish", "Thai", "Tamil", "Python", "Java",
-        "Multilingual", "Monolingual", "Bilingual", "Cross", "Lingual",
-    ]
-)
 
 def listed_techniques(text: str, cands: list[Cand], index: dict[str, Entry], is_generic: Callable[[str], bool]
                       ) -> list[Cand]:

@@ -101,3 +101,12 @@ def test_a_latex_superscript_is_part_of_the_short_form_not_of_its_letters() -> N
     text = "We propose Zorp Ensemble Evolution (ZEE$^2$) and a Blarg Net (BN$_{2}$)."
     got = [(text[ls:le], text[ss:se]) for ls, le, ss, se in find_abbreviations(text)]
     assert got == [("Zorp Ensemble Evolution", "ZEE$^2$"), ("Blarg Net", "BN$_{2}$")]
+
+
+def test_a_long_form_whose_every_initial_spells_the_acronym_is_taken_whole() -> None:
+    """Schwartz & Hearst take the shortest match, with letters inside words: "time augmen(t)(a)tion" for TTA. When
+    the words' initials spell the acronym exactly, the long form starts where they do."""
+    assert _pairs("we apply zorp time augmentation (ZTA) to it") == [("zorp time augmentation", "ZTA")]
+    assert _pairs("the Quux Quux Network (QQN) is") == [("Quux Quux Network", "QQN")]
+    # no run of words whose initials spell it: Schwartz & Hearst's match stands
+    assert _pairs("a Zorp Quux-based Alignment (ZQA)") == [("Zorp Quux-based Alignment", "ZQA")]

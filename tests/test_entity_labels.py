@@ -66,3 +66,10 @@ def test_a_title_case_long_form_is_headed_before_its_prepositional_phrase() -> N
     assert classify_long_form("Zorp Classification for Question Answering") is None
     assert classify_long_form("Temporal Zorp Localization via Language") is None
     assert classify_long_form("Zorp Research Institute for Computational Intelligence") is None
+
+
+def test_a_language_names_no_technique() -> None:
+    from extract.entity_labels import classify_long_form
+
+    assert classify_long_form("Zorpish Vernacular English") is None
+    assert classify_long_form("Zorpish Vernacular Alignment") == "Method"

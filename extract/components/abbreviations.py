@@ -109,6 +109,8 @@ def _long_form_before(text: str, sf: str, end: int) -> tuple[int, int] | None:
     words = _WORD.findall(left)
     window = " ".join(words[-min(len(sf) + 5, 2 * len(sf)) :])
     lf = best_long_form(sf, window)
+    if lf is not None and sf.isalpha() and (ini := initials_long_form(sf, window)) and len(ini) > len(lf):
+        lf = ini  # "test time augmentation (TTA)": every word's initial, not "time augmen(t)(a)tion"
     if lf is None and (rep := repeated_letters(sf)) != sf:  # "Asynchronous Advantage Actor-Critic (A3C)"
         lf = initials_long_form(rep, window)
     if lf is None and (spelled := numeral_words(sf)) != sf:  # "Distance-to-Uniform (D2U)"
