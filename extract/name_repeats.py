@@ -36,7 +36,10 @@ def long_form_uses(text: str, defined: list[tuple[int, int, int, int]], alias: d
         flat = flat or text.lower().replace("-", " ").replace("\n", " ")
         if len(flat) != len(text):
             return out  # lower() changed a length ("İ"): offsets would not map back
-        for i, j in _whole_occurrences(flat, " ".join(words).lower(), text):
+        needle = " ".join(words).lower()
+        if needle.endswith("s") and not needle.endswith("ss"):
+            needle = needle[:-1]  # "Boltzmann Machines" in the title of a paper that defines "... Machine (MP-DBM)"
+        for i, j in _whole_occurrences(flat, needle, text, plural=True):
             if not any(a <= i < b for a, b, _, _ in defined):
                 out.append(Cand(i, j, proto.label, proto.name, proto.parent, "abbreviation", proto.prio, None,
                                 set(proto.evidence)))
@@ -61,12 +64,14 @@ def proposal_reuses(text: str, cands: list[Cand]) -> list[Cand]:
     return out
 
 
-def _whole_occurrences(haystack: str, needle: str, text: str) -> Iterator[tuple[int, int]]:
+def _whole_occurrences(haystack: str, needle: str, text: str, plural: bool = False) -> Iterator[tuple[int, int]]:
     """Spans of ``needle`` in ``haystack`` (``text`` or a same-length copy of it) that no letter, digit,
-    hyphen or underscore of ``text`` continues on either side."""
+    hyphen or underscore of ``text`` continues on either side; ``plural``: also with an "s" after it."""
     i = haystack.find(needle)
     while i >= 0:
         j = i + len(needle)
+        if plural and text[j : j + 1] == "s":
+            j += 1
         if (i == 0 or not _name_char(text[i - 1])) and (j == len(text) or not _name_char(text[j])):
             yield i, j
         i = haystack.find(needle, j)

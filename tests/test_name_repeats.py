@@ -15,6 +15,18 @@ def test_a_long_form_the_paper_defines_is_found_again_in_any_case_and_hyphenatio
     assert [(text[c.start : c.end], c.name, c.label) for c in got] == [("Zorp-Quux Learning", "ZQL", "Method")]
 
 
+def test_a_long_form_is_found_again_in_the_singular_or_the_plural() -> None:
+    """"Zorp Quux Networks" in the title of a paper that defines "zorp quux network (ZQN)", and the other way round;
+    not inside a longer word."""
+    for title, defined_lf in (("Zorp Quux Networks", "zorp quux network"), ("Zorp Quux Network", "zorp quux networks")):
+        text = f"{title}: a study\n\nWe define a {defined_lf} (ZQN). Zorp quux networked systems differ."
+        ls = text.index(defined_lf)
+        defined = [(ls, ls + len(defined_lf), text.index("ZQN"), text.index("ZQN") + 3)]
+        proto = Cand(0, 0, "Method", "ZQN", "", "abbreviation", 2, None, {"abbreviation"})
+        got = long_form_uses(text, defined, {defined_lf.replace(" ", ""): proto, "zqn": proto})
+        assert [text[c.start : c.end] for c in got] == [title]
+
+
 def test_a_proposal_of_several_words_is_found_again_but_not_inside_a_longer_name() -> None:
     text = "We introduce Zorp N1. Zorp N1 is fast, and Zorp N1X is another."
     first = Cand(13, 20, "Model", "Zorp N1", "", "proposal", 2, None, {"proposed", "prop:Model"})
