@@ -1,6 +1,7 @@
 """More mentions of names the paper itself coins: its multi-word long forms written again in any case ("Self-Play
 with Variational Problem Synthesis" in the title of a paper that defines "self-play with variational problem synthesis
-(SvS)"), and its multi-word proposals written again ("GR00T N1 is ..." after "we introduce GR00T N1"). Used by
+(SvS)"), its multi-word proposals written again ("GR00T N1 is ..." after "we introduce GR00T N1"), and its acronyms
+spelled out word by word in the title ("Multi-Agent Diverse Generative Adversarial Networks" for MAD-GAN). Used by
 ``kg_entities``, which gives these copies the entity of the original."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Iterator
 from extract.entity_labels import Cand
 from extract.lexicon import norm_key
 
-__all__ = ["long_form_uses", "proposal_reuses"]
+__all__ = ["long_form_uses", "proposal_reuses", "title_spellings"]
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -80,3 +81,48 @@ def _whole_occurrences(haystack: str, needle: str, text: str, plural: bool = Fal
 def _name_char(c: str) -> bool:
     """Whether ``c`` continues a word or a hyphenated name."""
     return c.isalnum() or c in "-_"
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z0-9]+")
+_ACRONYM = re.compile(r"[A-Za-z][A-Za-z\-]{2,11}")
+# A spelled-out run is a whole noun phrase: the title's start, a colon or a function word before it, and its end, a
+# punctuation mark or a function word after it ("... Modality-Aware Experts" is no run "Mixture of Modality-Aware").
+_RUN_OPENS = re.compile(r"(?:^|[:(\"“]\s*|\b(?i:a|an|the|towards?|with|via|for|using|through|by|and|on|in|of)\s+)$")
+_RUN_CLOSES = re.compile(
+    r"\s*(?:$|[:,.?!)\"”]|(?i:for|with|via|using|through|in|on|of|to|and|from|as|by|under|towards?)\b)"
+)
+
+
+def title_spellings(text: str, title_end: int, cands: list[Cand]) -> list[Cand]:
+    """The title's spelled-out forms of the acronyms the paper proposes: a run of title words whose initials are exactly
+    the acronym's letters, three or more ("MAD-GAN" and "Multi-Agent Diverse Generative Adversarial Networks",
+    "MoEC" and "Mixture of Expert Clusters"). A candidate of exactly that span takes the acronym's name (its own
+    type evidence still votes); else a copy of the acronym's candidate is returned for the span. Known names (rows
+    of the lists) are left alone, on either side."""
+    if title_end <= 0:
+        return []
+    title = text[:title_end]
+    words = list(_TITLE_WORD.finditer(title))
+    initials = "".join(w.group()[0].lower() for w in words)
+    out: list[Cand] = []
+    done: set[str] = set()
+    for c in cands:
+        surface = text[c.start : c.end]
+        if c.entry is not None or "proposed" not in c.evidence or c.name in done or not _ACRONYM.fullmatch(surface):
+            continue  # only the paper's own acronyms: a task's ("ISTD", "TQA") the title spells out stays a task
+        letters = surface.replace("-", "").lower()
+        if sum(ch.isupper() for ch in surface) < 2 or len(letters) < 3:
+            continue
+        done.add(c.name)
+        at = initials.find(letters)
+        while at >= 0:
+            s, e = words[at].start(), words[at + len(letters) - 1].end()
+            whole = _RUN_OPENS.search(title, 0, s) is not None and _RUN_CLOSES.match(title, e) is not None
+            same = [o for o in cands if o.start == s and o.end == e]
+            if whole and not any(o.entry is not None for o in same):
+                for o in same:
+                    o.name = c.name
+                if not same:
+                    out.append(Cand(s, e, c.label, c.name, c.parent, c.rule, c.prio, None, set(c.evidence)))
+            at = initials.find(letters, at + 1)
+    return out

@@ -33,3 +33,32 @@ def test_a_proposal_of_several_words_is_found_again_but_not_inside_a_longer_name
     got = proposal_reuses(text, [first])
     assert [(c.start, c.end) for c in got] == [(22, 29)]
     assert got[0].evidence == {"proposed"}  # the copy casts no second vote for the type
+
+
+def _title_spellings(text: str, acronym: str, title_cands: tuple[tuple[str, str], ...] = ()) -> list[tuple[str, str]]:
+    from extract.name_repeats import title_spellings
+
+    at = text.rindex(acronym)
+    cands = [Cand(at, at + len(acronym), "Method", acronym, "", "shape+proposed", 2, None, {"proposed"})]
+    for surface, rule in title_cands:
+        s = text.index(surface)
+        cands.append(Cand(s, s + len(surface), "Method", surface, "", rule, 2, None, {"proposed"}))
+    new = title_spellings(text, text.index("\n\n"), cands)
+    return [(text[c.start : c.end], c.name) for c in cands[1:] + new if c.name == acronym]
+
+
+def test_a_title_run_whose_initials_spell_a_proposed_acronym_is_its_mention() -> None:
+    text = "Multi-Zorp Quux Networks for Flim\n\nWe propose MZQN, which flims."
+    assert _title_spellings(text, "MZQN") == [("Multi-Zorp Quux Networks", "MZQN")]
+    # a title candidate of that span is renamed, not duplicated
+    text = "Zorp of Quux Clusters\n\nWe propose ZoQC."
+    assert _title_spellings(text, "ZoQC", (("Zorp of Quux Clusters", "proposal"),)) == [
+        ("Zorp of Quux Clusters", "ZoQC")]
+    # only a whole noun phrase: not the first words of a longer one
+    assert _title_spellings("Mixture of Zorp-Aware Experts\n\nWe propose MoZA.", "MoZA") == []
+    # not an acronym the paper does not propose
+    from extract.name_repeats import title_spellings
+
+    text = "Zorp Quux Detection in Flims\n\nZQD is hard."
+    cand = Cand(text.index("ZQD"), text.index("ZQD") + 3, "Benchmark", "ZQD", "", "shape", 1, None, set())
+    assert title_spellings(text, text.index("\n\n"), [cand]) == []

@@ -64,7 +64,7 @@ from extract.lexicon import (
 )
 from extract.long_form_meaning import other_meaning, same_meaning
 from extract.mention_cues import RIGHT_CUE, cue_label
-from extract.name_repeats import long_form_uses, proposal_reuses
+from extract.name_repeats import long_form_uses, proposal_reuses, title_spellings
 from extract.origins import mark_origins
 from extract.proposal_titles import not_own_subtitle
 
@@ -299,6 +299,7 @@ class EntityResolver:
                 ev = {"proposed", tag + label} if label else {"proposed"}
                 cands.append(Cand(int(s), int(e), label, name, "", "proposal", 2, None, ev))
                 proposed.setdefault(canonical_key(name), str(rule))
+        cands += title_spellings(text, title_end, cands)
         cands += proposal_reuses(text, cands)
         return cands, generic_sf, proposed
 
