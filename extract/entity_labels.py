@@ -292,8 +292,33 @@ def label_of(text: str, sents: list[list[int]], ms: list[Cand]) -> str | None:
         return _refine(text, sents, ms, (cue or abbr)[0])
     # A compound on a known technique ("multi-LoRA") stays a technique next to "models" ("multi-LoRA models").
     compound = ["Method"] if any(c.rule == "shape" and c.label == "Method" for c in ms) else []
-    found = compound or cue or coord or shape or sized or _cited(text, ms)
+    found = compound or cue or coord or shape or sized or _cited(text, ms) or _compared_system(text, ms)
     return _refine(text, sents, ms, found[0]) if found else None
+
+
+# A comparison's object, then any names listed before this one: "outperforms ZapNet", "compared with ZapNet [4] and
+# QuuxSeg", "better than existing methods such as ZapNet".
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|(?:compared|comparison)\s+(?:to|with|against)|"
+    r"(?<!more )(?<!less )(?<!fewer )(?<!greater )(?<!other )(?<!rather )(?<!larger )(?<!smaller )than|against|versus|"
+    r"vs\.?)\s+(?:the\s+)?(?:(?:state-of-the-art|strong|existing|previous|prior|competitive|"
+    r"recent|popular|leading|baseline)\s+)*(?:(?:methods?|models?|baselines?|approaches|systems|trackers|detectors)"
+    r"(?:\s*,?\s*(?:such as|like|including|e\.g\.,?|namely))?\s+)?"
+    r"(?:[A-Z][\w\-.]*(?:\s*\[[\d,\s\-–]+\])?(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$"
+)
+
+
+_NUMBER_FORMAT = re.compile(r"(?:FP|BF|TF|INT|UINT|MXFP|NF)\d{1,2}")  # a number format, no system: "FP16", "INT8"
+
+
+def _compared_system(text: str, ms: list[Cand]) -> list[str]:
+    """["Model"] or ["Method"] for an untyped name that a comparison has as its object (someone else's system:
+    "outperforms ZapNet and QuuxSeg"), typed by its head; else []."""
+    if not any(text[c.start : c.start + 1].isalpha() and not text.startswith("non-", c.start)
+               and not _NUMBER_FORMAT.fullmatch(text, c.start, c.end)
+               and _COMPARED_BEFORE.search(text, max(0, c.start - 160), c.start) for c in ms):
+        return []  # (not "more than 3million items", "outperforms non-ROI codecs", "compared to BF16")
+    return _model_head(text, ms) or ["Method"]
 
 
 # An author, not a name: "the approach of Smith [5]", "by Luss and Zorp [15]".

@@ -73,3 +73,12 @@ def test_a_language_names_no_technique() -> None:
 
     assert classify_long_form("Zorpish Vernacular English") is None
     assert classify_long_form("Zorpish Vernacular Alignment") == "Method"
+
+
+def test_the_object_of_a_comparison_is_someone_elses_system() -> None:
+    from tests.entity_helpers import entities_of
+
+    ents = entities_of("T\n\nOur method outperforms ZorpSeg and QuuxDet [4] on flims, and runs faster than FlimNet.")
+    assert ents["ZorpSeg"]["label"] == ents["QuuxDet"]["label"] == "Method" and ents["FlimNet"]["label"] == "Model"
+    ents = entities_of("T\n\nIt stores more than 3million items and beats non-QZ codecs.")
+    assert not {"3million", "non-QZ"} & set(ents)
