@@ -73,3 +73,11 @@ def test_an_adjectival_neural_network_also_without_neural_unless_another_family(
     assert ("convolutional networks", "Method", "CNN") in got and ("recurrent network", "Method", "RNN") in got
     assert _found("A fully convolutional network and temporal convolutional networks.") == []
     assert _found("Deep networks are trained.") == []  # "deep neural networks" is a class, not a row
+
+
+def test_a_camel_case_model_family_in_the_plural_as_written() -> None:
+    """"DenseNets" are the DenseNet family; not in another case ("densenets"), and not an acronym's plural ("GLMs"
+    are generalized linear models, not the GLM language model)."""
+    got = _found("Unlike DenseNets and EfficientNets, densenets and GLMs are here.")
+    assert ("DenseNets", "Model", "DenseNet") in got and ("EfficientNets", "Model", "EfficientNet") in got
+    assert not {"densenets", "GLMs"} & {t for t, _, _ in got}

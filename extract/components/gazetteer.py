@@ -61,6 +61,8 @@ def pattern_tokenizer(nlp: Language) -> Tokenizer:
     )
 
 
+_CAMEL = re.compile(r"[A-Z][A-Za-z\-]*[a-z][A-Z][A-Za-z\-]*")  # an inner capital after a small letter
+
 class GazetteerMatcher:
     """Finds gazetteer names in a Doc and applies the per-entry case rules."""
 
@@ -73,12 +75,18 @@ class GazetteerMatcher:
         strings = nlp.vocab.strings
         tokenizer = pattern_tokenizer(nlp)
         self.keys: dict[int, tuple[int, bool]] = {}
+        # A model family's one-word camel-case name in the plural, only as written ("DenseNets", "DeiTs"; not the
+        # "LLAMAS" data set for LLaMA): not acronyms ("GLMs" are generalized linear models) nor phrases.
+        self.family_plurals: dict[int, dict[str, str]] = {}  # entry index -> lower-case plural -> as written
         for i, e in enumerate(self.entries):
             plural = e.label == "Method"
             variants: dict[bool, set[str]] = {True: set(), False: set()}
             for alias in e.surfaces:
                 has_upper = any(c.isupper() for c in alias)
                 variants[has_upper] |= surface_variants(alias, plural)
+                if e.label == "Model" and _CAMEL.fullmatch(alias) is not None:
+                    self.family_plurals.setdefault(i, {})[alias.lower() + "s"] = alias + "s"
+                    variants[has_upper].add(alias + "s")
             self.exact.append(frozenset(variants[True] | variants[False]))
             for upper, vs in variants.items():
                 if not vs:
@@ -100,6 +108,8 @@ class GazetteerMatcher:
             e = self.entries[i]
             a = starts[start]  # character offsets from the token starts: no Token/Span objects per match
             text = full[a : starts[end] if end < len(starts) else len(full)].rstrip()
+            if (fam := self.family_plurals.get(i)) is not None and fam.get(text.lower(), text) != text:
+                continue  # a family's plural in another case
             if "cs" in e.flags:
                 if text not in self.exact[i]:
                     continue
