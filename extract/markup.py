@@ -15,6 +15,8 @@ True
 'the matrix $    $ and     _1 loss of \\\\Zorp'
 >>> blank_markup("code: https://github.com/zorp/ZorpNet.") == "code:" + " " * 32 + "."
 True
+>>> blank_markup("code at github.com/zorp/ZorpNet.") == "code at" + " " * 24 + "."
+True
 >>> blank_markup("which we call ``Zorp''.")
 'which we call  "Zorp" .'
 """
@@ -46,6 +48,12 @@ _MATH = re.compile(
 )
 # A web address: the guide annotates no name that only a URL holds ("github.com/zorp/ZorpNet").
 _URL = re.compile(r"\\url\{[^{}\s]*\}|(?:https?://|www\.)[^\s)\]}>\"]*[^\s)\]}>\".,;:!?]")
+# Also written without a scheme: "github.com/zorp/ZorpNet", "zorp.github.io/ZorpNet", "huggingface.co/datasets/X"
+# (a host with a path; a product name such as "Zorp.ai" has none).
+_BARE_URL = re.compile(
+    r"(?<![\w@.\-/])(?:[A-Za-z0-9\-]+\.)+(?:com|org|net|io|ai|co|edu|gov|dev|app)/[^\s)\]}>\"]*[^\s)\]}>\".,;:!?]"
+)
+_HOST_ENDS = (".com/", ".org/", ".net/", ".io/", ".ai/", ".co/", ".edu/", ".gov/", ".dev/", ".app/")
 _F1 = re.compile(r"\$?\bF_\{?1\}?\$?(?!\w)")
 # A plain word of three letters or more set in math mode ("on $test-other$"), not a variable ("$k$", "$\\Phi$").
 _WORD_IN_MATH = re.compile(r"(?<![\w$\\])\$([A-Za-z][A-Za-z\-]{2,})\$(?![\w$])")
@@ -62,6 +70,8 @@ def blank_markup(text: str) -> str:
         text = _F1.sub(lambda m: " " * (len(m.group()) - 2) + "F1", text)
     if "http" in text or "www." in text:
         text = _URL.sub(lambda m: " " * len(m.group()), text)
+    if "/" in text and any(h in text for h in _HOST_ENDS):
+        text = _BARE_URL.sub(lambda m: " " * len(m.group()), text)
     if "$" in text:  # "$test-clean$": a word set in math mode is a word
         text = _WORD_IN_MATH.sub(lambda m: " " + m.group(1) + " ", text)
     if "\\" not in text and "**" not in text:

@@ -68,3 +68,9 @@ def test_a_name_only_a_web_address_holds_is_no_entity() -> None:
 def test_a_word_set_in_math_mode_reads_as_the_word_not_a_variable() -> None:
     assert blank_markup("3.3% WER on $test-other$ on X, $k$-NN") == "3.3% WER on  test-other  on X, $k$-NN"
     assert blank_markup("we propose $\\textsc{ZorpLAN}$, a net").split()[2] == "ZorpLAN"
+
+
+def test_a_web_address_without_a_scheme_is_blanked_but_not_a_dotted_name() -> None:
+    for url in ("github.com/zorp/Zorp-Net", "zorp.github.io/ZorpNet", "huggingface.co/datasets/zorp/Zorp-Bench"):
+        text = f"Code: {url}. Zorp.ai and Key.Net stay."
+        assert blank_markup(text) == "Code: " + " " * len(url) + ". Zorp.ai and Key.Net stay."
