@@ -59,7 +59,7 @@ def _same_word(a: str, b: str) -> bool:
 
 def _word_apart(mine: str, theirs: str) -> bool:
     """Whether two long forms of as many words, three or more, differ in a word of the same place, neither word an
-    acronym nor a spelling of the other: "sparse fine-tuning" is no "supervised fine-tuning", "Masked Item Modeling"
+    acronym (`corpus.is_acronym`) nor a spelling of the other: "sparse fine-tuning" is no "supervised fine-tuning", "Masked Item Modeling"
     no "masked image modeling", though each shares half its words with the other. (Two words are too few to tell:
     "residual connections" may well be what the row calls "residual network".)"""
     return _aligned_apart(_WORDS.findall(mine), _WORDS.findall(theirs))
@@ -76,17 +76,12 @@ def _aligned_apart(a: list[str], b: list[str]) -> bool:
     if len(a) != len(b) or len(a) < 3:
         return False
     return any(
-        not (_capitals(x) or _capitals(y) or _same_word(x.lower(), y.lower()))
+        not (is_acronym(x) or is_acronym(y) or _same_word(x.lower(), y.lower()))
         for x, y in zip(a, b, strict=True)
     )
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
-
-
-def _capitals(word: str) -> bool:
-    """An acronym's word ("AEs", "RL"): two capitals or more."""
-    return sum(c.isupper() for c in word) >= 2
 
 
 def _apart(mine: set[str], my_head: str, long_form: str) -> bool:
