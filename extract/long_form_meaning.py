@@ -59,9 +59,10 @@ def _same_word(a: str, b: str) -> bool:
 
 def _word_apart(mine: str, theirs: str) -> bool:
     """Whether two long forms of as many words, three or more, differ in a word of the same place, neither word an
-    acronym (`corpus.is_acronym`) nor a spelling of the other: "sparse fine-tuning" is no "supervised fine-tuning", "Masked Item Modeling"
-    no "masked image modeling", though each shares half its words with the other. (Two words are too few to tell:
-    "residual connections" may well be what the row calls "residual network".)"""
+    acronym (``corpus.is_acronym``) nor a spelling of the other: "sparse fine-tuning" is no "supervised
+    fine-tuning", "Masked Item Modeling" no "masked image modeling", though each shares half its words with the
+    other. (Two words are too few to tell: "residual connections" may well be what the row calls "residual
+    network".)"""
     return _aligned_apart(_WORDS.findall(mine), _WORDS.findall(theirs))
 
 
