@@ -40,7 +40,7 @@ HAND: tuple[str, ...] = (
     r"(?i:(?:word|character) error rates?)",
     r"(?i:AUC?-?(?:PR|ROC|PRC))",
     r"(?i:pass@\d+)",
-    r"(?i:recall@\d+)",
+    r"(?i:recall[@-]\d+)",
     r"(?i:hits@\d+)",
     r"(?i:rank@\d+)",
     r"F1(?:[- ]scores?|[- ]measure)?",
@@ -192,6 +192,8 @@ _CHANGE_BEFORE = re.compile(
 )
 # Right before a metric: it is the condition another metric is read at ("54.1% mAP at IoU@0.5").
 _CONDITION_BEFORE = re.compile(r"\b(?i:at)\s+$")
+_RATE_AFTER = re.compile(r"[\s\-]+(?i:rates?)\b")
+_HEAD_AFTER = re.compile(r"[\s\-]+(?i:accurac(?:y|ies)|scores?)\b")
 _PERCENTILE_AFTER = re.compile(r"\s+\d{1,2}(?:th|st|nd|rd)\s+percentile\b")
 # A word joined to a metric by a hyphen belongs to it ("pixel-AUROC", "image-level-F1").
 _PREFIXED = re.compile(r"[A-Za-z][A-Za-z\-]*-$")
@@ -285,13 +287,19 @@ def find_metrics(text: str, start: int, end: int, defined: tuple[str, ...] = ())
         c = _CHANGE_AFTER.match(text, e, end)
         if c is not None:
             e = c.end()
+        if (r := _RATE_AFTER.match(text, e, end)) is not None and m.group().lower().endswith("error"):
+            e = done = r.end()  # "top-5 error rates": the list's "Top-5 Error" and its rate are one metric
+        elif (r := _HEAD_AFTER.match(text, e, end)) is not None and m.group()[-1].isdigit():
+            e = done = r.end()  # "Rank-1 accuracy", "Recall@1 score": a cut-off metric and its head are one
         if (pc := _PERCENTILE_AFTER.match(text, e, end)) is not None:
             e = done = pc.end()  # "Hausdorff distance 95th percentile": one metric
         name = display(text[s:e], s == start)
         first, _, rest = name.partition(" ")
         if rest and (sl := _SLASHED_BEFORE.search(text, max(start, s - 12), s)) is not None and (
-            sl.group(1) != first and _DIGITS.sub("", sl.group(1)) == _DIGITS.sub("", first)
-        ):  # "top-1/top-5 error rate": two metrics, the first written by its qualifier alone
+            sl.group(1) != first and (_DIGITS.sub("", sl.group(1)) == _DIGITS.sub("", first) or (
+                _SLASHED_QUALIFIER.fullmatch(sl.group(1)) and _SLASHED_QUALIFIER.fullmatch(first)))
+        ):  # "top-1/top-5 error rate", "box/mask AP": two metrics, the first written by its qualifier alone
+            out = [o for o in out if o[:2] != sl.span(1)]  # not also the bare "top-1" on its own
             out.append((sl.start(1), sl.end(1), f"{sl.group(1)} {rest}", m.group().lower() in WEAK))
         out.append((s, e, name, m.group().lower() in WEAK))
     for acronym in defined:
@@ -306,7 +314,9 @@ def find_metrics(text: str, start: int, end: int, defined: tuple[str, ...] = ())
     return sorted(out) if defined else out
 
 
-_SLASHED_BEFORE = re.compile(r"(?<![\w/\-])([A-Za-z][\w@\-]*\d)\s*/\s*$")
+_SLASHED_BEFORE = re.compile(r"(?<![\w/\-])([A-Za-z][\w@\-]*)\s*/\s*$")
+# Object kinds a detection metric is read for, slashed before it ("box/mask AP", "bbox/segm mAP").
+_SLASHED_QUALIFIER = re.compile(r"(?i:box|bbox|mask|segm|seg|keypoint|pixel|instance|image|object|frame|video|clip)")
 _DIGITS = re.compile(r"\d+")
 
 _SINGULAR = {

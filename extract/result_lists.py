@@ -50,12 +50,16 @@ def metric_lists(metrics: list[Metric], text: str) -> list[list[Metric]]:
     return runs
 
 
+_DIGIT = re.compile(r"\d")
 _UNNAMED_LAST = re.compile(r",?\s+and\s+(?:the\s+)?[a-z]")
 
 
-def paired_runs(group: list[Number], runs: list[list[Metric]]) -> list[tuple[Number, Metric]]:
-    """A list of metrics of the group's length, paired in order with its numbers (none if there is none)."""
+def paired_runs(group: list[Number], runs: list[list[Metric]], text: str = "") -> list[tuple[Number, Metric]]:
+    """A list of metrics of the group's length, paired in order with its numbers (none if there is none); of
+    several such lists (``text`` given), the one right after the numbers."""
     fits = [r for r in runs if len(r) == len(group)]
+    if len(fits) > 1 and text:  # "46.8/38.6 box/mask AP with A, and 48.1/39.9 box/mask AP with B": the next one
+        fits = [r for r in fits if r[0][0] >= group[-1].end and not _DIGIT.search(text, group[-1].end, r[0][0])][:1]
     return list(zip(group, fits[0], strict=True)) if len(fits) == 1 else []
 
 

@@ -216,7 +216,7 @@ def sentence_results(
         if len(group) > 1 and (respectively or slash):
             pair_model.update(paired_names(group, lists([m for m in subjects if m[3] == "Model"], text)) or {})
             runs = metric_lists(metrics, text)
-            pair_metric.update({id(n): m for n, m in paired_runs(group, runs)})  # "accuracy and F1 are 91% and 88%"
+            pair_metric.update({id(n): m for n, m in paired_runs(group, runs, text)})  # "F1 and EM are 91% and 88%"
         elif len(group) > 1:  # "gains of 15.4% and 12.9% in terms of Rank-1 and mAP"
             runs = adjacent_runs(group, metric_lists(metrics, text), text)
             pair_metric.update({id(n): m for n, m in paired_runs(group, runs)})

@@ -115,5 +115,14 @@ def test_an_acronym_a_score_is_on_names_data_not_a_metric() -> None:
 
 def test_a_slashed_qualifier_before_a_metric_is_a_metric_of_its_own() -> None:
     """"top-1/top-5 error rate": the first metric written by its qualifier alone; not "train/test accuracy"."""
-    assert _metrics("a top-1/top-5 error rate of 24.1%/7.1%") == ["top-1 error", "top-5 error"]
+    assert _metrics("a top-1/top-5 error rate of 24.1%/7.1%") == ["top-1 error rate", "top-5 error rate"]
     assert _metrics("its train/test accuracy of 91.0/88.2") == ["test accuracy"]
+    assert _metrics("a 46.8/38.6 box/mask AP") == ["box AP", "mask AP"]  # object kinds of a detection metric
+    assert _metrics("a 46.8/38.6 pixel/mask AP") == ["pixel AP", "mask AP"]
+
+
+def test_a_cut_off_metric_takes_its_head_word() -> None:
+    """"Rank-1 accuracy" is the text's metric, not the list's "Rank-1" followed by a word."""
+    assert _metrics("76.4% Rank-1 accuracy and 83.0% Recall-1 score") == ["Rank-1 accuracy", "Recall-1 score"]
+    assert _metrics("a top-5 error rates of 7.1%") == ["top-5 error rate"]
+    assert _metrics("a BLEU score of 30.1") == ["BLEU score"]

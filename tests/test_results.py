@@ -334,6 +334,16 @@ def test_values_across_a_slash_share_the_benchmark_and_the_metric_head() -> None
     assert [(r[1], r[2]) for r in got] == [("Quux-QA", "accuracy"), ("Quux-QA", "F1 score")]  # no shared head
 
 
+def test_slashed_values_and_slashed_metrics_pair_in_order_on_one_benchmark() -> None:
+    """"24.1%/7.1% top-1/top-5 error rates on X": both on X; two such lists each take the metrics after them."""
+    got = _results("FooNet reaches 24.1%/7.1% top-1/top-5 error rates on Quux-QA.")
+    assert [(r[1], r[2], r[3]) for r in got] == [
+        ("Quux-QA", "top-1 error rate", 24.1), ("Quux-QA", "top-5 error rate", 7.1)
+    ]
+    got = _results("FooNet obtains a 46.8/38.6 box/mask AP with BarLM, and a 48.1/39.9 box/mask AP with BazGPT-7B.")
+    assert [(r[2], r[3]) for r in got] == [("box AP", 46.8), ("mask AP", 38.6), ("box AP", 48.1), ("mask AP", 39.9)]
+
+
 def test_a_change_of_something_else_does_not_take_the_metric_before_it() -> None:
     got = _results("FooNet brings a 6.2% improvement in accuracy and an 11.4% reduction in training time.")
     assert [(r[2], r[3]) for r in got] == [("improvement in accuracy", 6.2)]
