@@ -12,7 +12,10 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-_UNIT = r"(?:\$?\s*(?:\$?\\?%\$?(?:\s*points?\b)?|percent\b|percentage points?\b|pp\b|p\.p\.|points?\b|pts\b|dB\b))"
+_UNIT = (
+    r"(?:\$?\s*(?:\$?\\?%\$?(?:\s*points?\b)?|percent\b|percentage points?\b|pp\b|p\.p\.|points?\b|pts\b|dB\b"
+    r"|mm\b|cm\b))"  # a pose or depth error is a distance ("an MPJPE of 42.6 mm")
+)
 # A number: not inside a word, version ("GPT-3.5"), fraction, setting ("k=5") or LaTeX command ("^{3}");
 # an uncertainty ("68±3%") belongs to it.
 _NUMBER = re.compile(
@@ -105,7 +108,7 @@ _FOLLOW_WORDS = (
     "after while when which whereas against without is was are were of average avg avg. mean overall "
     "absolute relative higher lower better worse improvement improvements gain gains increase increases "
     "decrease decreases reduction reductions drop drops boost boosts margin lead less fewer degradation "
-    "decline jump advantage among within as accuracy points pts pp the above below enhancement"
+    "decline jump advantage among within as accuracy points pts pp the above below enhancement almost nearly but yet"
 )
 _FOLLOW = frozenset(_FOLLOW_WORDS.split())
 ASIDE = re.compile(

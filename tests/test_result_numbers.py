@@ -126,3 +126,12 @@ def test_slashed_percentages_are_one_list() -> None:
     assert _numbers("F1 of 67.3% vs. 61.6%/59.9%") == [(67.3, "%", "value"), (61.6, "%", "before"),
                                                        (59.9, "%", "before")]
     assert [r for *_, r in _numbers("it improves 0.9%/0.53% accuracy over the baseline")] == ["delta", "delta"]
+
+
+def test_a_distance_in_millimetres_and_a_value_before_an_aside_word() -> None:
+    """"an MPJPE of 42.6 mm": a pose error is a distance; "of 54.19% but ...", "of 86.37 almost a ..." go on."""
+    assert _numbers("an MPJPE of 42.6mm on it") == [(42.6, None, "value")]
+    assert _numbers("a PSNR of 32.5 dB on it") == [(32.5, None, "value")]
+    assert _numbers("an accuracy of 54.19% but a low recall") == [(54.19, "%", "value")]
+    assert _numbers("an accuracy of 86.37 almost a new high") == [(86.37, None, "value")]
+    assert _numbers("an accuracy with 12 mm thick plates") == []  # a size before a word: no value
