@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.components.name_tails import qualifier_start, tail_end
+from extract.components.name_tails import qualifier_start, spaced_variant, tail_end
 
 
 def _tail(text: str, name: str, label: str = "Model") -> str:
@@ -56,3 +56,24 @@ def test_a_named_edition_with_its_tag() -> None:
     assert _tail("we test Zorp Guard-2 here", "Zorp") == "Zorp Guard-2"
     assert _tail("a Zorp Cross-Encoder model", "Zorp") == "Zorp"  # a word after the hyphen, not a tag
     assert _tail("on Zorp Robotics-ER", "Zorp", "Benchmark") == "Zorp"  # data take years and versions only
+
+
+def test_a_capital_v_version_and_a_data_sets_second_edition() -> None:
+    """"ZapSet V2", "Zorp V3": a version with a capital V; "ZapSet 2," a data set's edition, not "ZapSet 2 times"."""
+    assert _tail("on ZapSet V2 and more", "ZapSet", "Benchmark") == "ZapSet V2"
+    assert _tail("We use Zorp V3.", "Zorp") == "Zorp V3"
+    assert _tail("on ZapSet 2, QuuxSet and more", "ZapSet", "Benchmark") == "ZapSet 2"
+    assert _tail("on ZapSet 2 times", "ZapSet", "Benchmark") == "ZapSet"
+    assert _tail("on ZapSet 1 and more", "ZapSet", "Benchmark") == "ZapSet"  # "1": a count as often as not
+    assert _tail("on ZapSet Vx", "ZapSet", "Benchmark") == "ZapSet"
+
+
+def test_a_known_name_of_several_words_goes_on_with_its_version() -> None:
+    text = "on Zorp Commands V2 and Wibble Diffusion 2.0 with Flash Zap 2"
+    at = text.index("Zorp")
+    assert spaced_variant(text, at, at + len("Zorp Commands"), "Benchmark") == at + len("Zorp Commands V2")
+    at = text.index("Wibble")
+    assert spaced_variant(text, at, at + len("Wibble Diffusion"), "Model") == at + len("Wibble Diffusion 2.0")
+    at = text.index("Flash")
+    assert spaced_variant(text, at, at + len("Flash Zap"), "Method") is None  # techniques take no version
+    assert spaced_variant("on ZapSet V2", 3, 9, "Benchmark") is None  # one word: the shape scanner's

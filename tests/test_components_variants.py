@@ -34,3 +34,13 @@ def test_a_number_that_goes_on_is_another_name_not_a_variant() -> None:
     ]
     link_variants(ents)
     assert [e["parent"] for e in ents] == ["", "", "ZorpSet-10"]
+
+
+def test_a_listed_name_of_several_words_with_a_version_is_its_variant() -> None:
+    """The lists' "Speech Commands" and "Stable Diffusion" (real rows) go on with a version: variants of them."""
+    from tests.entity_helpers import entities_of
+
+    ents = entities_of("A title\n\nWe test on Speech Commands V2 and with the Stable Diffusion 2.0 model.")
+    assert ents["Speech Commands-v2"]["parent"] == "Speech Commands"
+    assert ents["Stable Diffusion-2.0"]["parent"] == "Stable Diffusion"
+    assert "Speech Commands" not in ents and "Stable Diffusion" not in ents

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from extract.acronyms import best_long_form, numeral_contraction, title_expansion
 from extract.canonical import canonical_key, canonical_name, clean_surface, known
+from extract.components.name_tails import spaced_variant
 from extract.components.variants import link_variants, local_base
 from extract.doc_data import (
     ABBREVS,
@@ -144,6 +145,13 @@ class EntityResolver:
         cands: list[Cand] = []
         for s, e, label, name in GAZ_META.get(doc, []):
             entry = known(name) or head_entry(name)
+            if (pos := spaced_variant(text, s, e, label)) is not None:  # "Speech Commands V2": a variant
+                # "MS COCO 2014" is the list's "COCO 2014": the tail goes on the list's name
+                if (full := known(text[s:pos]) or known(name + text[e:pos])) is not None:
+                    cands.append(Cand(s, pos, full.label, full.name, full.parent or "", "gazetteer", 3, full))
+                else:
+                    cands.append(Cand(s, pos, label, canonical_name(name + text[e:pos]), name, "variant", 3, None))
+                continue
             cands.append(Cand(s, e, label, name, (entry.parent if entry else "") or "", "gazetteer", 3, entry))
         for parent, rule, s, e, label, name in SHAPE_META.get(doc, []):
             entry = known(name) if rule == "gazetteer" else None

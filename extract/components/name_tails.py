@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 _TAIL = re.compile(
-    r" (?:\(\d+(?:\.\d+)?[BM]\)|(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BMK]\b|[a-z]?\d+(?:\.\d+)*\b|"
+    r" (?:\(\d+(?:\.\d+)?[BM]\)|(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BMK]\b|(?:[a-z]|V(?=\d))?\d+(?:\.\d+)*\b|"
     r"(?:Chat|Instruct|Base|Pro|Ultra|Flash|Nano|Lite|Turbo|mini|Mini|Large|Small|Medium|XL|XXL|Opus|Sonnet|"
     r"Haiku|Vision|Coder|Math|Omni|Plus|Max|Preview|Thinking|Scout|Maverick|LARGE|BASE|SMALL|TINY|"
     r"base|large|small|medium|tiny|chat|instruct)\b|"
@@ -26,7 +26,8 @@ _TAIL = re.compile(
 _PART_SEP = re.compile(r"[-_/]")
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BbMmKkTt]$|^\(\d+(?:\.\d+)?[BM]\)$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_YEAR_OR_V = re.compile(r"^(?:(?:19|20)\d\d|v\d+(?:\.\d+)*)$")
+_YEAR_OR_V = re.compile(r"^(?:(?:19|20)\d\d|[vV]\d+(?:\.\d+)*)$")
+_DIGIT = re.compile(r"^[2-9]$")  # "AWA 2", "VKITTI 2": a data set's second edition (not "1", a count's "3 of")
 _DOTTED = re.compile(r"^[1-9]\.\d{1,2}$")  # "1.5", "2.0", "5.1"; not a score ("92.28", "0.88")
 # After a bare-number or lower-case tail: the end of the phrase, a function word, a model noun or a name.
 _AFTER = re.compile(
@@ -49,7 +50,8 @@ def tail_end(text: str, start: int, pos: int, label: str) -> int:
     while (m := _TAIL.match(text, pos)) is not None:
         head = _PART_SEP.split(m.group(0)[1:])[0]
         dotted = m.group(0) == " " + head and _DOTTED.match(head) is not None and bool(_AFTER.match(text, m.end()))
-        if label != "Model" and not _YEAR_OR_V.match(head) and not dotted:
+        edition = m.group(0) == " " + head and _DIGIT.match(head) is not None and bool(_AFTER.match(text, m.end()))
+        if label != "Model" and not _YEAR_OR_V.match(head) and not dotted and not edition:
             break  # a data set's tail is a year or a version: "v2", "2.0" ("FrameNet 1.5 and"; not "1.2 million")
         if head[0].isdigit() and not _SIZE.match(head):
             if any(c.isdigit() for c in text[start:pos]):
@@ -67,3 +69,13 @@ def qualifier_start(text: str, start: int) -> int | None:
     "405B " of "405B FooLM"), or None."""
     m = _QUALIFIER.search(text, max(0, start - 16), start)
     return m.start(1) if m is not None else None
+
+
+def spaced_variant(text: str, start: int, end: int, label: str) -> int | None:
+    """End of a known name of several words that goes on with a version or size ("Speech Commands V2",
+    "Stable Diffusion 2.0", "Segment Anything Model 2"), or None when it stops where the list's name does.
+    Techniques take none ("Flash Attention 2" is left to the list)."""
+    if label == "Method" or " " not in text[start:end]:
+        return None  # one-word names go on in the shape scanner
+    pos = tail_end(text, start, end, label)
+    return pos if pos > end else None
