@@ -266,10 +266,22 @@ def exact_surfaces(entry: Entry) -> frozenset[str]:
     return frozenset(out)
 
 
+def is_acronym_alias(alias: str) -> bool:
+    """Whether a row's alias is an acronym (one word with two capitals: "NCE", "iHMMs", "ConvAC")."""
+    return " " not in alias and "-" not in alias and sum(c.isupper() for c in alias) >= 2
+
+
+def _acronym_keys(entry: Entry) -> set[str]:
+    """Keys of the entry's acronym aliases."""
+    return {norm_key(s) for s in entry.aliases if is_acronym_alias(s)}
+
+
 def case_ok(entry: Entry, text: str) -> bool:
     """Whether ``text`` may stand for ``entry`` given its case flags (see ``kg_gazetteer``)."""
     if "cs" in entry.flags:
         return text in exact_surfaces(entry)
+    if entry.source == "corpus" and text not in entry.surfaces and norm_key(text) in _acronym_keys(entry):
+        return False  # a mined acronym only as written: "SVI", not "svi" or "Svi"
     if "lc" in entry.flags or not text.islower() or any(c.isdigit() for c in text):
         return True
     return not any(c.isupper() for c in entry.name) or any(s.islower() for s in entry.surfaces)

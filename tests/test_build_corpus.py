@@ -63,6 +63,24 @@ def test_task_acronyms_are_those_defined_almost_only_as_tasks() -> None:
     assert build_corpus.task_acronyms(mined, not_names, {"zbd"}) == []  # a gazetteer's name
 
 
+def test_a_row_takes_the_acronym_the_field_gives_it_almost_only() -> None:
+    mined = build_corpus.Mined()
+    mined.short["zorp contrastive estimation"]["ZCE"] = 4
+    mined.short["zorp clause encoding"]["ZCE"] = 1  # 4 of 5 definitions: the row's acronym
+    mined.short["quux annealing"]["QA"] = 6  # two letters: too many meanings
+    mined.short["blarg mixing"]["BMX"] = 3
+    mined.short["blarg matrix"]["BMX"] = 2  # 3 of 5: not the field's name for it
+    mined.short["wib sampling"]["WSP"] = 2  # too few definitions
+    longs = build_corpus.acronym_long_forms(mined)
+    acronym = build_corpus.row_acronym
+    assert acronym("zorp contrastive estimation", mined, longs, set(), set()) == "ZCE"
+    assert acronym("quux annealing", mined, longs, set(), set()) == ""
+    assert acronym("blarg mixing", mined, longs, set(), set()) == ""
+    assert acronym("wib sampling", mined, longs, set(), set()) == ""
+    assert acronym("zorp contrastive estimation", mined, longs, {"zce"}, set()) == ""  # a gazetteer's name
+    assert acronym("zorp contrastive estimation", mined, longs, set(), {"zce100k"}) == ""  # a data set's start
+
+
 def test_technique_rate_reads_the_contexts_of_every_mention() -> None:
     texts = [
         "we train it using zorp annealing and blarg mixing.",

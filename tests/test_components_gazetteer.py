@@ -81,3 +81,12 @@ def test_a_camel_case_model_family_in_the_plural_as_written() -> None:
     got = _found("Unlike DenseNets and EfficientNets, densenets and GLMs are here.")
     assert ("DenseNets", "Model", "DenseNet") in got and ("EfficientNets", "Model", "EfficientNet") in got
     assert not {"densenets", "GLMs"} & {t for t, _, _ in got}
+
+
+def test_a_mined_acronym_matches_only_as_written() -> None:
+    """The corpus list's "Neural ordinary differential equations" goes by NODE across the field: "NODE" and
+    "NODEs" name it, the graph's "node" and "Node" do not; its long form still matches in lower case."""
+    got = _found("We fit NODEs and a NODE; every node and Node counts; neural ordinary differential equations too.")
+    texts = [t for t, _, _ in got]
+    assert "NODEs" in texts and "NODE" in texts and "neural ordinary differential equations" in texts
+    assert "node" not in texts and "Node" not in texts

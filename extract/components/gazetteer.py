@@ -20,7 +20,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from extract.doc_data import GAZ_META, text_of, token_starts
-from extract.lexicon import Entry, case_ok, entries, key_index, norm_key, surface_variants
+from extract.lexicon import Entry, case_ok, entries, is_acronym_alias, key_index, norm_key, surface_variants
 
 SPAN_KEY = "kg_gaz"
 # A lower-case word with an inner hyphen, and the words of a window around it ("de-noising auto-encoder" is the
@@ -75,9 +75,10 @@ class GazetteerMatcher:
         strings = nlp.vocab.strings
         tokenizer = pattern_tokenizer(nlp)
         self.keys: dict[int, tuple[int, bool]] = {}
-        # A model family's one-word camel-case name in the plural, only as written ("DenseNets", "DeiTs"; not the
-        # "LLAMAS" data set for LLaMA): not acronyms ("GLMs" are generalized linear models) nor phrases.
-        self.family_plurals: dict[int, dict[str, str]] = {}  # entry index -> lower-case plural -> as written
+        # Spellings matched only as written (entry index -> lower case -> as written): a model family's one-word
+        # camel-case name in the plural ("DenseNets", "DeiTs"; not the "LLAMAS" data set for LLaMA; not acronyms:
+        # "GLMs" are generalized linear models), and the acronym of a row mined from the corpus ("NODE", not "node").
+        self.as_written: dict[int, dict[str, str]] = {}
         for i, e in enumerate(self.entries):
             plural = e.label == "Method"
             variants: dict[bool, set[str]] = {True: set(), False: set()}
@@ -85,8 +86,10 @@ class GazetteerMatcher:
                 has_upper = any(c.isupper() for c in alias)
                 variants[has_upper] |= surface_variants(alias, plural)
                 if e.label == "Model" and _CAMEL.fullmatch(alias) is not None:
-                    self.family_plurals.setdefault(i, {})[alias.lower() + "s"] = alias + "s"
+                    self.as_written.setdefault(i, {})[alias.lower() + "s"] = alias + "s"
                     variants[has_upper].add(alias + "s")
+                if e.source == "corpus" and alias in e.aliases and is_acronym_alias(alias):
+                    self.as_written.setdefault(i, {}).update((v.lower(), v) for v in surface_variants(alias, plural))
             self.exact.append(frozenset(variants[True] | variants[False]))
             for upper, vs in variants.items():
                 if not vs:
@@ -108,8 +111,8 @@ class GazetteerMatcher:
             e = self.entries[i]
             a = starts[start]  # character offsets from the token starts: no Token/Span objects per match
             text = full[a : starts[end] if end < len(starts) else len(full)].rstrip()
-            if (fam := self.family_plurals.get(i)) is not None and fam.get(text.lower(), text) != text:
-                continue  # a family's plural in another case
+            if (fam := self.as_written.get(i)) is not None and fam.get(text.lower(), text) != text:
+                continue  # a family's plural or a mined acronym in another case
             if "cs" in e.flags:
                 if text not in self.exact[i]:
                     continue

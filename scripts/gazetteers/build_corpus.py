@@ -6,7 +6,9 @@ definition is that paper's name (corpus-wide resolution handles it at run time);
 bare and in lower case ("trained with noise contrastive estimation"). This script counts, over
 ``../shared/data/ml_abstracts`` (the gold sets' papers excluded by id and title), the distinct papers that
 define each long form (Schwartz–Hearst, the same code as ``kg_abbreviations``) and writes
-``extract/gazetteers/generated/Method.corpus.tsv``: rows with the ``lc`` flag (lower-case text matches); and
+``extract/gazetteers/generated/Method.corpus.tsv``: rows with the ``lc`` flag (lower-case text matches), each
+with the acronym the field gives it when that acronym means this long form almost everywhere (see
+:func:`row_acronym`; it matches only as written, so abstracts that use it bare name the technique); and
 ``tasks.corpus.txt``: long forms the field defines but uses as tasks, fields, settings or quantities (technique
 rate <= ``MAX_OTHER_RATE``), negative evidence like the PwC task names; and ``task_acronyms.corpus.txt``:
 acronyms whose definitions are almost all such long forms ("KWS", "HOI": an abstract using one undefined
@@ -83,6 +85,8 @@ DATA_HEADS = frozenset(
 # An acronym whose definitions in the corpus are this many, and this share of them a task/field/quantity.
 ACRONYM_MIN_PAPERS = 3
 ACRONYM_SHARE = 0.8
+# A row's acronym ships as its alias when this share of the acronym's definitions in the corpus are the row's.
+ALIAS_SHARE = 0.75
 TECHNIQUE_HEADS = frozenset(
     ["network", "net", "autoencoder", "transformer", "encoder", "decoder", "transducer", "machine", "adapter",
      "regression", "filtering", "pretraining", "training", "inference", "descent", "ascent", "algorithm"]
@@ -315,7 +319,12 @@ def build(abstracts: Path, gold: Path, pwc: Path, out: Path) -> int:
         key=lambda x: (-x[0], x[1]),
     )
     lines = [HEADER, "# name\taliases\tparent\tflags (lc: lowercase text ok); defining papers in the last column"]
-    lines += [f"{surface(mined.surfaces[key])}\t\t\tlc\t{n}" for n, key in rows]
+    longs_of = acronym_long_forms(mined)
+    data = {norm_key(s) for e in entries() if e.label in ("Dataset", "Benchmark") for s in e.surfaces}
+    lines += [
+        f"{surface(mined.surfaces[key])}\t{row_acronym(key, mined, longs_of, taken | flt.metrics, data)}\t\tlc\t{n}"
+        for n, key in rows
+    ]
     # Established compounds of a listed technique ("kernel ridge regression"): papers writing them in the last column
     known = {
         tuple(s.lower().split()): norm_key(e.name)
@@ -349,15 +358,43 @@ def build(abstracts: Path, gold: Path, pwc: Path, out: Path) -> int:
     return len(rows)
 
 
-def task_acronyms(mined: Mined, not_names: set[str], taken: set[str]) -> list[str]:
-    """Acronyms that >= ACRONYM_MIN_PAPERS definitions in the corpus expand, >= ACRONYM_SHARE of them to a
-    task, field, setting or quantity (keys in ``not_names``: "KWS", "HOI", "ReID"), and no gazetteer has."""
+def acronym_long_forms(mined: Mined) -> dict[str, Counter[str]]:
+    """Acronym -> how often the corpus defines it by each long-form key."""
     by_acronym: dict[str, Counter[str]] = defaultdict(Counter)
     for key, shorts in mined.short.items():
         for acronym, n in shorts.items():
             by_acronym[acronym][key] += n
+    return by_acronym
+
+
+_ACRONYM_SHAPE = re.compile(r"[A-Za-z][A-Za-z0-9\-]{2,9}")
+
+
+def row_acronym(
+    key: str, mined: Mined, longs_of: dict[str, Counter[str]], taken: set[str], data: set[str]
+) -> str:
+    """The acronym a row's long form goes by across the field, to ship as its alias ("SVI" of "stochastic
+    variational inference"), or "": defined so by >= ACRONYM_MIN_PAPERS papers and to this long form in >=
+    ALIAS_SHARE of all the acronym's definitions (not "ML", "DP", "SA": many things), three or more characters
+    with two capitals, no gazetteer's name or metric, and no start of a data set's name (keys in ``data``:
+    "BDD" is also BDD100K, which abstracts name without defining)."""
+    acronym, n = mined.short[key].most_common(1)[0]
+    ak = norm_key(acronym)
+    return acronym if (
+        n >= ACRONYM_MIN_PAPERS
+        and n >= ALIAS_SHARE * sum(longs_of[acronym].values())
+        and _ACRONYM_SHAPE.fullmatch(acronym) is not None
+        and sum(c.isupper() for c in acronym) >= 2
+        and ak not in taken
+        and not any(d.startswith(ak) for d in data)
+    ) else ""
+
+
+def task_acronyms(mined: Mined, not_names: set[str], taken: set[str]) -> list[str]:
+    """Acronyms that >= ACRONYM_MIN_PAPERS definitions in the corpus expand, >= ACRONYM_SHARE of them to a
+    task, field, setting or quantity (keys in ``not_names``: "KWS", "HOI", "ReID"), and no gazetteer has."""
     out = []
-    for acronym, longs in by_acronym.items():
+    for acronym, longs in acronym_long_forms(mined).items():
         total = sum(longs.values())
         other = sum(n for key, n in longs.items() if norm_key(key) in not_names)
         if total >= ACRONYM_MIN_PAPERS and other >= ACRONYM_SHARE * total and norm_key(acronym) not in taken:
