@@ -31,6 +31,7 @@ def test_acceptable_drops_fields_tasks_adjectives_and_taken_names() -> None:
     ok = build_corpus.acceptable
     assert ok("zorp contrastive estimation", flt, set())
     assert ok("blarg annealing", flt, set())
+    assert ok("zorp coordinate descent", flt, set()) and ok("zorp variance reduced gradient", flt, set())  # heads
     assert not ok("zorp learning", flt, set())  # a field
     assert not ok("zorp detection", flt, set())  # a task head
     assert not ok("zorp estimation", flt, set())  # two words and a head that is as often a task

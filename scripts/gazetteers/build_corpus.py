@@ -89,7 +89,7 @@ ACRONYM_SHARE = 0.8
 ALIAS_SHARE = 0.75
 TECHNIQUE_HEADS = frozenset(
     ["network", "net", "autoencoder", "transformer", "encoder", "decoder", "transducer", "machine", "adapter",
-     "regression", "filtering", "pretraining", "training", "inference", "descent", "ascent", "algorithm"]
+     "regression", "filtering", "pretraining", "training", "inference", "descent", "ascent", "algorithm", "gradient"]
 )
 # What a technique's mention follows or precedes, and what a field's, task's or object's does.
 _TECH_BEFORE = re.compile(
@@ -192,8 +192,10 @@ def acceptable(key: str, flt: Filters, taken: set[str]) -> bool:
         return False
     if len(words) == 2 and (words[-1] in TWO_WORD_HEADS or head in TWO_WORD_HEADS):
         return False
-    if _ADJ_TAIL.search(words[-1]) and not words[-1].endswith(("model", "kernel", "tional")):
-        return False  # "out of distribution"-like phrases end in a noun; "fully connected" does not
+    if _ADJ_TAIL.search(words[-1]) and not words[-1].endswith(("model", "kernel", "tional")) and (
+        head not in TECHNIQUE_HEADS
+    ):
+        return False  # "out of distribution"-like phrases end in a noun; "fully connected" does not ("descent" does)
     nk = norm_key(key)
     owned = {nk, nk + "s", nk[:-1] if nk.endswith("s") else nk} & taken  # rows match plurals too
     return not owned and not flt.blocked(key) and not flt.blocked(key + "s")
