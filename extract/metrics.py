@@ -67,6 +67,13 @@ HAND: tuple[str, ...] = (
     r"MRR",
     r"Elo",
     r"PQ",  # panoptic quality
+    # established metrics newer than the Papers with Code dump (tracking, simplification, generation)
+    r"HOTA",
+    r"SARI",
+    r"BERTScore",
+    r"CLIPScore",
+    r"TER",
+    r"KID",
     # long forms of the acronyms above, which abstracts often write out before the acronym
     r"(?i:peak[- ]signal[- ]to[- ]noise[- ]ratio)",
     r"(?i:structural similarity(?: index)?(?: measure)?)",
@@ -89,9 +96,9 @@ HAND_FIRST_WORDS = (
     "top accuracy accuracies exact macro micro weighted win success hit solve pass error test training validation "
     "classification generalization localization perplexity percentile precision recall mean average word character "
     "au aupr auprc hits rank f em bleu rouge meteor cider chrf wer cer ppl map ap auc auroc miou iou fid psnr ssim r "
-    "ndcg mrr elo pq score scores performance peak structural intersection area frechet fréchet root reciprocal "
-    "normalized normalised reconstruction prediction estimation forecasting relative absolute angular end endpoint "
-    "pose rotation translation"
+    "ndcg mrr elo pq hota sari bertscore clipscore ter kid score scores performance peak structural intersection "
+    "area frechet fréchet root reciprocal normalized normalised reconstruction prediction estimation forecasting "
+    "relative absolute angular end endpoint pose rotation translation"
 )
 # Generic words standing for a metric: a result with only these needs a benchmark (or a before→after pair).
 WEAK = frozenset({"score", "scores", "performance"})
@@ -108,7 +115,7 @@ _QUALIFIER = (
     r"(?:zero-shot|few-shot|one-shot|\d+-shot|top-\d+|test|testing|validation|val|dev|held-out|average|avg\.?|mean|"
     r"overall|macro|micro|weighted|balanced|relative|absolute|end-to-end|worst-group|worst group|classification|"
     r"segmentation|detection|localization|retrieval|translation|recognition|reconstruction|prediction|"
-    r"generation|top-1|top-5|strict|box|mask|pixel|token|sequence|sentence|word|character|label|set|"
+    r"generation|top-1|top-5|strict|box|bbox|mask|pixel|token|sequence|sentence|word|character|label|set|"
     r"(?:in|out-of)-domain|unlabeled|labeled|linear|linear-probe|fine-tuning|f1)"
 )
 _QUALIFIERS_BEFORE = re.compile(rf"(?:(?i:{_QUALIFIER})[\s\-]+){{1,3}}$")
