@@ -62,16 +62,19 @@ def key(surface: str) -> str:
 
 def front(doc: dict[str, Any]) -> tuple[str, str, tuple[int, int], tuple[int, int]]:
     """(title, abstract, title word span, abstract word span): section 0 is "document : <title> <abstract>";
-    when it holds only the title, an "Abstract" section follows."""
+    when it holds only the title (all of it, colons included), an "Abstract" section follows."""
     words, sents = doc["words"], doc["sentences"]
     s0, e0 = doc["sections"][0]
     t_end = sents[0][1]
     t_start = s0 + 2 if words[s0 : s0 + 2] == ["document", ":"] else s0
+    if words[t_end - 1] == ":" and len(sents) > 1 and words[sents[1][1] - 1] not in (".", "?", "!"):
+        t_end = sents[1][1]  # "FractalNet :" + "Ultra - Deep Neural Networks without Residuals": one title
     a_start, a_end = t_end, e0
     if a_end - a_start < 20 and len(doc["sections"]) > 1:
         s1, e1 = doc["sections"][1]
         if [w.lower() for w in words[s1 : s1 + 3]] == ["section", ":", "abstract"]:
-            a_start, a_end = s1 + 3, e1
+            # the whole section is the title: SciREX's sentences end at a colon ("InfoGAN : Interpretable ...")
+            t_end, a_start, a_end = e0, s1 + 3, e1
     return (detokenize(words[t_start:t_end]), detokenize(words[a_start:a_end]), (t_start, t_end),
             (a_start, a_end))
 
