@@ -30,6 +30,7 @@ TITLE = re.compile(rf"^{NAME}\s*(?::|\s[-–—])\s")  # "X: ...", "X - ..."
 # A release's report ("GPT-4 Technical Report", "The Zorp System Card").
 TITLE_REPORT = re.compile(rf"^(?:The\s+)?{NAME}\s+(?:Tech(?:nical)?\s+Report|System\s+Card|Model\s+Card)\s*$")
 TITLE_ONLY = re.compile(rf"^{NAME}\s*$")
+_WORD_LEAD = re.compile(rf"^(?P<name>{NAME_WORD})\s(?:for|with|via)\s")  # one word before "for/with/via"
 # The descriptor noun of a title's rest ("X: A Framework for ...", "X: Scalable Zorp Models"): the name's type.
 TITLE_HEAD = re.compile(
     r"\s*(?:(?:An?|The)\s+(?:[\w\-]+\s+){0,4}?|(?![\w\-]+ing\b)(?:[A-Z][\w\-]*\s+){0,3}?)(?P<head>[\w\-]+)"
@@ -113,11 +114,17 @@ def _technique_phrase(name: str, text: str, start: int) -> bool:
 
 def title_match(text: str, title_end: int) -> re.Match[str] | None:
     """The match (group ``name``) of the name the title ``text[:title_end]`` gives its paper, or None; a
-    one-name title counts when it is one word or name-shaped and the abstract after it uses the name."""
+    one-name title counts when it is one word or name-shaped and the abstract after it uses the name, and so
+    does one new name-shaped word before "for/with/via" ("ZorpFlux for Skeletons", not "BERT for Blargs")."""
     title = text[:title_end]
     tm = TITLE.match(title) or TITLE_REPORT.match(title)
     if tm is not None:
         return tm
+    lead = _WORD_LEAD.match(title)
+    if lead is not None and _SHAPED_WORD.search(lead.group("name")) and not lookup(lead.group("name")) and (
+        norm_key(lead.group("name")) not in generic_keys()
+    ):
+        return lead  # "ZorpFlux for Skeletons in the Wild": a new name-shaped word before "for" is the paper's
     only = TITLE_ONLY.match(title)
     name = only.group("name") if only else ""
     if only and (" " not in name or _shaped_title(name)) and re.search(
