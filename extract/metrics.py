@@ -27,11 +27,11 @@ HAND: tuple[str, ...] = (
     r"(?i:hit (?:rates?|ratios?))",
     r"(?i:solve rates?)",
     r"(?i:pass rates?)",
-    r"(?i:error rates?)",
+    r"(?i:error[- ]rates?)",
     r"(?i:error reductions?)",
     r"(?i:(?:test|training|validation|classification|generalization|localization|reconstruction|prediction|"
     r"estimation|forecasting|average|relative|absolute|angular|end-?point|pose|rotation|translation|top-[1-5]) "
-    r"errors?(?: rates?)?)",
+    r"errors?(?:[- ]rates?)?)",
     r"(?i:perplexity)",
     r"(?i:percentile)",
     r"(?i:precision)",
@@ -199,7 +199,7 @@ _CHANGE_BEFORE = re.compile(
 )
 # Right before a metric: it is the condition another metric is read at ("54.1% mAP at IoU@0.5").
 _CONDITION_BEFORE = re.compile(r"\b(?i:at)\s+$")
-_RATE_AFTER = re.compile(r"[\s\-]+(?i:rates?)\b")
+_RATE_AFTER = re.compile(r"[\s\-]+(?i:rates?)\b")  # after the list's "Top-5 Error"
 _HEAD_AFTER = re.compile(r"[\s\-]+(?i:accurac(?:y|ies)|scores?)\b")
 _PERCENTILE_AFTER = re.compile(r"\s+\d{1,2}(?:th|st|nd|rd)\s+percentile\b")
 # A word joined to a metric by a hyphen belongs to it ("pixel-AUROC", "image-level-F1").

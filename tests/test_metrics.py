@@ -126,3 +126,11 @@ def test_a_cut_off_metric_takes_its_head_word() -> None:
     assert _metrics("76.4% Rank-1 accuracy and 83.0% Recall-1 score") == ["Rank-1 accuracy", "Recall-1 score"]
     assert _metrics("a top-5 error rates of 7.1%") == ["top-5 error rate"]
     assert _metrics("a BLEU score of 30.1") == ["BLEU score"]
+
+
+def test_established_metrics_newer_than_the_lists() -> None:
+    """Tracking, simplification and generation metrics the Papers with Code dump predates; "bbox AP" like "box AP";
+    a hyphenated "error-rate"."""
+    assert _metrics("a HOTA of 61.2, a SARI of 40.1 and a BERTScore of 0.91") == ["HOTA", "SARI", "BERTScore"]
+    assert _metrics("39.6 mask AP and 48.3 bbox AP") == ["mask AP", "bbox AP"]
+    assert _metrics("a 6.78% error-rate and a 3.1% test error-rate") == ["error-rate", "test error-rate"]
