@@ -57,6 +57,11 @@ def sentence_bench(out: list[dict[str, Any]], gid: int, i: int, size: int, respe
 # on X", "84.4% top-1 / 97.1% top-5 accuracy on X").
 _DIGITS = re.compile(r"\d+")
 _SLASH_GAP = re.compile(r"\s*/\s*")
+# Between a result and the next one written metric first: "..., and an HD95 (HD) of", " and a Dice score of".
+_METRIC_FIRST_GAP = re.compile(
+    r"\s*,?\s*and\s+(?:(?:a|an|the)\s+)?[^;.()]{1,60}?(?:\s*\([^()]{1,12}\))?\s+(?:of|=|:)\s*"
+)
+_LONE_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])")  # not "HD95", "95th"
 _SHARED_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|(?P<slash>/)\s*)(?:(?:a|an)\s+)?")
 
 
@@ -65,12 +70,19 @@ def shared_benchmark(text: str, out: list[dict[str, Any]]) -> None:
     comma stands between its metric and that result's value: "66.3% exact match and 74.7% F1 score on X" are
     both on X (last first, so a run of three shares too). Across a slash, a one-word metric also takes the rest of
     the next one's when the two differ in their digits only: "84.4% top-1 / 97.1% top-5 accuracy" is a top-1
-    accuracy. Slashed values share the benchmark named after the last ("24.1%/7.1% top-1/top-5 error on X")."""
+    accuracy. Slashed values share the benchmark named after the last ("24.1%/7.1% top-1/top-5 error on X"), and
+    so do results written metric first ("a Dice of 83.5% and an HD95 of 3.8 on X")."""
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
         if (a["_group"] == b["_group"] and a["benchmark"] is None and b["benchmark"] is not None
                 and b["_tied"] == "after" and _SLASH_GAP.fullmatch(text, a["_end"], b["_start"])):
             a["benchmark"], a["_tied"] = b["benchmark"], "shared"  # "24.1%/7.1% top-1/top-5 error on X"
+            continue
+        if (a["benchmark"] is None and not a["_tied"] and b["benchmark"] is not None and b["_tied"] == "after"
+                and a["_tail"] <= b["_start"] and (g := _METRIC_FIRST_GAP.fullmatch(text, a["_tail"], b["_start"]))
+                and str(b["metric"]).split(" ", 1)[0].lower() in g.group(0).lower()
+                and not _LONE_NUMBER.search(g.group(0))):
+            a["benchmark"], a["_tied"] = b["benchmark"], "shared"  # "a Dice of 83.5% and an HD95 of 3.8 on X"
             continue
         gap = _SHARED_GAP.fullmatch(text, a["_tail"], b["_start"]) if a["_tail"] <= b["_start"] else None
         if gap is None or a["_group"] == b["_group"]:

@@ -37,7 +37,7 @@ _ON_BENCH = re.compile(
 )
 # Right after a number or its metric: the condition it holds at ("at IoU@0.5", "at 1% FPR", "at IoU 0.7").
 _AT = r"\bat\s+(?:[A-Za-z][\w\-]*\s*[=@]?\s*)?"  # "at ", "at IoU ", "at tIoU=": what a condition's number follows
-_CONDITION = re.compile(rf"\s*{_AT}\d[\d.:]*%?(?:\s+[A-Za-z][\w@\-]*)?(?=\s+on\b)")
+_CONDITION = re.compile(rf"\s*{_AT}\d[\d.:]*%?(?:\s+[A-Za-z][\w@\-]*)?(?=\)?\s+on\b)")
 _CONDITION_NUMBER = re.compile(rf"{_AT}$")
 _GAP_TO_METRIC = re.compile(rf"[\s*$]*(?:(?:\(|\)|{GAP_WORDS}\s)[\s*]*){{0,4}}", re.IGNORECASE)
 _NOUN = re.compile(rf"{NOUNISH}\s+")
@@ -89,7 +89,11 @@ _AVERAGE_LABEL = re.compile(r"\b(?:average|avg\.?|mean)\s*:\s*$", re.IGNORECASE)
 _STANDS_ALONE = re.compile(r"\s*(?:[,.;:)]|$|(?:and|on|in|at|for|respectively)\b)", re.IGNORECASE)
 # A bracket between a result and its "on X": the change ("62.1% (+1.9%) on A") or the metric's acronym ("27.8 dB
 # peak signal-to-noise ratio (PSNR) on A").
-_NUMBER_ASIDE = re.compile(r"\s*\((?:(?:[+\-−±↑↓]\s*)?\d+(?:\.\d+)?\s*(?:%|pp|points?)?|[A-Z][\w\-@]{0,10})\)")
+# A bracketed number or tag between a result and its "on X": "(+1.2)", "(ABC)", "(68.3% at 50% overlap)".
+_NUMBER_ASIDE = re.compile(
+    r"\s*\((?:(?:[+\-−±↑↓]\s*)?\d+(?:\.\d+)?\s*(?:%|pp|points?)?(?:\s+[^()\d;]{1,12}\d*%?[^()\d;]{0,16})?|"
+    r"[A-Z][\w\-@]{0,10})\)"
+)
 # Between a benchmark and a later number: another "on <Name>" the number is on ("accuracy on A rises from 53.5%
 # to 63.8%, and on Zorp Letters from 23.8% to 84.2%"), which kg did not type; the number is not on A.
 _OTHER_ON = re.compile(r"\bon\s+(?:the\s+)?(?!SOTA\b|State-of-the-[Aa]rt\b)[A-Z]")

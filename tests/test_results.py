@@ -344,6 +344,16 @@ def test_slashed_values_and_slashed_metrics_pair_in_order_on_one_benchmark() -> 
     assert [(r[2], r[3]) for r in got] == [("box AP", 46.8), ("mask AP", 38.6), ("box AP", 48.1), ("mask AP", 39.9)]
 
 
+def test_a_bracketed_aside_and_a_metric_first_list_keep_the_benchmark_after_them() -> None:
+    """"an mAP of 47.9% (68.3% at 50% overlap) on X" and "a Dice of 83.5% and an HD95 of 3.8 on X": all on X."""
+    got = _results("FooNet obtains an mAP of 47.9% (68.3% at 50% overlap) on Quux-QA.")
+    assert [(r[1], r[3]) for r in got] == [("Quux-QA", 47.9), ("Quux-QA", 68.3)]
+    got = _results("FooNet obtains a Dice score of 83.5% and a Hausdorff distance (HD95) of 3.8 on Quux-QA.")
+    assert [(r[1], r[3]) for r in got] == [("Quux-QA", 83.5), ("Quux-QA", 3.8)]
+    got = _results("FooNet obtains an accuracy of 83.5% and, after 5 epochs, a BLEU of 33.8 on Quux-QA.")
+    assert [(r[1], r[3]) for r in got] == [(None, 83.5), ("Quux-QA", 33.8)]  # a number between: not one list
+
+
 def test_a_change_of_something_else_does_not_take_the_metric_before_it() -> None:
     got = _results("FooNet brings a 6.2% improvement in accuracy and an 11.4% reduction in training time.")
     assert [(r[2], r[3]) for r in got] == [("improvement in accuracy", 6.2)]
