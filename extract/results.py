@@ -31,8 +31,10 @@ from extract.result_numbers import ASIDE, GAP_WORDS, NOUNISH, Number, find_numbe
 _DIGIT = re.compile(r"\d")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and\s+)?(?:while|whereas|but|although)\b")
 # Between a number (or its metric) and the benchmark it is on.
+# "on the X", "on the large-scale, in-the-wild X" (a comma only before another hyphened modifier)
 _ON_BENCH = re.compile(
-    r"\s*\)?\s*,?\s*(?:points?\s+)?(?:(?:on|in|at|for|across|over|of|with)\s+)(?:the\s+)?(?:[\w\-\"“”']+\s+){0,5}?$",
+    r"\s*\)?\s*,?\s*(?:points?\s+)?(?:(?:on|in|at|for|across|over|of|with)\s+)(?:the\s+)?"
+    r"(?:[\w\-\"“”']+(?:,(?=\s+\w+-\w))?\s+){0,5}?$",
     re.IGNORECASE,
 )
 # Right after a number or its metric: the condition it holds at ("at IoU@0.5", "at 1% FPR", "at IoU 0.7").
@@ -92,7 +94,7 @@ _STANDS_ALONE = re.compile(r"\s*(?:[,.;:)]|$|(?:and|on|in|at|for|respectively)\b
 # A bracketed number or tag between a result and its "on X": "(+1.2)", "(ABC)", "(68.3% at 50% overlap)".
 _NUMBER_ASIDE = re.compile(
     r"\s*\((?:(?:[+\-−±↑↓]\s*)?\d+(?:\.\d+)?\s*(?:%|pp|points?)?(?:\s+[^()\d;]{1,12}\d*%?[^()\d;]{0,16})?|"
-    r"[A-Z][\w\-@]{0,10})\)"
+    r"[A-Za-z][\w\-@]{0,10})\)"  # "(mIoU)": an acronym the text gives its metric
 )
 # Between a benchmark and a later number: another "on <Name>" the number is on ("accuracy on A rises from 53.5%
 # to 63.8%, and on Zorp Letters from 23.8% to 84.2%"), which kg did not type; the number is not on A.

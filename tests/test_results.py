@@ -352,6 +352,10 @@ def test_a_bracketed_aside_and_a_metric_first_list_keep_the_benchmark_after_them
     assert [(r[1], r[3]) for r in got] == [("Quux-QA", 83.5), ("Quux-QA", 3.8)]
     got = _results("FooNet obtains an accuracy of 83.5% and, after 5 epochs, a BLEU of 33.8 on Quux-QA.")
     assert [(r[1], r[3]) for r in got] == [(None, 83.5), ("Quux-QA", 33.8)]  # a number between: not one list
+    got = _results("FooNet reaches 60.8% mean intersection-over-union (mIoU) on the large-scale, in-the-wild Quux-QA.")
+    assert [(r[1], r[3]) for r in got] == [("Quux-QA", 60.8)]
+    got = _results("On Zorp-Bench, FooNet reaches 95.9% accuracy in blarg detection, and on Quux-QA 75.9% accuracy.")
+    assert [(r[1], r[3]) for r in got] == [("Zorp-Bench", 95.9), ("Quux-QA", 75.9)]  # no comma across "and on"
 
 
 def test_a_change_of_something_else_does_not_take_the_metric_before_it() -> None:
