@@ -144,7 +144,6 @@ class EntityResolver:
         text = text_of(doc)
         cands: list[Cand] = []
         for s, e, label, name in GAZ_META.get(doc, []):
-            entry = known(name) or head_entry(name)
             if (pos := spaced_variant(text, s, e, label)) is not None:  # "Speech Commands V2": a variant
                 # "MS COCO 2014" is the list's "COCO 2014": the tail goes on the list's name
                 if (full := known(text[s:pos]) or known(name + text[e:pos])) is not None:
@@ -152,6 +151,7 @@ class EntityResolver:
                 else:
                     cands.append(Cand(s, pos, label, canonical_name(name + text[e:pos]), name, "variant", 3, None))
                 continue
+            entry = known(name) or head_entry(name)
             cands.append(Cand(s, e, label, name, (entry.parent if entry else "") or "", "gazetteer", 3, entry))
         for parent, rule, s, e, label, name in SHAPE_META.get(doc, []):
             entry = known(name) if rule == "gazetteer" else None
