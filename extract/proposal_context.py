@@ -437,10 +437,10 @@ def names_a_task_kind(text: str, name: str, end: int) -> bool:
 # presented"). (Not data yet: a paper's own data set would turn from Benchmark to Dataset, see docs/extraction.md.)
 NEW_KIND_WORDS = ["new", "novel"]
 _NEW_KIND_NAME = re.compile(
-    r"\b(?:an?|our)\s+(?:[\w\-]+\s+){0,2}?(?:new|novel)\s+(?:[\w\-]+\s+){0,3}?"
+    r"\b(?:an?|our)\s+(?:[\w\-]+\s+){0,2}?(?:new|novel)\s+(?:[\w\-]+\s+){0,5}?"
     r"(?:model|method|framework|algorithm|approach|architecture|network)s?,\s+[\"“‘]?"
     + NAME
-    + r"(?=\s*[,.;)]|\s+(?:which|that|to|for|with|in|on|and)\b)(?!,?\s+(?:was|were|has|had|is)\b)"
+    + r"(?=\s*[,.;)]|\s+\(|\s+(?:which|that|to|for|with|in|on|and)\b)(?!,?\s+(?:was|were|has|had|is)\b)"
 )
 _SOMEONE_ELSE = re.compile(r"\bet al\b|\b(?:recently|previously|earlier)\b|\((?:19|20)\d\d\)")
 

@@ -42,6 +42,7 @@ _COUNTED_AFTER_NAME = re.compile(
     re.IGNORECASE,
 )
 _AT_BEFORE = re.compile(r"\bat\s+$")
+_QUANTILE_OF = re.compile(r"\s+percentile\s+(?!(?:on|in|of|among|across|for|and|or|with|at|by)\b)[a-z]")
 _OPERATING_POINT = re.compile(r"\s*[a-z][a-z\-]*\s+(?!and\b|or\b)[a-zA-Z]")
 _LEAD = re.compile(r"[\s$*(]+$")  # LaTeX, Markdown or a bracket right before a number
 # Right before a list of numbers: they are settings of the experiment ("under various labeling ratios (i.e.,
@@ -183,6 +184,8 @@ def _candidates(
         if head.endswith("=") and not metric_value:
             setting_end = m.end()
             continue
+        if m.group("th") and _QUANTILE_OF.match(text, m.end()):
+            continue  # "reduces 90th percentile latency": a quantile of a quantity, not a ranking
         if _FACTOR_AFTER.match(text, m.end()) or _SIZE_RANGE_AFTER.match(text, ne):
             continue  # "3.9×", "2x", "the 1-10B parameter range"
         nxt = text[ne : ne + 2]

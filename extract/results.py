@@ -25,7 +25,15 @@ from typing import Any
 
 from extract.metrics import defined_metrics, display, find_metrics, is_change, without_change
 from extract.result_lists import Mention, adjacent_runs, lists, metric_lists, paired_names, paired_runs
-from extract.result_neighbours import CHANGE_WORDS, Metric, elided_metric, on_benches, sentence_bench, shared_benchmark
+from extract.result_neighbours import (
+    CHANGE_WORDS,
+    Metric,
+    elided_metric,
+    on_benches,
+    sentence_bench,
+    shared_benchmark,
+    sole_benchmark_after,
+)
 from extract.result_numbers import ASIDE, GAP_WORDS, NOUNISH, Number, find_numbers, number_candidates
 
 _DIGIT = re.compile(r"\d")
@@ -329,6 +337,7 @@ def sentence_results(
                 }
             )
     shared_benchmark(text, out)
+    sole_benchmark_after(text, out, benches, starts)
     for r in out:
         del r["_group"], r["_end"], r["_start"], r["_tail"], r["_tied"]
     return out

@@ -20,6 +20,13 @@ def test_a_new_technique_named_in_apposition_is_the_papers() -> None:
     assert _names("We develop a novel label-aware seq2seq framework, ZORP. It is fast.") == ["ZORP"]
 
 
+def test_a_long_descriptor_and_a_bracketed_long_form_still_name_it() -> None:
+    """Up to five descriptor words between "new" and the kind, and the name's long form in brackets after it."""
+    text = "We present a new online joint detection and tracking model, ZorDeS (ZORp to DEtect and Segment), here."
+    assert _names(text) == ["ZorDeS"]
+    assert _names("We present a new model for the detection and the tracking of objects, ZorDeS, here.") == []
+
+
 def test_someone_elses_new_technique_is_not() -> None:
     assert _names("Blarg et al. (2020) introduced a new algorithm, QuuxUCB, for bandits.") == []
     assert _names("A new model, ZapNet, was recently presented.") == []
@@ -32,3 +39,16 @@ def test_the_proposal_finder_proposes_it() -> None:
     nlp.add_pipe("kg_proposals")
     doc = nlp("T\n\nFurthermore, we provide a new adaptive optimization algorithm, ZorpOpt, which controls the rate.")
     assert [doc.text[m[1] : m[2]] for m in doc._.kg_proposed_meta] == ["ZorpOpt"]
+
+
+def test_a_long_form_after_the_new_name_defines_it() -> None:
+    """The acronym a "newkind" apposition names is the paper's own even when its long form has no descriptor head."""
+    from extract.pipeline import extract_records
+    from extract.records import Abstract
+
+    text = ("In this paper, we present a new online joint detection and tracking model, ZorDeS (ZORp to DEtect "
+            "and Segment), exploiting tracking clues. ZorDeS infers object offsets.")
+    rec = next(iter(extract_records([Abstract("x1", "A tracker", text, "t")])))
+    ent = next(e for e in rec.entities if e.name == "ZorDeS")
+    assert "ZORp to DEtect and Segment" in ent.aliases
+    assert "ZorDeS" in {r.target for r in rec.relations if r.type == "PROPOSES"}

@@ -21,6 +21,10 @@ def test_values_and_before_after_pairs() -> None:
     assert _numbers("(49.3 → 72.3 F1)") == [(49.3, None, "before"), (72.3, None, "value")]
 
 
+def test_a_quantile_of_a_quantity_is_no_value() -> None:
+    assert _numbers("reduces 90th percentile latency from 210 ms to 30 ms") == []
+
+
 def test_ranges_are_no_values() -> None:
     """A range states bounds, not an explicit number: no member of it is a result."""
     assert _numbers("scores ranged from 0.61 to 0.79 accuracy") == []
