@@ -160,3 +160,11 @@ def test_a_value_glued_to_its_metric_is_no_name() -> None:
 def test_a_plural_descriptor_glued_to_a_name_is_not_part_of_it() -> None:
     got = _scan("across three large public benchmarks-ZORPS, BlargSeg, and QuuxTS.")
     assert "ZORPS" in got and not any(k.startswith("benchmarks") for k in got)
+
+
+def test_known_models_listed_with_a_slash_are_each_a_name() -> None:
+    """"GPT-3.5/GPT-4" and "CLIP/T5" list two models; a size or version after the slash, and data sets joined by
+    one ("ETH/UCY", a benchmark of its own), keep one name."""
+    got = _scan("We compare GPT-3.5/GPT-4 and CLIP/T5 with Llama-2-7B/13B, ViT-B/16 on CIFAR-10/100 and ETH/UCY.")
+    assert {"GPT-3.5", "GPT-4", "CLIP", "T5"} <= got.keys() and "GPT-3.5/GPT-4" not in got
+    assert {"Llama-2-7B/13B", "ViT-B/16", "CIFAR-10/100", "ETH/UCY"} <= got.keys()

@@ -302,6 +302,30 @@ def _known_prefix(text: str, bounds: list[tuple[int, int]]) -> tuple[int, Entry]
     return None
 
 
+def slash_pieces(chunk: str) -> list[tuple[int, int]]:
+    """The names a chunk lists with slashes, as offsets: "GPT-3.5/GPT-4", "BERT/TinyBERT" and "CLIP/T5" are two,
+    since every piece starts with a known model or technique written with a capital. A version or size after a slash
+    ("CIFAR-10/100", "ViT-B/16", "Llama-2-7B/13B") and a listed whole ("CNN/DailyMail") keep the chunk one name.
+
+    >>> [("CLIP/T5")[a:b] for a, b in slash_pieces("CLIP/T5")]
+    ['CLIP', 'T5']
+    >>> slash_pieces("CIFAR-10/100")
+    [(0, 12)]
+    """
+    whole = [(0, len(chunk))]
+    if "/" not in chunk or known(chunk) is not None:
+        return whole
+    pieces, start = [], 0
+    for piece in chunk.split("/"):
+        bounds = [(m.start(), m.end()) for m in _PART.finditer(piece)]
+        hit = _known_prefix(piece, bounds) if bounds and piece[:1].isupper() else None
+        if hit is None or len(piece[: bounds[hit[0] - 1][1]]) < 2 or hit[1].label in ("Benchmark", "Dataset"):
+            return whole  # (data joined by a slash name one benchmark: "ETH/UCY")
+        pieces.append((start, start + len(piece)))
+        start += len(piece) + 1
+    return pieces
+
+
 class ShapeScanner:
     """Finds name-shaped chunks; see the module docstring."""
 
@@ -441,19 +465,21 @@ class ShapeScanner:
                 if cend == m.start() or _NUMBER.match(text, m.start(), cend):
                     continue
                 glued = _GLUED_DESCRIPTOR.match(text, m.start(), cend)  # "three benchmarks-AMOS, X and Y"
-                got = self._resolve(text, glued.end() if glued else m.start(), cend)
-                if got is None:
-                    continue
-                start, end, label, name, parent, rule = got
-                if end <= start:
-                    continue
-                if self.spans:
-                    span = span_at(doc, start, end, label, name)
-                    if span is None:
+                cstart = glued.end() if glued else m.start()
+                for a, b in slash_pieces(text[cstart:cend]) if "/" in text[cstart:cend] else [(0, cend - cstart)]:
+                    got = self._resolve(text, cstart + a, cstart + b)
+                    if got is None:
                         continue
-                    spans.append(span)
-                meta.append([parent, rule, start, end, label, name])
-                last = end
+                    start, end, label, name, parent, rule = got
+                    if end <= start:
+                        continue
+                    if self.spans:
+                        span = span_at(doc, start, end, label, name)
+                        if span is None:
+                            continue
+                        spans.append(span)
+                    meta.append([parent, rule, start, end, label, name])
+                    last = end
         if self.spans:
             doc.spans[SPAN_KEY] = spans
         SHAPE_META.set(doc, meta)
