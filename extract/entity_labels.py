@@ -429,7 +429,11 @@ _QUANTITY_AFTER = re.compile(
 )
 # An acronym the text defines as a task or problem: "the problem of zorp region search (ZRS)", "Zorp Text Editing
 # (ZTE) is a challenging task", "the novel task of Zorp Modeling (ZoM)". Tasks are no entities (the guide).
-_TASK_BEFORE = re.compile(r"\b(?:task|problem)s?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_TASK_BEFORE = re.compile(
+    r"\b(?:task|problem)s?\s+of\s+(?:the\s+)?$|"
+    r"\b(?:new|novel)\s+(?:[\w\-]+\s+){0,2}?(?:task|problem)\s*(?::|,|\s(?:called|named|dubbed|termed))\s*$",
+    re.IGNORECASE,
+)  # "the task of zorp search (ZS)", "a new task: Zorp Caption Editing (ZCE)"
 _TASK_AFTER = re.compile(
     r"\)?\s+(?:is|has\s+become|has\s+been|remains)\s+(?:a|an|the)\s+"
     r"(?:(?!(?:for|of|to|with|in|on|by|tool|method|approach|way|technique|solution)\b)[\w\-]+\s+){0,3}?"
@@ -458,6 +462,8 @@ def defines_no_entity(text: str, ls: int, se: int) -> bool:
     >>> defines_no_entity("the Zorp-Blarg (ZB) distance", 4, 18)
     True
     >>> defines_no_entity("Zorp Interaction (ZI) prediction", 0, 21)
+    True
+    >>> defines_no_entity("We introduce a new task: Zorp Caption Editing (ZCE).", 25, 50)
     True
     """
     return bool(

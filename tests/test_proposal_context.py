@@ -52,3 +52,16 @@ def test_a_long_form_after_the_new_name_defines_it() -> None:
     ent = next(e for e in rec.entities if e.name == "ZorDeS")
     assert "ZORp to DEtect and Segment" in ent.aliases
     assert "ZorDeS" in {r.target for r in rec.relations if r.type == "PROPOSES"}
+
+
+def test_a_new_task_is_no_entity_and_a_model_after_a_colon_is_proposed() -> None:
+    """"a new task: Zorp Caption Editing (ZCE)" defines a task (the guide annotates none); "the first ZCE model:
+    ZiGer" names the paper's model."""
+    from extract.pipeline import extract_records
+    from extract.records import Abstract
+
+    text = ("In this paper, we introduce a new task: Zorp Caption Editing (ZCE). ZCE models generate edits. To solve "
+            "it, we propose the first ZCE model: ZiGer. ZiGer is a non-autoregressive model.")
+    rec = next(iter(extract_records([Abstract("x2", "Editing captions", text, "t")])))
+    assert [e.name for e in rec.entities] == ["ZiGer"]
+    assert {r.target for r in rec.relations if r.type == "PROPOSES"} == {"ZiGer"}

@@ -246,7 +246,7 @@ _NAMING_WORD = re.compile(rf"(?:{_NAMING_WORDS})\b")
 # the first name describes, the second is the proposal (not across a stop word: "we propose X for the model Y").
 _HEAD_THEN_NAME = re.compile(
     rf"(?:\s+(?!(?:{_STOP})\b)[a-z][\w\-]*){{0,2}}?"  # "a Bayesian generative model Zapper"
-    rf"\s+(?:{_HEADS})s?,?\s+[\"“‘]?{_NAME}"
+    rf"\s+(?:{_HEADS})s?[,:]?\s+[\"“‘]?{_NAME}"
 )
 _HEAD_WORD = re.compile(rf"(?:{_HEADS})s?", re.IGNORECASE)
 # A name that goes on into its acronym's definition ("Zorp Tuning" + " with MOdel Blarging (ZMB)").
