@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extract.canonical import canonical_key
 from extract.lexicon import Entry, head_word, key_index, norm_key, task_keys, technique_heads
 from extract.mention_cues import CITED_AFTER, right_cue
 from extract.model_heads import model_head
@@ -13,7 +14,7 @@ from extract.proposal_titles import title_kind
 
 __all__ = [
     "LANGUAGES", "METRIC_HEAD", "STATISTICAL_MODEL", "TASK_HEAD", "Cand", "by_votes", "classify_long_form",
-    "data_or_benchmark", "defines_no_entity", "label_of", "sentence_of",
+    "data_or_benchmark", "defines_no_entity", "label_of", "model_family", "sentence_of",
 ]
 
 # Heads of capitalised long forms that name tasks or metrics, not techniques.
@@ -72,6 +73,9 @@ _SOURCE_CUE = re.compile(
     r"pre-?trained on|collected|crawl\w*|scraped|sourced|derived from|extracted from)\b",
     re.IGNORECASE,
 )
+
+
+_DATA_KINDS = ("Dataset", "Benchmark")
 
 
 def by_votes(labels: list[str]) -> list[str]:
@@ -264,6 +268,8 @@ def label_of(text: str, sents: list[list[int]], ms: list[Cand]) -> str | None:
     abbr = [c.label for c in ms if c.rule == "abbreviation" and c.label]
     variant = [c.label for c in ms if c.rule in ("variant", "gazetteer") and c.label]
     if variant:
+        if variant[0] == "Model" and (data := [lab for c in ms if (lab := right_cue(text, c.end)) in _DATA_KINDS]):
+            return _refine(text, sents, ms, data[0])  # "the LLaVA-Zorp-100k dataset": a model's name made data
         return variant[0]
     prop = by_votes([e.split(":")[1] for e in ev if e.startswith("tprop:")])
     prop += by_votes([e.split(":")[1] for e in ev if e.startswith("prop:")])
@@ -473,3 +479,9 @@ def defines_no_entity(text: str, ls: int, se: int) -> bool:
         or _TASK_AFTER.match(text, se)
     )
 
+
+def model_family(parent: str, labels: dict[str, str | None]) -> bool:
+    """Whether ``parent`` names a model or technique: by its type in this text (``labels`` by canonical key),
+    else in the lists; data named after it ("the ZorpNet-100k dataset") is then no variant of it."""
+    return (labels.get(canonical_key(parent)) or ((e := key_index().get(norm_key(parent))) and e.label)) in (
+        "Model", "Method")

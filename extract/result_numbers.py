@@ -91,7 +91,8 @@ _REDUCING_VERB = re.compile(r"\b(?:reduc|lower|decreas|cut|drop|shrink|declin)\w
 _NOT_BEFORE = re.compile(
     r"(?:\b(?:first|top|Table|Tab\.|Figure|Fig\.|Section|Sec\.|Eq\.|Equation|v|version|level|Level|stage|phase|"
     r"step|round|day|epoch|Task|task|group|factor of|number of|interval|CI|threshold(?: of)?|"
-    r"(?:deviation|difference|gap) of(?: only| just| about)?|(?:less|fewer) than|below|within(?: an?)?|[kKnNTdLpw])|"
+    r"(?:deviation|difference|gap) of(?: only| just| about)?|(?:less|fewer) than|below|within(?: an?)?|[kKnNTdLpw]|"
+    r"(?:acceleration|speed-?ups?|slow-?downs?) of(?: up to| about| around| over| nearly| almost)?)|"
     r"[=×<≤≥#\[±]|(?<![-=])>)\s*$"
 )
 # After a number: a size or a factor ("3.9×", "2x faster").

@@ -25,6 +25,11 @@ def test_a_quantile_of_a_quantity_is_no_value() -> None:
     assert _numbers("reduces 90th percentile latency from 210 ms to 30 ms") == []
 
 
+def test_a_speed_up_is_no_value() -> None:
+    assert _numbers("an inference acceleration of 61% with the same mAP") == []
+    assert _numbers("a speedup of up to 35% at equal accuracy") == []
+
+
 def test_ranges_are_no_values() -> None:
     """A range states bounds, not an explicit number: no member of it is a result."""
     assert _numbers("scores ranged from 0.61 to 0.79 accuracy") == []

@@ -41,6 +41,7 @@ from extract.entity_labels import (
     classify_long_form,
     defines_no_entity,
     label_of,
+    model_family,
     retype_title_homonyms,
 )
 from extract.entity_lists import (
@@ -190,6 +191,9 @@ class EntityResolver:
             ):
                 redefined.add(ksf)  # the paper's own acronym, not the list's homonym ("partial optimal transport")
                 entry = None
+            if entry is None and klf.endswith("s") and sf.endswith("s") and (one := self.index.get(klf[:-1])):
+                entry = one if one.label == "Method" else None  # "Graph Transformers (GTs)"; "... Networks (SANs)"
+                # are no listed model (SANet), "Fully Convolutional Networks" a class
             entry = entry or self.index.get(klf)
             if entry is None and defines_no_entity(text, ls, se) and not text.startswith(sf):  # not "SIM: ..."
                 generic_sf.update((ksf, klf))  # a quantity, task or task's object: neither names a technique
@@ -224,6 +228,8 @@ class EntityResolver:
                 if STATISTICAL_MODEL.search(lf):
                     proto.evidence.add("statistical")  # "factorial hidden Markov model (FHMM)": a model class
             alias[ksf] = alias[klf] = proto
+            if entry is not None and ksf.endswith("s") and ksf[:-1] not in alias:
+                alias[ksf[:-1]] = proto  # "DAEs" defined, "DAE" used bare
             defined.append((ls, le, ss, se))
             if proto.entry is None and ls > title_end:
                 if not title_first:
@@ -407,6 +413,8 @@ class EntityResolver:
                 if s not in surfaces:
                     surfaces.append(s)
             parent = next((c.parent for c in ms if c.parent), "")
+            if label in ("Dataset", "Benchmark") and parent and model_family(parent, labels):
+                parent = ""  # "the ZorpNet-100k dataset": data named after a model, no variant of it
             ents.append(
                 {
                     "label": label,
