@@ -65,3 +65,13 @@ def test_a_new_task_is_no_entity_and_a_model_after_a_colon_is_proposed() -> None
     rec = next(iter(extract_records([Abstract("x2", "Editing captions", text, "t")])))
     assert [e.name for e in rec.entities] == ["ZiGer"]
     assert {r.target for r in rec.relations if r.type == "PROPOSES"} == {"ZiGer"}
+
+
+def test_a_contribution_named_with_its_acronym_is_proposed() -> None:
+    from extract.pipeline import extract_records
+    from extract.records import Abstract
+
+    text = ("We introduce a new methodology. The first contribution is the Zorp Rectification Network (ZRN) that "
+            "learns prototypes. Our key contribution is the Blarg Interaction Module (BIM), which fuses features.")
+    rec = next(iter(extract_records([Abstract("x3", "Rectifying pseudo-labels", text, "t")])))
+    assert {r.target for r in rec.relations if r.type == "PROPOSES"} == {"ZRN", "BIM"}

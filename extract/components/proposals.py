@@ -106,7 +106,9 @@ _APPOSED = r"(?:strateg(?:y|ie)|approach(?:e)?|method|framework|algorithm|techni
 # (SMIR)", "this paper develops an outlier-robust ... (OR-TLRR)", "using our locally decorrelated ... (LDCF)".
 _CUE_BEFORE_DEF = re.compile(
     rf"(?:\b{SUBJECT}(?:\s+(?:have|has)|['’]ve)?\s+(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
-    rf"(?:{_VERBS})(?:s|d|ed)?(?:\s+and\s+[a-z]+)?|(?<!so-)\b(?:{_NAMING_WORDS})|(?<![\w\-])[Oo]ur):?\s+"
+    rf"(?:{_VERBS})(?:s|d|ed)?(?:\s+and\s+[a-z]+)?|(?<!so-)\b(?:{_NAMING_WORDS})|(?<![\w\-])[Oo]ur|"
+    r"\bcontributions?\s+(?:is|are|consists?\s+of|includes?|lies\s+in))"  # "The first contribution is the ..."
+    r":?\s+"
     # "we propose a simpler and more effective strategy, Zorp Decoding (ZD)": the long form in apposition
     rf"(?P<gap>(?:an?|the|our)\s+(?:[\w\-]+\s+){{0,7}}?{_APPOSED}s?(?:\s+(?:for|of|in|to|with|on)\s+[^,:;()]{{1,60}}?)?\s*(?:,|:|--|—|–|-)\s+|"
     rf"(?:(?:an?|the|our)\s+)?(?:(?:new|novel|simple|general|unified|efficient|effective|scalable|"
