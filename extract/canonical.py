@@ -144,6 +144,8 @@ def split_variant(surface: str) -> tuple[Entry, list[str]] | None:
             continue  # "X-3-1M" is not X 3.1 + "M"; "X 2.5" is its own version, not X 2 + "5"
         if rest == "s":
             continue  # a plural ("FCNs", "3-D CNNs"), not the size code of "DeiT-S"
+        if rest and key[:n] == norm_key(e.name) + "s" and head[-1] == "S" and head[-2:-1] in ("-", " "):
+            continue  # "ViT-S/16": the size code S, then a patch size, not the plural alias "ViTs"
         tail = _SEP.sub("", rest).lower().lstrip(".")
         parts = _tail_parts(tail) if tail else []
         chunks = [c for c in _SEP.split(rest.lower().lstrip(".")) if c]

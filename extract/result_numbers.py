@@ -25,7 +25,7 @@ _NUMBER = re.compile(
 # A number in a suspended compound: "for 2- and 3-minute horizons".
 _SUSPENDED = re.compile(r"-\s+(?:and|or|to)\s+\d")
 # Between two numbers of one list, and of a before→after pair.
-_SLASHED = re.compile(r"\d\.\d+%?/$")
+_SLASHED = re.compile(r"\d\.\d+(?:\\?%)?/$")  # also LaTeX's escaped percent before the slash
 _LIST_JOIN = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|/)\s*")
 _RANGE_JOIN = re.compile(r"\s*(?:-{1,2}|–|~|∼|\$?\\sim\$?)\s*")
 _PAIR_JOIN = re.compile(r"\s*(?:to|→|->|⇒|=>|\$?\\?rightarrow\$?|\$\\to\$)\s*")

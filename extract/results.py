@@ -283,6 +283,9 @@ def sentence_results(
             if (metric is None or metric[3]) and n.role == "delta":
                 metric = _metric_in_terms(text, metrics, group[-1].end, e) or metric
             tail = metric[1] if metric_after else last.end
+            if metric_after is not None and (two := next((m for m in metrics if m[0] >= tail), None)) is not None and (
+                    not text[tail : two[0]].strip()):
+                tail = two[1]  # "88.5% mAP accuracy on X": two metric words, one phrase before "on X"
             bench, tied = _benchmark(text, n, tail, e, clause, benches, pair_bench, starts)
             averaged = _AVERAGE_LABEL.search(text, max(s, n.start - 12), n.start) is not None or (
                 tied not in ("after", "pair") and _AVERAGED.search(text, max(clause, n.start - 90), n.start) is not None

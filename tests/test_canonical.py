@@ -68,6 +68,12 @@ def test_variant_family_chain() -> None:
     assert split_variant("Moto-GPT") is None and variant_parent("Moto-GPT") is None
 
 
+def test_a_size_code_s_is_no_plural() -> None:
+    """"ViT-S/16" is the S size with patch 16, not the plural alias "ViTs" followed by 16."""
+    assert canonical_name("ViT-S/16") == "ViT-S-16"
+    assert canonical_name("ViTs") == "ViT"
+
+
 def test_unknown_names_are_kept() -> None:
     assert canonical_name("  HindTweetBERT, ") == "HindTweetBERT"
 

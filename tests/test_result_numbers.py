@@ -25,6 +25,10 @@ def test_a_quantile_of_a_quantity_is_no_value() -> None:
     assert _numbers("reduces 90th percentile latency from 210 ms to 30 ms") == []
 
 
+def test_slashed_values_with_latex_percent() -> None:
+    assert _numbers(r"reaches 92.2\%/90.2\% mAP") == [(92.2, "%", "value"), (90.2, "%", "value")]
+
+
 def test_a_speed_up_is_no_value() -> None:
     assert _numbers("an inference acceleration of 61% with the same mAP") == []
     assert _numbers("a speedup of up to 35% at equal accuracy") == []

@@ -1,0 +1,30 @@
+"""extract.result_neighbours: the benchmark a result takes from the rest of its sentence (the one it names later,
+after conditions of the value), and metric words read as one phrase before it."""
+
+from __future__ import annotations
+
+from tests.test_results import _results
+
+
+def test_a_value_takes_the_one_benchmark_named_later_in_its_sentence() -> None:
+    got = _results("FooNet achieves 40.1 mAP with 120 FPS and 49.2 mAP with 41 FPS on the Zorp-Bench test set.")
+    assert [(b, v) for _, b, _, v, _ in got] == [("Zorp-Bench", 40.1), ("Zorp-Bench", 49.2)]
+    got = _results("FooNet has a 46.8 box AP using BarLM, and a 48.1 box AP using BazGPT-7B, on the Zorp-Bench set.")
+    assert [(b, v) for _, b, _, v, _ in got] == [("Zorp-Bench", 46.8), ("Zorp-Bench", 48.1)]
+
+
+def test_not_across_other_data_another_clause_or_several_benchmarks() -> None:
+    """Another data set (typed or not), "while ..." or two benchmarks in the sentence: the value stays unlinked."""
+    got = _results("FooNet reaches 75.2% mAP on a new classroom dataset, and 74.5% on the public Zorp-Bench at 20 fps.")
+    assert got[0][1] is None
+    got = _results("FooNet reaches 55.2% accuracy with 9 FPS, while BarLM reaches 60.1% accuracy on Zorp-Bench.")
+    assert [(b, v) for _, b, _, v, _ in got] == [(None, 55.2), ("Zorp-Bench", 60.1)]
+    got = _results("FooNet reaches 71.2% accuracy with 9 FPS in Glorp Arena and also runs on Zorp-Bench.")
+    assert got[0][1] is None
+    got = _results("FooNet reaches 71.2% accuracy with 9 FPS, on Zorp-Bench and Quux-QA.")
+    assert got[0][1] is None
+
+
+def test_two_metric_words_are_one_phrase_before_the_benchmark() -> None:
+    got = _results("On Quux-QA and Blip-Eval, FooNet achieves 92.2% mAP accuracy on Zorp-Bench for one setting.")
+    assert [(b, v) for _, b, _, v, _ in got] == [("Zorp-Bench", 92.2)]
