@@ -135,6 +135,8 @@ def split_variant(surface: str) -> tuple[Entry, list[str]] | None:
         e = idx.get(key[:n])
         if e is None or e.label == "Method" or (acronym and not plus):
             continue  # techniques have no size/version variants
+        if e.name.endswith("+") and not plus and "+" not in core:
+            continue  # "CoNLL-2014" is no variant of "CoNLL++", whose key has lost its pluses
         end = _prefix_end(core, n)
         head, rest = core[:end], core[end:]
         if _mixed_case(head) and any(len(f) <= 4 and f.isalpha() and f.isupper() and norm_key(f) == key[:n]

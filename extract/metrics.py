@@ -44,6 +44,7 @@ HAND: tuple[str, ...] = (
     r"(?i:hits@\d+)",
     r"(?i:rank@\d+)",
     r"F1(?:[- ]scores?|[- ]measure)?",
+    r"F-?0\.5(?:[- ]scores?)?",  # the F-beta of grammatical error correction, also written "F-0.5"
     r"EM",
     r"(?:BLEU|Bleu)(?:-[1-4])?(?: scores?)?",
     r"(?:ROUGE|Rouge)(?:-[12L])?(?: scores?)?",

@@ -74,6 +74,11 @@ def test_a_size_code_s_is_no_plural() -> None:
     assert canonical_name("ViTs") == "ViT"
 
 
+def test_a_name_with_pluses_is_no_family_of_the_bare_name() -> None:
+    """The list's "CoNLL++" keys as "conll" once its pluses are gone; "CoNLL-2014" is no variant of it."""
+    assert canonical_name("CoNLL-2014") == "CoNLL-2014" and variant_parent("CoNLL-2014") != "CoNLL++"
+
+
 def test_unknown_names_are_kept() -> None:
     assert canonical_name("  HindTweetBERT, ") == "HindTweetBERT"
 

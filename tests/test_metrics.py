@@ -28,6 +28,7 @@ def test_metrics_keep_the_text_s_wording() -> None:
         "relative WER reduction",
     ]
     assert _metrics("Accuracy rises") == ["accuracy"]  # a sentence start is no part of the name
+    assert _metrics("a 38.95 F-0.5 score and an F0.5 of 60.2") == ["F-0.5 score", "F0.5"]
 
 
 def test_a_threshold_written_onto_a_metric_belongs_to_it() -> None:
