@@ -280,6 +280,9 @@ def case_ok(entry: Entry, text: str) -> bool:
     """Whether ``text`` may stand for ``entry`` given its case flags (see ``kg_gazetteer``)."""
     if "cs" in entry.flags:
         return text in exact_surfaces(entry)
+    if entry.name.endswith("+") and "+" not in text and all(
+            su.endswith("+") for su in entry.surfaces if norm_key(su) == norm_key(text)):
+        return False  # "CoNLL" is not the list's "CoNLL++", whose key lost its pluses
     if entry.source == "corpus" and text not in entry.surfaces and norm_key(text) in _acronym_keys(entry):
         return False  # a mined acronym only as written: "SVI", not "svi" or "Svi"
     if "lc" in entry.flags or not text.islower() or any(c.isdigit() for c in text):

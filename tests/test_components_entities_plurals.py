@@ -1,4 +1,4 @@
-"""kg_entities on plural definitions and on data named after a model (the lists' rows are the point here)."""
+"""kg_entities on plural definitions, plus names and data named after a model (the lists' rows are the point here)."""
 
 from __future__ import annotations
 
@@ -21,3 +21,13 @@ def test_data_named_after_a_listed_model_is_data_and_no_variant_of_it() -> None:
     ents = _ents("T\n\nWe also release the Llama-2-100k dataset and fine-tune Llama-2-7B on it.")
     data = next(e for e in ents.values() if e["name"].lower().endswith("100k"))
     assert data["label"] in ("Dataset", "Benchmark") and not data["parent"]
+
+
+def test_a_name_without_its_pluses_is_not_the_listed_plus_name() -> None:
+    """The lists' "CoNLL++" and "Recipe1M+" key as "conll" and "recipe1m": the bare names are other data sets."""
+    from extract.lexicon import case_ok, key_index
+
+    row = key_index()["conll"]
+    assert row.name == "CoNLL++" and case_ok(row, "CoNLL++") and not case_ok(row, "CoNLL")
+    ents = _ents("T\n\nWe evaluate on CoNLL and on Recipe1M, then on CoNLL++.")
+    assert {"CoNLL", "Recipe1M", "CoNLL++"} <= ents.keys() and "Recipe1M+" not in ents
