@@ -18,7 +18,7 @@ from extract.lexicon import generic_keys, lookup, norm_key
 
 __all__ = [
     "NAME", "NAME_WORD", "TITLE", "TITLE_HEAD", "TITLE_ONLY", "TITLE_PHRASES", "TITLE_REPORT", "digit_name",
-    "not_own_subtitle", "title_definition", "title_lead", "title_match",
+    "not_own_subtitle", "title_definition", "title_head", "title_lead", "title_match",
 ]
 
 # One word of a name: capitalised, or with a capital/digit inside ("fast2slow", "o1", "k1.5").
@@ -36,6 +36,23 @@ TITLE_HEAD = re.compile(
     r"\s*(?:(?:An?|The)\s+(?:[\w\-]+\s+){0,4}?|(?![\w\-]+ing\b)(?:[A-Z][\w\-]*\s+){0,3}?)(?P<head>[\w\-]+)"
     r"(?:\s+(?:for|of|to|that|with|in|via|through)\b|$)"
 )
+_FIRST_CONJUNCT = re.compile(r"\b(Dataset|Benchmark|Corpus|Model|Method|Framework)\s+and\s", re.IGNORECASE)
+
+
+def title_head(text: str, start: int, end: int) -> str | None:
+    """The descriptor noun of a title's rest ``text[start:end]``; of two coordinated ones the first, which the name
+    before the colon is.
+
+    >>> title_head("X: A Framework for Zorp", 2, 23), title_head("X: A UAV Dataset and Y Model for Zorp", 2, 37)
+    ('Framework', 'Dataset')
+    """
+    head = TITLE_HEAD.match(text, start, end)
+    if head is None:
+        return None
+    first = _FIRST_CONJUNCT.search(text, head.start(), head.start("head"))
+    return first.group(1) if first else head.group("head")
+
+
 # A title that opens with a technique's title-case name before "for/with/via" ("Stochastic Pooling for
 # Regularization of ...", "Matching Networks for One Shot Learning"): the head word says it is a technique.
 _PHRASE = r"(?P<name>[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){1,4})"

@@ -67,10 +67,9 @@ from extract.proposal_context import (
 from extract.proposal_kinds import CUE, CUE_LABEL, guess_label, head_before
 from extract.proposal_titles import NAME as _NAME
 from extract.proposal_titles import TITLE as _TITLE
-from extract.proposal_titles import TITLE_HEAD as _TITLE_HEAD
 from extract.proposal_titles import TITLE_PHRASES as _TITLE_PHRASES
 from extract.proposal_titles import TITLE_REPORT as _TITLE_REPORT
-from extract.proposal_titles import digit_name, title_definition, title_lead, title_match
+from extract.proposal_titles import digit_name, title_definition, title_head, title_lead, title_match
 
 SPAN_KEY = "kg_proposed"
 
@@ -107,8 +106,7 @@ _APPOSED = r"(?:strateg(?:y|ie)|approach(?:e)?|method|framework|algorithm|techni
 _CUE_BEFORE_DEF = re.compile(
     rf"(?:\b{SUBJECT}(?:\s+(?:have|has)|['’]ve)?\s+(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
     rf"(?:{_VERBS})(?:s|d|ed)?(?:\s+and\s+[a-z]+)?|(?<!so-)\b(?:{_NAMING_WORDS})|(?<![\w\-])[Oo]ur|"
-    r"\bcontributions?\s+(?:is|are|consists?\s+of|includes?|lies\s+in))"  # "The first contribution is the ..."
-    r":?\s+"
+    r"\bcontributions?\s+(?:is|are|consists?\s+of|includes?|lies\s+in)):?\s+"  # "The first contribution is the"
     # "we propose a simpler and more effective strategy, Zorp Decoding (ZD)": the long form in apposition
     rf"(?P<gap>(?:an?|the|our)\s+(?:[\w\-]+\s+){{0,7}}?{_APPOSED}s?(?:\s+(?:for|of|in|to|with|on)\s+[^,:;()]{{1,60}}?)?\s*(?:,|:|--|—|–|-)\s+|"
     rf"(?:(?:an?|the|our)\s+)?(?:(?:new|novel|simple|general|unified|efficient|effective|scalable|"
@@ -415,8 +413,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             continue  # "we introduce a Bayesian generative model", "a Gaussian (process) regression": an adjective
         if rule == "title":
             sub = e + len(text[e:title_end]) - len(text[e:title_end].lstrip()) + 1  # past ":" ("CALM : A ...")
-            head = _TITLE_HEAD.match(text, sub, title_end) if m.re is _TITLE else None
-            before, after, wide = "", head.group("head") if head else "model" if m.re is _TITLE_REPORT else "", ""
+            head = title_head(text, sub, title_end) if m.re is _TITLE else None
+            before, after, wide = "", head or ("model" if m.re is _TITLE_REPORT else ""), ""
             if m.re in _TITLE_PHRASES:
                 after = "method"  # the head noun made it a technique ("Zorp Pooling", "Matching Networks")
             elif not head and (kind := AS_A_KIND.search(text, sub, title_end)):
