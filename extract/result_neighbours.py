@@ -12,6 +12,7 @@ from extract.result_numbers import Number
 
 __all__ = [
     "CHANGE_WORDS",
+    "CLAUSE_BREAK",
     "ELIDED_GAP",
     "Metric",
     "elided_metric",
@@ -23,6 +24,7 @@ __all__ = [
 ]
 
 Metric = tuple[int, int, str, bool]  # start, end, metric as written, weak (see extract.metrics.find_metrics)
+CLAUSE_BREAK = re.compile(r";|,\s+(?:and\s+)?(?:while|whereas|but|although)\b")  # where a sentence's clauses start
 CHANGE_WORDS = re.compile(r"improvement|gain|reduction|increase|decrease|drop", re.IGNORECASE)
 
 # Only "and" coordinates a value with the one before: a comma list may mix metrics ("94-th percentile on A,
@@ -143,7 +145,6 @@ _ON_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ON_NAME = re.compile(r"\b(?:on|in)\s+(?:the\s+)?[A-Z]")
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but|although|though)\b")
 # Between a value and the benchmark: other data or another test it may be on ("75.2% mAP on real student behavior
 # dataset, and 74.5% on PASCAL VOC", "by 3% on this task, ... on X").
 _OTHER_TEST = re.compile(
@@ -169,6 +170,6 @@ def sole_benchmark_after(text: str, out: list[dict[str, Any]], benches: list[Any
             continue
         if any(o.end() - 1 not in starts for o in _ON_NAME.finditer(text, r["_tail"], b[0])):
             continue  # "... on Zorp Letters ... on X": the value may be on the untyped name
-        if _CLAUSE_BREAK.search(text, r["_tail"], b[0]) or _OTHER_TEST.search(text, r["_tail"], b[0]):
+        if CLAUSE_BREAK.search(text, r["_tail"], b[0]) or _OTHER_TEST.search(text, r["_tail"], b[0]):
             continue  # "gains at pass@3 (55.2% -> 73.9%), while BarAgent improves 4.0pp on X"
         r["benchmark"], r["_tied"] = b[2], "sole"

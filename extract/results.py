@@ -27,6 +27,7 @@ from extract.metrics import defined_metrics, display, find_metrics, is_change, w
 from extract.result_lists import Mention, adjacent_runs, lists, metric_lists, paired_names, paired_runs
 from extract.result_neighbours import (
     CHANGE_WORDS,
+    CLAUSE_BREAK,
     Metric,
     elided_metric,
     on_benches,
@@ -37,7 +38,6 @@ from extract.result_neighbours import (
 from extract.result_numbers import ASIDE, GAP_WORDS, NOUNISH, Number, find_numbers, number_candidates
 
 _DIGIT = re.compile(r"\d")
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and\s+)?(?:while|whereas|but|although)\b")
 # Between a number (or its metric) and the benchmark it is on.
 # "on the X", "on the large-scale, in-the-wild X" (a comma only before another hyphened modifier)
 _ON_BENCH = re.compile(
@@ -148,7 +148,7 @@ def proposal_of(ents: list[dict[str, Any]]) -> str | None:
 
 def _clause_bounds(text: str, s: int, e: int) -> list[int]:
     """Offsets where the clauses of the sentence start (the sentence start first)."""
-    return [s] + [m.end() for m in _CLAUSE_BREAK.finditer(text, s, e)]
+    return [s] + [m.end() for m in CLAUSE_BREAK.finditer(text, s, e)]
 
 
 def _clause_of(starts: list[int], pos: int) -> int:
