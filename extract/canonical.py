@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-from extract.lexicon import Entry, entries, key_index, norm_key
+from extract.lexicon import Entry, entries, key_index, norm_key, pluses_dropped
 
 _WS = re.compile(r"\s+")
 _EDGE_PUNCT = " \t\n.,;:!?\"'“”‘’()[]{}"
@@ -135,10 +135,10 @@ def split_variant(surface: str) -> tuple[Entry, list[str]] | None:
         e = idx.get(key[:n])
         if e is None or e.label == "Method" or (acronym and not plus):
             continue  # techniques have no size/version variants
-        if e.name.endswith("+") and not plus and "+" not in core:
-            continue  # "CoNLL-2014" is no variant of "CoNLL++", whose key has lost its pluses
         end = _prefix_end(core, n)
         head, rest = core[:end], core[end:]
+        if not plus and pluses_dropped(e, head):
+            continue  # "CoNLL-2014" is no variant of "CoNLL++"
         if _mixed_case(head) and any(len(f) <= 4 and f.isalpha() and f.isupper() and norm_key(f) == key[:n]
                                      for f in e.surfaces):
             continue  # "mLSTM" is not MLS + "TM", "Coco-Q" not COCO-Q: mixed case does not spell a short acronym

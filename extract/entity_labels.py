@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract.canonical import canonical_key
-from extract.lexicon import Entry, head_word, key_index, norm_key, task_keys, technique_heads
+from extract.lexicon import Entry, head_word, key_index, lookup, norm_key, task_keys, technique_heads
 from extract.mention_cues import CITED_AFTER, right_cue
 from extract.model_heads import model_head
 from extract.proposal_titles import title_kind
@@ -483,5 +483,4 @@ def defines_no_entity(text: str, ls: int, se: int) -> bool:
 def model_family(parent: str, labels: dict[str, str | None]) -> bool:
     """Whether ``parent`` names a model or technique: by its type in this text (``labels`` by canonical key),
     else in the lists; data named after it ("the ZorpNet-100k dataset") is then no variant of it."""
-    return (labels.get(canonical_key(parent)) or ((e := key_index().get(norm_key(parent))) and e.label)) in (
-        "Model", "Method")
+    return (labels.get(canonical_key(parent)) or ((e := lookup(parent)) and e.label)) in ("Model", "Method")

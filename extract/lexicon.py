@@ -276,13 +276,19 @@ def _acronym_keys(entry: Entry) -> set[str]:
     return {norm_key(s) for s in entry.aliases if is_acronym_alias(s)}
 
 
+def pluses_dropped(entry: Entry, text: str) -> bool:
+    """Whether ``text`` reaches the plus name ``entry`` only because keys drop the pluses: "CoNLL" is not the list's
+    "CoNLL++", nor "Recipe1M" its "Recipe1M+"."""
+    return entry.name.endswith("+") and "+" not in text and all(
+        su.endswith("+") for su in entry.surfaces if norm_key(su) == norm_key(text))
+
+
 def case_ok(entry: Entry, text: str) -> bool:
     """Whether ``text`` may stand for ``entry`` given its case flags (see ``kg_gazetteer``)."""
     if "cs" in entry.flags:
         return text in exact_surfaces(entry)
-    if entry.name.endswith("+") and "+" not in text and all(
-            su.endswith("+") for su in entry.surfaces if norm_key(su) == norm_key(text)):
-        return False  # "CoNLL" is not the list's "CoNLL++", whose key lost its pluses
+    if pluses_dropped(entry, text):
+        return False
     if entry.source == "corpus" and text not in entry.surfaces and norm_key(text) in _acronym_keys(entry):
         return False  # a mined acronym only as written: "SVI", not "svi" or "Svi"
     if "lc" in entry.flags or not text.islower() or any(c.isdigit() for c in text):

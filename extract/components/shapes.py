@@ -466,7 +466,7 @@ class ShapeScanner:
                     continue
                 glued = _GLUED_DESCRIPTOR.match(text, m.start(), cend)  # "three benchmarks-AMOS, X and Y"
                 cstart = glued.end() if glued else m.start()
-                for a, b in slash_pieces(text[cstart:cend]) if "/" in text[cstart:cend] else [(0, cend - cstart)]:
+                for a, b in slash_pieces(text[cstart:cend]):
                     got = self._resolve(text, cstart + a, cstart + b)
                     if got is None:
                         continue
