@@ -31,3 +31,12 @@ def test_a_name_without_its_pluses_is_not_the_listed_plus_name() -> None:
     assert row.name == "CoNLL++" and case_ok(row, "CoNLL++") and not case_ok(row, "CoNLL")
     ents = _ents("T\n\nWe evaluate on CoNLL and on Recipe1M, then on CoNLL++.")
     assert {"CoNLL", "Recipe1M", "CoNLL++"} <= ents.keys() and "Recipe1M+" not in ents
+
+
+def test_an_acronym_defined_by_another_rows_long_form_is_that_row() -> None:
+    """The text's own expansion decides between two rows: "grouped query attention (GQA)" is the listed attention
+    technique, not the listed benchmark GQA, and a bare "GQA" later is the technique too."""
+    ents = _ents("T\n\nWe use grouped query attention (GQA) in every layer. GQA halves the cache.")
+    row = next(e for e in ents.values() if "GQA" in e["aliases"])
+    assert row["label"] == "Method" and "GQA" not in ents
+    assert len(row["mentions"]) == 3

@@ -188,6 +188,7 @@ class EntityResolver:
                 # one word apart ("Siamese Neural Networks (SNNs)"): another thing only if the long form types itself
                 or (other_meaning(lf, entry) and ((ss, se) in acro_props or classify_long_form(lf) is not None))
                 or not case_ok(entry, sf)
+                or self.index.get(klf) is not None  # another row's long form: "grouped query attention (GQA)"
             ):
                 redefined.add(ksf)  # the paper's own acronym, not the list's homonym ("partial optimal transport")
                 entry = None
