@@ -90,3 +90,11 @@ def test_a_mined_acronym_matches_only_as_written() -> None:
     texts = [t for t, _, _ in got]
     assert "NODEs" in texts and "NODE" in texts and "neural ordinary differential equations" in texts
     assert "node" not in texts and "Node" not in texts
+
+
+def test_an_acronyms_plural_matches_only_as_written() -> None:
+    """"GPs" are the Gaussian processes row's "GP" in the plural; "GPS", all capitals, is another word (and the
+    Greedy Policy Search row's own name), and "KDS" is no plural of knowledge distillation's "KD"."""
+    got = _found("We place GPs on the GPS signal, then use KDs, not KDS.")
+    assert ("GPs", "Method", "Gaussian processes") in got and ("KDs", "Method", "knowledge distillation") in got
+    assert ("GPS", "Method", "Gaussian processes") not in got and "KDS" not in {t for t, _, _ in got}

@@ -126,3 +126,16 @@ def test_papers_with_code_long_forms_are_aliases_of_the_hand_made_row() -> None:
     palm = lookup("Pathways Language Model")
     assert palm is not None and (palm.name, palm.label, palm.source) == ("PaLM", "Model", "")
     assert "Pathways Language Model" in palm.aliases
+
+
+def test_named_members_of_a_family_are_rows_of_their_own() -> None:
+    """An implementation, variant or companion with its own name is no spelling of its family's row: XGBoost is not
+    "gradient boosting", a BiLSTM not an LSTM, TIES-Merging not task arithmetic, ROCStories not the Story Cloze
+    test. Members with a parent keep it, so the graph links them (VARIANT_OF)."""
+    rows = {name: lookup(name) for name in (
+        "XGBoost", "LightGBM", "BiLSTM", "TIES-Merging", "task arithmetic", "DARE", "DeepSeek-R1-Zero", "ROCStories",
+        "multi-head attention", "rejection sampling fine-tuning", "Stack Overflow",
+    )}
+    assert all(row is not None and row.name == name for name, row in rows.items()), rows
+    assert rows["XGBoost"].parent == "gradient boosting" and rows["BiLSTM"].parent == "LSTM"
+    assert rows["multi-head attention"].parent == "self-attention"

@@ -90,6 +90,8 @@ class GazetteerMatcher:
                     variants[has_upper].add(alias + "s")
                 if e.source == "corpus" and alias in e.aliases and is_acronym_alias(alias):
                     self.as_written.setdefault(i, {}).update((v.lower(), v) for v in surface_variants(alias, plural))
+                elif plural and is_acronym_alias(alias) and alias[-1].isupper():
+                    self.as_written.setdefault(i, {})[alias.lower() + "s"] = alias + "s"  # "GPs", never "GPS"
             self.exact.append(frozenset(variants[True] | variants[False]))
             for upper, vs in variants.items():
                 if not vs:
@@ -102,7 +104,9 @@ class GazetteerMatcher:
         """Add one span per accepted match to ``doc.spans["kg_gaz"]``."""
         spans = []
         meta: list[list[str | int]] = []
-        matches = self.matcher(doc)
+        # (start, end) order, as the matcher gives them; rows matching one span in row order (the first row wins
+        # as in ``key_index``), not in the order of their match keys' hashes, which shift when a row is added
+        matches = sorted(self.matcher(doc), key=lambda m: (m[1], m[2], self.keys[m[0]][0]))
         if matches:
             full = text_of(doc)
             starts = token_starts(doc)
