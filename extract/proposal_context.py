@@ -40,6 +40,7 @@ __all__ = [
     "SENTENCE_ADVERB",
     "SUBJECT",
     "TITLE_TASK",
+    "VERB_ADVERBS",
     "built_on_known",
     "coined_after_and",
     "describes_known",
@@ -57,6 +58,7 @@ __all__ = [
     "trim_name",
     "varies_known",
     "we_and",
+    "we_earlier",
 ]
 
 # What "we call / name / term / dub" name: "it", "this", "the resulting method", "this new architecture" (a
@@ -395,13 +397,20 @@ LOWER_BARE = re.compile(
     r"(?=\s+(?:which|that|to|for|as)\b|,|\.)"
 )
 
-_AND_BEFORE = re.compile(r"\band\s+(?:then\s+)?$")
+# Adverbs between a proposal verb and its subject or "and" ("we then propose", "and accordingly propose").
+VERB_ADVERBS = "also|further|first|then|newly|additionally|therefore|thus|accordingly|hence|finally|subsequently"
+_AND_BEFORE = re.compile(rf"\band\s+(?:(?:{VERB_ADVERBS})\s+)?$")
 _WE_EARLIER = re.compile(r"\b[Ww]e\s+(?:also\s+|first\s+)?[a-z]+[^.;!?]*$")
+
+
+def we_earlier(text: str, pos: int) -> bool:
+    """Whether "we" and a verb come before ``pos`` in its sentence ("We study X and ...")."""
+    return bool(_WE_EARLIER.search(text, max(0, pos - 200), pos))
 
 
 def we_and(text: str, pos: int) -> bool:
     """Whether the verb at ``pos`` is coordinated after "we" ("we review X and propose Y"): "we" is its subject."""
-    return bool(_AND_BEFORE.search(text, max(0, pos - 10), pos) and _WE_EARLIER.search(text, max(0, pos - 200), pos))
+    return bool(_AND_BEFORE.search(text, max(0, pos - 24), pos) and we_earlier(text, pos))
 
 
 def coined_after_and(name: str) -> bool:

@@ -39,7 +39,6 @@ from extract.proposal_context import (
     NEW_KIND_WORDS,
     NOT_A_THING_BEFORE,
     NOT_NAMES,
-    NOUN_GOES_ON,
     OF_GAP,
     PHRASE_GOES_ON,
     PLURAL_ACRONYM,
@@ -47,11 +46,11 @@ from extract.proposal_context import (
     SENTENCE_ADVERB,
     SUBJECT,
     TITLE_TASK,
+    VERB_ADVERBS,
     built_on_known,
     coined_after_and,
     describes_known,
     known_after,
-    known_in_bigger,
     name_shaped,
     named_pairs,
     names_a_task_kind,
@@ -59,12 +58,12 @@ from extract.proposal_context import (
     new_kind_names,
     others_acronyms,
     others_work,
-    reuses_known,
     technique_head,
     trim_name,
     we_and,
 )
-from extract.proposal_kinds import CUE, CUE_LABEL, guess_label, head_before
+from extract.proposal_definitions import SETTING_AFTER, VERBS, defined_proposals
+from extract.proposal_kinds import guess_label
 from extract.proposal_titles import NAME as _NAME
 from extract.proposal_titles import TITLE as _TITLE
 from extract.proposal_titles import TITLE_PHRASES as _TITLE_PHRASES
@@ -87,41 +86,14 @@ _GAP = (  # an acronym before a lower-case word modifies it ("an OOD test set, X
     rf"(?:(?!(?:{_STOP}|{_INGREDIENT})\b)[a-z][\w\-]*,?\s+|(?:an?|the|our)\s+|\([^()]{{1,40}}\)\s+|"
     r"[A-Z]{2,5}s?\s+(?=[a-z])){0,7}"
 )
-_VERBS = (
-    r"propose|introduce|present|develop|release|build|design|create|construct|curate|contribute|"
-    r"open-source|unveil|devise|establish|offer|describe|train|pretrain|pre-train|collect|report"
-)
 _PROPOSE = re.compile(
-    rf"(?:\b{SUBJECT}(?:\s+(?:have|has)|['’]ve)?\s+(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
-    rf"(?:{_VERBS})(?:s|d|ed)?|(?<=\band )(?:then\s+)?(?:propose|introduce|present))"  # "we X ... and propose Y"
+    rf"(?:\b{SUBJECT}(?:\s+(?:have|has)|['’]ve)?\s+(?:(?:{VERB_ADVERBS})\s+)?"
+    # "we X ... and propose Y"
+    rf"(?:{VERBS})(?:s|d|ed)?|(?<=\band )(?:(?:{VERB_ADVERBS})\s+)?(?:propose|introduce|present))"
     rf"\s+(?P<gap>{_GAP})(?:(?:--|—|–)\s*|\((?=[^()]{{1,30}}\)))?[\"“‘]?{_NAME}"
-)
-# Words that give a name to what comes before them ("a new method, called X").
-_NAMING_WORDS = "called|named|dubbed|termed|coined|[Ww]e call|[Ww]e name|[Ww]e term"
-# A descriptor noun an apposed long form may follow.
-_APPOSED = r"(?:strateg(?:y|ie)|approach(?:e)?|method|framework|algorithm|technique|model|network|architecture|" \
-    r"module|mechanism|scheme|paradigm|pipeline|system|benchmark|dataset|corpus|loss|objective|library|toolkit)"
-# A proposal cue right before an acronym's long form: "we propose squared-loss mutual information regularization
-# (SMIR)", "this paper develops an outlier-robust ... (OR-TLRR)", "using our locally decorrelated ... (LDCF)".
-_CUE_BEFORE_DEF = re.compile(
-    rf"(?:\b{SUBJECT}(?:\s+(?:have|has)|['’]ve)?\s+(?:(?:also|further|first|then|newly|additionally|therefore|thus)\s+)?"
-    rf"(?:{_VERBS})(?:s|d|ed)?(?:\s+and\s+[a-z]+)?|(?<!so-)\b(?:{_NAMING_WORDS})|(?<![\w\-])[Oo]ur|"
-    r"\bcontributions?\s+(?:is|are|consists?\s+of|includes?|lies\s+in)):?\s+"  # "The first contribution is the"
-    # "we propose a simpler and more effective strategy, Zorp Decoding (ZD)": the long form in apposition
-    rf"(?P<gap>(?:an?|the|our)\s+(?:[\w\-]+\s+){{0,7}}?{_APPOSED}s?(?:\s+(?:for|of|in|to|with|on)\s+[^,:;()]{{1,60}}?)?\s*(?:,|:|--|—|–|-)\s+|"
-    rf"(?:(?:an?|the|our)\s+)?(?:(?:new|novel|simple|general|unified|efficient|effective|scalable|"
-    rf"principled|lightweight|generic|flexible|robust|practical|first)[\s,]+){{0,3}}"
-    rf"(?:[a-z][\w\-]*(?:,\s+|\s+)(?:called|named|dubbed|termed)?\s*)?)[\"“‘]?$"
-    rf"|\b[Ww]e (?:call|name|term|dub)\s+(?P<named>{NAMED_OBJECT}(?:\s+an?)?)\s+[\"“‘]?$"
 )
 # The subject of a proposal verb, just before it (what _PROPOSE / LOWER_INTRO need to match at all).
 _SUBJECT_BEFORE = re.compile(r"\b(?:[Ww]e|paper|work|study|report|article)(?:,?\s+[a-z]+|['’]ve)?\s+$")
-_SETTING_AFTER = re.compile(
-    r"\)?\s*(?:task|problem|setting|challenge|scenario|metric|measure)s?\b|"  # "(termed as X task)"
-    r",\s+(?:an?|the)\s+(?:(?!benchmark|dataset|data\b|corpus|evaluation|test|prob)[\w\-]+\s+){0,3}"
-    r"(?-i:task|problem|setting)(?![\w\-]|\s+of\b)",
-    re.IGNORECASE,
-)  # "we propose Zorp Disambiguation, a novel task that ..."
 _NAMING = re.compile(
     rf"(?<!so-)\b(?:(?:called|named|dubbed|termed|coined)(?:\s+as)?:?|denoted as|referred to as|namely|"
     rf"[Ww]e (?:call|name|term|dub)(?:\s+{NAMED_OBJECT})?)\s+"
@@ -239,7 +211,6 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
 
 # "also called X", "sometimes referred to as X", "commonly named X": an existing thing's other name.
 _ALSO_BEFORE = re.compile(r"\b(?:also|sometimes|commonly|often|usually|frequently|widely|otherwise)\s+$")
-_NAMING_WORD = re.compile(rf"(?:{_NAMING_WORDS})\b")
 
 
 # A descriptor head and a name right after what a proposal verb reached first ("a novel robust HGNN framework RoHe"):
@@ -253,8 +224,6 @@ _HEAD_WORD = re.compile(rf"(?:{_HEADS})s?", re.IGNORECASE)
 _LONG_FORM_GOES_ON = re.compile(
     r"\s+(?:with|of|for|and|&|via)\s+(?:[A-Za-z][\w\-]*\s+){0,4}[A-Z][\w\-]*\s*\([^()]{1,20}\)"
 )
-# Where a long form's head noun ends ("a Zorp Dataset | of Road Scenes").
-_LF_PREPOSITION = re.compile(r"\s(?:of|for|with|in|on|to|from|via|by)\s")
 # A known name that modifies a descriptor: "we design a new CNN encoder architecture", "a new BERT model for X".
 # Not data: "we introduce the UCF-QNRF dataset" releases a (since) known dataset under its name.
 _KNOWN_MODIFIES = re.compile(
@@ -273,49 +242,6 @@ def _later_name(text: str, end: int) -> tuple[int, int] | None:
     if not words or words[0] in NOT_NAMES or not words[0][0].isupper() or _HEAD_WORD.fullmatch(words[0]):
         return None  # "... network Model (i.e., BGM)": a capitalised head, not a name
     return s, e
-
-
-def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]]) -> list[tuple[int, int, str, str]]:
-    """(start, end, guessed type, "acronym") of acronyms whose definition directly follows a proposal
-    cue, whatever the case of the long form ("we introduce functional graphical models (FGMs)")."""
-    out: list[tuple[int, int, str, str]] = []
-    generic = generic_keys()
-    for ls, le, ss, se in abbrevs:
-        if ss < ls:
-            continue  # "RLHF (reinforcement learning ...)": the acronym comes first
-        sent_start = next((s for s, e in sents if s <= ls < e), 0)
-        m = _CUE_BEFORE_DEF.search(text, max(sent_start, ls - 160), ls)
-        if m is None or norm_key(text[ss:se]) in generic or reuses_known(m.group(0), text[ss:se]) or (
-                known_in_bigger(text, m.group("gap") or "", text[ls:le], ss, se)):
-            continue  # "we then train a graph neural network (GNN)", "a new ... (CNN) called X": known, used or varied
-        if METRIC_BEFORE.search(text, max(0, ls - 60), ls) or names_no_thing(text, ls) or known_after(text, se):
-            continue  # "a novel evaluation metric called matched ... error rate (mnCER)": metrics are no entities
-        goes_on = NOUN_GOES_ON.match(text, se + (text[se : se + 1] == ")"))
-        if goes_on and (lookup(text[ls:le]) or (lookup(text[ss:se]) and " " in goes_on.group().strip())):
-            continue  # "we present a signed distance function (SDF) regression network": the proposal is bigger
-        if m.group(0)[:3].lower() == "our" and (lookup(text[ss:se]) or lookup(text[ls:le])):
-            continue  # "our best residual network (ResNet) implementation": the paper's copy of a known name
-        after = text[se : se + 80]
-        if _SETTING_AFTER.match(after) or DESCRIPTIVE_AFTER.match(text, se):
-            continue  # "we introduce a novel vision-and-language navigation (VLN) task", "... (FN)-based pruning"
-        after = after[: after.find(".")] if "." in after else after
-        lead = CUE.match(after, len(after) - len(after.lstrip(") ")))
-        # "the Model based Zorp Learning (MZL) algorithm": a descriptor right after the acronym heads the whole phrase
-        head = _LF_PREPOSITION.split(text[ls:le], maxsplit=1)[0].rsplit(" ", 1)[-1]  # the long form's head noun
-        if head.lower() in ("review", "reviews", "survey", "surveys", "overview", "tutorial", "meta-analysis"):
-            continue  # "this paper presents a systematic literature review (SLR)": the paper's genre, no entity
-        label = CUE_LABEL[lead.lastgroup or "x"] if lead else guess_label(
-            (m.group("gap") or m.group("named") or "") + " " + head, after
-        )  # ("Prompt Tuning with MOdel Tuning (ProMoT), a ... framework" is a Method, "a Zorp Dataset of ..." data)
-        if _NAMING_WORD.match(m.group(0)) and describes_known(text, sents, m.start(), text[ss:se]):
-            continue  # "a distinct capability called in-context learning (ICL)": a known name, described
-        if _NAMING_WORD.match(m.group(0)):
-            # a naming word ("..., a new method, called zap adapter (ZA)"): the descriptor is before it
-            label = head_before(text, max(sent_start, m.start() - 60), m.start()) or label
-        if m.group(0)[:3].lower() == "our":
-            label = ""  # "our ... networks (X)": the possessive names no kind; the long form's head decides
-        out.append((ss, se, label, "acronym"))
-    return out
 
 
 def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> list[tuple[int, int, str, str]]:
@@ -368,7 +294,7 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
         if others_work(text, m.group(0), m.group("gap") if m.re is _PROPOSE else None, name, e):
             continue  # "we train a ResNet18", "the weight-dropped LSTM", "X [5]": someone else's, used or varied
         quote = 1 if e < len(text) and text[e] in "\"”’" else 0
-        if len(name) < 2 or _SETTING_AFTER.match(text, e + quote) or name.endswith(("'s", "’s")):
+        if len(name) < 2 or SETTING_AFTER.match(text, e + quote) or name.endswith(("'s", "’s")):
             continue  # "dubbed as R(MA)^2B" cut to "R"; "(termed as “Text2Cypher” task)": a task, not a proposal
         if (m.re is _NAMING or rule == "lower") and (
             _ALSO_BEFORE.search(text, max(0, m.start() - 12), m.start()) or known_after(text, e)

@@ -1,0 +1,116 @@
+"""Proposals made by an acronym's definition: "we propose squared-loss mutual information regularization (SMIR)".
+
+A proposal cue (a verb after "we" / "this paper", a naming word, "our", "our contribution is") right before an
+acronym's long form makes the acronym the paper's own, whatever the case of the long form; the words around
+the definition guess its type. ``kg_proposals`` calls :func:`defined_proposals` with the definitions
+``kg_abbreviations`` found; the verb and adverb lists are shared with its other cue patterns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.lexicon import generic_keys, lookup, norm_key
+from extract.proposal_context import (
+    DESCRIPTIVE_AFTER,
+    METRIC_BEFORE,
+    NAMED_OBJECT,
+    NOUN_GOES_ON,
+    SUBJECT,
+    VERB_ADVERBS,
+    describes_known,
+    known_after,
+    known_in_bigger,
+    names_no_thing,
+    reuses_known,
+    we_earlier,
+)
+from extract.proposal_kinds import CUE, CUE_LABEL, guess_label, head_before
+
+__all__ = ["SETTING_AFTER", "VERBS", "defined_proposals"]
+
+# Proposal verbs after "we" / "this paper" ("we then propose": adverbs may come between, VERB_ADVERBS).
+VERBS = (
+    r"propose|introduce|present|develop|release|build|design|create|construct|curate|contribute|"
+    r"open-source|unveil|devise|establish|offer|describe|train|pretrain|pre-train|collect|report"
+)
+
+# Words that give a name to what comes before them ("a new method, called X").
+_NAMING_WORDS = "called|named|dubbed|termed|coined|[Ww]e call|[Ww]e name|[Ww]e term"
+_NAMING_WORD = re.compile(rf"(?:{_NAMING_WORDS})\b")
+# A descriptor noun an apposed long form may follow.
+_APPOSED = r"(?:strateg(?:y|ie)|approach(?:e)?|method|framework|algorithm|technique|model|network|architecture|" \
+    r"module|mechanism|scheme|paradigm|pipeline|system|benchmark|dataset|corpus|loss|objective|library|toolkit)"
+# A proposal cue right before an acronym's long form: "we propose squared-loss mutual information regularization
+# (SMIR)", "this paper develops an outlier-robust ... (OR-TLRR)", "using our locally decorrelated ... (LDCF)".
+_CUE_BEFORE_DEF = re.compile(
+    rf"(?:(?:\b{SUBJECT}(?:\s+(?:have|has)|['’]ve)?|\band)\s+(?:(?:{VERB_ADVERBS})\s+)?"
+    rf"(?:{VERBS})(?:s|d|ed)?(?:\s+and\s+[a-z]+)?|(?<!so-)\b(?:{_NAMING_WORDS})|(?<![\w\-])[Oo]ur|"
+    r"\bcontributions?\s+(?:is|are|consists?\s+of|includes?|lies\s+in)):?\s+"  # "The first contribution is the"
+    # "we propose a simpler and more effective strategy, Zorp Decoding (ZD)": the long form in apposition
+    rf"(?P<gap>(?:an?|the|our)\s+(?:[\w\-]+\s+){{0,7}}?{_APPOSED}s?(?:\s+(?:for|of|in|to|with|on)\s+[^,:;()]{{1,60}}?)?\s*(?:,|:|--|—|–|-)\s+|"
+    rf"(?:(?:an?|the|our)\s+)?(?:(?:new|novel|simple|general|unified|efficient|effective|scalable|"
+    rf"principled|lightweight|generic|flexible|robust|practical|first)[\s,]+){{0,3}}"
+    rf"(?:[a-z][\w\-]*(?:,\s+|\s+)(?:called|named|dubbed|termed)?\s*)?)[\"“‘]?$"
+    rf"|\b[Ww]e (?:call|name|term|dub)\s+(?P<named>{NAMED_OBJECT}(?:\s+an?)?)\s+[\"“‘]?$"
+)
+# What a proposed acronym names when a task or setting noun follows it: no entity.
+SETTING_AFTER = re.compile(
+    r"\)?\s*(?:task|problem|setting|challenge|scenario|metric|measure)s?\b|"  # "(termed as X task)"
+    r",\s+(?:an?|the)\s+(?:(?!benchmark|dataset|data\b|corpus|evaluation|test|prob)[\w\-]+\s+){0,3}"
+    r"(?-i:task|problem|setting)(?![\w\-]|\s+of\b)",
+    re.IGNORECASE,
+)  # "we propose Zorp Disambiguation, a novel task that ..."
+# Where a long form's head noun ends ("a Zorp Dataset | of Road Scenes").
+_LF_PREPOSITION = re.compile(r"\s(?:of|for|with|in|on|to|from|via|by)\s")
+
+
+def _coined_after_and(text: str, pos: int, short: str, long: str) -> bool:
+    """Whether a cue "and (then) propose ..." at ``pos`` has "we" as its subject and defines an unknown acronym
+    ("We study X and accordingly propose a zap net (ZN)"; not "... and then build the graph convolutional network
+    (GCN) upon ...", a known technique used)."""
+    return we_earlier(text, pos) and lookup(short) is None and lookup(long) is None
+
+
+def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]]) -> list[tuple[int, int, str, str]]:
+    """(start, end, guessed type, "acronym") of acronyms whose definition directly follows a proposal
+    cue, whatever the case of the long form ("we introduce functional graphical models (FGMs)")."""
+    out: list[tuple[int, int, str, str]] = []
+    generic = generic_keys()
+    for ls, le, ss, se in abbrevs:
+        if ss < ls:
+            continue  # "RLHF (reinforcement learning ...)": the acronym comes first
+        sent_start = next((s for s, e in sents if s <= ls < e), 0)
+        m = _CUE_BEFORE_DEF.search(text, max(sent_start, ls - 160), ls)
+        if m is None or norm_key(text[ss:se]) in generic or reuses_known(m.group(0), text[ss:se]) or (
+                known_in_bigger(text, m.group("gap") or "", text[ls:le], ss, se)) or (
+                m.group(0)[:4] == "and " and not _coined_after_and(text, m.start(), text[ss:se], text[ls:le])):
+            continue  # "we then train a graph neural network (GNN)", "a new ... (CNN) called X": known, used or varied
+        if METRIC_BEFORE.search(text, max(0, ls - 60), ls) or names_no_thing(text, ls) or known_after(text, se):
+            continue  # "a novel evaluation metric called matched ... error rate (mnCER)": metrics are no entities
+        goes_on = NOUN_GOES_ON.match(text, se + (text[se : se + 1] == ")"))
+        if goes_on and (lookup(text[ls:le]) or (lookup(text[ss:se]) and " " in goes_on.group().strip())):
+            continue  # "we present a signed distance function (SDF) regression network": the proposal is bigger
+        if m.group(0)[:3].lower() == "our" and (lookup(text[ss:se]) or lookup(text[ls:le])):
+            continue  # "our best residual network (ResNet) implementation": the paper's copy of a known name
+        after = text[se : se + 80]
+        if SETTING_AFTER.match(after) or DESCRIPTIVE_AFTER.match(text, se):
+            continue  # "we introduce a novel vision-and-language navigation (VLN) task", "... (FN)-based pruning"
+        after = after[: after.find(".")] if "." in after else after
+        lead = CUE.match(after, len(after) - len(after.lstrip(") ")))
+        # "the Model based Zorp Learning (MZL) algorithm": a descriptor right after the acronym heads the whole phrase
+        head = _LF_PREPOSITION.split(text[ls:le], maxsplit=1)[0].rsplit(" ", 1)[-1]  # the long form's head noun
+        if head.lower() in ("review", "reviews", "survey", "surveys", "overview", "tutorial", "meta-analysis"):
+            continue  # "this paper presents a systematic literature review (SLR)": the paper's genre, no entity
+        label = CUE_LABEL[lead.lastgroup or "x"] if lead else guess_label(
+            (m.group("gap") or m.group("named") or "") + " " + head, after
+        )  # ("Prompt Tuning with MOdel Tuning (ProMoT), a ... framework" is a Method, "a Zorp Dataset of ..." data)
+        if _NAMING_WORD.match(m.group(0)) and describes_known(text, sents, m.start(), text[ss:se]):
+            continue  # "a distinct capability called in-context learning (ICL)": a known name, described
+        if _NAMING_WORD.match(m.group(0)):
+            # a naming word ("..., a new method, called zap adapter (ZA)"): the descriptor is before it
+            label = head_before(text, max(sent_start, m.start() - 60), m.start()) or label
+        if m.group(0)[:3].lower() == "our":
+            label = ""  # "our ... networks (X)": the possessive names no kind; the long form's head decides
+        out.append((ss, se, label, "acronym"))
+    return out
