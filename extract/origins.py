@@ -17,9 +17,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
-from extract.lexicon import norm_key
+from extract.lexicon import lookup, norm_key
 
-__all__ = ["ORIGINS_FILE", "introduced_by", "mark_origins"]
+__all__ = ["ORIGINS_FILE", "introduced_by", "introduced_elsewhere", "mark_origins"]
 
 ORIGINS_FILE = "origins.pwc.tsv"
 
@@ -41,12 +41,44 @@ def introduced_by(title: str) -> frozenset[str]:
     return _origins().get(norm_key(title), frozenset())
 
 
+@lru_cache(maxsize=1)
+def _introducers() -> dict[str, frozenset[str]]:
+    """Name key -> normalised titles of the papers that introduced a thing of that name."""
+    out: dict[str, set[str]] = {}
+    for title, keys in _origins().items():
+        for key in keys:
+            out.setdefault(key, set()).add(title)
+    return {key: frozenset(titles) for key, titles in out.items()}
+
+
+def introduced_elsewhere(spellings: Iterable[str], title: str) -> bool:
+    """Whether the field records who introduced a thing of one of these names, and it is not the paper titled
+    ``title``.
+
+    >>> introduced_elsewhere(["Transformer"], "A title no one wrote"), introduced_elsewhere(["Zorp"], "Zorp")
+    (True, False)
+    """
+    known = _introducers()
+    titles = frozenset().union(*(known.get(norm_key(s), frozenset()) for s in spellings))
+    return bool(titles) and norm_key(title) not in titles
+
+
 def mark_origins(title: str, ents: Iterable[dict[str, object]]) -> None:
-    """Mark as proposed (rule "origin") the entities whose name or a spelling is one the paper introduced."""
+    """Mark as proposed (rule "origin") the entities whose name or a spelling is one the paper introduced; and
+    take a hand-listed name that another paper introduced off the proposals, unless the title names it (a cue
+    that reached an established name: "we build upon the BERT platform", "namely DINO and YOLO-v8"). Generated
+    rows keep theirs: "we propose SPOC, a ... self-correction approach" names the paper's own SPOC, not the
+    listed SPoC."""
     keys = introduced_by(title) if title else frozenset()
-    if not keys:
-        return
     for ent in ents:
         spellings = [str(ent["name"]), *(str(a) for a in ent.get("aliases") or ())]  # type: ignore[union-attr]
-        if not ent["proposed"] and any(norm_key(s) in keys for s in spellings):
+        if keys and not ent["proposed"] and any(norm_key(s) in keys for s in spellings):
             ent["proposed"] = "origin"
+        elif ent["proposed"] not in ("", "origin", "title") and _foreign(ent, spellings, title):
+            ent["proposed"] = ""
+
+
+def _foreign(ent: dict[str, object], spellings: list[str], title: str) -> bool:
+    """Whether a gazetteer entity is a hand-listed (established) name another paper introduced."""
+    row = lookup(str(ent["name"])) if ent.get("rule") == "gazetteer" else None
+    return row is not None and not row.source and introduced_elsewhere(spellings, title)

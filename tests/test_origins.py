@@ -38,3 +38,22 @@ def test_a_known_name_is_proposed_by_its_origin_paper_only(monkeypatch, use: str
     other = next(iter(extract_records([Abstract("b", "Zorping Revisited", text, "t")])))
     assert ("PROPOSES", "ZorpNet", "proposal:origin") in {(r.type, r.target, r.rule) for r in own.relations}
     assert "PROPOSES" not in {r.type for r in other.relations}
+
+
+def _proposed(title: str, text: str) -> set[str]:
+    record = next(iter(extract_records([Abstract("x", title, text, "t")])))
+    return {r.target for r in record.relations if r.type == "PROPOSES"}
+
+
+def test_a_cue_that_reaches_an_established_name_another_paper_introduced_proposes_nothing() -> None:
+    """BERT is hand-listed and the field records its paper: "we propose a model built upon the BERT platform" in
+    another paper does not propose BERT; the paper's own name still counts."""
+    text = "We propose ZorpTagger, built upon the BERT platform. We propose BERT to classify humor in a sentence."
+    assert _proposed("Zorp Tagging of Humor", text) == {"ZorpTagger"}
+
+
+def test_a_generated_rows_name_proposed_by_a_strong_cue_stays_the_papers() -> None:
+    """A generated (Papers with Code) row's short name is often a homonym of the paper's own method."""
+    assert introduced_by("Spontaneous Zorp Correction") == frozenset()
+    text = "To address this, we propose SPoC, a spontaneous self-correction approach for LLMs."
+    assert "SPoC" in _proposed("Spontaneous Zorp Correction", text)
