@@ -106,6 +106,7 @@ def numeral_contraction(long_form: str) -> str:
 
 
 _INITIAL_WORD = re.compile(r"[^\s\-]+")
+_PARTICLES = frozenset(("up", "in", "out", "off", "on", "down"))  # not "to": "Data-to-Text (D2T)"
 
 
 def initials_long_form(letters: str, window: str) -> str | None:
@@ -116,14 +117,17 @@ def initials_long_form(letters: str, window: str) -> str | None:
     'Asynchronous Advantage Actor-Critic'
     >>> initials_long_form("AAAC", "an Advantage Actor-Critic") is None
     True
+    >>> initials_long_form("LMMM", "Laplacian Matrix Mixed-up Module"), initials_long_form("MOE", "Mixture-of-Experts")
+    ('Laplacian Matrix Mixed-up Module', 'Mixture-of-Experts')
     """
     words = list(_INITIAL_WORD.finditer(window))
-    if len(words) < len(letters):
-        return None
-    tail = words[len(words) - len(letters) :]
-    if "".join(w.group()[0] for w in tail).lower() != letters.lower() or tail[0].group().lower() in _STOP:
-        return None
-    return window[tail[0].start() :]
+    # a lower-case particle joined by a hyphen may spell no letter: "Laplacian Matrix Mixed-up Module (LM3)"
+    for ws in (words, [w for w in words if not (window[w.start() - 1 : w.start()] == "-" and w.group() in _PARTICLES)]):
+        tail = ws[len(ws) - len(letters) :] if len(ws) >= len(letters) else []
+        spelled = "".join(w.group()[0] for w in tail).lower()
+        if tail and spelled == letters.lower() and tail[0].group().lower() not in _STOP:
+            return window[tail[0].start() :]
+    return None
 
 
 _SPACE_WORD = re.compile(r"\S+")
