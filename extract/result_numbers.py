@@ -58,7 +58,7 @@ _RANGE_BEFORE = re.compile(r"\b(?:rang\w*|between|varies|varying)\s+(?:from\s+)?
 # Right before a number: it is a delta.
 _DELTA_BEFORE = re.compile(
     r"(?:\bby|\+|±|\b(?:improvements?|gains?|margins?|increases?|boosts?|reductions?|decreases?|drops?|"
-    r"degradations?|advantages?|leads?)\s+of)\s+(?:(?:up to|over|about|around|nearly|almost|more than|roughly|"
+    r"degradations?|advantages?|leads?|jumps?)\s+of)\s+(?:(?:up to|over|about|around|nearly|almost|more than|roughly|"
     r"approximately|an average of|on average|(?:an )?average(?: of)?|at least|as much as|ranges? of|absolute|relative|"
     r"a(?:\s+(?:large|significant|wide|substantial|considerable|clear|notable|big|great))?\s+margin(?:\s+of)?"
     r"(?:\s*\(\s*(?:e\.g\.|i\.e\.)?,?)?|"
@@ -86,6 +86,7 @@ _OVER_BASELINE = re.compile(
     r"(?:baselines?|state[\s\-]of[\s\-]the[\s\-]art|SOTA|SoTA|previous|prior|best|strongest|existing|competitors?)\b",
     re.IGNORECASE,
 )
+_HIGHER_LOWER = re.compile(r"\b(?:higher|lower|better|worse|larger|smaller)\b", re.IGNORECASE)
 _REDUCING_VERB = re.compile(r"\b(?:reduc|lower|decreas|cut|drop|shrink|declin)\w*\b[^.;]*$", re.IGNORECASE)
 # Right before a number: it is an index, a setting, a factor or a bound ("less than 1%"), not a result.
 _NOT_BEFORE = re.compile(
@@ -381,7 +382,9 @@ def find_numbers(
             and group[0].role != "before"
         )  # (one number, or one slashed: "improves 0.9%/0.53% top-1 accuracy over X")
         after = _DELTA_AFTER.match(text, last.end, e)
-        over = _OVER_BASELINE.match(text, last.end, e)
+        # "a MOTA score of 93.4, significantly higher than the SOTA": a metric's level; not "a higher mIoU of 3.1%"
+        level = before.rstrip().endswith(" of") and not _HIGHER_LOWER.search(before)
+        over = None if level else _OVER_BASELINE.match(text, last.end, e)
         delta = delta_before or after is not None or over is not None or any(n.role == "delta" for n in group)
         if any(_VERSUS_JOIN.fullmatch(text, a.end, b.start) for a, b in pairwise(group)):
             delta = False  # "gains from the state of the art (96.3% vs. 90.6%)": two levels, not a change

@@ -38,11 +38,11 @@ from extract.result_neighbours import (
 from extract.result_numbers import ASIDE, GAP_WORDS, NOUNISH, Number, find_numbers, number_candidates
 
 _DIGIT = re.compile(r"\d")
-# Between a number (or its metric) and the benchmark it is on.
-# "on the X", "on the large-scale, in-the-wild X" (a comma only before another hyphened modifier)
+# Between a number (or its metric) and its benchmark: "on the X", "on the large-scale, in-the-wild X" (a comma only
+# before another hyphened modifier)
 _ON_BENCH = re.compile(
     r"\s*\)?\s*,?\s*(?:points?\s+)?(?:(?:on|in|at|for|across|over|of|with)\s+)(?:the\s+)?"
-    r"(?:[\w\-\"“”']+(?:,(?=\s+\w+-\w))?\s+){0,5}?$",
+    r"(?:(?:[\w\-\"“”']+|\([^()]{1,20}\))(?:,(?=\s+\w+-\w))?\s+){0,5}?$",  # "with Zorp-R (Swin-S) on COCO"
     re.IGNORECASE,
 )
 # Right after a number or its metric: the condition it holds at ("at IoU@0.5", "at 1% FPR", "at IoU 0.7").
@@ -97,9 +97,8 @@ _AVERAGED = re.compile(
 )
 _AVERAGE_LABEL = re.compile(r"\b(?:average|avg\.?|mean)\s*:\s*$", re.IGNORECASE)
 _STANDS_ALONE = re.compile(r"\s*(?:[,.;:)]|$|(?:and|on|in|at|for|respectively)\b)", re.IGNORECASE)
-# A bracket between a result and its "on X": the change ("62.1% (+1.9%) on A") or the metric's acronym ("27.8 dB
-# peak signal-to-noise ratio (PSNR) on A").
-# A bracketed number or tag between a result and its "on X": "(+1.2)", "(ABC)", "(68.3% at 50% overlap)".
+# A bracket between a result and its "on X": the change ("62.1% (+1.9%) on A", "(68.3% at 50% overlap)") or the
+# metric's acronym ("27.8 dB peak signal-to-noise ratio (PSNR) on A").
 _NUMBER_ASIDE = re.compile(
     r"\s*\((?:(?:[+\-−±↑↓]\s*)?\d+(?:\.\d+)?\s*(?:%|pp|points?)?(?:\s+[^()\d;]{1,12}\d*%?[^()\d;]{0,16})?|"
     r"[A-Za-z][\w\-@]{0,10})\)"  # "(mIoU)": an acronym the text gives its metric
@@ -481,7 +480,8 @@ def _model(
             and _MODEL_AFTER.fullmatch(text, tail, m[0])
             and not _COMPONENT_AFTER.match(text, m[1])
             and not _compared(text, clause, m[0])
-            and not (_WITH_BEFORE.search(text, tail, m[0]) and any(o[3] == "Model" or o[2] == proposal for o in named))
+            and not (_WITH_BEFORE.search(text, tail, m[0]) and any(
+                (o[3] == "Model" or o[2] == proposal) and not _WITH_BEFORE.search(text, clause, o[0]) for o in named))
         ):
             return m[2]  # "58.8% accuracy on MATH with fine-tuned PaLM 2-L"
     if n.role != "delta" and _COMPARED_NUMBER.search(text, max(clause, n.start - 50), n.start):

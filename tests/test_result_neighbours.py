@@ -28,3 +28,10 @@ def test_not_across_other_data_another_clause_or_several_benchmarks() -> None:
 def test_two_metric_words_are_one_phrase_before_the_benchmark() -> None:
     got = _results("On Quux-QA and Blip-Eval, FooNet achieves 92.2% mAP accuracy on Zorp-Bench for one setting.")
     assert [(b, v) for _, b, _, v, _ in got] == [("Zorp-Bench", 92.2)]
+
+
+def test_each_value_takes_the_model_with_it_and_the_benchmark_after_a_bracketed_setting() -> None:
+    """"84.9% accuracy with BarLM on Zorp-Bench and 50.8 mAP with FooNet (Swin-S) on Quux-QA": the second value
+    is FooNet's on Quux-QA; the first "with" names no owner of the later value."""
+    got = _results("We reach 84.9% accuracy with BarLM on Zorp-Bench and 50.8 mAP with FooNet (Swin-S) on Quux-QA.")
+    assert got == [("BarLM", "Zorp-Bench", "accuracy", 84.9, "%"), ("FooNet", "Quux-QA", "mAP", 50.8, None)]

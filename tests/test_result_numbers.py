@@ -148,3 +148,12 @@ def test_a_distance_in_millimetres_and_a_value_before_an_aside_word() -> None:
     assert _numbers("an accuracy of 54.19% but a low recall") == [(54.19, "%", "value")]
     assert _numbers("an accuracy of 86.37 almost a new high") == [(86.37, None, "value")]
     assert _numbers("an accuracy with 12 mm thick plates") == []  # a size before a word: no value
+
+
+def test_a_metrics_level_compared_with_others_is_no_change() -> None:
+    """"a mAP of 93.4, higher than the SOTA method": the level; "a higher mAP of 3.1% than the best baseline" and
+    "an accuracy jump of 15.56% over a baseline" state changes."""
+    assert _numbers("achieves a mAP of 93.4 significantly higher than the second-best SOTA method") == [
+        (93.4, None, "value")]
+    assert _numbers("achieves a higher mAP of 3.1% than the best state-of-the-art network") == [(3.1, "%", "delta")]
+    assert _numbers("confers an accuracy jump of 15.56 % over a baseline model") == [(15.56, "%", "delta")]
