@@ -40,3 +40,19 @@ def test_an_acronym_defined_by_another_rows_long_form_is_that_row() -> None:
     row = next(e for e in ents.values() if "GQA" in e["aliases"])
     assert row["label"] == "Method" and "GQA" not in ents
     assert len(row["mentions"]) == 3
+
+
+def test_a_plural_long_form_in_es_is_its_listed_singular_row() -> None:
+    """"Monte Carlo tree searches (MCTSs)" is the listed MCTS row: the plural drops "es", not just "s"."""
+    ents = _ents("T\n\nMonte Carlo tree searches (MCTSs) plan well. One MCTS is cheap.")
+    assert "Monte Carlo tree searches" in ents["Monte Carlo tree search"]["aliases"]
+
+
+def test_a_plural_acronym_that_names_nothing_hides_its_singular_too() -> None:
+    """"Oriented bounding boxes (OBBs)" name no technique, and neither does a later bare "OBB"; a singular the
+    paper defines on its own stays its own ("Zorp Linear Units (ZLUs)" in the title, "(ZLU)" defined again)."""
+    title = "ZorpSeg: Instance Segmentation with Oriented Bounding Box Prompts\n\n"
+    ents = _ents(title + "Oriented bounding boxes (OBBs) mark instances. We propose a novel OBB prompt encoder.")
+    assert list(ents) == ["ZorpSeg"]
+    ents = _ents("Zorp Linear Units (ZLUs)\n\nWe introduce the zorp linear unit (ZLU) to speed up learning.")
+    assert "ZLU" in ents

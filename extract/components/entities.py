@@ -155,21 +155,19 @@ class EntityResolver:
             entry = known(name) or head_entry(name)
             cands.append(Cand(s, e, label, name, (entry.parent if entry else "") or "", "gazetteer", 3, entry))
         for parent, rule, s, e, label, name in SHAPE_META.get(doc, []):
-            entry = known(name) if rule == "gazetteer" else None
-            if entry is not None:
+            if (entry := known(name) if rule == "gazetteer" else None) is not None:
                 parent = entry.parent or ""
             prio = 3 if rule in ("gazetteer", "variant") else 1
             cands.append(Cand(s, e, label, name, parent, rule, prio, entry))
         generic_sf: set[str] = set()
-        # Acronyms the paper defines right after a proposal cue: named by the paper, whatever their long form.
-        prop_meta = PROPOSED_META.get(doc, [])
+        prop_meta = PROPOSED_META.get(doc, [])  # acronyms defined right after a proposal cue: the paper's names
         # So too an acronym a cue names right before its long form: "we propose SAFER (Subgraph Adaptation for ...)".
         acro_props = {(int(s), int(e)): str(lab) for rule, s, e, lab in prop_meta if rule in _DEFINING_RULES}
         alias: dict[str, Cand] = {}
         defined: list[tuple[int, int, int, int]] = []  # accepted acronym definitions
         title_end = text.find("\n\n")
-        title_key = ""  # the title's key and first word, computed for the first acronym that needs them
-        title_first = ""
+        title_key, title_first = "", ""  # the title's key and first word, for the first acronym that needs them
+        defined_keys = {norm_key(text[ss:se]) for *_, ss, se in ABBREVS.get(doc, [])}
         in_title: list[str] = []  # unknown acronyms defined in the abstract whose name the title uses
         redefined: set[str] = set()  # acronyms of gazetteer rows that the paper defines otherwise
         for ls, le, ss, se in ABBREVS.get(doc, []):
@@ -192,7 +190,8 @@ class EntityResolver:
             ):
                 redefined.add(ksf)  # the paper's own acronym, not the list's homonym ("partial optimal transport")
                 entry = None
-            if entry is None and klf.endswith("s") and sf.endswith("s") and (one := self.index.get(klf[:-1])):
+            if entry is None and klf.endswith("s") and sf.endswith("s") and (
+                    one := self.index.get(klf[:-1]) or (self.index.get(klf[:-2]) if klf.endswith("es") else None)):
                 entry = one if one.label == "Method" else None  # "Graph Transformers (GTs)"; "... Networks (SANs)"
                 # are no listed model (SANet), "Fully Convolutional Networks" a class
             entry = entry or self.index.get(klf)
@@ -221,8 +220,9 @@ class EntityResolver:
                     # "Zorp-GPT: ..." titles the acronym: a name whatever its long form, a contest or data set if
                     # the title says so ("ZorpDA: The Visual Zorp Adaptation Challenge"); else votes type it
                     label = kind if (kind := classify_long_form(head.group(1))) in ("Benchmark", "Dataset") else ""
-                if label is None:
-                    generic_sf.add(ksf)
+                if label is None:  # no entity, nor its singular unless defined too ("oriented bounding boxes (OBBs)")
+                    plural = sf.endswith("s") and sf[-2:-1].isupper() and ksf[:-1] not in defined_keys
+                    generic_sf.update((ksf, ksf[:-1]) if plural else (ksf,))
                     continue
                 name = clean_surface(sf) if ksf in redefined else canonical_name(sf)  # not the homonym's name
                 proto = Cand(0, 0, label, name, "", "abbreviation", 2, None, {"abbreviation"})
