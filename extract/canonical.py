@@ -64,7 +64,9 @@ def size_s_clash(text: str, entry: Entry) -> bool:
 
 
 # Parts of a variant tail once separators are gone: "13b", "8x7b", "v0.1", "2.5", "chat".
-_TAIL_PART = re.compile(r"\d+x\d+[bmkt]|v\d+(?:\.\d+)*|\d+(?:\.\d+)*[bmkte]?|[a-z]\d+(?:\.\d+)*|[a-z]+")
+_TAIL_PART = re.compile(  # "16h": a number and its one-letter tag ("ImageNet-16H")
+    r"\d+x\d+[bmkt]|v\d+(?:\.\d+)*|\d+[a-z](?![a-z\d.])|\d+(?:\.\d+)*[bmkte]?|[a-z]\d+(?:\.\d+)*|[a-z]+"
+)
 _TAIL_WORD_LIST = """chat instruct base large small medium mini tiny nano lite turbo pro ultra flash plus max
 preview vision coder code math omni thinking reasoning distill zero hf uncased cased it sft rlhf dpo rl opus
 sonnet haiku scout maverick air edu hard easy challenge verified long multilingual en xl xxl huge giant instant
@@ -91,12 +93,16 @@ def variant_tail(tail: str) -> bool:
 _UPPER_TAILS = frozenset({"xxl", "sft", "dpo", "awq", "rlhf"})
 
 
-def _tail_form(part: str) -> str:
-    """Display form of one tail part: sizes and letter codes upper-cased (7B, L, XL), words lower."""
+def _tail_form(part: str, surface: str = "") -> str:
+    """Display form of one tail part: sizes and letter codes upper-cased (7B, L, XL), words lower, a number's
+    one-letter tag as the surface writes it ("ImageNet-16H", "COCO-20i", "FCN-8s")."""
     if _SIZE.match(part) or (part.isalpha() and (len(part) <= 2 or part in _UPPER_TAILS)):
         return part.upper()
     if part[:1].isalpha() and part[1:2].isdigit() and part[0] != "v":
         return part.upper()  # "b16", "r1"
+    if part[:1].isdigit() and part[-1:].isalpha():
+        written = re.search(rf"(?<!\d){re.escape(part)}(?![a-z])", surface, re.IGNORECASE)
+        return written.group() if written else part.upper()
     return part
 
 
@@ -182,7 +188,7 @@ def canonical_name(surface: str) -> str:
     if sv is not None:
         fam, parts = sv
         plus = parts.pop() if parts and parts[-1].startswith("+") else ""
-        return fam.name + "".join("-" + _tail_form(p) for p in parts) + plus
+        return fam.name + "".join("-" + _tail_form(p, s) for p in parts) + plus
     return s
 
 

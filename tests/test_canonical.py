@@ -149,3 +149,10 @@ def test_letters_glued_to_a_name_make_a_new_word() -> None:
     assert canonical_name("CAMix") == "CAMix" and variant_parent("CAMix") is None
     assert canonical_name("CoLAKE") == "CoLAKE" and canonical_name("BERTje") == "BERTje"
     assert canonical_name("GPT4o") == "GPT-4o" and canonical_name("MistralLite") == "Mistral-lite"
+
+
+def test_a_numbers_one_letter_tag_is_one_tail_part_as_written() -> None:
+    """"COCO-20i", "FCN-8s", "ImageNet-16H": the tag stays on its number, in the case the text writes it (it was
+    "COCO-20-I")."""
+    assert canonical_name("COCO-20i") == "COCO-20i" and canonical_name("FCN-8s") == "FCN-8s"
+    assert canonical_name("ImageNet-16H") == "ImageNet-16H" and canonical_name("Llama-2-7b-chat") == "Llama 2-7B-chat"

@@ -168,3 +168,10 @@ def test_known_models_listed_with_a_slash_are_each_a_name() -> None:
     got = _scan("We compare GPT-3.5/GPT-4 and CLIP/T5 with Llama-2-7B/13B, ViT-B/16 on CIFAR-10/100 and ETH/UCY.")
     assert {"GPT-3.5", "GPT-4", "CLIP", "T5"} <= got.keys() and "GPT-3.5/GPT-4" not in got
     assert {"Llama-2-7B/13B", "ViT-B/16", "CIFAR-10/100", "ETH/UCY"} <= got.keys()
+
+
+def test_a_number_with_a_one_letter_tag_extends_data_not_models() -> None:
+    """"ImageNet-16H" (16 human labels per image) is a variant of the data set; a model's "-3D" is no tail."""
+    got = _scan("We test on ImageNet-16H and run LLaVA-3D on it.")
+    assert got["ImageNet-16H"][0] == "Benchmark" and got["ImageNet-16H"][2] == "ImageNet"
+    assert "LLaVA-3D" not in got and got["LLaVA"][3] == "gazetteer"

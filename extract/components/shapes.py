@@ -45,6 +45,7 @@ _SIZE_OR_VERSION = re.compile(r"(?:(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BbMmKkTt
 _KIND_OF = re.compile(r"-(?:style|like|based|type|esque|inspired|sized)\b")
 _DECIMAL_GLUED = re.compile(r"^\d+\.\d+[A-Za-z]")
 _PERCENT = re.compile(r"^\d+(?:\.\d+)?%$")
+_NUMBER_TAG = re.compile(r"^\d+[A-Z]$")
 # A number glued to a unit of measure: "23.80dB", "65ms", "0.5MB", "2.9X" (not "300W", the benchmark).
 _MEASURE = re.compile(r"^\d+(?:\.\d+)?(?:[KMGT]i?[Bb]|[kMG]?Hz|dB|ms|mm|cm|km|nm|deg|fps|FPS|pp|mmHg|[xX])$")
 _SHORT_CAPS = re.compile(r"^[A-Z]{1,3}$")
@@ -152,8 +153,8 @@ def is_tail_part(part: str, label: str) -> bool:
         return False
     if _SIZE.match(part) or _VERSION.match(part) or low in TAIL_WORDS or _SHORT_CAPS.match(part):
         return True
-    if _PERCENT.match(part):
-        return label != "Model"  # a data subset: "ZapSet-10%"
+    if _PERCENT.match(part) or _NUMBER_TAG.match(part):
+        return label != "Model"  # a data subset or release: "ZapSet-10%", "ImageNet-16H" (16 human labels)
     # Capitalised words only extend models ("DeepSeek-R1-Distill-Qwen-7B").
     return label == "Model" and part[:1].isupper()
 
