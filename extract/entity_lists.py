@@ -141,6 +141,33 @@ def titled_collections(text: str, cands: list[Cand], is_generic: Callable[[str],
             continue
         label = "Dataset" if d.group(0).lower().startswith(("data", "corp", "tree")) else "Benchmark"
         out.append(Cand(m.start(1), m.start(1) + len(name), label, name, "", "titled", 1, None, {"cue:" + label}))
+    return out + _acronym_led_collections(text, cands, is_generic)
+
+
+# An acronym and one title-case word before a collection noun: "the OID Aircraft dataset", "the MICCAI Gland
+# dataset", "the UCI Adult dataset"; the acronym alone (a name shape) is only the first word of the name.
+_ACRONYM_LED = re.compile(
+    r"\b(?P<name>[A-Z][A-Z0-9]+[A-Za-z0-9\-]* (?P<word>[A-Z][a-z]+(?:-[A-Za-z]+)?)) "
+    r"(?P<noun>[Dd]ata ?[Ss]ets?|[Cc]orpus|[Cc]orpora|[Bb]enchmarks?)\b"
+)
+_NOT_NAME_WORDS = frozenset(["The", "Test", "Training", "Train", "Validation", "Evaluation", "Benchmark", "Dataset",
+                             "Data", "Challenge", "Large", "Public", "Standard", "New", "Real", "Synthetic", "Your",
+                             "Our", "Their", "This", "These", "Its", "Each", "Every", "Any", "All"])
+
+
+def _acronym_led_collections(text: str, cands: list[Cand], is_generic: Callable[[str], bool]) -> list[Cand]:
+    """Names made of an untyped acronym and one title-case word before a collection noun (see _ACRONYM_LED)."""
+    out: list[Cand] = []
+    for m in _ACRONYM_LED.finditer(text) if " " in text else ():
+        s, e = m.span("name")
+        inside = [c for c in cands if c.start < e and s < c.end]
+        word = m.group("word")
+        if (word in _NOT_NAME_WORDS or word in LANGUAGES or TASK_HEAD.match(word)
+                or is_generic(norm_key(m.group("name")))
+                or not inside or any(c.entry is not None or c.end > e or c.start < s for c in inside)):
+            continue  # a known name stays itself ("ImageNet Sketch" would be a variant); only an untyped shape grows
+        label = "Dataset" if m.group("noun").lower().startswith(("data", "corp")) else "Benchmark"
+        out.append(Cand(s, e, label, m.group("name"), "", "titled", 1, None, {"cue:" + label}))
     return out
 
 # What joins list items, and a capitalised item: one to three capitalised words ("Chronos", "Grid World").

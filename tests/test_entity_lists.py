@@ -166,3 +166,14 @@ def test_eponyms_drop_openers_keep_long_names_and_skip_generic_adjectives() -> N
     assert [c.name for c in cands] == ["Zorp sampling", "Bayesian Online Zorp Blarg Detection"]
     full = cands[1]
     assert text[full.start : full.end].endswith("Detection algorithm")  # the mention keeps the head
+
+
+def test_an_untyped_acronym_and_a_title_case_word_before_a_collection_noun() -> None:
+    """"the ZRP Aircraft dataset": the acronym (an untyped name shape) is only the name's first word. Not a task word
+    ("ZRP Detection"), a determiner ("ZRP Your") or a known name, which stays itself."""
+    text = "FooNet\n\nWe test on the ZRP Aircraft dataset, the QXR Detection dataset and the ZRP Your benchmark."
+    shapes = [Cand(s, s + 3, "", text[s : s + 3], "", "shape", 1, None) for s in (text.index("ZRP"), text.index("QXR"))]
+    found = {text[c.start : c.end]: c.label for c in titled_collections(text, shapes, lambda key: False)}
+    assert found == {"ZRP Aircraft": "Dataset"}
+    known = [Cand(shapes[0].start, shapes[0].end, "Benchmark", "ZRP", "", "gazetteer", 3, key_index()["mnist"])]
+    assert titled_collections(text, known, lambda key: False) == []
