@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from extract.lexicon import generic_keys, lookup, norm_key
+from extract.lexicon import generic_keys, key_index, lookup, norm_key, task_acronym_keys, task_keys
 from extract.proposal_context import (
     DESCRIPTIVE_AFTER,
     METRIC_BEFORE,
@@ -40,7 +40,8 @@ _NAMING_WORDS = "called|named|dubbed|termed|coined|[Ww]e call|[Ww]e name|[Ww]e t
 _NAMING_WORD = re.compile(rf"(?:{_NAMING_WORDS})\b")
 # A descriptor noun an apposed long form may follow.
 _APPOSED = r"(?:strateg(?:y|ie)|approach(?:e)?|method|framework|algorithm|technique|model|network|architecture|" \
-    r"module|mechanism|scheme|paradigm|pipeline|system|benchmark|dataset|corpus|loss|objective|library|toolkit)"
+    r"module|mechanism|scheme|paradigm|pipeline|system|benchmark|dataset|corpus|loss|objective|library|toolkit|" \
+    r"variant|extension|generali[sz]ation)"  # "a novel variant of TM learning -- Clause Size Constrained TMs (CSC-TMs)"
 # A proposal cue right before an acronym's long form: "we propose squared-loss mutual information regularization
 # (SMIR)", "this paper develops an outlier-robust ... (OR-TLRR)", "using our locally decorrelated ... (LDCF)".
 _CUE_BEFORE_DEF = re.compile(
@@ -61,6 +62,19 @@ SETTING_AFTER = re.compile(
     r"(?-i:task|problem|setting)(?![\w\-]|\s+of\b)",
     re.IGNORECASE,
 )  # "we propose Zorp Disambiguation, a novel task that ..."
+# A variant of something: of a task, it is a task too ("a new variant of the VrDU task", "a generalization of EQA").
+_VARIANT_OF = re.compile(
+    r"\b(?:variant|extension|generali[sz]ation)\s+of\s+(?:the\s+)?(?P<of>[\w\-]+)"
+    r"(?:\s+(?!(?:task|problem|setting)s?\b)[\w\-]+)?(?P<task>\s+(?:task|problem|setting)s?\b)?"
+)
+
+
+def _task_name(name: str) -> bool:
+    """Whether a name is a task or a task's acronym by the generated lists, and no listed name."""
+    key = norm_key(name)
+    return key in task_keys() | task_acronym_keys() and key not in key_index()
+
+
 # Where a long form's head noun ends ("a Zorp Dataset | of Road Scenes").
 _LF_PREPOSITION = re.compile(r"\s(?:of|for|with|in|on|to|from|via|by)\s")
 
@@ -86,6 +100,8 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
                 known_in_bigger(text, m.group("gap") or "", text[ls:le], ss, se)) or (
                 m.group(0)[:4] == "and " and not _coined_after_and(text, m.start(), text[ss:se], text[ls:le])):
             continue  # "we then train a graph neural network (GNN)", "a new ... (CNN) called X": known, used or varied
+        if (of := _VARIANT_OF.search(m.group("gap") or "")) and (of.group("task") or _task_name(of.group("of"))):
+            continue  # "a new variant of the VrDU task, ... (ReVrDU)", "a generalization of EQA -- ... (MT-EQA)"
         if METRIC_BEFORE.search(text, max(0, ls - 60), ls) or names_no_thing(text, ls) or known_after(text, se):
             continue  # "a novel evaluation metric called matched ... error rate (mnCER)": metrics are no entities
         goes_on = NOUN_GOES_ON.match(text, se + (text[se : se + 1] == ")"))

@@ -27,3 +27,14 @@ def test_a_coordinated_verb_without_we_or_on_a_known_technique_does_not() -> Non
     assert _proposed("T\n\nThe tree is converted and then build a zorp-guided blarg hashing (ZGBH) model.") == []
     text = "T\n\nWe first convert the tree and then build the graph convolutional network (GCN) upon it."
     assert _proposed(text) == []
+
+
+def test_a_new_variant_in_apposition_is_proposed_unless_it_is_a_tasks_variant() -> None:
+    """"a new variant of the ZQR methodology, Uncertainty-Aware ZQR (UAZQR)" and a dash apposition propose; "a new
+    variant of the VrDU task, ... (ReVrDU)" is a task."""
+    assert _proposed("T\n\nWe propose a new variant of the ZQR methodology, Uncertainty-Aware ZQR (UAZQR), here.") == [
+        "UAZQR"]
+    text = "T\n\nThis paper introduces a new variant of TM learning -- Clause Size Constrained TMs (CSC-TMs) -- now."
+    assert _proposed(text) == ["CSC-TMs"]
+    text = "T\n\nWe introduce a new variant of the VrDU task, real-world visually-rich document understanding (ReVrDU)."
+    assert _proposed(text) == []
