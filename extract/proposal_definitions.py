@@ -3,7 +3,8 @@
 A proposal cue (a verb after "we" / "this paper", a naming word, "our", "our contribution is") right before an
 acronym's long form makes the acronym the paper's own, whatever the case of the long form; the words around
 the definition guess its type. ``kg_proposals`` calls :func:`defined_proposals` with the definitions
-``kg_abbreviations`` found; the verb and adverb lists are shared with its other cue patterns.
+``kg_abbreviations`` found; its other cue patterns share the verb list (the adverbs are
+``proposal_context.VERB_ADVERBS``).
 """
 
 from __future__ import annotations
