@@ -32,6 +32,7 @@ def test_generic_phrases_are_not_entities() -> None:
         "T\n\nLarge language models (LLMs) need pre-training and fine-tuning with reinforcement learning (RL)."
     )
     assert ents == {}
+    assert _ents("T\n\nOur 4-bit model is the first to surpass FP16 models; INT8 and BF16 kernels are slower.") == {}
 
 
 def test_unknown_names_typed_by_context() -> None:
