@@ -110,3 +110,13 @@ def test_a_long_form_whose_every_initial_spells_the_acronym_is_taken_whole() -> 
     assert _pairs("the Quux Quux Network (QQN) is") == [("Quux Quux Network", "QQN")]
     # no run of words whose initials spell it: Schwartz & Hearst's match stands
     assert _pairs("a Zorp Quux-based Alignment (ZQA)") == [("Zorp Quux-based Alignment", "ZQA")]
+
+
+def test_an_acronym_after_comma_or_is_defined_by_the_words_before_it() -> None:
+    """"Zorp Aggregation of Teacher Ensembles, or ZATE," defines ZATE; a list ending "..., or MPO" and a plain
+    word ("or Facebook") define nothing."""
+    assert _pairs("One approach is Zorp Aggregation of Teacher Ensembles, or ZATE, which works.") == [
+        ("Zorp Aggregation of Teacher Ensembles", "ZATE")]
+    assert _pairs("We introduce a Large Kernel Zorp U-shape Network, or LKZ-UNet, for segmentation.") == [
+        ("Large Kernel Zorp U-shape Network", "LKZ-UNet")]
+    assert _pairs("Algorithms such as TRPO, PPO, or MPO. Platforms such as Reddit, or Facebook.") == []

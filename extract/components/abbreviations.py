@@ -93,6 +93,7 @@ def _rfind_spaced(text: str, lf: str, end: int) -> tuple[int, int]:
 # "X (Y for short)", "X (or Y for short)": a short form with its own words around it.
 _FOR_SHORT_IN = re.compile(r"\s*(?:or\s+)?[\"“]?(?P<sf>[A-Za-z0-9][^\s();,\"”]{0,15})[\"”]?,?\s+for\s+short\s*$")
 # "X, or Y for short", "X, Y for short": the same without brackets.
+_OR_ACRONYM = re.compile(r",\s+or\s+(?P<sf>[A-Za-z][\w\-+]{1,15})(?=\s*[,.;)])")  # "X, or XA," as a definition
 _FOR_SHORT = re.compile(r",\s+(?:or\s+)?[\"“]?(?P<sf>[A-Za-z][\w\-+]{1,15})[\"”]?,?\s+for\s+short\b")
 
 
@@ -154,6 +155,11 @@ def find_abbreviations(text: str) -> list[list[int]]:
         sf = m.group("sf")
         if _sf_ok(sf) and (span := _long_form_before(text, sf, m.start())) is not None:
             out.append([span[0], span[1], m.start("sf"), m.end("sf")])  # "X, or Y for short"
+    for m in _OR_ACRONYM.finditer(text) if ", or " in text else ():
+        sf = m.group("sf")  # "Private Aggregation of Teacher Ensembles, or PATE,": letters spelled before it
+        if sum(c.isupper() for c in sf) >= 2 and _sf_ok(sf) and all(d[2] != m.start("sf") for d in out) and (
+                span := _long_form_before(text, sf, m.start())) is not None:
+            out.append([span[0], span[1], m.start("sf"), m.end("sf")])
     return out
 
 
