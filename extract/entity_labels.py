@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract.canonical import canonical_key
-from extract.lexicon import Entry, head_word, key_index, lookup, norm_key, task_keys, technique_heads
+from extract.lexicon import Entry, head_word, key_index, lookup, norm_key, task_only, technique_heads
 from extract.mention_cues import CITED_AFTER, right_cue
 from extract.model_heads import model_head
 from extract.proposal_titles import title_kind
@@ -161,7 +161,7 @@ _PP_INSIDE = re.compile(r"\s(?:for|with|via|using|through)\s")
 def classify_long_form(lf: str) -> str | None:
     """Type of an unknown acronym's long form, or None when it names a task, metric, field or a
     generic class ("question answering", "F1 score", "reinforcement learning", "key-value")."""
-    if norm_key(lf) in task_keys() and norm_key(lf) not in key_index():
+    if task_only(norm_key(lf)):
         return None  # a task ("Neural Machine Translation (NMT)"), not a technique
     if _MAPPING.fullmatch(lf):
         return None  # a mapping or setting ("image-to-image (I2I)", "Vehicle-to-Vehicle (V2V)"), unless proposed
@@ -176,7 +176,7 @@ def classify_long_form(lf: str) -> str | None:
         # ("parameter-efficient ..."). Title case makes a name of it ("Vietnamese Natural Language Inference").
         for k in range(2, len(words)):
             tail = norm_key(" ".join(words[-k:]))
-            if tail in task_keys() and tail not in key_index() and words[-k - 1].lower() not in _PREPOSITIONS:
+            if task_only(tail) and words[-k - 1].lower() not in _PREPOSITIONS:
                 return None
     last = words[-1] if words else ""
     known = key_index().get(norm_key(last))

@@ -150,9 +150,9 @@ _ACRONYM_LED = re.compile(
     r"\b(?P<name>[A-Z][A-Z0-9]+[A-Za-z0-9\-]* (?P<word>[A-Z][a-z]+(?:-[A-Za-z]+)?)) "
     r"(?P<noun>[Dd]ata ?[Ss]ets?|[Cc]orpus|[Cc]orpora|[Bb]enchmarks?)\b"
 )
-_NOT_NAME_WORDS = frozenset(["The", "Test", "Training", "Train", "Validation", "Evaluation", "Benchmark", "Dataset",
-                             "Data", "Challenge", "Large", "Public", "Standard", "New", "Real", "Synthetic", "Your",
-                             "Our", "Their", "This", "These", "Its", "Each", "Every", "Any", "All"])
+# Besides the openers that start no eponym: split and collection words ("the XYZ Test dataset").
+_NOT_NAME_WORDS = NOT_EPONYM | {"Test", "Training", "Train", "Validation", "Evaluation", "Benchmark", "Dataset", "Data",
+                                "Challenge", "Large", "Public", "Real", "Synthetic", "Your", "Every"}
 
 
 def _acronym_led_collections(text: str, cands: list[Cand], is_generic: Callable[[str], bool]) -> list[Cand]:

@@ -207,6 +207,12 @@ def task_acronym_keys() -> frozenset[str]:
     return _generated_keys("task_acronyms")
 
 
+def task_only(key: str) -> bool:
+    """Whether a normalised key names a task by the generated lists and no gazetteer row ("neural machine
+    translation" is a task; "Bayesian optimization", a PwC task too, is also a listed technique)."""
+    return key in task_keys() and key not in key_index()
+
+
 def head_word(phrase: str) -> str:
     """The last word of a phrase, lower case, without a plural -s ("dropout", "annealing", "process")."""
     word = phrase.rsplit(None, 1)[-1].lower() if phrase.strip() else ""

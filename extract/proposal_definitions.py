@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extract.lexicon import generic_keys, key_index, lookup, norm_key, task_acronym_keys, task_keys
+from extract.lexicon import generic_keys, key_index, lookup, norm_key, task_acronym_keys, task_only
 from extract.proposal_context import (
     DESCRIPTIVE_AFTER,
     METRIC_BEFORE,
@@ -73,7 +73,7 @@ _VARIANT_OF = re.compile(
 def _task_name(name: str) -> bool:
     """Whether a name is a task or a task's acronym by the generated lists, and no listed name."""
     key = norm_key(name)
-    return key in task_keys() | task_acronym_keys() and key not in key_index()
+    return task_only(key) or (key in task_acronym_keys() and key not in key_index())
 
 
 # Where a long form's head noun ends ("a Zorp Dataset | of Road Scenes").
