@@ -98,7 +98,7 @@ def entries() -> tuple[Entry, ...]:
             cols = [*line.split("\t"), "", "", ""]
             name = cols[0].strip()
             aliases = tuple(a.strip() for a in cols[1].split("|") if a.strip())
-            if not source:
+            if source != "corpus":  # a hand-made or PwC row ("ConvLSTM" gains "convolutional LSTM")
                 aliases += extra.get((label, name), ())
             if label in ("Benchmark", "Dataset"):
                 aliases += _pair_aliases((name, *aliases))

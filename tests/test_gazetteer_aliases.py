@@ -128,6 +128,14 @@ def test_papers_with_code_long_forms_are_aliases_of_the_hand_made_row() -> None:
     assert "Pathways Language Model" in palm.aliases
 
 
+def test_compounds_the_corpus_defines_by_a_listed_acronym_are_aliases_of_that_row() -> None:
+    """generated/aliases.corpus.tsv: "low-rank adapters (LoRA)" is LoRA, not a mined row of its own; a PwC row
+    gains its spelling too ("convolutional LSTM" of ConvLSTM)."""
+    for spelling, name, source in (("low-rank adapters", "LoRA", ""), ("convolutional LSTM", "ConvLSTM", "pwc")):
+        row = lookup(spelling)
+        assert row is not None and (row.name, row.source) == (name, source), row
+
+
 def test_named_members_of_a_family_are_rows_of_their_own() -> None:
     """An implementation, variant or companion with its own name is no spelling of its family's row: XGBoost is not
     "gradient boosting", a BiLSTM not an LSTM, TIES-Merging not task arithmetic, ROCStories not the Story Cloze

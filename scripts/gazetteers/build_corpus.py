@@ -13,6 +13,9 @@ with the acronym the field gives it when that acronym means this long form almos
 rate <= ``MAX_OTHER_RATE``), negative evidence like the PwC task names; and ``task_acronyms.corpus.txt``:
 acronyms whose definitions are almost all such long forms ("KWS", "HOI": an abstract using one undefined
 names a task, not a technique).
+A compound of a listed technique that the corpus defines by another listed row's acronym ("low-rank adapters
+(LoRA)", "asynchronous advantage actor-critic (A3C)") is that row's spelling, not a row: it goes to
+``aliases.corpus.tsv``, which ``extract.lexicon`` adds to the row (one graph node, not two).
 
 Filtering, all from field knowledge rather than instances:
   * at least ``MIN_PAPERS`` defining papers, two to ``MAX_WORDS`` words, no digits or brackets;
@@ -53,7 +56,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_pwc import Filters, read_generic, read_json_gz, read_jsonl_gz, task_names, word_df  # noqa: E402
-from corpus_compounds import MIN_PAPERS_UNDEFINED, mine_compounds  # noqa: E402
+from corpus_compounds import MIN_PAPERS_UNDEFINED, Owner, folded_into, mine_compounds  # noqa: E402
 
 from extract.components.abbreviations import find_abbreviations  # noqa: E402
 from extract.lexicon import entries, is_acronym_alias, norm_key  # noqa: E402
@@ -294,7 +297,10 @@ def build(abstracts: Path, gold: Path, pwc: Path, out: Path) -> int:
     generic = read_generic(ROOT / "extract" / "gazetteers" / "generic.txt")
     flt = Filters(generic, task_names(datasets, leaderboards), metrics, *word_df(abstracts))
     # ``head`` rows ("VQA" only in "the VQA dataset") do not own the bare acronym, which names the task
+    # (spellings this script gave a listed row last time are no row's own: the output must not feed itself)
+    ours = folded_keys(ROOT / "extract" / "gazetteers" / "generated" / "aliases.corpus.tsv")
     taken = {norm_key(s) for e in entries() if e.source != "corpus" and "head" not in e.flags for s in e.surfaces}
+    taken -= ours
     mined = mine(abstracts, gold)
     keys = [
         k
@@ -333,18 +339,23 @@ def build(abstracts: Path, gold: Path, pwc: Path, out: Path) -> int:
         for e in entries()
         if e.label == "Method" and e.source != "corpus"
         for s in e.surfaces
-        if len(s) >= 3
+        if len(s) >= 3 and norm_key(s) not in ours
     }
     blocked = taken | flt.generic | flt.tasks | flt.metrics | {norm_key(k) for _, k in rows}
     compounds = mine_compounds(mined.originals, known, blocked)
     lines += ["# compounds of a listed technique that many papers write and define with an acronym, or very many write"]
-    for n, names in compounds:  # one row per compound, its other spellings aliases ("graph autoencoders")
-        names = list(dict.fromkeys(names[:1] + [x for x in names[1:] if norm_key(x) != norm_key(names[0])]))
-        defined = any(singular(" ".join(x.lower().replace("-", " ").split())) in mined.papers for x in names)
-        if (defined or n >= MIN_PAPERS_UNDEFINED) and not any(flt.blocked(x) for x in names):
+    owners = acronym_owners()
+    folds = [HEADER, "# name of a listed row\ttype\tcompounds the corpus defines by its acronym (spellings of it)"]
+    for n, written in compounds:  # one row per compound, its other spellings aliases ("graph autoencoders")
+        names = list(dict.fromkeys(written[:1] + [x for x in written[1:] if norm_key(x) != norm_key(written[0])]))
+        keys = [singular(" ".join(x.lower().replace("-", " ").split())) for x in names]
+        if (owner := folded_into(sum((mined.short.get(k, Counter()) for k in keys), Counter()), owners, names)):
+            folds.append(f"{owner[0]}\t{owner[1]}\t{'|'.join(written)}")  # every case: the row may be ``cs``
+        elif (any(k in mined.papers for k in keys) or n >= MIN_PAPERS_UNDEFINED) and not any(map(flt.blocked, names)):
             lines.append(f"{names[0]}\t{'|'.join(names[1:])}\t\tlc\t{n}")
     out.mkdir(parents=True, exist_ok=True)
     (out / "Method.corpus.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (out / "aliases.corpus.tsv").write_text("\n".join(folds) + "\n", encoding="utf-8")
     negatives = sorted(
         surface(mined.surfaces[k])
         for k in others
@@ -358,6 +369,25 @@ def build(abstracts: Path, gold: Path, pwc: Path, out: Path) -> int:
     header = HEADER.replace("Mined", "Acronyms the field defines almost only as tasks, fields, settings or quantities;")
     (out / "task_acronyms.corpus.txt").write_text("\n".join([header, *acronyms]) + "\n", encoding="utf-8")
     return len(rows)
+
+
+def acronym_owners() -> dict[str, list[Owner]]:
+    """Acronym key -> the listed technique and model rows (not this script's) that have it, with their long
+    forms."""
+    out: dict[str, list[Owner]] = defaultdict(list)
+    for e in entries():
+        if e.source != "corpus" and e.label in ("Method", "Model"):
+            longs = tuple(s for s in e.surfaces if not is_acronym_alias(s))
+            for s in e.surfaces:
+                if is_acronym_alias(s):
+                    out[norm_key(s)].append((e.name, e.label, longs))
+    return out
+
+
+def folded_keys(path: Path) -> set[str]:
+    """Keys of the spellings a previous run wrote to ``aliases.corpus.tsv`` (which the lexicon has read)."""
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    return {norm_key(a) for x in lines if not x.startswith("#") for a in [*x.split("\t"), "", ""][2].split("|") if a}
 
 
 def acronym_long_forms(mined: Mined) -> dict[str, Counter[str]]:

@@ -25,12 +25,15 @@ from collections import Counter, defaultdict
 
 from extract.lexicon import norm_key
 
-__all__ = ["MIN_PAPERS", "MIN_PAPERS_UNDEFINED", "mine_compounds"]
+__all__ = ["MIN_PAPERS", "MIN_PAPERS_UNDEFINED", "folded_into", "mine_compounds", "same_stems"]
 
 MIN_PAPERS = 5  # distinct papers writing the compound
 MIN_PAPERS_UNDEFINED = 10  # ... when no paper defines it with an acronym ("group lasso", "linear SVM")
 MAX_NAMES_WORDS = 4  # words of the known name after the modifier
 MAX_BEFORE_SHARE = 0.5  # one word before the modifier in more of the mentions: the tail of a longer name
+FOLD_MIN_DEFINITIONS = 3  # corpus definitions of a compound by a listed row's acronym that make it that row's spelling
+FOLD_SHARE = 0.75  # ... and their share of all the compound's definitions
+STEM = 5  # letters of each word two spellings of one name share ("low-rank adapters", "low-rank adaptation")
 _WORD = re.compile(r"[a-z][a-z\-]*[a-z]")
 _EDGE = ".,;:!?()[]{}\"'“”‘’"
 # Words before a known name that do not make a name of it: function words, verbs, ratings, quantities, settings.
@@ -103,6 +106,46 @@ def mine_compounds(
             continue  # the tail of a longer name
         out.append((count, spellings))
     return sorted(out, key=lambda x: (-x[0], x[1][0].lower()))
+
+
+def same_stems(a: str, b: str) -> bool:
+    """Whether two spellings have the same words up to their first ``STEM`` letters.
+
+    >>> same_stems("low-rank adapters", "Low-Rank Adaptation"), same_stems("proximal gradient", "projected gradient")
+    (True, False)
+    """
+    wa, wb = (x.lower().replace("-", " ").split() for x in (a, b))
+    return len(wa) == len(wb) and all(x[:STEM] == y[:STEM] for x, y in zip(wa, wb, strict=True))
+
+
+Owner = tuple[str, str, tuple[str, ...]]  # a listed row's name, type and long forms
+
+
+def folded_into(acronyms: Counter[str], owners: dict[str, list[Owner]], spellings: list[str]) -> Owner | None:
+    """The listed row a compound is a spelling of, or None: the corpus defines the compound by that row's acronym
+    (>= ``FOLD_MIN_DEFINITIONS`` definitions, ``FOLD_SHARE`` of them), one row owns the acronym, and the row
+    spells out no other long form ("asynchronous advantage actor-critic (A3C)" is the A3C row; "proximal gradient
+    descent (PGD)" is not the PGD row of "projected gradient descent"). ``acronyms``: the compound's definitions
+    by acronym; ``owners``: acronym key -> every listed row that has it.
+
+    >>> owners = {"zgd": [("ZGD", "Method", ())], "qr": [("QR", "Method", ("quux regression",))]}
+    >>> folded_into(Counter({"ZGD": 4}), owners, ["zorp gradient descent"])
+    ('ZGD', 'Method', ())
+    >>> qr = Counter({"QR": 4})
+    >>> folded_into(qr, owners, ["quick ranking"]), folded_into(qr, owners, ["quux regressors"])[0]
+    (None, 'QR')
+    """
+    by_key: Counter[str] = Counter()
+    for acronym, count in acronyms.items():  # "ConvLSTM", "Conv-LSTM" and "convLSTM" are one acronym
+        by_key[norm_key(acronym)] += count
+    if not by_key:
+        return None
+    key, n = by_key.most_common(1)[0]
+    rows = set(owners.get(key, []))
+    if n < FOLD_MIN_DEFINITIONS or n < FOLD_SHARE * sum(acronyms.values()) or len(rows) != 1:
+        return None
+    row = rows.pop()
+    return row if not row[2] or any(same_stems(x, y) for x in spellings for y in row[2]) else None
 
 
 # Classes of architectures: their modifiers describe ("video Transformer", "bidirectional Mamba").
