@@ -194,10 +194,13 @@ def metric_regex() -> re.Pattern[str]:
 
 _WORD_START = re.compile(r"(?<![\w@&])(?<![^A-Za-z]-)[A-Za-z]+")
 # Right before a metric: it is changed ("reduction in EER", "improvements in F1").
-_CHANGE_BEFORE = re.compile(
+_CHANGE_IN = (
     r"(?i:(?:(?:mean|average|relative|absolute)\s+)?(?:reductions?|improvements?|increases?|decreases?|gains?|drops?)"
-    r"\s+in\s+(?:the\s+)?)$"
+    r"\s+in\s+(?:the\s+)?)"
 )
+_CHANGE_BEFORE = re.compile(_CHANGE_IN + "$")
+_CHANGE_LEAD = re.compile(_CHANGE_IN)
+_OPEN_BRACKET = re.compile(r"\(\s*$")
 # Right before a metric: it is the condition another metric is read at ("54.1% mAP at IoU@0.5").
 _CONDITION_BEFORE = re.compile(r"\b(?i:at)\s+$")
 _RATE_AFTER = re.compile(r"[\s\-]+(?i:rates?)\b")  # after the list's "Top-5 Error"
@@ -302,6 +305,10 @@ def find_metrics(text: str, start: int, end: int, defined: tuple[str, ...] = ())
         if (pc := _PERCENTILE_AFTER.match(text, e, end)) is not None:
             e = done = pc.end()  # "Hausdorff distance 95th percentile": one metric
         name = display(text[s:e], s == start)
+        if out and (lead := _CHANGE_LEAD.match(out[-1][2])) and _OPEN_BRACKET.search(text, max(start, s - 3), s) and (
+            not text[out[-1][1] : s].strip(" (")
+        ):  # "an increase in mean Average Precision (mAP) of 2%": the acronym of a changed metric is changed
+            name = lead.group() + name
         first, _, rest = name.partition(" ")
         if rest and (sl := _SLASHED_BEFORE.search(text, max(start, s - 12), s)) is not None and (
             sl.group(1) != first and (_DIGITS.sub("", sl.group(1)) == _DIGITS.sub("", first) or (

@@ -12,11 +12,13 @@ __all__ = ["LIST_SEP", "Mention", "adjacent_runs", "lists", "metric_lists", "pai
 
 Mention = tuple[int, int, str, str, bool]  # start, end, entity name, label, proposed
 
-# ("A, B and C", "A/B/C"; also "the A test set, the B validation set and ...": a split's name between items)
+# ("A, B and C", "A/B/C"; also "the A test set, the B validation set and ...": a split's name between items, and
+# "the 4-class A dataset and the 15-class B dataset": a data noun after each item, a class count before it)
 LIST_SEP = re.compile(
-    r"(?:\s+(?:test|validation|val|dev|development)\s+(?:sets?|splits?)|"
+    r"(?:\s+(?:test|validation|val|dev|development)\s+(?:sets?|splits?)|\s+(?:datasets?|benchmarks?|corpus)|"
     r"\s+(?P<part>(?i:part|split|subset|track|task)\s+[A-Z0-9][\w\-]*))?"  # "A Part A, A Part B": parts of one set
-    r"\s*(?:,\s*(?:and\s+|&\s+)?|and|&|/|\bor\b)\s*(?:the\s+)?(?:(?:Split|Permuted|Rotated|Sequential)\s+)?"
+    r"\s*(?:,\s*(?:and\s+|&\s+)?|and|&|/|\bor\b)\s*(?:the\s+)?(?:\d+-(?:class|way)\s+)?"
+    r"(?:(?:Split|Permuted|Rotated|Sequential)\s+)?"
 )  # (continual learning's "Split CIFAR-100, Split CUB-200")
 
 
@@ -52,6 +54,7 @@ def metric_lists(metrics: list[Metric], text: str) -> list[list[Metric]]:
 
 _DIGIT = re.compile(r"\d")
 _UNNAMED_LAST = re.compile(r",?\s+and\s+(?:the\s+)?[a-z]")
+_UNNAMED_FIRST = re.compile(r"\b(?:for|on|in)\s+(?:the\s+)?[a-z][a-z\- ]{0,30},\s*$")  # "for the skin lesion, A, B"
 
 
 def paired_runs(group: list[Number], runs: list[list[Metric]], text: str = "") -> list[tuple[Number, Metric]]:
@@ -65,11 +68,16 @@ def paired_runs(group: list[Number], runs: list[list[Metric]], text: str = "") -
 
 def paired_names(group: list[Number], runs: list[list[Mention]], text: str = "") -> dict[int, str | None] | None:
     """Names paired in order with a list of numbers: the list of the same length nearest to it, or one name short
-    when an unnamed item ends it ("8.43, 5.96 and 10.60 on A, B and math average benchmarks")."""
+    when an unnamed item ends or opens it ("8.43, 5.96 and 10.60 on A, B and math average benchmarks", "70.6%,
+    97.9% and 73.6% for the skin lesion, A and B")."""
     fits = [r for r in runs if len(r) == len(group)]
     short = [r for r in runs if text and len(r) == len(group) - 1 > 1 and _UNNAMED_LAST.match(text, r[-1][1])]
     if not fits and short and short[0][0][0] > group[-1].end:
         return {id(n): (m[2] if m else None) for n, m in zip(group, [*short[0], None], strict=True)}
+    first = [r for r in runs if text and len(r) == len(group) - 1 > 1 and r[0][0] > group[-1].end
+             and _UNNAMED_FIRST.search(text, max(0, r[0][0] - 45), r[0][0])]
+    if not fits and first:
+        return {id(n): (m[2] if m else None) for n, m in zip(group, [None, *first[0]], strict=True)}
     if not fits:
         return None
     mid = group[0].start

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.components.name_tails import qualifier_start, spaced_variant, tail_end
+from extract.components.name_tails import method_tail, qualifier_start, spaced_variant, tail_end
 
 
 def _tail(text: str, name: str, label: str = "Model") -> str:
@@ -77,3 +77,10 @@ def test_a_known_name_of_several_words_goes_on_with_its_version() -> None:
     at = text.index("Flash")
     assert spaced_variant(text, at, at + len("Flash Zap"), "Method") is None  # techniques take no version
     assert spaced_variant("on ZapSet V2", 3, 9, "Benchmark") is None  # one word: the shape scanner's
+
+
+def test_method_tails_are_versions_names_or_nothing() -> None:
+    assert method_tail(["7"]) == method_tail(["v2"]) == method_tail(["1.5"]) == "variant"
+    assert method_tail(["BB"]) == method_tail(["UNet", "S"]) == method_tail(["Med3D"]) == "name"
+    assert method_tail(["Guided"]) is None and method_tail(["ALL"]) is None and method_tail(["51"]) is None
+    assert method_tail([]) is None

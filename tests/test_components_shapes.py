@@ -175,3 +175,13 @@ def test_a_number_with_a_one_letter_tag_extends_data_not_models() -> None:
     got = _scan("We test on ImageNet-16H and run LLaVA-3D on it.")
     assert got["ImageNet-16H"][0] == "Benchmark" and got["ImageNet-16H"][2] == "ImageNet"
     assert "LLaVA-3D" not in got and got["LLaVA"][3] == "gazetteer"
+
+
+def test_a_techniques_version_is_its_variant_and_an_acronym_after_it_a_name_of_its_own() -> None:
+    """Category 4: "RWKV-7" is a version of RWKV, not RWKV; "SVRG-BB" and "ICL-ZORP" name other things, typed
+    like any unknown name; a plain word or a data set's number after a technique leaves the technique alone."""
+    got = _scan("We compare RWKV-7, DPO-v2, SVRG-BB and ICL-ZORP with GNN-Guided search.")
+    assert got["RWKV-7"] == ("Method", "RWKV-7", "RWKV", "variant") and got["DPO-v2"][2:] == ("DPO", "variant")
+    assert got["SVRG-BB"][1:] == ("SVRG-BB", "", "shape") and got["ICL-ZORP"][1:] == ("ICL-ZORP", "", "shape")
+    assert got["GNN"][3] == "gazetteer" and "GNN-Guided" not in got
+    assert "ENIGMA-51" not in _scan("We release ENIGMA-51 for it.")

@@ -135,3 +135,9 @@ def test_established_metrics_newer_than_the_lists() -> None:
     assert _metrics("a HOTA of 61.2, a SARI of 40.1 and a BERTScore of 0.91") == ["HOTA", "SARI", "BERTScore"]
     assert _metrics("39.6 mask AP and 48.3 bbox AP") == ["mask AP", "bbox AP"]
     assert _metrics("a 6.78% error-rate and a 3.1% test error-rate") == ["error-rate", "test error-rate"]
+
+
+def test_the_acronym_of_a_changed_metric_is_changed_too() -> None:
+    assert _metrics("an increase in mean Average Precision (mAP) of 2.03%")[-1] == "increase in mAP"
+    assert _metrics("a reduction in the word error rate (WER) of 12%")[-1] == "reduction in the WER"
+    assert _metrics("a mean Average Precision (mAP) of 52.1%")[-1] == "mAP"  # no change: the level

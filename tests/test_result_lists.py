@@ -22,3 +22,15 @@ def test_numbers_pair_in_order_with_a_list_of_their_length_or_one_short_before_a
     got = paired_names(group, lists(_mentions(text, ["Zorp", "Blarg"]), text), text)
     assert [got[id(n)] for n in group] == ["Zorp", "Blarg", None]
     assert paired_names(group, lists(_mentions(text, ["Zorp", "Blarg"]), text)) is None  # no text: exact only
+
+
+def test_an_unnamed_first_item_takes_the_first_number() -> None:
+    text = "Dice of 70.6%, 97.9% and 73.6% for the skin lesion, Zorp, and Blarg segmentation, respectively"
+    group = find_numbers(text, 0, len(text), [], [])
+    got = paired_names(group, lists(_mentions(text, ["Zorp", "Blarg"]), text), text)
+    assert [got[id(n)] for n in group] == [None, "Zorp", "Blarg"]
+
+
+def test_items_written_with_a_data_noun_and_a_class_count_are_one_list() -> None:
+    text = "on the 4-class Zorp dataset and the 15-class Blarg dataset"
+    assert [[m[2] for m in r] for r in lists(_mentions(text, ["Zorp", "Blarg"]), text)] == [["Zorp", "Blarg"]]

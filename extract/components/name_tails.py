@@ -8,6 +8,8 @@ A bare number or a lower-case word only counts when what follows cannot continue
 ("FooBERT 2 is", not "FooBERT 3 times"; "BERT large and", not "BERT large gains"). A language,
 "Multilingual" or a size before a model name is part of it ("Chinese FooBERT", "405B FooLM 3": models of
 their own, variants of FooBERT and FooLM 3).
+A technique's acronym hyphened to a version is its version ("RWKV-7", "DPO-v2"), and hyphened to another acronym
+or name part a name of its own ("SVRG-BB", "LoRA-FA", "RWKV-UNet-S"), not the technique (:func:`method_tail`).
 Plain functions over the text, used by :mod:`extract.components.shapes`.
 """
 
@@ -79,3 +81,27 @@ def spaced_variant(text: str, start: int, end: int, label: str) -> int | None:
         return None  # one-word names go on in the shape scanner
     pos = tail_end(text, start, end, label)
     return pos if pos > end else None
+
+
+# Hyphened parts that go on a technique's name: a version, an acronym or size letter, a part with a digit or an
+# inner capital ("7", "v2", "BB", "S", "Med3D", "UNet"); not a plain word ("GNN-Guided", "SGD-Momentum").
+_METHOD_VERSION = re.compile(r"[vV]\d+(?:\.\d+)*|\d(?:\.\d+)*")  # not "51", "101": a data set's ("ENIGMA-51")
+_METHOD_PART = re.compile(r"[A-Z][A-Z0-9]{0,7}|[A-Za-z]*\d[A-Za-z\d]*|[A-Za-z]+[A-Z][A-Za-z]*|[vV]?\d+(?:\.\d+)+")
+_CAPS_WORDS = frozenset(["ALL", "AND", "ANY", "ARE", "BUT", "FOR", "FREE", "NOT", "THE", "WITH", "ONLY", "BASED",
+                         "LIKE", "STYLE", "AWARE"])
+
+
+def method_tail(parts: list[str]) -> str | None:
+    """How hyphened ``parts`` after a technique's name go on it: "variant" (all versions: "RWKV-7"), "name" (a name
+    of its own: "SVRG-BB", "RWKV-UNet-S"), or None (the technique alone: "GNN-Guided", "VAE-based").
+
+    >>> method_tail(["7"]), method_tail(["v2"]), method_tail(["BB"]), method_tail(["UNet", "S"]), method_tail(["ALL"])
+    ('variant', 'variant', 'name', 'name', None)
+    >>> method_tail(["51"]), method_tail(["Guided"]), method_tail(["Med3D"])
+    (None, None, 'name')
+    """
+    if not parts or any(p in _CAPS_WORDS or not _METHOD_PART.fullmatch(p) for p in parts):
+        return None
+    if any(p.isdigit() and not _METHOD_VERSION.fullmatch(p) for p in parts):
+        return None
+    return "variant" if all(_METHOD_VERSION.fullmatch(p) for p in parts) else "name"

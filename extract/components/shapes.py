@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract.canonical import TAIL_WORDS, canonical_name, known, size_s_clash, split_variant, variant_parent
-from extract.components.name_tails import qualifier_start, tail_end
+from extract.components.name_tails import method_tail, qualifier_start, tail_end
 from extract.doc_data import GAZ_META, SHAPE_META, span_at, text_of, token_starts
 from extract.lexicon import Entry, case_ok, generic_compound, generic_keys, key_index, norm_key
 
@@ -416,6 +416,11 @@ class ShapeScanner:
             # "BiLSTM-CRF", "GP-UCB", "VAE-GAN": known techniques joined into one architecture or algorithm (a
             # slash lists alternatives: "PCA/SVD")
             return bounds[-1][1], "Method", chunk[: bounds[-1][1]], "", "shape", None
+        if entry.label == "Method" and n < len(bounds) and "/" not in chunk and (
+                how := method_tail([chunk[a:b] for a, b in bounds[n:]])):  # "RWKV-7"; "SVRG-BB", "ICL-NUIM"
+            full = chunk[: bounds[-1][1]]  # a version is the technique's; a name of its own is typed as unknown
+            return (len(full), "Method", canonical_name(full), entry.name, "variant", None) if how == "variant" \
+                else None
         end = n
         if entry.label != "Method":
             while end < len(bounds) and is_tail_part(chunk[bounds[end][0] : bounds[end][1]], entry.label):
