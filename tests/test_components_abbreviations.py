@@ -120,3 +120,11 @@ def test_an_acronym_after_comma_or_is_defined_by_the_words_before_it() -> None:
     assert _pairs("We introduce a Large Kernel Zorp U-shape Network, or LKZ-UNet, for segmentation.") == [
         ("Large Kernel Zorp U-shape Network", "LKZ-UNet")]
     assert _pairs("Algorithms such as TRPO, PPO, or MPO. Platforms such as Reddit, or Facebook.") == []
+
+
+def test_a_long_form_stops_at_a_comma_that_opens_an_apposition_or_a_clause() -> None:
+    assert _pairs("we propose Zorp2, a second-generation zorp blarg duo (ZBD) that") == [("zorp blarg duo", "ZBD")]
+    assert _pairs("To this end, we introduce a novel quux regression network (QRN) here") == [
+        ("quux regression network", "QRN")]
+    assert _pairs("Low-level, First-order Zorp Language (LF-ZL) is") == [
+        ("Low-level, First-order Zorp Language", "LF-ZL")]  # a comma inside a name

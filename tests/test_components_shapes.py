@@ -185,3 +185,9 @@ def test_a_techniques_version_is_its_variant_and_an_acronym_after_it_a_name_of_i
     assert got["SVRG-BB"][1:] == ("SVRG-BB", "", "shape") and got["ICL-ZORP"][1:] == ("ICL-ZORP", "", "shape")
     assert got["GNN"][3] == "gazetteer" and "GNN-Guided" not in got
     assert "ENIGMA-51" not in _scan("We release ENIGMA-51 for it.")
+
+
+def test_a_size_letter_goes_on_a_model_name() -> None:
+    got = _scan("We train ViT-e and ViT-g, and BERT-based encoders.")
+    assert got["ViT-e"][1:3] == ("ViT-E", "ViT") and got["ViT-g"][2] == "ViT"
+    assert got["BERT"][3] == "gazetteer"

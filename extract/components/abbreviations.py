@@ -21,7 +21,11 @@ _SF_IN = re.compile(r"\s*([A-Za-z0-9][^\s();,]{0,11}(?: [A-Za-z0-9][^\s();,]{0,6
 _LATEX_DECOR = re.compile(r"\$[\^_]\{?[^${}]{1,6}\}?\$$")
 _SF_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9\-]{1,10})\s*$")
 _WORD = re.compile(r"\S+")
-_CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]]|,\s(?:and|or|which|that|while)\b|\b(?:e\.g|i\.e)\b")
+# (a comma before an article, "we" or "including" opens an apposition or a clause: "M2D2, a second-generation
+# masked modeling duo (M2D)", "methods, including Multiple Imputation ...")
+_CLAUSE_BREAK = re.compile(
+    r"[.;:!?()\[\]]|,\s(?:and|or|which|that|while|we|including|introducing|designed|a|an|the)\b|\b(?:e\.g|i\.e)\b"
+)
 
 
 _CITATION = re.compile(r"\s*[,;]?\s*(?:(?:19|20)\d\d|et al)")

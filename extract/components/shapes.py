@@ -155,8 +155,8 @@ def is_tail_part(part: str, label: str) -> bool:
         return True
     if _PERCENT.match(part) or _NUMBER_TAG.match(part):
         return label != "Model"  # a data subset or release: "ZapSet-10%", "ImageNet-16H" (16 human labels)
-    # Capitalised words only extend models ("DeepSeek-R1-Distill-Qwen-7B").
-    return label == "Model" and part[:1].isupper()
+    # Capitalised words and size letters only extend models ("DeepSeek-R1-Distill-Qwen-7B", "ViT-e").
+    return label == "Model" and (part[:1].isupper() or (len(part) == 1 and part.isalpha()))
 
 
 def _describes(part: str, tails_ok: bool) -> bool:
