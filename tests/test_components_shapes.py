@@ -185,6 +185,9 @@ def test_a_techniques_version_is_its_variant_and_an_acronym_after_it_a_name_of_i
     assert got["SVRG-BB"][1:] == ("SVRG-BB", "", "shape") and got["ICL-ZORP"][1:] == ("ICL-ZORP", "", "shape")
     assert got["GNN"][3] == "gazetteer" and "GNN-Guided" not in got
     assert "ENIGMA-51" not in _scan("We release ENIGMA-51 for it.")
+    got = _scan("We evaluate ADMM-Net on SPIN-Bench with Transformer-Based models.")  # a model's or benchmark's suffix
+    assert got["ADMM-Net"][:2] == ("Model", "ADMM-Net") and got["SPIN-Bench"][:2] == ("Benchmark", "SPIN-Bench")
+    assert "Transformer-Based" not in got
 
 
 def test_a_size_letter_goes_on_a_model_name() -> None:

@@ -49,6 +49,7 @@ _NUMBER_TAG = re.compile(r"^\d+[A-Z]$")
 # A number glued to a unit of measure: "23.80dB", "65ms", "0.5MB", "2.9X" (not "300W", the benchmark).
 _MEASURE = re.compile(r"^\d+(?:\.\d+)?(?:[KMGT]i?[Bb]|[kMG]?Hz|dB|ms|mm|cm|km|nm|deg|fps|FPS|pp|mmHg|[xX])$")
 _SHORT_CAPS = re.compile(r"^[A-Z]{1,3}$")
+_NAMED = ("Model", "Benchmark", "Dataset")
 # Hyphen-joined words that describe rather than name ("GPT-4-based", "BERT-Style").
 _NOT_TAIL = frozenset(
     [
@@ -416,11 +417,11 @@ class ShapeScanner:
             # "BiLSTM-CRF", "GP-UCB", "VAE-GAN": known techniques joined into one architecture or algorithm (a
             # slash lists alternatives: "PCA/SVD")
             return bounds[-1][1], "Method", chunk[: bounds[-1][1]], "", "shape", None
-        if entry.label == "Method" and n < len(bounds) and "/" not in chunk and (
-                how := method_tail([chunk[a:b] for a, b in bounds[n:]])):  # "RWKV-7"; "SVRG-BB", "ICL-NUIM"
-            full = chunk[: bounds[-1][1]]  # a version is the technique's; a name of its own is typed as unknown
+        full = chunk[: bounds[-1][1]]  # a version is the technique's ("RWKV-7"); a name of its own ("SVRG-BB",
+        if entry.label == "Method" and n < len(bounds) and "/" not in chunk and (how := method_tail(  # "SPIN-Bench")
+                [chunk[a:b] for a, b in bounds[n:]]) or ("name" if shape_label(full) in _NAMED else None)):
             return (len(full), "Method", canonical_name(full), entry.name, "variant", None) if how == "variant" \
-                else None
+                else None  # ... is typed as any unknown name
         end = n
         if entry.label != "Method":
             while end < len(bounds) and is_tail_part(chunk[bounds[end][0] : bounds[end][1]], entry.label):
