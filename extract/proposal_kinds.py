@@ -39,7 +39,11 @@ _CLAUSE_AFTER = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*\)?\s*,?\s*(?:which|that)
 _SPELLED_OUT = re.compile(r"\s*,\s*(?:[A-Z][\w\-]*\s+){1,6}[A-Z][\w\-]*\s*(?=,)")
 # Or in brackets, where only its last word can be a descriptor: "ZORP (Zorp Imitation Multi-Agent)" and "ZALT (Zorp
 # Agent LLM Training)" say nothing of the kind, "ZG-LMM (Zorp-Guided Large Multi-Modal Model)" names a model.
-_SPELLED_IN_BRACKETS = re.compile(r"\s*\((?:[A-Z][\w\-]*\s+){1,6}(?P<last>[A-Z][\w\-]*)\)")
+# (function words may stand between its capitalised words: "MARIA (Multimodal Attention Resilient to Incomplete datA)")
+_SPELLED_IN_BRACKETS = re.compile(
+    r"\s*\((?:[A-Z][\w\-]*\s+|(?P<fn>(?:of|to|for|and|in|with|via|on|from|by|the|an?)\s+)){1,8}"
+    r"(?P<last>[A-Z][\w\-]*|(?(fn)[a-z][\w\-]*))\)"
+)
 _FOR_PP = re.compile(r"\sfor\s[^.;:()]*,\s*(?:called|dubbed|named|termed|coined)\s+$")
 # Between the name and a descriptor after it: a preposition puts the descriptor in a phrase of its own ("we
 # propose X for imaging tasks with small datasets", "X achieves ... on the Zorp dataset"), no apposition of X.
@@ -64,7 +68,7 @@ def guess_label(before: str, after: str, wide: str = "") -> str:
     elif (spelled := _SPELLED_OUT.match(after)) is not None:
         after = after[spelled.end() :]  # "ZoNeS, Zorp Network Scaling, a technique": the long form is no descriptor
     elif (spelled := _SPELLED_IN_BRACKETS.match(after)) is not None:
-        if (head := CUE.fullmatch(spelled.group("last"))) is not None:
+        if spelled.group("fn") is None and (head := CUE.fullmatch(spelled.group("last"))) is not None:
             return CUE_LABEL[head.lastgroup or "x"]
         after = after[spelled.end() :]
     m = CUE.search(after)

@@ -730,3 +730,8 @@ def test_a_name_with_a_citation_after_it_is_someone_elses() -> None:
     assert _proposed("T\n\nA recent work, named ZorpProver (Quux et al., 2020), performs well.") == []
     assert {n for n, *_ in _proposed("T\n\nWe propose a new logic called ZorpLog, where inference is fast.")} == {
         "ZorpLog"}
+
+
+def test_the_descriptor_after_a_long_bracketed_long_form_types_the_proposal() -> None:
+    text = "We introduce ZORP (Zany Orbital Resilient to Incomplete datA), a novel transformer-based learning model."
+    assert ("ZORP", "Model", "propose") in _proposed(text)

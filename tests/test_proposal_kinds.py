@@ -42,3 +42,10 @@ def test_a_long_form_in_brackets_describes_the_name_only_by_its_last_word() -> N
     assert guess_label("", " (Zorp Agent LLM Training) improves") == ""
     assert guess_label("", " (Zorp-Guided Large Multi-Modal Model) segments") == "Model"
     assert guess_label("", " (Zorp Trading Agent Competition), a simulation framework") == "Method"  # read past it
+
+
+def test_function_words_inside_the_brackets_keep_them_one_long_form() -> None:
+    """"MARIA (Multimodal Attention Resilient to Incomplete datA), a novel ... model": the bracket is read past, and
+    its last word, in a phrase after "for", is no head of it."""
+    assert guess_label("", " (Zany Orbital Resilient to Incomplete datA), a novel deep learning model") == "Model"
+    assert guess_label("", " (Zorp Orbital Planner for the Agents), a new benchmark") == "Benchmark"

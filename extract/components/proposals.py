@@ -209,6 +209,7 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
     return found
 
 
+_BRACKET_AFTER = re.compile(r"\s*\([^()]{1,80}\)")
 # "also called X", "sometimes referred to as X", "commonly named X": an existing thing's other name.
 _ALSO_BEFORE = re.compile(r"\b(?:also|sometimes|commonly|often|usually|frequently|widely|otherwise)\s+$")
 
@@ -355,7 +356,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             before = before[before.rfind(". ") + 1 :]
             wide = text[max(0, s - 100) : s] if rule == "naming" else ""
             wide = wide[wide.rfind(". ") + 1 :]
-            after = text[e : e + 80]
+            bracket = _BRACKET_AFTER.match(text, e)  # the 80 characters after the name start past its long form
+            after = text[e : (bracket.end() if bracket else e) + 80]
             if (goes := _LONG_FORM_GOES_ON.match(after)) is not None:
                 after = after[goes.end() :]  # "Zorp Tuning with MOdel Blarging (ZMB), a framework": past the name
             after = after[: after.find(".")] if "." in after else after
