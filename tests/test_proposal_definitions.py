@@ -38,3 +38,13 @@ def test_a_new_variant_in_apposition_is_proposed_unless_it_is_a_tasks_variant() 
     assert _proposed(text) == ["CSC-TMs"]
     text = "T\n\nWe introduce a new variant of the VrDU task, real-world visually-rich document understanding (ReVrDU)."
     assert _proposed(text) == []
+
+
+def test_an_acronym_our_cue_names_is_an_entity_whatever_its_long_form_heads() -> None:
+    """"our proposed method, ZoRAG (Zorp-of-Retrieval Augmented Generation)": a "generation" long form alone reads
+    as a task; the "our" cue says it is the paper's method."""
+    from tests.entity_helpers import entities_of
+
+    text = "T\n\nIn contrast, our proposed method, ZoRAG (Zorp-of-Retrieval Augmented Generation), retrieves."
+    got = entities_of(text)
+    assert got["ZoRAG"]["label"] == "Method", got

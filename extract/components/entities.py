@@ -107,7 +107,7 @@ _PLURAL_ACRONYM = re.compile(r"(?:[\w\-]*[A-Z]){2}s")
 # Proposal cues whose coordinated names are proposed along with the first one.
 _CHAIN_RULES = frozenset({"propose"})
 # Proposal cues whose span, when it is exactly a defined acronym, makes the acronym the paper's name.
-_DEFINING_RULES = frozenset({"acronym", "propose", "naming", "newkind"})
+_DEFINING_RULES = frozenset({"acronym", "propose", "naming", "newkind", "our"})
 
 
 class EntityResolver:
