@@ -68,6 +68,11 @@ _KIND_THEN_COMMA = re.compile(
     r"(?P<d>datasets?|corpus|corpora|databases?)|(?P<m>models|networks|baselines?)|"
     r"(?P<x>algorithms?|methods?|frameworks?|approach(?:es)?|techniques?)),\s+$"
 )
+# The paper's own, named in apposition: "This algorithm, SketchyZ, modifies ...", "our model, ZorpLM, ...".
+_OWN_KIND_THEN_COMMA = re.compile(
+    r"\b(?:[Tt]his|[Oo]ur|[Tt]he\s+proposed)\s+(?:[\w\-]+\s+){0,2}?(?:(?P<b>benchmark)|(?P<d>dataset|corpus)|"
+    r"(?P<m>model|network)|(?P<x>algorithm|method|framework|approach|technique)),\s+$"
+)
 _ITEM_AFTER = re.compile(r"\s*(?:[,.;)]|\s+and\s)")
 
 
@@ -188,6 +193,7 @@ def cue_label(text: str, start: int, end: int, *, defined: bool = False) -> str 
             m = None  # "... models (ZMM)": an acronym's definition, not a list of models
     if m is None and left.endswith(",") and _ITEM_AFTER.match(text, end):
         m = _KIND_THEN_COMMA.search(text, max(0, start - 80), start)  # "a new dataset, X." / "two algorithms, X and Y"
+        m = m or _OWN_KIND_THEN_COMMA.search(text, max(0, start - 40), start)
     if m is None and (listed := _bracket_list(text, start)) is not None:
         return listed  # "three public datasets (ZorpSet for brain MRI, BCV for abdomen CT, and ...)"
     if m is None and (text.startswith(",", end) or text.startswith((" that is ", " which is "), end)):

@@ -142,3 +142,9 @@ def test_a_short_model_noun_types_a_name_in_brackets_only() -> None:
 def test_an_appositive_reads_past_an_acronym_in_brackets() -> None:
     text = "We release Zorp 1.5, a multi-embodiment Vision-Language-Action (VLA) model, today."
     assert cue_label(text, text.index("Zorp 1.5"), text.index("Zorp 1.5") + 8) == "Model"
+
+
+def test_the_papers_own_kind_in_apposition_types_the_name() -> None:
+    assert _cue("This algorithm, SketchyZ, modifies a standard scheme.", "SketchyZ") == "Method"
+    assert _cue("Our proposed model, ZorpLM, outperforms them.", "ZorpLM") == "Model"
+    assert _cue("We compare this, ZorpLM, with them.", "ZorpLM") is None  # no kind noun
