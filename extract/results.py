@@ -87,7 +87,8 @@ _MODEL_AFTER = re.compile(
 _WITH_BEFORE = re.compile(
     r"\b(?:with|using|on\s+top\s+of)\s+(?:an?\s+|the\s+|our\s+)?(?:[\w\-]+\s+){0,2}?$", re.IGNORECASE
 )
-_OUR = re.compile(r"\b(?:our|we|ours)\b", re.IGNORECASE)
+# (also "the proposed ...", "the method": the paper's own, whatever system was named before it)
+_OUR = re.compile(r"\b(?:our|we|ours|the\s+proposed|the\s+(?:method|approach|framework|pipeline))\b", re.IGNORECASE)
 # After a number with no metric: nothing more is said about it ("On X, we reach 91.2%.").
 # Right before a number: it averages over several benchmarks, not one.
 _AVERAGED = re.compile(

@@ -476,3 +476,10 @@ def test_a_metric_set_equal_to_its_value_and_a_tilde_range() -> None:
     assert _results("FooNet reaches an FID=9.91 on Zorp-Bench.") == [("FooNet", "Zorp-Bench", "FID", 9.91, None)]
     assert _results("FooNet beats the baselines by 12% ∼ 20% mean IoU on Zorp-Bench.") == []  # bounds, no value
 
+
+
+def test_the_method_after_a_named_system_owns_the_result() -> None:
+    """"Using BarLM ..., the method improved ..., achieving X": the named system is a part, the paper's own result."""
+    got = _results("Using BarLM features, the method improved accuracy, achieving a Dice of 0.974 on Zorp-Bench.")
+    assert got == [("FooNet", "Zorp-Bench", "Dice", 0.974, None)]
+    assert _results("BarLM reaches a Dice of 0.974 on Zorp-Bench.")[0][0] == "BarLM"
