@@ -158,7 +158,12 @@ _NOT_NAME_WORDS = NOT_EPONYM | {"Test", "Training", "Train", "Validation", "Eval
 def _acronym_led_collections(text: str, cands: list[Cand], is_generic: Callable[[str], bool]) -> list[Cand]:
     """Names made of an untyped acronym and one title-case word before a collection noun (see _ACRONYM_LED)."""
     out: list[Cand] = []
-    for m in _ACRONYM_LED.finditer(text) if " " in text else ():
+    # only where a collection noun is (a scan from each word start of the text costs more than the rest together)
+    for h in sorted({*_find_all(text, _LED_NOUNS)}):
+        m = next((x for x in _ACRONYM_LED.finditer(text, max(0, h - _LED_REACH), h + 12) if x.start("noun") == h - 1),
+                 None)
+        if m is None:
+            continue
         s, e = m.span("name")
         inside = [c for c in cands if c.start < e and s < c.end]
         word = m.group("word")
@@ -169,6 +174,10 @@ def _acronym_led_collections(text: str, cands: list[Cand], is_generic: Callable[
         label = "Dataset" if m.group("noun").lower().startswith(("data", "corp")) else "Benchmark"
         out.append(Cand(s, e, label, m.group("name"), "", "titled", 1, None, {"cue:" + label}))
     return out
+
+
+_LED_NOUNS = ("ata set", "ata Set", "ataset", "ataSet", "orpus", "orpora", "enchmark")
+_LED_REACH = 120  # characters of acronym and title-case word the name may take before its noun
 
 # What joins list items, and a capitalised item: one to three capitalised words ("Chronos", "Grid World").
 _COORD_STARTS = (",", " ,", " and ", " or ", "  and ", "\nand ")

@@ -48,8 +48,7 @@ _PERCENT = re.compile(r"^\d+(?:\.\d+)?%$")
 _NUMBER_TAG = re.compile(r"^\d+[A-Z]$")
 # A number glued to a unit of measure: "23.80dB", "65ms", "0.5MB", "2.9X" (not "300W", the benchmark).
 _MEASURE = re.compile(r"^\d+(?:\.\d+)?(?:[KMGT]i?[Bb]|[kMG]?Hz|dB|ms|mm|cm|km|nm|deg|fps|FPS|pp|mmHg|[xX])$")
-_SHORT_CAPS = re.compile(r"^[A-Z]{1,3}$")
-_NAMED = ("Model", "Benchmark", "Dataset")
+_SHORT_CAPS, _NAMED = re.compile(r"^[A-Z]{1,3}$"), ("Model", "Benchmark", "Dataset")
 # Hyphen-joined words that describe rather than name ("GPT-4-based", "BERT-Style").
 _NOT_TAIL = frozenset(
     [
@@ -453,9 +452,10 @@ class ShapeScanner:
         for idx in sorted(starts):
             if regions and idx < regions[-1][1]:
                 continue
-            rs = max(text.rfind(" ", 0, idx), text.rfind("\n", 0, idx)) + 1
-            ends = [e for e in (text.find(" ", idx), text.find("\n", idx)) if e >= 0]
-            regions.append((rs, min(ends) if ends else len(text)))
+            sp = text.rfind(" ", 0, idx)  # newline searches stop at the spaces: no scan of the whole text
+            rs, sp = max(sp, text.rfind("\n", max(sp, 0), idx)) + 1, text.find(" ", idx)
+            nl = text.find("\n", idx, sp if sp >= 0 else len(text))
+            regions.append((rs, nl if nl >= 0 else sp if sp >= 0 else len(text)))
         return regions
 
     def __call__(self, doc: Doc) -> Doc:
