@@ -8,7 +8,9 @@ import re
 from extract.result_neighbours import Metric
 from extract.result_numbers import Number
 
-__all__ = ["LIST_SEP", "Mention", "adjacent_runs", "lists", "metric_lists", "paired_names", "paired_runs"]
+__all__ = [
+    "LIST_SEP", "Mention", "adjacent_runs", "aside_pairs", "lists", "metric_lists", "paired_names", "paired_runs",
+]
 
 Mention = tuple[int, int, str, str, bool]  # start, end, entity name, label, proposed
 
@@ -107,3 +109,10 @@ def adjacent_runs(group: list[Number], runs: list[list[Metric]], text: str) -> l
             or (r[-1][1] <= first and _NUMBERS_AFTER.fullmatch(text, r[-1][1], first))
         )
     ]
+
+
+def aside_pairs(numbers: list[Number], paired: dict[int, str | None]) -> dict[int, str | None]:
+    """What ``paired`` gives a number, given to the numbers in brackets right after it ("94.6% (+1.2%) and 77.0% on
+    A and B, respectively": +1.2% is on A)."""
+    at = {n.start: n for n in numbers}
+    return {id(n): paired[id(h)] for n in numbers if (h := at.get(n.aside_of)) is not None and id(h) in paired}

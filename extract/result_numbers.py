@@ -27,6 +27,8 @@ _SUSPENDED = re.compile(r"-\s+(?:and|or|to)\s+\d")
 # Between two numbers of one list, and of a before→after pair.
 _SLASHED = re.compile(r"\d\.\d+(?:\\?%)?/$")  # also LaTeX's escaped percent before the slash
 _LIST_JOIN = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|/)\s*")
+_OPEN_ASIDE = re.compile(r"\s*\(\s*")  # between a number and the first number of a bracket right after it
+_ASIDE_THEN = re.compile(r"\s*\([^()]{1,60}\)")
 _RANGE_JOIN = re.compile(r"\s*(?:-{1,2}|–|~|∼|\$?\\sim\$?)\s*")
 _PAIR_JOIN = re.compile(r"\s*(?:to|→|->|⇒|=>|\$?\\?rightarrow\$?|\$\\to\$)\s*")
 _VERSUS_JOIN = re.compile(r"\s*(?:vs\.?|versus)\s*", re.IGNORECASE)  # "77.65% vs. 75.90%": new, then old
@@ -155,6 +157,7 @@ class Number:
     role: str = "value"
     reduction: bool = False  # a delta that lowers the metric ("15% relative WER reduction")
     group: int = 0  # numbers written as one list share a group id
+    aside_of: int = -1  # in brackets right after another number ("94.6% (+1.2%)"): that number's start
 
 
 def _candidates(
@@ -323,7 +326,18 @@ def find_numbers(
     groups: list[list[Number]] = []
     pairs: set[int] = set()  # index in cands of the old value of a before→after pair
     ranged: set[int] = set()  # index in groups of a range ("13.4%-20.5%"): bounds, not a reported value
+    host: tuple[Number, int] | None = None  # the last number outside brackets and its group's index
     for i, n in enumerate(cands):
+        if i and (last := cands[i - 1]).aside_of < 0:
+            host = (last, next(g for g in range(len(groups) - 1, -1, -1) if any(x is last for x in groups[g])))
+        if host is not None and _OPEN_ASIDE.fullmatch(text, cands[i - 1].end, n.start):
+            n.aside_of = host[0].start  # "94.6% (+1.2%)", "94.6% (95.6% for an ensemble)": a note on the number
+            groups.append([n])
+            continue
+        if host is not None and i and cands[i - 1].aside_of == host[0].start and (
+                (m := _ASIDE_THEN.match(text, host[0].end)) and _LIST_JOIN.fullmatch(text, m.end(), n.start)):
+            groups[host[1]].append(n)  # "94.6% (+1.2%) and 77.0% on A and B": the list goes on past the aside
+            continue
         if groups:
             prev = groups[-1][-1]
             gap_end = n.start

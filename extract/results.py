@@ -14,8 +14,7 @@ number ("on X", "83.2% X accuracy"), else the nearest one before it in the claus
 benchmark when it names exactly one, someone else's, before the number (:func:`sole_benchmark`). The model
 slot takes only a Model mention or the paper's own proposal: "with/using X" after the number, else the nearest
 subject before it that is not a comparison ("outperforming X", "than X"), "our"/"we" meaning the proposal;
-numbers stated for a comparison ("compared to 77.0%") get none.
-"""
+numbers stated for a comparison ("compared to 77.0%") get none; a note ("94.6% (+1.2%)"), its number's benchmark."""
 
 from __future__ import annotations
 
@@ -24,7 +23,7 @@ from itertools import pairwise
 from typing import Any
 
 from extract.metrics import defined_metrics, display, find_metrics, is_change, without_change
-from extract.result_lists import Mention, adjacent_runs, lists, metric_lists, paired_names, paired_runs
+from extract.result_lists import Mention, adjacent_runs, aside_pairs, lists, metric_lists, paired_names, paired_runs
 from extract.result_neighbours import (
     CHANGE_WORDS,
     CLAUSE_BREAK,
@@ -234,6 +233,7 @@ def sentence_results(
         elif len(group) > 1:  # "gains of 15.4% and 12.9% in terms of Rank-1 and mAP"
             runs = adjacent_runs(group, metric_lists(metrics, text), text)
             pair_metric.update({id(n): m for n, m in paired_runs(group, runs)})
+    pair_bench.update(aside_pairs(numbers, pair_bench))  # "94.6% (+1.2%) and ...": a note shares its number's
     listed = {m[2] for run in lists(benches, text) if len({x[2] for x in run}) > 1 for m in run}
     starts = {m[0] for m in mentions}  # "on ResNet50": an "on" phrase of a known name is no other benchmark
     named_after = {gid: _bench_right_after(text, group[-1].end, benches) for gid, group in groups.items()}

@@ -483,3 +483,14 @@ def test_the_method_after_a_named_system_owns_the_result() -> None:
     got = _results("Using BarLM features, the method improved accuracy, achieving a Dice of 0.974 on Zorp-Bench.")
     assert got == [("FooNet", "Zorp-Bench", "Dice", 0.974, None)]
     assert _results("BarLM reaches a Dice of 0.974 on Zorp-Bench.")[0][0] == "BarLM"
+
+
+def test_a_bracketed_note_does_not_break_a_respectively_list_and_shares_its_numbers_benchmark() -> None:
+    got = _results("FooNet reaches accuracies of 94.6% (+1.2%) and 77.0% (+0.8%) on Zorp-Bench and Quux-QA, "
+                   "respectively.")
+    assert [(r[1], r[2], r[3]) for r in got] == [
+        ("Zorp-Bench", "accuracy", 94.6), ("Quux-QA", "accuracy", 77.0),
+        ("Zorp-Bench", "accuracy improvement", 1.2), ("Quux-QA", "accuracy improvement", 0.8)]
+    got = _results("FooNet reaches accuracies of 94.6% (95.6% for an ensemble) and 77.0% on Zorp-Bench and Quux-QA, "
+                   "respectively.")
+    assert {(r[1], r[3]) for r in got} == {("Zorp-Bench", 94.6), ("Zorp-Bench", 95.6), ("Quux-QA", 77.0)}
