@@ -18,6 +18,7 @@ __all__ = [
     "elided_metric",
     "named_as_training",
     "on_benches",
+    "scoped_benchmark",
     "sentence_bench",
     "shared_benchmark",
     "sole_benchmark_after",
@@ -173,3 +174,20 @@ def sole_benchmark_after(text: str, out: list[dict[str, Any]], benches: list[Any
         if CLAUSE_BREAK.search(text, r["_tail"], b[0]) or _OTHER_TEST.search(text, r["_tail"], b[0]):
             continue  # "gains at pass@3 (55.2% -> 73.9%), while BarAgent improves 4.0pp on X"
         r["benchmark"], r["_tied"] = b[2], "sole"
+
+
+# A sentence that opens with "On X," (or "For X,", "Across X,") states its results on X, whatever clause they are in.
+_SCOPE_OPEN = re.compile(r"\s*(?:On|For|Across)\s+(?:the\s+)?")
+_SCOPE_CLOSE = re.compile(r"(?:\s+(?:dataset|benchmark|corpus|test set|validation set|test-dev|val|test))?\s*,\s")
+
+
+def scoped_benchmark(text: str, s: int, out: list[dict[str, Any]], benches: list[tuple[int, int, str]]) -> None:
+    """A result of the sentence starting at ``s`` with no benchmark takes the one its opening phrase names ("On
+    ImageNet, A reaches 75.1%, whereas B only gets 60.2%": both on ImageNet), unless another benchmark is named
+    between them or the result averages over several."""
+    first = benches[0] if benches else None
+    if first is None or not _SCOPE_OPEN.fullmatch(text, s, first[0]) or not _SCOPE_CLOSE.match(text, first[1]):
+        return
+    for r in out:
+        if r["benchmark"] is None and not r["_averaged"] and not any(first[1] <= b[0] < r["_start"] for b in benches):
+            r["benchmark"], r["_tied"] = first[2], "scope"

@@ -30,6 +30,7 @@ from extract.result_neighbours import (
     Metric,
     elided_metric,
     on_benches,
+    scoped_benchmark,
     sentence_bench,
     shared_benchmark,
     sole_benchmark_after,
@@ -331,15 +332,14 @@ def sentence_results(
                     "unit": n.unit,
                     "evidence": "",  # filled from "span" when the record is made
                     "span": [s, e],
-                    "_group": gid,
-                    "_end": n.end,
-                    "_start": n.start,
+                    "_group": gid, "_end": n.end, "_start": n.start,
                     "_tail": tail,
                     "_tied": tied,
                     "_averaged": averaged,
                 }
             )
     shared_benchmark(text, out)
+    scoped_benchmark(text, s, out, benches)  # "On X, A reaches 75.1%, whereas B only gets 60.2%"
     sole_benchmark_after(text, out, benches, starts)
     for r in out:
         del r["_group"], r["_end"], r["_start"], r["_tail"], r["_tied"]

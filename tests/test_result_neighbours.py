@@ -35,3 +35,12 @@ def test_each_value_takes_the_model_with_it_and_the_benchmark_after_a_bracketed_
     is FooNet's on Quux-QA; the first "with" names no owner of the later value."""
     got = _results("We reach 84.9% accuracy with BarLM on Zorp-Bench and 50.8 mAP with FooNet (Swin-S) on Quux-QA.")
     assert got == [("BarLM", "Zorp-Bench", "accuracy", 84.9, "%"), ("FooNet", "Quux-QA", "mAP", 50.8, None)]
+
+
+def test_an_opening_on_phrase_gives_its_benchmark_to_every_clause() -> None:
+    from tests.test_results import _results
+
+    got = _results("On Zorp-Bench, FooNet reaches 75.1% accuracy, whereas BarLM only gets 60.2% accuracy.")
+    assert [(r[0], r[1], r[3]) for r in got] == [("FooNet", "Zorp-Bench", 75.1), ("BarLM", "Zorp-Bench", 60.2)]
+    got = _results("On Zorp-Bench, FooNet reaches 75.1% accuracy, while on Quux-QA it gets 40.2% accuracy.")
+    assert [r[1] for r in got] == ["Zorp-Bench", "Quux-QA"]
