@@ -735,3 +735,7 @@ def test_a_name_with_a_citation_after_it_is_someone_elses() -> None:
 def test_the_descriptor_after_a_long_bracketed_long_form_types_the_proposal() -> None:
     text = "We introduce ZORP (Zany Orbital Resilient to Incomplete datA), a novel transformer-based learning model."
     assert ("ZORP", "Model", "propose") in _proposed(text)
+
+
+def test_a_language_pair_is_no_proposal() -> None:
+    assert _proposed("Our English/German and English-Russian systems outperform the best single ones.") == []

@@ -317,8 +317,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             norm_key(name) in generic
         ):
             continue
-        if SENTENCE_ADVERB.fullmatch(name) or name in GENRES or name in LANGUAGES:
-            continue
+        if SENTENCE_ADVERB.fullmatch(name) or name in GENRES or set(re.split(r"[-/ ]+", name)) <= LANGUAGES:
+            continue  # a language or a language pair ("English-German systems"): no name
         if generic_compound(name):
             continue  # "a multi-LLM debate": a description
         lower_ok = rule == "lower" or LETTER_DIGIT_LETTER.search(name) is not None  # "fast2slow"
