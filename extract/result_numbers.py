@@ -60,9 +60,9 @@ _RANGE_BEFORE = re.compile(r"\b(?:rang\w*|between|varies|varying)\s+(?:from\s+)?
 # Right before a number: it is a delta.
 _DELTA_BEFORE = re.compile(
     r"(?:\bby|\+|±|\b(?:improvements?|gains?|margins?|increases?|boosts?|reductions?|decreases?|drops?|"
-    r"degradations?|advantages?|leads?|jumps?)\s+of)\s+(?:(?:up to|over|about|around|nearly|almost|more than|roughly|"
-    r"approximately|an average of|on average|(?:an )?average(?: of)?|at least|as much as|ranges? of|absolute|relative|"
-    r"a(?:\s+(?:large|significant|wide|substantial|considerable|clear|notable|big|great))?\s+margin(?:\s+of)?"
+    r"degradations?|advantages?|leads?|jumps?|gaps?)\s+of)\s+(?:(?:up to|over|about|around|nearly|almost|more than|"
+    r"roughly|approximately|an average of|on average|(?:an )?average(?: of)?|at least|as much as|ranges? of|absolute|"
+    r"relative|a(?:\s+(?:large|significant|wide|substantial|considerable|clear|notable|big|great))?\s+margin(?:\s+of)?"
     r"(?:\s*\(\s*(?:e\.g\.|i\.e\.)?,?)?|"
     r"a further|further|another|respectively|~)\s*)*$",
     re.IGNORECASE,

@@ -157,3 +157,9 @@ def test_a_metrics_level_compared_with_others_is_no_change() -> None:
         (93.4, None, "value")]
     assert _numbers("achieves a higher mAP of 3.1% than the best state-of-the-art network") == [(3.1, "%", "delta")]
     assert _numbers("confers an accuracy jump of 15.56 % over a baseline model") == [(15.56, "%", "delta")]
+
+
+def test_a_gap_of_a_range_is_no_value() -> None:
+    from tests.test_results import _results
+
+    assert _results("We find a performance gap of approximately 13% to 85% in accuracy on Zorp-Bench.") == []
