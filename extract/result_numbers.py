@@ -26,7 +26,7 @@ _NUMBER = re.compile(
 _SUSPENDED = re.compile(r"-\s+(?:and|or|to)\s+\d")
 # Between two numbers of one list, and of a before→after pair.
 _SLASHED = re.compile(r"\d\.\d+(?:\\?%)?/$")  # also LaTeX's escaped percent before the slash
-_LIST_JOIN = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|/)\s*")
+_LIST_JOIN = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or|/)\s*[~≈]?\s*")  # "~3.4% and ~18.9%"
 _OPEN_ASIDE = re.compile(r"\s*\(\s*")  # between a number and the first number of a bracket right after it
 _ASIDE_THEN = re.compile(r"\s*\([^()]{1,60}\)")
 _RANGE_JOIN = re.compile(r"\s*(?:-{1,2}|–|~|∼|\$?\\sim\$?)\s*")

@@ -163,3 +163,9 @@ def test_a_gap_of_a_range_is_no_value() -> None:
     from tests.test_results import _results
 
     assert _results("We find a performance gap of approximately 13% to 85% in accuracy on Zorp-Bench.") == []
+
+
+def test_approximate_values_in_a_list_stay_one_list() -> None:
+    text = "achieving ~3.4% and ~18.9% additional accuracy improvement"
+    got = find_numbers(text, 0, len(text), [], [(m.start(), m.end()) for m in METRIC.finditer(text)])
+    assert [n.value for n in got] == [3.4, 18.9] and got[0].group == got[1].group
