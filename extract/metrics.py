@@ -238,6 +238,10 @@ def without_change(metric: str) -> str:
 _BRACKETED_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z]*[A-Z][A-Za-z0-9@\-]{0,8})\s*[,;)]")
 
 
+# After a capitalised metric word, the nouns that close its name ("Dice similarity coefficient", "Jaccard index"),
+# and between a metric acronym and a metric inside the brackets after it, the first words of its long form.
+_NOUNS_AFTER = re.compile(r"(?:\s+(?!(?:and|or|of|in|on|at|for|with|to|the)\b)[a-z]+)?\s+(?:coefficient|index)\b")
+_LONG_FORM_OF = re.compile(r"\s*\(\s*(?:[A-Z][a-z]+[\s\-]+){0,4}")
 # Words closing a metric's long form after a known metric word ("Dice similarity coefficient").
 _METRIC_NOUNS = re.compile(r"(?:\s+[a-z]+)?\s+(?:coefficient|index|score|rate|ratio|distance|error|measure)")
 
@@ -304,6 +308,11 @@ def find_metrics(text: str, start: int, end: int, defined: tuple[str, ...] = ())
             e = done = r.end()  # "Rank-1 accuracy", "Recall@1 score": a cut-off metric and its head are one
         if (pc := _PERCENTILE_AFTER.match(text, e, end)) is not None:
             e = done = pc.end()  # "Hausdorff distance 95th percentile": one metric
+        elif (nn := _NOUNS_AFTER.match(text, e, end)) is not None and m.group()[:1].isupper():
+            e = done = nn.end()  # "Dice similarity coefficient", "Jaccard index": the name goes on to its noun
+        if out and out[-1][1] <= s and " " in text[s:e] and " " not in out[-1][2] and out[-1][2][1:2].isupper() and (
+                _LONG_FORM_OF.fullmatch(text, out[-1][1], s)):
+            continue  # "HTER (Half Total Error Rate) of 5%": the bracket spells out the acronym before it
         name = display(text[s:e], s == start)
         if out and (lead := _CHANGE_LEAD.match(out[-1][2])) and _OPEN_BRACKET.search(text, max(start, s - 3), s) and (
             not text[out[-1][1] : s].strip(" (")

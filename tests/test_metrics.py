@@ -141,3 +141,12 @@ def test_the_acronym_of_a_changed_metric_is_changed_too() -> None:
     assert _metrics("an increase in mean Average Precision (mAP) of 2.03%")[-1] == "increase in mAP"
     assert _metrics("a reduction in the word error rate (WER) of 12%")[-1] == "reduction in the WER"
     assert _metrics("a mean Average Precision (mAP) of 52.1%")[-1] == "mAP"  # no change: the level
+
+
+def test_a_metric_goes_on_to_its_closing_noun_and_an_acronym_is_not_its_bracketed_long_form() -> None:
+    assert _metrics("a Dice similarity coefficient of 83.5% and the Jaccard index of 0.8") == [
+        "Dice similarity coefficient", "Jaccard index"]
+    assert _metrics("accuracy and error rate") == ["accuracy", "error rate"]  # no noun after a function word
+    assert _metrics("an HTER (Half Total Error Rate) of 5.48%") == ["HTER"]
+    assert _metrics("mean reciprocal rank (MRR) of 0.3") == ["mean reciprocal rank", "MRR"]
+    assert _metrics("poor performance (F1 score of 37.42%)") == ["performance", "F1 score"]

@@ -136,7 +136,7 @@ def test_a_condition_after_at_is_no_result_and_no_gap_to_the_benchmark() -> None
 
 def test_metric_lists_pair_in_order_and_changes_in_a_metric() -> None:
     got = _results("On Zorp-Bench, the accuracy and Kappa coefficient of FooNet are 96.36% and 93.40%, respectively.")
-    assert [(m, v) for _, _, m, v, _ in got] == [("accuracy", 96.36), ("Kappa", 93.4)]
+    assert [(m, v) for _, _, m, v, _ in got] == [("accuracy", 96.36), ("Kappa coefficient", 93.4)]
     # a metric list right after or before the numbers pairs in order with no "respectively"
     got = _results("On Zorp-Bench, FooNet brings an absolute gain of 15.4% and 12.9% in terms of Rank-1 and mAP.")
     assert [(m, v) for _, _, m, v, _ in got] == [("Rank-1 improvement", 15.4), ("mAP improvement", 12.9)]
