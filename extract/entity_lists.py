@@ -108,7 +108,8 @@ def titled_collections(text: str, cands: list[Cand], is_generic: Callable[[str],
     Open benchmark", "the Brown corpus"), which the name shapes miss (ordinary capitalised words)."""
     out: list[Cand] = []
     title_end = text.find("\n\n")
-    for h in _find_all(text, _COLLECTION_TAILS):
+    nouns = _find_all(text, _COLLECTION_TAILS)
+    for h in nouns:
         q = text.rfind(" ", 0, h - 2)  # the word before the collection noun must be capitalised
         if h < 3 or text[h - 2] != " " or not text[q + 1 : q + 2].isupper():
             continue
@@ -141,7 +142,7 @@ def titled_collections(text: str, cands: list[Cand], is_generic: Callable[[str],
             continue
         label = "Dataset" if d.group(0).lower().startswith(("data", "corp", "tree")) else "Benchmark"
         out.append(Cand(m.start(1), m.start(1) + len(name), label, name, "", "titled", 1, None, {"cue:" + label}))
-    return out + _acronym_led_collections(text, cands, is_generic)
+    return out + _acronym_led_collections(text, cands, is_generic, nouns)
 
 
 # An acronym and one title-case word before a collection noun: "the OID Aircraft dataset", "the MICCAI Gland
@@ -155,11 +156,14 @@ _NOT_NAME_WORDS = NOT_EPONYM | {"Test", "Training", "Train", "Validation", "Eval
                                 "Challenge", "Large", "Public", "Real", "Synthetic", "Your", "Every"}
 
 
-def _acronym_led_collections(text: str, cands: list[Cand], is_generic: Callable[[str], bool]) -> list[Cand]:
-    """Names made of an untyped acronym and one title-case word before a collection noun (see _ACRONYM_LED)."""
+def _acronym_led_collections(
+    text: str, cands: list[Cand], is_generic: Callable[[str], bool], nouns: list[int]
+) -> list[Cand]:
+    """Names made of an untyped acronym and one title-case word before a collection noun (see _ACRONYM_LED);
+    ``nouns``: where ``titled_collections`` found collection nouns (a scan from each word start of the text would
+    cost more than the rest together)."""
     out: list[Cand] = []
-    # only where a collection noun is (a scan from each word start of the text costs more than the rest together)
-    for h in sorted({*_find_all(text, _LED_NOUNS)}):
+    for h in sorted({*nouns, *_find_all(text, ("ataSet",))}):  # "DataSet" is no titled tail
         m = next((x for x in _ACRONYM_LED.finditer(text, max(0, h - _LED_REACH), h + 12) if x.start("noun") == h - 1),
                  None)
         if m is None:
@@ -176,7 +180,6 @@ def _acronym_led_collections(text: str, cands: list[Cand], is_generic: Callable[
     return out
 
 
-_LED_NOUNS = ("ata set", "ata Set", "ataset", "ataSet", "orpus", "orpora", "enchmark")
 _LED_REACH = 120  # characters of acronym and title-case word the name may take before its noun
 
 # What joins list items, and a capitalised item: one to three capitalised words ("Chronos", "Grid World").

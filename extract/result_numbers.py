@@ -326,18 +326,18 @@ def find_numbers(
     groups: list[list[Number]] = []
     pairs: set[int] = set()  # index in cands of the old value of a before→after pair
     ranged: set[int] = set()  # index in groups of a range ("13.4%-20.5%"): bounds, not a reported value
-    host: tuple[Number, int] | None = None  # the last number outside brackets and its group's index
+    host: Number | None = None  # the last number outside brackets
     for i, n in enumerate(cands):
-        if i and (last := cands[i - 1]).aside_of < 0:
-            host = (last, next(g for g in range(len(groups) - 1, -1, -1) if any(x is last for x in groups[g])))
+        if i and cands[i - 1].aside_of < 0:
+            host = cands[i - 1]
         if host is not None and _OPEN_ASIDE.fullmatch(text, cands[i - 1].end, n.start):
-            n.aside_of = host[0].start  # "94.6% (+1.2%)", "94.6% (95.6% for an ensemble)": a note on the number
+            n.aside_of = host.start  # "94.6% (+1.2%)", "94.6% (95.6% for an ensemble)": a note on the number
             groups.append([n])
             continue
-        if host is not None and i and cands[i - 1].aside_of == host[0].start and (
-                (m := _ASIDE_THEN.match(text, host[0].end)) and _LIST_JOIN.fullmatch(text, m.end(), n.start)):
-            groups[host[1]].append(n)  # "94.6% (+1.2%) and 77.0% on A and B": the list goes on past the aside
-            continue
+        if host is not None and cands[i - 1].aside_of == host.start and (
+                (m := _ASIDE_THEN.match(text, host.end)) and _LIST_JOIN.fullmatch(text, m.end(), n.start)):
+            next(g for g in groups if any(x is host for x in g)).append(n)  # "94.6% (+1.2%) and 77.0% on A and B":
+            continue  # the list goes on past the note
         if groups:
             prev = groups[-1][-1]
             gap_end = n.start

@@ -87,8 +87,8 @@ _MODEL_AFTER = re.compile(
 _WITH_BEFORE = re.compile(
     r"\b(?:with|using|on\s+top\s+of)\s+(?:an?\s+|the\s+|our\s+)?(?:[\w\-]+\s+){0,2}?$", re.IGNORECASE
 )
-# (also "the proposed ...", "the method": the paper's own, whatever system was named before it)
-_OUR = re.compile(r"\b(?:our|we|ours|the\s+proposed|the\s+(?:method|approach|framework|pipeline))\b", re.IGNORECASE)
+_OUR = re.compile(r"\b(?:our|we|ours)\b", re.IGNORECASE)  # the paper (_OWN: also "the proposed", "the method")
+_OWN = re.compile(r"\b(?:our|we|ours|the\s+proposed|the\s+(?:method|approach|framework|pipeline))\b", re.IGNORECASE)
 # After a number with no metric: nothing more is said about it ("On X, we reach 91.2%.").
 # Right before a number: it averages over several benchmarks, not one.
 _AVERAGED = re.compile(
@@ -489,7 +489,7 @@ def _model(
         before = text[max(clause, n.start - 50) : n.start]
         if not _OUR.search(before):
             return None  # "compared to 77.0% in [35]"
-    cues = [(m.start(), None) for m in _OUR.finditer(text, clause, n.start)]
+    cues = [(m.start(), None) for m in _OWN.finditer(text, clause, n.start)]
     cues += [(m[0], m) for m in named]  # never a compared system ("outperforming X", "compared with X")
     for _, m in sorted(cues, key=lambda c: -c[0]):
         if m is None:

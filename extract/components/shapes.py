@@ -416,11 +416,11 @@ class ShapeScanner:
             # "BiLSTM-CRF", "GP-UCB", "VAE-GAN": known techniques joined into one architecture or algorithm (a
             # slash lists alternatives: "PCA/SVD")
             return bounds[-1][1], "Method", chunk[: bounds[-1][1]], "", "shape", None
-        full = chunk[: bounds[-1][1]]  # a version is the technique's ("RWKV-7"); a name of its own ("SVRG-BB",
-        if entry.label == "Method" and n < len(bounds) and "/" not in chunk and (how := method_tail(  # "SPIN-Bench")
-                [chunk[a:b] for a, b in bounds[n:]]) or ("name" if shape_label(full) in _NAMED else None)):
-            return (len(full), "Method", canonical_name(full), entry.name, "variant", None) if how == "variant" \
-                else None  # ... is typed as any unknown name
+        if entry.label == "Method" and n < len(bounds) and "/" not in chunk:  # "RWKV-7" is a version of RWKV;
+            whole = chunk[: bounds[-1][1]]  # "SVRG-BB", "SPIN-Bench" are names of their own, read as unknown ones
+            how = method_tail([chunk[a:b] for a, b in bounds[n:]]) or ("name" if shape_label(whole) in _NAMED else "")
+            if how:
+                return None if how == "name" else (len(whole), "Method", canonical_name(whole), entry.name, how, None)
         end = n
         if entry.label != "Method":
             while end < len(bounds) and is_tail_part(chunk[bounds[end][0] : bounds[end][1]], entry.label):
