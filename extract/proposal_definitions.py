@@ -52,7 +52,7 @@ _CUE_BEFORE_DEF = re.compile(
     # "we propose a simpler and more effective strategy, Zorp Decoding (ZD)": the long form in apposition
     rf"(?P<gap>(?:an?|the|our)\s+(?:[\w\-]+\s+){{0,7}}?{_APPOSED}s?(?:\s+(?:for|of|in|to|with|on)\s+[^,:;()]{{1,60}}?)?\s*(?:,|:|--|—|–|-)\s+|"
     rf"(?:(?:an?|the|our)\s+)?(?:(?:new|novel|simple|general|unified|efficient|effective|scalable|"
-    rf"principled|lightweight|generic|flexible|robust|practical|first)[\s,]+){{0,3}}"
+    rf"principled|lightweight|generic|flexible|robust|practical|first)(?:[\s,]+(?:and|yet|but)\s+|[\s,]+)){{0,3}}"
     rf"(?:[a-z][\w\-]*(?:,\s+|\s+)(?:called|named|dubbed|termed)?\s*)?)[\"“‘]?$"
     rf"|\b[Ww]e (?:call|name|term|dub)\s+(?P<named>{NAMED_OBJECT}(?:\s+an?)?)\s+[\"“‘]?$"
 )
@@ -76,6 +76,8 @@ def _task_name(name: str) -> bool:
     return task_only(key) or (key in task_acronym_keys() and key not in key_index())
 
 
+# After a defined acronym: what follows is built on it ("a ... deep belief network (DBN) based ... model").
+_BASED_AFTER = re.compile(r"\)?\s+based\b(?!\s+(?:only\s+)?on\b)")
 # Where a long form's head noun ends ("a Zorp Dataset | of Road Scenes").
 _LF_PREPOSITION = re.compile(r"\s(?:of|for|with|in|on|to|from|via|by)\s")
 
@@ -110,6 +112,8 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
             continue  # "we present a signed distance function (SDF) regression network": the proposal is bigger
         if m.group(0)[:3].lower() == "our" and (lookup(text[ss:se]) or lookup(text[ls:le])):
             continue  # "our best residual network (ResNet) implementation": the paper's copy of a known name
+        if _BASED_AFTER.match(text, se) and (lookup(text[ss:se]) or lookup(text[ls:le])):
+            continue  # "a ... deep belief network (DBN) based ... model": a known kind the proposal builds on
         after = text[se : se + 80]
         if SETTING_AFTER.match(after) or DESCRIPTIVE_AFTER.match(text, se):
             continue  # "we introduce a novel vision-and-language navigation (VLN) task", "... (FN)-based pruning"

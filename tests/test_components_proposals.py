@@ -739,3 +739,14 @@ def test_the_descriptor_after_a_long_bracketed_long_form_types_the_proposal() ->
 
 def test_a_language_pair_is_no_proposal() -> None:
     assert _proposed("Our English/German and English-Russian systems outperform the best single ones.") == []
+
+
+def test_adjectives_joined_by_and_lead_to_the_name_only_right_after_an_article() -> None:
+    """"a simple and effective method (Zorpify)" proposes; an "and" that joins clauses or modifiers without an article
+    ("... patterns and construct multiple ZUTs", "both proper and improper ZAC learnability") does not."""
+    assert [p[0] for p in _proposed("T\n\nWe propose a simple and effective method (Zorpify). It works.")] == [
+        "Zorpify"]
+    assert [p[0] for p in _proposed("T\n\nWe present an efficient and scalable framework, Zorpify. It works.")] == [
+        "Zorpify"]
+    assert _proposed("T\n\nWe devise two novel indexing patterns and construct multiple ZUTs in parallel.") == []
+    assert _proposed("T\n\nWe establish both proper and improper ZAC learnability of influence functions.") == []

@@ -48,3 +48,18 @@ def test_an_acronym_our_cue_names_is_an_entity_whatever_its_long_form_heads() ->
     text = "T\n\nIn contrast, our proposed method, ZoRAG (Zorp-of-Retrieval Augmented Generation), retrieves."
     got = entities_of(text)
     assert got["ZoRAG"]["label"] == "Method", got
+
+
+def test_adjectives_joined_by_and_or_yet_still_lead_to_the_definition() -> None:
+    """"a simple and effective ... method using a zorp (ZD-Zorp)" proposes like "a simple ... method (ZD-Zorp)"."""
+    text = "T\n\nWe propose a simple and effective zorp distillation method using a blarg (ZD-Blarg). It works."
+    assert _proposed(text) == ["ZD-Blarg"]
+    assert _proposed("T\n\nWe propose a simple yet effective zap adapter (ZA). It works.") == ["ZA"]
+
+
+def test_a_known_definition_the_proposal_is_based_on_is_not_proposed() -> None:
+    """"a ... deep belief network (DBN) based model": the listed network is what the unnamed proposal builds on; an
+    unknown one is the paper's own part ("a ... zorp wobble network (ZWN) based model")."""
+    assert _proposed("T\n\nWe propose a simple and effective deep belief network (DBN) based model. It works.") == []
+    text = "T\n\nWe propose a simple and effective zorp wobble network (ZWN) based model. It works."
+    assert _proposed(text) == ["ZWN"]

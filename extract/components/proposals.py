@@ -84,6 +84,7 @@ _INGREDIENT = (
 )
 _GAP = (  # an acronym before a lower-case word modifies it ("an OOD test set, X"), it is not the name
     rf"(?:(?!(?:{_STOP}|{_INGREDIENT})\b)[a-z][\w\-]*,?\s+|(?:an?|the|our)\s+|\([^()]{{1,40}}\)\s+|"
+    r"an?\s+[a-z][\w\-]*,?\s+(?:and|but|yet)\s+(?=[a-z][a-z\-]*\s)|"  # "a simple and effective method X"
     r"[A-Z]{2,5}s?\s+(?=[a-z])){0,7}"
 )
 _PROPOSE = re.compile(
