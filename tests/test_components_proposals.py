@@ -750,3 +750,11 @@ def test_adjectives_joined_by_and_lead_to_the_name_only_right_after_an_article()
         "Zorpify"]
     assert _proposed("T\n\nWe devise two novel indexing patterns and construct multiple ZUTs in parallel.") == []
     assert _proposed("T\n\nWe establish both proper and improper ZAC learnability of influence functions.") == []
+
+
+def test_a_bracketed_name_after_its_descriptor_is_proposed_in_the_passive() -> None:
+    """"a efficient neural network (ZT-AttNet) is designed" proposes ZT-AttNet; a bracket that only closes after
+    the name ("The model (as ZorpNet) is designed") does not."""
+    got = _proposed("T\n\nFinally, a efficient neural network (ZT-AttNet) is designed for keyword spotting.")
+    assert [(p[0], p[1]) for p in got] == [("ZT-AttNet", "Model")]
+    assert _proposed("T\n\nThe model (as ZorpNet) is designed for it.") == []

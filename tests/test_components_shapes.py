@@ -194,3 +194,14 @@ def test_a_size_letter_goes_on_a_model_name() -> None:
     got = _scan("We train ViT-e and ViT-g, and BERT-based encoders.")
     assert got["ViT-e"][1:3] == ("ViT-E", "ViT") and got["ViT-g"][2] == "ViT"
     assert got["BERT"][3] == "gazetteer"
+
+
+def test_a_listed_data_set_hyphened_to_a_capitalised_part_or_a_letter_is_a_subset_of_it() -> None:
+    """"Cityscapes-Zorp", "MNIST-Blarg" and "CIFAR-10-q" are subsets or derivatives of the listed data sets (their
+    variants); a description ("Cityscapes-based"), another listed name ("COCO-ImageNet") and a network's suffix
+    ("MNIST-Net", a model named after the data) are not."""
+    got = _scan("We test on Cityscapes-Zorp, MNIST-Blarg and CIFAR-10-q with Cityscapes-based models and MNIST-Net.")
+    assert got["Cityscapes-Zorp"] == ("Benchmark", "Cityscapes-Zorp", "Cityscapes", "variant")
+    assert got["MNIST-Blarg"][2:] == ("MNIST", "variant") and got["CIFAR-10-q"][2] == "CIFAR-10"
+    assert got["Cityscapes"][3] == "gazetteer" and got["MNIST-Net"] == ("Model", "MNIST-Net", "", "shape")
+    assert "COCO-ImageNet" not in _scan("We use COCO-ImageNet here.")

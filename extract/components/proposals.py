@@ -129,7 +129,8 @@ _THE_PROPOSED = re.compile(
 _OURS_AFTER = re.compile(rf"(?<![\w\-]){_NAME}\s*\((?:ours|Ours|our method|our model)\)")
 # Passive: "a new loss, SuperLoss, is proposed"; not "BERT was introduced by ..." (someone else's).
 _PASSIVE = re.compile(
-    rf"(?<![\w\-]){_NAME}(?:\s*\([^()]{{1,30}}\))?,?\s+(?:is|are)\s+(?:(?:then|further|also|thus|hence|first)\s+)?"
+    rf"(?<![\w\-]){_NAME}(?:\)|\s*\([^()]{{1,30}}\))?,?\s+(?:is|are)\s+"
+    r"(?:(?:then|further|also|thus|hence|first)\s+)?"
     r"(?:proposed|introduced|presented|developed|designed)\b(?!\s+(?:by|in)\b)"
 )
 # What follows a plain capitalised word that is part of a longer phrase: a hyphen ("Spatial- and Scale-aware",
@@ -333,6 +334,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             continue  # a plain word; or "our GLM graphical models", "our BERT model": built on a known name
         if m.re is _PASSIVE and (lookup(name) is not None or PLURAL_ACRONYM.fullmatch(name)):
             continue  # "a new class of CNNs is introduced": someone's known technique, not this paper's name
+        if m.re is _PASSIVE and text[e : e + 1] == ")" and text[s - 1 : s] != "(":
+            continue  # a bracket only closes around the name: "a ... network (X) is designed"
         if m.re is _PASSIVE and " " not in name and not name_shaped(name):
             continue  # "Experiments are designed ...", "Module is proposed ..."
         if rule == "propose" and " " not in name and not name_shaped(name) and (

@@ -52,52 +52,11 @@ _SHORT_CAPS, _NAMED = re.compile(r"^[A-Z]{1,3}$"), ("Model", "Benchmark", "Datas
 # Hyphen-joined words that describe rather than name ("GPT-4-based", "BERT-Style").
 _NOT_TAIL = frozenset(
     [
-        "based",
-        "like",
-        "style",
-        "level",
-        "scale",
-        "aware",
-        "free",
-        "driven",
-        "generated",
-        "powered",
-        "only",
-        "specific",
-        "centric",
-        "guided",
-        "assisted",
-        "augmented",
-        "enhanced",
-        "tuned",
-        "finetuned",
-        "trained",
-        "pretrained",
-        "sized",
-        "class",
-        "type",
-        "family",
-        "series",
-        "models",
-        "model",
-        "agent",
-        "agents",
-        "bench",
-        "version",
-        "versions",
-        "fashion",
-        "compatible",
-        "inspired",
-        "derived",
-        "annotated",
-        "labeled",
-        "labelled",
-        "written",
-        "judged",
-        "evaluated",
-        "produced",
-        "synthesized",
-        "distilled",
+        "based", "like", "style", "level", "scale", "aware", "free", "driven", "generated", "powered", "only",
+        "specific", "centric", "guided", "assisted", "augmented", "enhanced", "tuned", "finetuned", "trained",
+        "pretrained", "sized", "class", "type", "family", "series", "models", "model", "agent", "agents", "bench",
+        "version", "versions", "fashion", "compatible", "inspired", "derived", "annotated", "labeled", "labelled",
+        "written", "judged", "evaluated", "produced", "synthesized", "distilled"
     ]
 )
 _MODEL_SUFFIX = re.compile(
@@ -157,6 +116,14 @@ def is_tail_part(part: str, label: str) -> bool:
         return label != "Model"  # a data subset or release: "ZapSet-10%", "ImageNet-16H" (16 human labels)
     # Capitalised words and size letters only extend models ("DeepSeek-R1-Distill-Qwen-7B", "ViT-e").
     return label == "Model" and (part[:1].isupper() or (len(part) == 1 and part.isalpha()))
+
+
+def _subset_part(chunk: str, a: int, b: int) -> bool:
+    """Whether ``chunk[a:b]``, hyphened to a known data set, names a subset or derivative of it ("Spider-Syn",
+    "MME-Perception", "ZeroWaste-f"): a capitalised part or one letter, not a description or another known name."""
+    part = chunk[a:b]
+    return chunk[a - 1] == "-" and (part[:1].isupper() or (len(part) == 1 and part.isalpha())) and (
+        part.lower() not in _NOT_TAIL and norm_key(part) not in key_index())
 
 
 def _describes(part: str, tails_ok: bool) -> bool:
@@ -422,14 +389,18 @@ class ShapeScanner:
             if how:
                 return None if how == "name" else (len(whole), "Method", canonical_name(whole), entry.name, how, None)
         end = n
+        subset = False  # "Spider-Syn": a data set's subset, or a network named after it ("HoVer-Net")
         if entry.label != "Method":
-            while end < len(bounds) and is_tail_part(chunk[bounds[end][0] : bounds[end][1]], entry.label):
+            while end < len(bounds) and (is_tail_part(chunk[bounds[end][0] : bounds[end][1]], entry.label) or (
+                    entry.label != "Model" and (subset := _subset_part(chunk, *bounds[end])))):
                 end += 1
         if entry.source and end > n and len(entry.name) <= 4 and entry.name.isupper() and all(
                 chunk[a:b].isupper() and chunk[a:b].isalpha() and len(chunk[a:b]) >= 2 for a, b in bounds[n:end]):
             return None  # "FMA-PG": two acronyms make a name of their own, not a variant of a generated "FMA" row
         stop = bounds[end - 1][1]
         full = chunk[:stop]
+        if subset and shape_label(full) == "Model":
+            return None  # read as an unknown name
         family = entry.name if entry.label != "Method" else None
         if stop == len(surface) and "+" not in surface:
             return stop, entry.label, entry.name, "", "gazetteer", family
@@ -446,7 +417,8 @@ class ShapeScanner:
         flagged = doc.to_array(self.flag).nonzero()[0].tolist() if len(doc) else []
         offsets = token_starts(doc) if flagged else []  # computed once per Doc, shared with other components
         starts = [offsets[i] for i in flagged]
-        starts += [int(m[0]) for m in GAZ_META.get(doc, []) if m[2] == "Model"]
+        starts += [int(m[0]) for m in GAZ_META.get(doc, []) if m[2] == "Model" or (
+            m[2] != "Method" and text[m[1] : m[1] + 1] == "-")]  # "Spider-Syn": a data set's subset
         starts += _letter_prefixed(text)
         regions: list[tuple[int, int]] = []
         for idx in sorted(starts):
