@@ -119,10 +119,15 @@ def initials_long_form(letters: str, window: str) -> str | None:
     True
     >>> initials_long_form("LMMM", "Laplacian Matrix Mixed-up Module"), initials_long_form("MOE", "Mixture-of-Experts")
     ('Laplacian Matrix Mixed-up Module', 'Mixture-of-Experts')
+    >>> initials_long_form("ACAM", "an attention-guided class activation map")
+    'attention-guided class activation map'
     """
     words = list(_INITIAL_WORD.finditer(window))
-    # a lower-case particle joined by a hyphen may spell no letter: "Laplacian Matrix Mixed-up Module (LM3)"
-    for ws in (words, [w for w in words if not (window[w.start() - 1 : w.start()] == "-" and w.group() in _PARTICLES)]):
+    # a lower-case particle joined by a hyphen may spell no letter: "Laplacian Matrix Mixed-up Module (LM3)"; nor
+    # may any part after a compound's first: "attention-guided class activation map (ACAM)"
+    joined = [window[w.start() - 1 : w.start()] == "-" for w in words]
+    for ws in (words, [w for w, j in zip(words, joined, strict=True) if not (j and w.group() in _PARTICLES)],
+               [w for w, j in zip(words, joined, strict=True) if not j]):
         tail = ws[len(ws) - len(letters) :] if len(ws) >= len(letters) else []
         spelled = "".join(w.group()[0] for w in tail).lower()
         if tail and spelled == letters.lower() and tail[0].group().lower() not in _STOP:

@@ -96,7 +96,7 @@ _NOT_BEFORE = re.compile(
     r"step|round|day|epoch|Task|task|group|factor of|number of|interval|CI|threshold(?: of)?|"
     r"(?:deviation|difference|gap) of(?: only| just| about)?|(?:less|fewer) than|below|within(?: an?)?|[kKnNTdLpw]|"
     r"(?:acceleration|speed-?ups?|slow-?downs?) of(?: up to| about| around| over| nearly| almost)?)|"
-    r"[=×<≤≥#\[±]|(?<![-=])>)\s*$"
+    r"[=×<≤≥#\[±]|\\times\s*\$?|(?<![-=])>|(?<=[A-Za-z])['’])\s*$"  # "ICCV'17": a year
 )
 # After a number: a size or a factor ("3.9×", "2x faster").
 _FACTOR_AFTER = re.compile(r"(?:\s*[-–~]\s*\d+(?:\.\d+)?)?\s*(?:×|x\b|times\b|\$?\\times\$?)")

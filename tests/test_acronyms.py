@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.acronyms import best_long_form, numeral_contraction, numeral_words, title_expansion
+from extract.acronyms import best_long_form, initials_long_form, numeral_contraction, numeral_words, title_expansion
 
 
 def _expand(title: str, acronym: str) -> str | None:
@@ -53,3 +53,14 @@ def test_homophone_digits_between_capitals_spell_their_word() -> None:
     assert numeral_words("Zorp2Former") == "Zorp2Former"  # a digit after a lower-case letter is no homophone
     assert numeral_words("ZQ-4") == "ZQ-4" and numeral_words("Z4") == "Z4"  # versions and counts stay
     assert numeral_contraction("Zorp-to-Quux") == "Zorp2Quux" and numeral_contraction("Zorp Quux") == "Zorp Quux"
+
+
+def test_initials_may_skip_the_second_part_of_a_hyphened_compound() -> None:
+    """"an attention-guided crisp activation map (ACAM)": the compound spells one letter; Schwartz & Hearst alone would
+    take letters inside "activation"; parts that do spell a letter still do ("Actor-Critic" of AAAC)."""
+    from extract.components.abbreviations import find_abbreviations
+
+    text = "We add an attention-guided crisp activation map (ACAM) branch."
+    assert [text[a:b] for a, b, _, _ in find_abbreviations(text)] == ["attention-guided crisp activation map"]
+    window = "the Asynchronous Advantage Actor-Critic"
+    assert initials_long_form("AAAC", window) == "Asynchronous Advantage Actor-Critic"
