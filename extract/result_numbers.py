@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 _UNIT = (
-    r"(?:\$?\s*(?:\$?\\?%\$?(?:\s*points?\b)?|percent\b|percentage points?\b|pp\b|p\.p\.|points?\b|pts\b|dB\b"
+    r"(?:(?:-(?=points?\b|pts\b)|\$?\s*)(?:\$?\\?%\$?(?:\s*points?\b)?|percent\b|percentage points?\b|pp\b|p\.p\.|"
+    r"points?\b|pts\b|dB\b"
     r"|mm\b|cm\b))"  # a pose or depth error is a distance ("an MPJPE of 42.6 mm")
 )
 # A number: not inside a word, version ("GPT-3.5"), fraction, setting ("k=5") or LaTeX command ("^{3}");

@@ -169,3 +169,11 @@ def test_approximate_values_in_a_list_stay_one_list() -> None:
     text = "achieving ~3.4% and ~18.9% additional accuracy improvement"
     got = find_numbers(text, 0, len(text), [], [(m.start(), m.end()) for m in METRIC.finditer(text)])
     assert [n.value for n in got] == [3.4, 18.9] and got[0].group == got[1].group
+
+
+def test_a_hyphened_point_count_is_a_change_in_points() -> None:
+    """"a 12.3-point improvement in accuracy": the number's unit is its points (was read as a compound count like
+    "100-persona"); "a 5-point Likert scale" stays a count."""
+    got = _numbers("a 12.3-point improvement in accuracy")
+    assert [(n[0], n[2]) for n in got] == [(12.3, "delta")]
+    assert _numbers("on a 5-point Likert scale the accuracy") == []
