@@ -65,7 +65,8 @@ def size_s_clash(text: str, entry: Entry) -> bool:
 
 # Parts of a variant tail once separators are gone: "13b", "8x7b", "v0.1", "2.5", "chat".
 _TAIL_PART = re.compile(  # "16h": a number and its one-letter tag ("ImageNet-16H")
-    r"\d+x\d+[bmkt]|v\d+(?:\.\d+)*|\d+[a-z](?![a-z\d.])|\d+(?:\.\d+)*[bmkte]?|[a-z]\d+(?:\.\d+)*|[a-z]+"
+    r"\d+x\d+[bmkt]|v\d+(?:\.\d+)*|\d+[a-z](?![a-z\d.])|\d+(?:\.\d+)*[bmkte]?|a\d+(?:\.\d+)?b(?![a-z])|"
+    r"[a-z]\d+(?:\.\d+)*|[a-z]+"  # "a22b": a mixture of experts' active parameters ("Qwen3-235B-A22B")
 )
 _TAIL_WORD_LIST = """chat instruct base large small medium mini tiny nano lite turbo pro ultra flash plus max
 preview vision coder code math omni thinking reasoning distill zero hf uncased cased it sft rlhf dpo rl opus

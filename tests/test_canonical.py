@@ -156,3 +156,9 @@ def test_a_numbers_one_letter_tag_is_one_tail_part_as_written() -> None:
     "COCO-20-I")."""
     assert canonical_name("COCO-20i") == "COCO-20i" and canonical_name("FCN-8s") == "FCN-8s"
     assert canonical_name("ImageNet-16H") == "ImageNet-16H" and canonical_name("Llama-2-7b-chat") == "Llama 2-7B-chat"
+
+
+def test_a_mixture_of_experts_active_size_stays_one_tail_part() -> None:
+    """"Qwen3-235B-A22B": the active parameters "A22B" are one size code, not "A22" and a letter "B"."""
+    assert canonical_name("Qwen3-235B-A22B") == canonical_name("qwen3 235b a22b") == "Qwen3-235B-A22B"
+    assert canonical_name("Qwen3-30B-A3B") == "Qwen3-30B-A3B"
