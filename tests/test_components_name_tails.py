@@ -84,3 +84,9 @@ def test_method_tails_are_versions_names_or_nothing() -> None:
     assert method_tail(["BB"]) == method_tail(["UNet", "S"]) == method_tail(["Med3D"]) == "name"
     assert method_tail(["Guided"]) is None and method_tail(["ALL"]) is None and method_tail(["51"]) is None
     assert method_tail([]) is None
+
+
+def test_a_size_in_lower_case_extends_a_model_name() -> None:
+    """"BarLM 2.5 32b", "BarLM 70b": a size written with a lower-case "b" is still the size."""
+    assert _tail("We tune BarLM 2.5 32b and more.", "BarLM 2.5") == "BarLM 2.5 32b"
+    assert _tail("We tune BarLM 70b on text.", "BarLM") == "BarLM 70b"

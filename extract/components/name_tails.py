@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 _TAIL = re.compile(
-    r" (?:\(\d+(?:\.\d+)?[BM]\)|(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BMK]\b|(?:[a-z]|V(?=\d))?\d+(?:\.\d+)*\b|"
+    r" (?:\(\d+(?:\.\d+)?[BM]\)|(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BMKb]\b|(?:[a-z]|V(?=\d))?\d+(?:\.\d+)*\b|"
     r"(?:Chat|Instruct|Base|Pro|Ultra|Flash|Nano|Lite|Turbo|mini|Mini|Large|Small|Medium|XL|XXL|Opus|Sonnet|"
     r"Haiku|Vision|Coder|Math|Omni|Plus|Max|Preview|Thinking|Scout|Maverick|LARGE|BASE|SMALL|TINY|"
     r"base|large|small|medium|tiny|chat|instruct)\b|"
