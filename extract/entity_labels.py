@@ -295,6 +295,9 @@ def label_of(text: str, sents: list[list[int]], ms: list[Cand]) -> str | None:
             return _refine(text, sents, ms, data[0])  # "the ZorpNet-1k dataset": a "-Net" shape named as data
         return "Model"
     if abbr:
+        free = [c for c in ms if text[c.start - 1 : c.start] != "(" and text[c.end : c.end + 2] != " ("]  # no def.
+        if (cue or abbr)[0] == "Method" and free and all(_SIGNAL_AFTER.match(text, c.end) for c in free):
+            return None  # "photoplethysmography (PPG) ... PPG signals": a measured signal or modality, no technique
         return _refine(text, sents, ms, (cue or abbr)[0])
     # A compound on a known technique ("multi-LoRA") stays a technique next to "models" ("multi-LoRA models").
     compound = ["Method"] if any(c.rule == "shape" and c.label == "Method" for c in ms) else []
@@ -302,6 +305,7 @@ def label_of(text: str, sents: list[list[int]], ms: list[Cand]) -> str | None:
     return _refine(text, sents, ms, found[0]) if found else None
 
 
+_SIGNAL_AFTER = re.compile(r"[\s\-](?:signals?|waveforms?|images?|scans?|recordings?|data|measurements?|readings)\b")
 # A comparison's object, then any names listed before this one: "outperforms ZapNet", "compared with ZapNet [4] and
 # QuuxSeg", "better than existing methods such as ZapNet".
 _COMPARED_BEFORE = re.compile(

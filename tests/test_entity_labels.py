@@ -82,3 +82,15 @@ def test_the_object_of_a_comparison_is_someone_elses_system() -> None:
     assert ents["ZorpSeg"]["label"] == ents["QuuxDet"]["label"] == "Method" and ents["FlimNet"]["label"] == "Model"
     ents = entities_of("T\n\nIt stores more than 3million items and beats non-QZ codecs.")
     assert not {"3million", "non-QZ"} & set(ents)
+
+
+def test_an_acronym_only_ever_followed_by_signals_or_images_names_a_modality() -> None:
+    """"Zorpography (ZPG) ... clean ZPG signals": a measured signal, no technique; an acronym used on its own stays one
+    ("zorp blarg smoothing (ZBS) ... ZBS improves"), and so does a data set's ("the Zorp Brain Atlas (ZBA) ... ZBA
+    data")."""
+    got = _ents("T\n\nWe estimate pressure from Zorpography (ZPG). Clean ZPG signals give a clean ZPG waveform.")
+    assert "ZPG" not in got, got
+    got = _ents("T\n\nWe apply zorp blarg smoothing (ZBS) to the data. ZBS improves the estimate.")
+    assert got["ZBS"]["label"] == "Method", got
+    got = _ents("T\n\nWe train on the Zorp Brain Atlas (ZBA) dataset. The ZBA data are large.")
+    assert "ZBA" in got, got
