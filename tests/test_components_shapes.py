@@ -205,3 +205,4 @@ def test_a_listed_data_set_hyphened_to_a_capitalised_part_or_a_letter_is_a_subse
     assert got["MNIST-Blarg"][2:] == ("MNIST", "variant") and got["CIFAR-10-q"][2] == "CIFAR-10"
     assert got["Cityscapes"][3] == "gazetteer" and got["MNIST-Net"] == ("Model", "MNIST-Net", "", "shape")
     assert "COCO-ImageNet" not in _scan("We use COCO-ImageNet here.")
+    assert _scan("We use MNIST-Net-based models.")["MNIST-Net"] == ("Model", "MNIST-Net", "", "shape")

@@ -390,10 +390,13 @@ class ShapeScanner:
                 return None if how == "name" else (len(whole), "Method", canonical_name(whole), entry.name, how, None)
         end = n
         subset = False  # "Spider-Syn": a data set's subset, or a network named after it ("HoVer-Net")
-        if entry.label != "Method":
-            while end < len(bounds) and (is_tail_part(chunk[bounds[end][0] : bounds[end][1]], entry.label) or (
-                    entry.label != "Model" and (subset := _subset_part(chunk, *bounds[end])))):
+        while entry.label != "Method" and end < len(bounds):
+            if is_tail_part(chunk[bounds[end][0] : bounds[end][1]], entry.label):
                 end += 1
+            elif entry.label != "Model" and _subset_part(chunk, *bounds[end]):
+                end, subset = end + 1, True
+            else:
+                break
         if entry.source and end > n and len(entry.name) <= 4 and entry.name.isupper() and all(
                 chunk[a:b].isupper() and chunk[a:b].isalpha() and len(chunk[a:b]) >= 2 for a, b in bounds[n:end]):
             return None  # "FMA-PG": two acronyms make a name of their own, not a variant of a generated "FMA" row
