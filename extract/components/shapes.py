@@ -114,16 +114,15 @@ def is_tail_part(part: str, label: str) -> bool:
         return True
     if _PERCENT.match(part) or _NUMBER_TAG.match(part):
         return label != "Model"  # a data subset or release: "ZapSet-10%", "ImageNet-16H" (16 human labels)
-    # Capitalised words and size letters only extend models ("DeepSeek-R1-Distill-Qwen-7B", "ViT-e").
+    # Capitalised words and size letters extend models as variants ("DeepSeek-R1-Distill-Qwen-7B", "ViT-e"); on a
+    # data set they name a subset (:func:`_subset_part`).
     return label == "Model" and (part[:1].isupper() or (len(part) == 1 and part.isalpha()))
 
 
 def _subset_part(chunk: str, a: int, b: int) -> bool:
     """Whether ``chunk[a:b]``, hyphened to a known data set, names a subset or derivative of it ("Spider-Syn",
-    "MME-Perception", "ZeroWaste-f"): a capitalised part or one letter, not a description or another known name."""
-    part = chunk[a:b]
-    return chunk[a - 1] == "-" and (part[:1].isupper() or (len(part) == 1 and part.isalpha())) and (
-        part.lower() not in _NOT_TAIL and norm_key(part) not in key_index())
+    "MME-Perception", "ZeroWaste-f"): a part that would extend a model, and no other known name."""
+    return chunk[a - 1] == "-" and is_tail_part(chunk[a:b], "Model") and norm_key(chunk[a:b]) not in key_index()
 
 
 def _describes(part: str, tails_ok: bool) -> bool:
