@@ -4,7 +4,8 @@
 edition or release of a thing is a row of its own whose parent is the family (VARIANT_OF in the graph).
 The rules below catch an alias that names another version: different numbers (years written short or long,
 "2.0" and "2" the same), an added size or release word ("mini", "Turbo", "Sonnet"), or the name plus a
-capitalised part ("LLaVA-NeXT", "ARC-Easy"). The few spellings that trip a rule and still mean the same
+capitalised part ("LLaVA-NeXT", "ARC-Easy"), or a lower-case qualifier before it ("loopy belief
+propagation"). The few spellings that trip a rule and still mean the same
 thing are listed with the reason; the generated Papers with Code rows use PwC's own (name, full name) pairs.
 """
 
@@ -47,6 +48,7 @@ SAME_THING = {
     ("Arena-Hard", "Arena-Hard-Auto"), ("AQuA", "AQuA-RAT"), ("AQuA", "AQUA-RAT"), ("LAION-2B", "LAION-2B-en"),
     ("LLaVA-Bench", "LLaVA-Bench (In-the-Wild)"), ("NetHack", "NetHack Learning Environment"),
     ("rejection sampling", "rejection sampling fine-tuning"),  # the guide's own example of one technique
+    ("prompt tuning", "soft prompt tuning"), ("Dolly-15k", "databricks-dolly-15k"),  # a synonym; the maker's id
 }
 
 
@@ -82,6 +84,8 @@ def other_version(name: str, alias: str) -> str | None:
         extra = squashed[len(base):]
         if not _DESCRIPTIVE.match(extra.lower()) and (extra[0].isupper() or not extra[0].isascii()):
             return "the name plus a part of its own"
+    if squashed.lower().endswith(base.lower()) and len(squashed) > len(base) and squashed[0].islower():
+        return "a kind of it named by a qualifier"  # "sparse mixture-of-experts", "loopy belief propagation"
     return None
 
 
@@ -92,6 +96,8 @@ def test_the_rules_catch_versions_and_spare_spellings() -> None:
     assert not other_version("CoNLL-2003", "CoNLL03") and not other_version("Llama 2", "LLaMA-2")
     assert not other_version("GPT", "GPT family") and not other_version("C4", "Colossal Clean Crawled Corpus")
     assert not other_version("Dolly 2.0", "Dolly-v2") and not other_version("CNN", "CNNs")
+    assert other_version("belief propagation", "loopy belief propagation") and other_version("E5", "multilingual-E5")
+    assert not other_version("CLIP", "OpenAI CLIP")  # a maker is no qualifier
 
 
 def test_hand_made_aliases_are_spellings_not_versions() -> None:
@@ -142,8 +148,10 @@ def test_named_members_of_a_family_are_rows_of_their_own() -> None:
     test. Members with a parent keep it, so the graph links them (VARIANT_OF)."""
     rows = {name: lookup(name) for name in (
         "XGBoost", "LightGBM", "BiLSTM", "TIES-Merging", "task arithmetic", "DARE", "DeepSeek-R1-Zero", "ROCStories",
-        "multi-head attention", "rejection sampling fine-tuning", "Stack Overflow",
+        "multi-head attention", "rejection sampling fine-tuning", "Stack Overflow", "tensor parallelism", "vLLM",
+        "Deformable DETR", "WGAN-GP", "CMA-ES", "PAWS", "OpenWebText", "score matching", "pointer-generator network",
     )}
     assert all(row is not None and row.name == name for name, row in rows.items()), rows
     assert rows["XGBoost"].parent == "gradient boosting" and rows["BiLSTM"].parent == "LSTM"
     assert rows["multi-head attention"].parent == "self-attention"
+    assert rows["tensor parallelism"].parent == "model parallelism" and rows["Deformable DETR"].parent == "DETR"
