@@ -47,6 +47,7 @@ __all__ = [
     "known_after",
     "known_in_bigger",
     "name_shaped",
+    "named_by_others_before",
     "named_pairs",
     "names_a_task_kind",
     "names_no_thing",
@@ -277,6 +278,23 @@ def describes_known(text: str, sents: list[list[int]], cue: int, name: str) -> b
         return False
     start = next((s for s, e in sents if s <= cue < e), max(0, cue - 200))
     return _COINING.search(text, start, text.find(name, cue)) is None
+
+
+# A sentence about the paper's own work: a first person or "this paper" (not "X methods have been proposed").
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Tt]his (?:paper|work|study|article))\b")
+
+
+def named_by_others_before(text: str, sents: list[list[int]], start: int, name: str) -> bool:
+    """Whether the abstract names ``name`` before the sentence at ``start`` in a sentence that does not speak of the
+    paper's own work ("Recently, SG-MCMC methods have been proposed ... we propose a novel SG-MCMC method": a kind
+    of others' technique describes the proposal). The title does not count."""
+    body = text.find("\n\n") + 2
+    pattern = re.compile(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])")
+    return any(
+        a >= body and pattern.search(text, a, b) is not None and _FIRST_PERSON.search(text, a, b) is None
+        for a, b in sents
+        if b <= start
+    )
 
 
 # "a framework named Code as Reward (VLM-CaR)": "as" inside a name a bracketed acronym follows, after a naming word.

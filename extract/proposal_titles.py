@@ -17,8 +17,8 @@ import re
 from extract.lexicon import generic_keys, lookup, norm_key
 
 __all__ = [
-    "NAME", "NAME_WORD", "TITLE", "TITLE_HEAD", "TITLE_ONLY", "TITLE_PHRASES", "TITLE_REPORT", "digit_name",
-    "not_own_subtitle", "title_definition", "title_head", "title_lead", "title_match",
+    "NAME", "NAME_WORD", "TITLE", "TITLE_HEAD", "TITLE_ONLY", "TITLE_PHRASES", "TITLE_REPORT", "defined_as_known",
+    "digit_name", "known_topic_at", "not_own_subtitle", "title_definition", "title_head", "title_lead", "title_match",
 ]
 
 # One word of a name: capitalised, or with a capital/digit inside ("fast2slow", "o1", "k1.5").
@@ -232,3 +232,33 @@ def title_definition(text: str, title_end: int) -> tuple[int, int] | None:
         return None
     return m.start("sf"), m.end("sf")
 
+
+_ACRONYM_AFTER = re.compile(r"\s*\([^()]{1,20}\)")
+# A sentence of the paper's own work, or one that calls a thing new ("X is a new message-passing algorithm").
+_OWN_OR_NEW = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Tt]his (?:paper|work|study|article|report))\b|"
+    r"\b(?:propos|present|introduc|develop|design|call|[Nn]ew|[Nn]ovel)"
+)
+
+
+def known_topic_at(text: str, title_end: int, pos: int) -> bool:
+    """Whether the abstract, up to the end of the sentence at ``pos``, neither speaks of the paper's work nor calls
+    anything new: what it names there is the topic ("SVGD is a non-parametric inference algorithm ...")."""
+    end = text.find(". ", pos)
+    return _OWN_OR_NEW.search(text, title_end + 2, len(text) if end < 0 else end) is None
+
+
+def defined_as_known(text: str, title_end: int, name: str) -> bool:
+    """Whether the abstract first names the title's ``name`` with its acronym where :func:`known_topic_at` holds
+    ("Stein variational gradient descent (SVGD) is a ..."): the title names the topic, not the paper's proposal.
+
+    >>> defined_as_known("Zorp Descent\\n\\nZorp descent (ZD) is a popular method. We study it.", 12, "Zorp Descent")
+    True
+    >>> defined_as_known("Zorp Descent\\n\\nWe propose Zorp descent (ZD), a fast method.", 12, "Zorp Descent")
+    False
+    """
+    m = re.compile(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", re.IGNORECASE).search(text, title_end + 2)
+    if m is None:
+        return False
+    bracketed = text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")"
+    return (bracketed or _ACRONYM_AFTER.match(text, m.end()) is not None) and known_topic_at(text, title_end, m.end())

@@ -75,3 +75,23 @@ def test_a_contribution_named_with_its_acronym_is_proposed() -> None:
             "learns prototypes. Our key contribution is the Blarg Interaction Module (BIM), which fuses features.")
     rec = next(iter(extract_records([Abstract("x3", "Rectifying pseudo-labels", text, "t")])))
     assert {r.target for r in rec.relations if r.type == "PROPOSES"} == {"ZRN", "BIM"}
+
+
+def _proposed_names(text: str) -> list[str]:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("kg_sentences")
+    nlp.add_pipe("kg_proposals")
+    doc = nlp(text)
+    return [doc.text[m[1] : m[2]] for m in doc._.kg_proposed_meta]
+
+
+def test_a_kind_others_named_before_describes_the_proposal() -> None:
+    """"ZG-MC methods have been proposed ... we propose a novel ZG-MC method": a new member of others' kind, no name;
+    a sentence of the paper's own work before it ("we formulate it as the ... (DZT) process") does not count."""
+    text = ("T\n\nRecently, Zorp Gradient Monte Carlo (ZG-MC) methods have been proposed for sampling. Vanilla ZG-MC "
+            "mixes slowly. In this study, we propose a novel ZG-MC method that uses curvature.")
+    assert "ZG-MC" not in _proposed_names(text)
+    own = ("T\n\nWe formulate the correction as the Deep Zorp Transformation (DZT) process. To this end, we propose an "
+           "end-to-end DZT model, which contains two CNNs.")
+    assert "DZT" in _proposed_names(own)
+    assert "ZG-MC" in _proposed_names("T\n\nIn this study, we propose a novel ZG-MC method that uses curvature.")

@@ -17,3 +17,24 @@ def test_a_new_name_shaped_word_before_for_is_the_papers() -> None:
     assert _named("BERT for Blarg Classification\n\nWe fine-tune it.") is None  # someone else's known name
     assert _named("Zorpflux for Blargs\n\nWe study blargs.") is None  # a plain capitalised word
     assert _named("LLMs for Blargs\n\nWe study blargs.") is None  # a generic acronym
+
+
+def _proposed(title: str, abstract: str) -> set[str]:
+    from extract.pipeline import extract_records
+    from extract.records import Abstract
+
+    rec = next(iter(extract_records([Abstract("t1", title, abstract, "t")])))
+    return {r.target for r in rec.relations if r.type == "PROPOSES"}
+
+
+def test_a_title_that_names_the_topic_proposes_nothing() -> None:
+    """A title that opens with what the abstract then defines as a known thing, before any word of the paper's own
+    work or of novelty ("Zorp variational descent (ZVD) is a non-parametric inference algorithm ..."), names the
+    paper's topic; the same title over "We propose Zorp variational descent (ZVD) ..." names its proposal."""
+    topic = ("Zorp variational descent (ZVD) is a non-parametric inference algorithm that moves particles. "
+             "We show that its fixed points match moments.")
+    assert "ZVD" not in _proposed("Zorp Variational Descent as Moment Matching", topic)
+    own = "We propose Zorp variational descent (ZVD), an inference algorithm that moves particles."
+    assert "ZVD" in _proposed("Zorp Variational Descent as Moment Matching", own)
+    new = "Zorp variational descent (ZVD) is a new inference algorithm that moves particles."
+    assert "ZVD" in _proposed("Zorp Variational Descent as Moment Matching", new)

@@ -68,7 +68,7 @@ from extract.long_form_meaning import other_meaning, same_meaning
 from extract.mention_cues import RIGHT_CUE, cue_label
 from extract.name_repeats import long_form_uses, proposal_reuses, title_spellings
 from extract.origins import mark_origins
-from extract.proposal_titles import not_own_subtitle
+from extract.proposal_titles import known_topic_at, not_own_subtitle
 
 # The subtitle after a title's opening acronym ("ZVIS: Unsupervised Video Instance Segmentation").
 _SUBTITLE = re.compile(r"\s*:\s*(?:The\s+)?([^\n:]+)")
@@ -232,7 +232,7 @@ class EntityResolver:
             if entry is not None and ksf.endswith("s") and ksf[:-1] not in alias:
                 alias[ksf[:-1]] = proto  # "DAEs" defined, "DAE" used bare
             defined.append((ls, le, ss, se))
-            if proto.entry is None and ls > title_end:
+            if proto.entry is None and ls > title_end and not known_topic_at(text, title_end, se):
                 if not title_first:
                     title_key = norm_key(text[: max(0, title_end)])
                     title_first = text[: max(0, title_end)].split(":")[0].split(" ")[0] or " "

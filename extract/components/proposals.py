@@ -52,6 +52,7 @@ from extract.proposal_context import (
     describes_known,
     known_after,
     name_shaped,
+    named_by_others_before,
     named_pairs,
     names_a_task_kind,
     names_no_thing,
@@ -68,7 +69,7 @@ from extract.proposal_titles import NAME as _NAME
 from extract.proposal_titles import TITLE as _TITLE
 from extract.proposal_titles import TITLE_PHRASES as _TITLE_PHRASES
 from extract.proposal_titles import TITLE_REPORT as _TITLE_REPORT
-from extract.proposal_titles import digit_name, title_definition, title_head, title_lead, title_match
+from extract.proposal_titles import defined_as_known, digit_name, title_definition, title_head, title_lead, title_match
 
 SPAN_KEY = "kg_proposed"
 
@@ -286,6 +287,10 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
         known = lookup(name) if rule == "propose" and later is None else None
         if known is not None and known.label in ("Method", "Model") and _KNOWN_MODIFIES.match(text, e):
             continue  # "we design a new CNN encoder architecture": a known name describes an unnamed proposal
+        if rule == "propose" and later is None and _KNOWN_MODIFIES.match(text, e) and (
+            named_by_others_before(text, sents, s, name)
+        ):
+            continue  # "SG-MCMC methods have been proposed ... we propose a novel SG-MCMC method": others' kind
         if rule == "propose" and names_a_task_kind(text, name, e):
             continue  # "a novel Implicit Sentiment Analysis model combining ...": a task and a kind, no name
         if METRIC_BEFORE.search(text, max(0, s - 60), s) or METRIC_HEAD.search(name):
@@ -342,6 +347,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             _MODIFIES_NOUN.match(text, e) or _WORD_GOES_ON.match(text, e)
         ):
             continue  # "we introduce a Bayesian generative model", "a Gaussian (process) regression": an adjective
+        if rule == "title" and defined_as_known(text, title_end, name):
+            continue  # "SVGD as Moment Matching" over "Stein variational ... (SVGD) is a ...": its topic
         if rule == "title":
             sub = e + len(text[e:title_end]) - len(text[e:title_end].lstrip()) + 1  # past ":" ("CALM : A ...")
             head = title_head(text, sub, title_end) if m.re is _TITLE else None
