@@ -16,6 +16,7 @@ __all__ = [
     "ELIDED_GAP",
     "Metric",
     "elided_metric",
+    "metric_in_terms",
     "named_as_training",
     "on_benches",
     "scoped_benchmark",
@@ -191,3 +192,20 @@ def scoped_benchmark(text: str, s: int, out: list[dict[str, Any]], benches: list
     for r in out:
         if r["benchmark"] is None and not r["_averaged"] and not any(first[1] <= b[0] < r["_start"] for b in benches):
             r["benchmark"], r["_tied"] = first[2], "scope"
+
+
+# Between a change and its metric: "in terms of", "in", "on the"; or a metric's long form before its bracketed acronym
+# ("by 13.8% in terms of mean per joint position error (MPJPE)").
+_IN_TERMS = re.compile(
+    r"\b(?:in\s+terms\s+of|in|on|at)\s+(?:the\s+)?(?:(?:[\w\-]+\s+){0,2}|(?:[\w\-]+\s+){1,7}\()$", re.IGNORECASE
+)
+_BARE_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])")  # another number; not the "3" of "3D"
+
+
+def metric_in_terms(text: str, metrics: list[Metric], end: int, stop: int) -> Metric | None:
+    """The metric a change is stated in, a little after it ("by 2.3% and 1.9% in terms of hits@1",
+    "by 1.6% on Zorp-Bench in accuracy")."""
+    for m in metrics:
+        if end <= m[0] < end + 80 and not m[3] and not _BARE_NUMBER.search(text, end, m[0]):
+            return m if _IN_TERMS.search(text, end, m[0]) else None
+    return None

@@ -29,6 +29,7 @@ from extract.result_neighbours import (
     CLAUSE_BREAK,
     Metric,
     elided_metric,
+    metric_in_terms,
     on_benches,
     scoped_benchmark,
     sentence_bench,
@@ -70,6 +71,10 @@ _COMPARISON = re.compile(
 _COMPARED_NAME = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|than|over|versus|vs\.?)\s+(?:the\s+)?$", re.I
 )
+# After a name, in a clause that beats something: a margin over it, however far the verb ("outperformed A by 28.4
+# points, ..., and Z by 3.0 points"); "improves Z by 3.0" is Z's own improvement.
+_BY_MARGIN = re.compile(r"\s+by\s+(?:about\s+|up\s+to\s+)?[+\-]?\d")
+_BEATING = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*)\b", re.IGNORECASE)
 # "Compared with X, our model ...": a comparison up to the next comma.
 _OVER = re.compile(r"\bover\s+(?:the\s+)?$", re.IGNORECASE)
 _COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with))\b[^,;]*$", re.IGNORECASE)
@@ -116,8 +121,6 @@ _CHANGE_OF_OTHER = re.compile(
 )
 # Between a model and its own number: "BarLM (67.0%)", "BarLM: 67.0", "BarLM's 67.0%".
 _OWN_NUMBER = re.compile(r"\s*(?:\(|:|’s|'s)\s*(?:\w+\s*)?")
-# Between a change and its metric: "in terms of", "in", "on the".
-_IN_TERMS = re.compile(r"\b(?:in\s+terms\s+of|in|on|at)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
 # Between a metric and a delta: another change is being stated ("... and a decrease in training time by 3%").
 _OTHER_CHANGE = re.compile(
     r"\b(?:(?:increases?|decreases?|reductions?|drops?|improvements?|gains?|boosts?|reduc\w+|increas\w+|decreas\w+|"
@@ -282,7 +285,7 @@ def sentence_results(
             ):
                 continue  # "(a 2% gain in accuracy and) a 15% reduction in run-time": a change of no metric
             if (metric is None or metric[3]) and n.role == "delta":
-                metric = _metric_in_terms(text, metrics, group[-1].end, e) or metric
+                metric = metric_in_terms(text, metrics, group[-1].end, e) or metric
             tail = metric[1] if metric_after else last.end
             if metric_after is not None and (two := next((m for m in metrics if m[0] >= tail), None)) is not None and (
                     not text[tail : two[0]].strip()):
@@ -356,7 +359,7 @@ def _named_score(text: str, metric: Metric, benches: list[Mention]) -> bool:
     return any(b[1] <= metric[0] and not text[b[1] : metric[0]].strip() for b in benches)
 
 
-_QUALIFIER_TOKEN = re.compile(r"\s*([A-Z]\d{1,2})\s+")  # "Q8 accuracy", "Q3 accuracy"
+_QUALIFIER_TOKEN = re.compile(r"\s*([A-Z]\d{1,2}|[23]D)\s+")  # "Q8 accuracy", "better 3D AP"
 
 
 def _metric_after(text: str, end: int, stop: int, metrics: list[Metric]) -> Metric | None:
@@ -372,7 +375,7 @@ def _metric_after(text: str, end: int, stop: int, metrics: list[Metric]) -> Metr
     for m in metrics:
         if end <= m[0] <= reach and not _DIGIT.search(text, end, m[0]):
             return m
-    if (q := _QUALIFIER_TOKEN.match(text, end, stop)) is not None and q.end() in starts:
+    if (q := _QUALIFIER_TOKEN.match(text, reach, stop)) is not None and q.end() in starts:
         m = starts[q.end()]
         return (q.start(1), m[1], display(text[q.start(1) : m[1]]), m[3])  # "66.4% Q8 accuracy"
     pos = reach
@@ -393,15 +396,6 @@ def _metric_before(metrics: list[Metric], clause: int, pos: int) -> Metric | Non
     before = [m for m in metrics if clause <= m[0] and m[1] <= pos and pos - m[1] < 150]
     strong = [m for m in before if not m[3]]
     return (strong or before)[-1] if before else None
-
-
-def _metric_in_terms(text: str, metrics: list[Metric], end: int, stop: int) -> Metric | None:
-    """The metric a change is stated in, a little after it ("by 2.3% and 1.9% in terms of hits@1",
-    "by 1.6% on Zorp-Bench in accuracy")."""
-    for m in metrics:
-        if end <= m[0] < end + 80 and not m[3] and not _DIGIT.search(text, end, m[0]):
-            return m if _IN_TERMS.search(text, end, m[0]) else None
-    return None
 
 
 def _benchmark(
@@ -469,6 +463,7 @@ def _model(
         if clause <= m[0] and m[1] <= n.start
         and not _COMPONENT_AFTER.match(text, m[1])
         and not _compared(text, clause, m[0])
+        and not (_BY_MARGIN.match(text, m[1]) and _BEATING.search(text, clause, m[0]))  # "beat A by 1, ..., Z by 3"
     ]
     # "ZapNets achieve 61.4% accuracy with ResNet-18": a system named before the number owns it, and the
     # model after "with" is its configuration; "RetinaNet with ResNet-50 achieves ..." likewise.

@@ -23,6 +23,8 @@ def test_what_follows_a_bare_number_or_word_decides() -> None:
     assert _tail("Zap-4 2 times.", "Zap-4") == "Zap-4"  # a second bare number
     assert _tail("FooBERT large gains.", "FooBERT") == "FooBERT"
     assert _tail("FooBERT base models.", "FooBERT") == "FooBERT"
+    assert _tail("(Zorp-IQ: Zorp-GPT 34.97 vs. Blarg 23.64)", "Zorp-GPT") == "Zorp-GPT"  # a score, no release
+    assert _tail("Zorp-GPT 14.5 and Zorp-GPT 3.75 are out.", "Zorp-GPT") == "Zorp-GPT 14.5"
 
 
 def test_benchmarks_take_years_and_versions() -> None:

@@ -44,3 +44,17 @@ def test_an_opening_on_phrase_gives_its_benchmark_to_every_clause() -> None:
     assert [(r[0], r[1], r[3]) for r in got] == [("FooNet", "Zorp-Bench", 75.1), ("BarLM", "Zorp-Bench", 60.2)]
     got = _results("On Zorp-Bench, FooNet reaches 75.1% accuracy, while on Quux-QA it gets 40.2% accuracy.")
     assert [r[1] for r in got] == ["Zorp-Bench", "Quux-QA"]
+
+
+def test_a_change_takes_its_metric_past_the_metrics_long_form_and_a_3d_qualifier() -> None:
+    """"by 13.8% in terms of 3D mean per joint position error (MPJPE)": the acronym after its long form is the
+    metric ("3D" is no other number); "4.48% better 3D AP": a dimension qualifies the metric after the change."""
+    got = _results("FooNet outperforms them by 13.8% and 9.3% in terms of 3D mean per joint position error (MPJPE) on "
+                   "Zorp-Bench and Quux-QA, respectively.")
+    assert [(b, m, v) for _, b, m, v, _ in got] == [
+        ("Zorp-Bench", "MPJPE improvement", 13.8), ("Quux-QA", "MPJPE improvement", 9.3)
+    ]
+    assert [(m, v) for _, _, m, v, _ in _results("FooNet achieves 4.48% better 3D AP on Zorp-Bench.")] == [
+        ("3D AP improvement", 4.48)
+    ]
+    assert _results("FooNet improves by 2.1% in 5 runs of the mean error (ME) on Zorp-Bench.") == []

@@ -30,6 +30,7 @@ _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BbMmKkTt]$|^\(\d+(?:\
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _YEAR_OR_V = re.compile(r"^(?:(?:19|20)\d\d|[vV]\d+(?:\.\d+)*)$")
 _DIGIT = re.compile(r"^[2-9]$")  # "AWA 2", "VKITTI 2": a data set's second edition (not "1", a count's "3 of")
+_SCORE = re.compile(r"^\d{2,}\.\d{2,}$")  # "34.97": no release numbers a model that way
 _DOTTED = re.compile(r"^[1-9]\.\d{1,2}$")  # "1.5", "2.0", "5.1"; not a score ("92.28", "0.88")
 # After a bare-number or lower-case tail: the end of the phrase, a function word, a model noun or a name.
 _AFTER = re.compile(
@@ -56,8 +57,8 @@ def tail_end(text: str, start: int, pos: int, label: str) -> int:
         if label != "Model" and not _YEAR_OR_V.match(head) and not dotted and not edition:
             break  # a data set's tail is a year or a version: "v2", "2.0" ("FrameNet 1.5 and"; not "1.2 million")
         if head[0].isdigit() and not _SIZE.match(head):
-            if any(c.isdigit() for c in text[start:pos]):
-                break  # a second bare number is not a version: "GPT-4 3 times"
+            if any(c.isdigit() for c in text[start:pos]) or _SCORE.match(head):
+                break  # a second bare number is not a version: "GPT-4 3 times"; nor a score ("Zorp-GPT 34.97 vs.")
             if "." not in head and not _AFTER.match(text, m.end()) and (label == "Model" or not _YEAR.match(head)):
                 break  # "FooBERT 3 times", "BarNet 50 epochs"; a data name's year is its edition ("FooSet 2020 shows")
         elif head.islower() and head.isalpha() and not _AFTER_WORD.match(text, m.end()):
