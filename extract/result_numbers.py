@@ -246,6 +246,14 @@ _QUALIFIER_WORD = re.compile(r"[A-Z]\d{1,2}")
 _COMPOUND_AFTER = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?\d+(?:\.\d+)?)*-[a-z]")
 
 
+# A metric's long form up to its acronym, alone in brackets ("Multi-Object Tracking Accuracy (MOTA)", "mean per
+# joint error (MPJPE)"); not across a function word ("76.4% and a mean Average Precision (mAP) of 71.3%").
+LONG_FORM_OPEN = re.compile(
+    r"\s*(?:(?!(?:and|or|an?|the|of|in|on|at|for|with|by|to|vs|than|over|while|whereas)\b)[A-Za-z][\w\-]*\s+){1,6}"
+    r"\((?=[^()\s,;]{1,20}\))"
+)
+
+
 def _follow_ok(text: str, end: int, stop: int, metric_starts: set[int], name_starts: set[int]) -> bool:
     """Whether what follows a number lets it be a result (not "3 other datasets", "10% of the data")."""
     if _COMPOUND_AFTER.match(text, end, stop):
@@ -288,7 +296,10 @@ def _follow_ok(text: str, end: int, stop: int, metric_starts: set[int], name_sta
 
 
 def _metric_soon(text: str, end: int, stop: int, metric_starts: set[int]) -> bool:
-    """A metric starts a few words after ``end`` ("97% of the F1", "48.7% translation accuracy")."""
+    """A metric starts a few words after ``end`` ("97% of the F1", "48.7% translation accuracy"), or right after its
+    long form ("71.8% Multi-Object Tracking Accuracy (MOTA)")."""
+    if (lf := LONG_FORM_OPEN.match(text, end, stop)) is not None and lf.end() in metric_starts:
+        return True
     pos = end
     for _ in range(5):
         while pos < stop and text[pos] in " *":

@@ -36,7 +36,7 @@ from extract.result_neighbours import (
     shared_benchmark,
     sole_benchmark_after,
 )
-from extract.result_numbers import ASIDE, GAP_WORDS, NOUNISH, Number, find_numbers, number_candidates
+from extract.result_numbers import ASIDE, GAP_WORDS, LONG_FORM_OPEN, NOUNISH, Number, find_numbers, number_candidates
 
 _DIGIT = re.compile(r"\d")
 # Between a number (or its metric) and its benchmark: "on the X", "on the large-scale, in-the-wild X" (a comma only
@@ -375,6 +375,8 @@ def _metric_after(text: str, end: int, stop: int, metrics: list[Metric]) -> Metr
     for m in metrics:
         if end <= m[0] <= reach and not _DIGIT.search(text, end, m[0]):
             return m
+    if (lf := LONG_FORM_OPEN.match(text, end, stop)) is not None and lf.end() in starts:
+        return starts[lf.end()]  # "71.8% Multi-Object Tracking Accuracy (MOTA)": the acronym after its long form
     if (q := _QUALIFIER_TOKEN.match(text, reach, stop)) is not None and q.end() in starts:
         m = starts[q.end()]
         return (q.start(1), m[1], display(text[q.start(1) : m[1]]), m[3])  # "66.4% Q8 accuracy"

@@ -58,3 +58,12 @@ def test_a_change_takes_its_metric_past_the_metrics_long_form_and_a_3d_qualifier
         ("3D AP improvement", 4.48)
     ]
     assert _results("FooNet improves by 2.1% in 5 runs of the mean error (ME) on Zorp-Bench.") == []
+
+
+def test_a_value_takes_the_metric_acronym_after_its_long_form() -> None:
+    """"71.8% Multi-Object Tracking Accuracy (MOTA)": the bracketed acronym is the metric the value is in; an
+    acronym of something else after a number's long phrase is none ("5% of the Zorp Blarg data (ZBD)")."""
+    got = _results("FooNet raises it from 65.4% to 71.8% Multi-Object Tracking Accuracy (MOTA) on Zorp-Bench.")
+    assert [(m, b, v) for m, b, _, v, _ in got] == [(None, "Zorp-Bench", 65.4), ("FooNet", "Zorp-Bench", 71.8)]
+    assert {metric for _, _, metric, _, _ in got} == {"MOTA"}
+    assert _results("FooNet uses 5% of the Zorp Blarg data (ZBD) on Zorp-Bench.") == []
