@@ -23,7 +23,7 @@ HAND: tuple[str, ...] = (
     r"(?i:exact[- ]match(?: scores?)?)",
     r"(?i:(?:macro|micro|weighted)[- ]?F1(?:[- ]scores?)?)",
     r"(?i:win[- ]rates?)",
-    r"(?i:success rates?)",
+    r"(?i:success (?:rates?|scores?))",  # "success score": the tracking benchmarks' overlap metric
     r"(?i:hit (?:rates?|ratios?))",
     r"(?i:solve rates?)",
     r"(?i:pass rates?)",
@@ -79,6 +79,7 @@ HAND: tuple[str, ...] = (
     r"(?i:peak[- ]signal[- ]to[- ]noise[- ]ratio)",
     r"(?i:structural similarity(?: index)?(?: measure)?)",
     r"(?i:(?:mean )?intersection[- ]over[- ]union)",
+    r"(?i:mean )IU",  # the older spelling of mean IoU ("62.2% mean IU")
     r"(?i:area under (?:the )?(?:ROC |receiver operating characteristic |precision[- ]recall )?curve)",
     r"(?i:fr[ée]chet inception distance)",
     r"(?i:(?:root[- ])?mean[- ](?:absolute|squared)[- ]errors?)",

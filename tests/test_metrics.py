@@ -150,3 +150,11 @@ def test_a_metric_goes_on_to_its_closing_noun_and_an_acronym_is_not_its_brackete
     assert _metrics("an HTER (Half Total Error Rate) of 5.48%") == ["HTER"]
     assert _metrics("mean reciprocal rank (MRR) of 0.3") == ["mean reciprocal rank", "MRR"]
     assert _metrics("poor performance (F1 score of 37.42%)") == ["performance", "F1 score"]
+
+
+def test_older_and_tracking_spellings_of_established_metrics() -> None:
+    """"62.2% mean IU" (the older spelling of mean IoU) and the trackers' "success score" are metrics, not the weak
+    "score"; the IU of a data set's name is none."""
+    text = "62.2% mean IU and a success score of 0.7"
+    assert [(m[2], m[3]) for m in find_metrics(text, 0, len(text))] == [("mean IU", False), ("success score", False)]
+    assert _metrics("reports on IU X-Ray") == []
