@@ -13,8 +13,8 @@ from extract.model_heads import model_head
 from extract.proposal_titles import title_kind
 
 __all__ = [
-    "LANGUAGES", "METRIC_HEAD", "STATISTICAL_MODEL", "TASK_HEAD", "Cand", "by_votes", "classify_long_form",
-    "data_or_benchmark", "defines_no_entity", "label_of", "model_family", "sentence_of",
+    "HYPHENED_ADJECTIVE", "LANGUAGES", "METRIC_HEAD", "STATISTICAL_MODEL", "TASK_HEAD", "Cand", "by_votes",
+    "classify_long_form", "data_or_benchmark", "defines_no_entity", "label_of", "model_family", "sentence_of",
 ]
 
 # Heads of capitalised long forms that name tasks or metrics, not techniques.
@@ -152,6 +152,8 @@ def _head_before_year(words: list[str]) -> str:
     return core[-1] if core else ""
 
 
+# One hyphened adjective: a property or a setting, no technique ("non-autoregressive", "goal-conditioned").
+HYPHENED_ADJECTIVE = re.compile(r"[A-Za-z][a-z]*(?:-[a-z]+)+(?:ive|ed|al|ic|ous)")
 _MAPPING = re.compile(r"[a-z]+(?:[\s\-]to[\s\-][a-z]+)+|[A-Za-z][a-z]+[\s\-][Tt]o[\s\-][A-Za-z][a-z]+")
 
 
@@ -163,8 +165,9 @@ def classify_long_form(lf: str) -> str | None:
     generic class ("question answering", "F1 score", "reinforcement learning", "key-value")."""
     if task_only(norm_key(lf)):
         return None  # a task ("Neural Machine Translation (NMT)"), not a technique
-    if _MAPPING.fullmatch(lf):
-        return None  # a mapping or setting ("image-to-image (I2I)", "Vehicle-to-Vehicle (V2V)"), unless proposed
+    if _MAPPING.fullmatch(lf) or HYPHENED_ADJECTIVE.fullmatch(lf):
+        return None  # a mapping or setting ("image-to-image (I2I)", "Vehicle-to-Vehicle (V2V)"), a property
+        # ("non-autoregressive (NAR)", "goal-conditioned (GC)", "multi-objective (MO)"), unless proposed
     words = lf.split()
     if (words and words[-1].lower() in _FIELD_HEADS) or (len(words) >= 2 and words[-1].lower() == "games"):
         return None  # a field, a property or a class of problems ("Extreme Value Theory (EVT)", "Mean Field Games")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from extract.entity_labels import HYPHENED_ADJECTIVE
 from extract.lexicon import generic_keys, key_index, lookup, norm_key, task_acronym_keys, task_only
 from extract.proposal_context import (
     DESCRIPTIVE_AFTER,
@@ -117,6 +118,8 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
         after = text[se : se + 80]
         if SETTING_AFTER.match(after) or DESCRIPTIVE_AFTER.match(text, se):
             continue  # "we introduce a novel vision-and-language navigation (VLN) task", "... (FN)-based pruning"
+        if HYPHENED_ADJECTIVE.fullmatch(text[ls:le]) and text[ss:se].isupper():
+            continue  # "an efficient non-autoregressive (NAR) method": a property of an unnamed proposal
         after = after[: after.find(".")] if "." in after else after
         lead = CUE.match(after, len(after) - len(after.lstrip(") ")))
         # "the Model based Zorp Learning (MZL) algorithm": a descriptor right after the acronym heads the whole phrase

@@ -94,3 +94,13 @@ def test_an_acronym_only_ever_followed_by_signals_or_images_names_a_modality() -
     assert got["ZBS"]["label"] == "Method", got
     got = _ents("T\n\nWe train on the Zorp Brain Atlas (ZBA) dataset. The ZBA data are large.")
     assert "ZBA" in got, got
+
+
+def test_an_acronym_of_one_hyphened_adjective_names_a_property() -> None:
+    """"goal-conditioned (GC) policies", "an efficient non-autoregressive (NAR) method": a property or a setting of
+    something unnamed, not a technique, even after a proposal cue; a hyphened noun ("extra-gradient (EG)") is one."""
+    ents = _ents("T\n\nWe study zorp-conditioned (ZC) policies. In this paper, we propose an efficient "
+                 "blarg-regressive (BR) method for error correction. We also use the extra-gradient (EG) method. ZC, "
+                 "BR and EG are fast.")
+    assert "ZC" not in ents and "BR" not in ents
+    assert ents["EG"]["label"] == "Method"
