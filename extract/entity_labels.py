@@ -165,9 +165,10 @@ def classify_long_form(lf: str) -> str | None:
     generic class ("question answering", "F1 score", "reinforcement learning", "key-value")."""
     if task_only(norm_key(lf)):
         return None  # a task ("Neural Machine Translation (NMT)"), not a technique
+    # A mapping or setting ("image-to-image (I2I)", "Vehicle-to-Vehicle (V2V)") or a property ("non-autoregressive
+    # (NAR)", "goal-conditioned (GC)"), unless proposed.
     if _MAPPING.fullmatch(lf) or HYPHENED_ADJECTIVE.fullmatch(lf):
-        return None  # a mapping or setting ("image-to-image (I2I)", "Vehicle-to-Vehicle (V2V)"), a property
-        # ("non-autoregressive (NAR)", "goal-conditioned (GC)", "multi-objective (MO)"), unless proposed
+        return None
     words = lf.split()
     if (words and words[-1].lower() in _FIELD_HEADS) or (len(words) >= 2 and words[-1].lower() == "games"):
         return None  # a field, a property or a class of problems ("Extreme Value Theory (EVT)", "Mean Field Games")

@@ -10,7 +10,7 @@ from extract.canonical import split_variant
 from extract.lexicon import lookup
 from extract.long_form_meaning import other_meaning
 from extract.mention_cues import CITED_AFTER
-from extract.proposal_titles import NAME
+from extract.proposal_titles import FIRST_PERSON, NAME
 
 __all__ = [
     "AS_A_KIND",
@@ -280,18 +280,15 @@ def describes_known(text: str, sents: list[list[int]], cue: int, name: str) -> b
     return _COINING.search(text, start, text.find(name, cue)) is None
 
 
-# A sentence about the paper's own work: a first person or "this paper" (not "X methods have been proposed").
-_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Tt]his (?:paper|work|study|article))\b")
-
-
 def named_by_others_before(text: str, sents: list[list[int]], start: int, name: str) -> bool:
-    """Whether the abstract names ``name`` before the sentence at ``start`` in a sentence that does not speak of the
-    paper's own work ("Recently, SG-MCMC methods have been proposed ... we propose a novel SG-MCMC method": a kind
-    of others' technique describes the proposal). The title does not count."""
+    """Whether the abstract names ``name`` before the sentence at ``start`` in a sentence with no first person
+    ("Recently, SG-MCMC methods have been proposed ... we propose a novel SG-MCMC method": a kind of others'
+    technique describes the proposal). Wider than :func:`others_acronyms`: any mention, not only a definition, and
+    a proposal verb does not make the sentence the paper's ("have been proposed"). The title does not count."""
     body = text.find("\n\n") + 2
     pattern = re.compile(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])")
     return any(
-        a >= body and pattern.search(text, a, b) is not None and _FIRST_PERSON.search(text, a, b) is None
+        a >= body and pattern.search(text, a, b) is not None and FIRST_PERSON.search(text, a, b) is None
         for a, b in sents
         if b <= start
     )
@@ -313,9 +310,7 @@ TITLE_TASK = re.compile(
 
 
 # A sentence about the paper's own work: a first person or a proposal verb ("CMamba introduces ...").
-_OWN_WORK = re.compile(
-    r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Tt]his (?:paper|work))\b|propos|introduc|present|featur|design|devis|develop"
-)
+_OWN_WORK = re.compile(rf"{FIRST_PERSON.pattern}|propos|introduc|present|featur|design|devis|develop")
 
 
 def others_acronyms(text: str, sents: list[list[int]], abbrevs: list[list[int]]) -> dict[str, int]:

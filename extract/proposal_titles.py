@@ -17,8 +17,9 @@ import re
 from extract.lexicon import generic_keys, lookup, norm_key
 
 __all__ = [
-    "NAME", "NAME_WORD", "TITLE", "TITLE_HEAD", "TITLE_ONLY", "TITLE_PHRASES", "TITLE_REPORT", "defined_as_known",
-    "digit_name", "known_topic_at", "not_own_subtitle", "title_definition", "title_head", "title_lead", "title_match",
+    "FIRST_PERSON", "NAME", "NAME_WORD", "TITLE", "TITLE_HEAD", "TITLE_ONLY", "TITLE_PHRASES", "TITLE_REPORT",
+    "defined_as_known", "digit_name", "known_topic_at", "not_own_subtitle", "title_definition", "title_head",
+    "title_lead", "title_match",
 ]
 
 # One word of a name: capitalised, or with a capital/digit inside ("fast2slow", "o1", "k1.5").
@@ -234,11 +235,10 @@ def title_definition(text: str, title_end: int) -> tuple[int, int] | None:
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\([^()]{1,20}\)")
+# Words of a sentence about the paper's own work: a first person or "this paper".
+FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Tt]his (?:paper|work|study|article|report))\b")
 # A sentence of the paper's own work, or one that calls a thing new ("X is a new message-passing algorithm").
-_OWN_OR_NEW = re.compile(
-    r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Tt]his (?:paper|work|study|article|report))\b|"
-    r"\b(?:propos|present|introduc|develop|design|call|[Nn]ew|[Nn]ovel)"
-)
+_OWN_OR_NEW = re.compile(rf"{FIRST_PERSON.pattern}|\b(?:propos|present|introduc|develop|design|call|[Nn]ew|[Nn]ovel)")
 
 
 def known_topic_at(text: str, title_end: int, pos: int) -> bool:
