@@ -1,6 +1,7 @@
 """Whether a paper's long form of an acronym means what a gazetteer row means: the same thing spelled otherwise
 ("Labelled Faces in the Wild" of "Labeled Faces in the Wild") or something else ("partial optimal transport" is
-not the row's "program of thoughts"), compared by 5-letter word stems. Used by ``kg_entities``."""
+not the row's "program of thoughts"), compared by 5-letter word stems; and whether a definition names a data
+collection whatever its long form means ("the Liver Tumor Segmentation (LiTS) Challenge"). Used by ``kg_entities``."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ import re
 from difflib import SequenceMatcher
 
 from extract.corpus import expands, is_acronym
-from extract.lexicon import Entry, norm_key
+from extract.lexicon import Entry, norm_key, task_acronym_keys
 
-__all__ = ["other_meaning", "same_meaning"]
+__all__ = ["named_data_after", "other_meaning", "same_meaning"]
 
 _FUNCTION_WORDS = frozenset({"of", "for", "the", "a", "an", "and", "in", "on", "with", "to", "via", "by"})
 
@@ -128,3 +129,31 @@ def same_meaning(long_form: str, entry: Entry) -> bool:
     "Labeled Faces in the Wild"): the same 5-letter stems."""
     mine = _stems(long_form)
     return bool(mine) and any(mine == _stems(x) for x in _row_long_forms(entry))
+
+
+# "the Liver Tumor Segmentation (LiTS) Challenge", "the visual wake words (VWW) dataset": after the definition, a
+# data or contest noun names the collection itself (whatever the long form names: a task, a property).
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[\w\-]+\s+){0,3}$")
+_DATA_HEAD_AFTER = re.compile(
+    r"\s+(?:(?P<b>[Cc]hallenge|[Bb]enchmark|[Cc]ompetition|[Ll]eaderboard|[Ss]hared [Tt]ask)|"
+    r"(?P<d>[Dd]ata ?set|[Cc]orpus|[Dd]atabase))\b(?!\s+(?:of|for)\b)"
+)
+
+
+def named_data_after(text: str, ls: int, se: int) -> str | None:
+    """Benchmark or Dataset when the definition "the long form (ACRONYM)" spanning ``text[ls:se]`` is followed by a
+    contest or data noun: the acronym names that collection ("the ... (LiTS) Challenge"), else None. Not for a
+    task's acronym, nor for one the title opens with (its subtitle types it: "VisDA: The ... Challenge").
+
+    >>> named_data_after("We win the Zorp Tumor Segmentation (ZTS) Challenge.", 11, 39)
+    'Benchmark'
+    >>> named_data_after("We use zorp tumor segmentation (ZTS) datasets of many kinds.", 7, 35) is None
+    True
+    """
+    m = _DATA_HEAD_AFTER.match(text, se + (text[se : se + 1] == ")"))
+    if m is None or not _THE_BEFORE.search(text, max(0, ls - 40), ls):
+        return None
+    acronym = text[text.rfind("(", ls, se) + 1 : se]
+    if norm_key(acronym) in task_acronym_keys() or re.match(rf"{re.escape(acronym)}(?![\w\-])", text):
+        return None  # a task's acronym ("the ... (QA) dataset"); a title that opens with it says what it is
+    return "Benchmark" if m.group("b") else "Dataset"

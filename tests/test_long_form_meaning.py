@@ -61,3 +61,14 @@ def test_a_paper_acronym_one_word_apart_from_the_lists_is_its_own() -> None:
     assert "supervised fine-tuning" not in ents and ents["SFT"]["label"] == "Method"
     # an untyped long form one word apart is the row spelled loosely: "Network Architecture Search (NAS)"
     assert "neural architecture search" in _ents("T\n\nWe use Network Architecture Search (NAS) on zorps.")
+
+
+def test_a_definition_followed_by_a_contest_or_data_noun_names_the_collection() -> None:
+    """"the Zorp Tumor Segmentation (ZTS) Challenge": a task's long form, but the acronym names the contest the paper
+    is evaluated on; a task acronym ("question answering (QA) dataset") stays none."""
+    from tests.entity_helpers import entities_of
+
+    ents = entities_of("T\n\nOur method ranks first on the Zorp Tumor Segmentation (ZTS) Challenge and on the "
+                       "synthetic question answering (QA) dataset of Blarg.")
+    assert ents["ZTS"]["label"] == "Benchmark"
+    assert "QA" not in ents

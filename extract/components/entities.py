@@ -64,7 +64,7 @@ from extract.lexicon import (
     task_acronym_keys,
     task_keys,
 )
-from extract.long_form_meaning import other_meaning, same_meaning
+from extract.long_form_meaning import named_data_after, other_meaning, same_meaning
 from extract.mention_cues import RIGHT_CUE, cue_label
 from extract.name_repeats import long_form_uses, proposal_reuses, title_spellings
 from extract.origins import mark_origins
@@ -173,7 +173,7 @@ class EntityResolver:
         for ls, le, ss, se in ABBREVS.get(doc, []):
             lf, sf = text[ls:le], text[ss:se]
             ksf, klf = norm_key(sf), norm_key(lf)
-            if self._is_generic(ksf) or self._is_generic(klf) or "/" in sf:
+            if self._is_generic(ksf) or (self._is_generic(klf) and not named_data_after(text, ls, se)) or "/" in sf:
                 generic_sf.add(ksf)
                 continue
             entry = self.index.get(ksf)
@@ -201,7 +201,7 @@ class EntityResolver:
             if entry is not None:
                 proto = Cand(0, 0, entry.label, entry.name, entry.parent or "", "abbreviation", 3, entry)
             else:
-                label = classify_long_form(lf)
+                label = named_data_after(text, ls, se) or classify_long_form(lf)
                 if (label is None and (ss, se) in acro_props and (acro_props[(ss, se)] or not METRIC_HEAD.search(lf))
                         and not (klf in task_keys() and ksf in self.task_acronyms and klf not in key_index())):
                     # not "a novel zorp stereo (ZS) method" when the field writes ZS for the task
