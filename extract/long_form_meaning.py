@@ -140,20 +140,21 @@ _DATA_HEAD_AFTER = re.compile(
 )
 
 
-def named_data_after(text: str, ls: int, se: int) -> str | None:
-    """Benchmark or Dataset when the definition "the long form (ACRONYM)" spanning ``text[ls:se]`` is followed by a
+def named_data_after(text: str, ls: int, ss: int, se: int) -> str | None:
+    """Benchmark or Dataset when the definition "the long form (ACRONYM)" (long form ``text[ls:...]``, acronym
+    ``text[ss:se]``) is followed by a
     contest or data noun: the acronym names that collection ("the ... (LiTS) Challenge"), else None. Not for a
     task's acronym, nor for one the title opens with (its subtitle types it: "VisDA: The ... Challenge").
 
-    >>> named_data_after("We win the Zorp Tumor Segmentation (ZTS) Challenge.", 11, 39)
+    >>> named_data_after("We win the Zorp Tumor Segmentation (ZTS) Challenge.", 11, 36, 39)
     'Benchmark'
-    >>> named_data_after("We use zorp tumor segmentation (ZTS) datasets of many kinds.", 7, 35) is None
+    >>> named_data_after("We use zorp tumor segmentation (ZTS) datasets of many kinds.", 7, 32, 35) is None
     True
     """
     m = _DATA_HEAD_AFTER.match(text, se + (text[se : se + 1] == ")"))
     if m is None or not _THE_BEFORE.search(text, max(0, ls - 40), ls):
         return None
-    acronym = text[text.rfind("(", ls, se) + 1 : se]
+    acronym = text[ss:se]
     if norm_key(acronym) in task_acronym_keys() or re.match(rf"{re.escape(acronym)}(?![\w\-])", text):
         return None  # a task's acronym ("the ... (QA) dataset"); a title that opens with it says what it is
     return "Benchmark" if m.group("b") else "Dataset"

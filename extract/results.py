@@ -61,9 +61,11 @@ _CHANGE_AFTER_METRIC = re.compile(
 _COMPONENT_AFTER = re.compile(
     r"\s*(?:backbones?|encoders?|decoders?|feature extractors?|as\s+(?:the\s+|a\s+)?backbone)\b"
 )
+# Verbs that beat something: what they name is compared with the result ("outperforming X", "surpasses X").
+_BEATS = r"outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*"
 # Before a model in its clause: it is what the result is compared with ("outperforming X", "baselines such as X").
 _COMPARISON = re.compile(
-    r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|(?:better|higher|lower|worse)\s+than|versus|vs\.?|"
+    rf"\b(?:{_BEATS}|(?:better|higher|lower|worse)\s+than|versus|vs\.?|"
     r"against|matching|match(?:es)?|rival\w*|such\s+as|including|e\.g\.|unlike|baselines?|competitors?)\b",
     re.IGNORECASE,
 )
@@ -74,9 +76,9 @@ _COMPARED_NAME = re.compile(
 # After a name, in a clause that beats something: a margin over it, however far the verb ("outperformed A by 28.4
 # points, ..., and Z by 3.0 points"); "improves Z by 3.0" is Z's own improvement.
 _BY_MARGIN = re.compile(r"\s+by\s+(?:about\s+|up\s+to\s+)?[+\-]?\d")
-_BEATING = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*)\b", re.IGNORECASE)
-# "Compared with X, our model ...": a comparison up to the next comma.
+_BEATING = re.compile(rf"\b(?:{_BEATS})\b", re.IGNORECASE)
 _OVER = re.compile(r"\bover\s+(?:the\s+)?$", re.IGNORECASE)
+# "Compared with X, our model ...": a comparison up to the next comma.
 _COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with))\b[^,;]*$", re.IGNORECASE)
 # Right before a number: the number is a compared system's ("compared to 77.0%", "than 60%", "the baseline 64.3%").
 _COMPARED_NUMBER = re.compile(

@@ -171,9 +171,9 @@ class EntityResolver:
         in_title: list[str] = []  # unknown acronyms defined in the abstract whose name the title uses
         redefined: set[str] = set()  # acronyms of gazetteer rows that the paper defines otherwise
         for ls, le, ss, se in ABBREVS.get(doc, []):
-            lf, sf = text[ls:le], text[ss:se]
+            lf, sf, data = text[ls:le], text[ss:se], named_data_after(text, ls, ss, se)
             ksf, klf = norm_key(sf), norm_key(lf)
-            if self._is_generic(ksf) or (self._is_generic(klf) and not named_data_after(text, ls, se)) or "/" in sf:
+            if self._is_generic(ksf) or (self._is_generic(klf) and not data) or "/" in sf:
                 generic_sf.add(ksf)
                 continue
             entry = self.index.get(ksf)
@@ -201,7 +201,7 @@ class EntityResolver:
             if entry is not None:
                 proto = Cand(0, 0, entry.label, entry.name, entry.parent or "", "abbreviation", 3, entry)
             else:
-                label = named_data_after(text, ls, se) or classify_long_form(lf)
+                label = data or classify_long_form(lf)
                 if (label is None and (ss, se) in acro_props and (acro_props[(ss, se)] or not METRIC_HEAD.search(lf))
                         and not (klf in task_keys() and ksf in self.task_acronyms and klf not in key_index())):
                     # not "a novel zorp stereo (ZS) method" when the field writes ZS for the task
