@@ -11,6 +11,7 @@ from extract.lexicon import lookup
 from extract.long_form_meaning import other_meaning
 from extract.mention_cues import CITED_AFTER
 from extract.proposal_titles import FIRST_PERSON, NAME
+from extract.word_find import find_word
 
 __all__ = [
     "AS_A_KIND",
@@ -286,9 +287,8 @@ def named_by_others_before(text: str, sents: list[list[int]], start: int, name: 
     technique describes the proposal). Wider than :func:`others_acronyms`: any mention, not only a definition, and
     a proposal verb does not make the sentence the paper's ("have been proposed"). The title does not count."""
     body = text.find("\n\n") + 2
-    pattern = re.compile(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])")
     return any(
-        a >= body and pattern.search(text, a, b) is not None and FIRST_PERSON.search(text, a, b) is None
+        a >= body and find_word(text, name, a, b) >= 0 and FIRST_PERSON.search(text, a, b) is None
         for a, b in sents
         if b <= start
     )

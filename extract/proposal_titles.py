@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from extract.lexicon import generic_keys, lookup, norm_key
+from extract.word_find import find_word
 
 __all__ = [
     "FIRST_PERSON", "NAME", "NAME_WORD", "TITLE", "TITLE_HEAD", "TITLE_ONLY", "TITLE_PHRASES", "TITLE_REPORT",
@@ -125,9 +126,16 @@ def _technique_phrase(name: str, text: str, start: int) -> bool:
         return False  # "Temporal Convolution for ...", "Knowledge Distillation for ...": a known or generic technique
     # the abstract naming it by its acronym ("GPHT", "PFNs" of "Prior-Data Fitted Networks"): its cues decide
     for initials in {"".join(p[0] for w in words for p in w.split("-") if p).upper(), "".join(w[0] for w in words)}:
-        if len(initials) >= 2 and re.compile(rf"(?<![\w\-]){initials}s?(?![\w\-])").search(text, start):
+        if len(initials) >= 2 and _uses_initials(text, initials, start):
             return False
     return True
+
+
+def _uses_initials(text: str, initials: str, start: int) -> bool:
+    """Whether ``text[start:]`` uses ``initials`` (or their plural) as a word."""
+    if re.escape(initials) != initials:  # a bracket or a dot among them: the regex they always made
+        return re.compile(rf"(?<![\w\-]){initials}s?(?![\w\-])").search(text, start) is not None
+    return find_word(text, initials, start) >= 0 or find_word(text, initials + "s", start) >= 0
 
 
 def title_match(text: str, title_end: int) -> re.Match[str] | None:
@@ -145,9 +153,7 @@ def title_match(text: str, title_end: int) -> re.Match[str] | None:
         return lead  # "ZorpFlux for Skeletons in the Wild": a new name-shaped word before "for" is the paper's
     only = TITLE_ONLY.match(title)
     name = only.group("name") if only else ""
-    if only and (" " not in name or _shaped_title(name)) and re.search(
-        rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text[title_end:]
-    ):
+    if only and (" " not in name or _shaped_title(name)) and find_word(text[title_end:], name) >= 0:
         return only
     return None
 
@@ -257,8 +263,9 @@ def defined_as_known(text: str, title_end: int, name: str) -> bool:
     >>> defined_as_known("Zorp Descent\\n\\nWe propose Zorp descent (ZD), a fast method.", 12, "Zorp Descent")
     False
     """
-    m = re.compile(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", re.IGNORECASE).search(text, title_end + 2)
-    if m is None:
+    at = find_word(text, name, title_end + 2, ignore_case=True)
+    if at < 0:
         return False
-    bracketed = text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")"
-    return (bracketed or _ACRONYM_AFTER.match(text, m.end()) is not None) and known_topic_at(text, title_end, m.end())
+    end = at + len(name)
+    bracketed = text[at - 1 : at] == "(" and text[end : end + 1] == ")"
+    return (bracketed or _ACRONYM_AFTER.match(text, end) is not None) and known_topic_at(text, title_end, end)
