@@ -95,3 +95,11 @@ def test_a_kind_others_named_before_describes_the_proposal() -> None:
            "end-to-end DZT model, which contains two CNNs.")
     assert "DZT" in _proposed_names(own)
     assert "ZG-MC" in _proposed_names("T\n\nIn this study, we propose a novel ZG-MC method that uses curvature.")
+
+
+def test_what_the_paper_builds_upon_is_not_its_proposal() -> None:
+    """"we build upon the Zorp Blarg Inference (ZBI)" names the foundation, like "build on"; "we build ZorpNet"
+    still proposes."""
+    assert _proposed_names("T\n\nTo scale, we build upon the Zorp Blarg Inference (ZBI), a black-box method.") == []
+    assert _proposed_names("T\n\nWe build upon ZorpNet to handle graphs.") == []
+    assert "ZorpNet" in _proposed_names("T\n\nWe build ZorpNet, a new graph model.")

@@ -75,7 +75,7 @@ SPAN_KEY = "kg_proposed"
 
 
 _STOP = (
-    r"to|that|which|who|using|use|with|on|for|by|in|into|from|based|via|how|whether|what|when|where|and|or|"
+    r"to|that|which|who|using|use|with|on|upon|for|by|in|into|from|based|via|how|whether|what|when|where|and|or|"
     r"leveraging|utilizing|this|these|its|their|it|is|are|as|at|than|such"
 )
 # What a proposal is made of, not its name: "a novel method combining CTC and ...", "a model built upon SeqDPP".
