@@ -12,6 +12,11 @@ import re
 __all__ = ["find_word", "word_pattern"]
 
 
+# Letters that re's IGNORECASE matches to an ASCII letter but str.lower() does not lower to one (Kelvin sign, long s,
+# dotless i); the dotted capital I lowers to two characters, which the length test catches.
+_FOLDS_TO_ASCII = "\u212a\u017f\u0131"
+
+
 def _inside_word(c: str) -> bool:
     """Whether ``c`` continues a word as ``[\\w\\-]`` does in a regex (letters, digits, ``_`` and ``-``)."""
     return c.isalnum() or c in "_-"
@@ -29,10 +34,11 @@ def find_word(text: str, word: str, start: int = 0, end: int | None = None, *, i
     """
     start, stop = max(0, start), len(text) if end is None else min(end, len(text))
     if ignore_case or not word:
-        if not (text.isascii() and word.isascii() and word):
+        low = text.lower()
+        if not (word.isascii() and word and len(low) == len(text)) or any(c in text for c in _FOLDS_TO_ASCII):
             m = word_pattern(word, re.IGNORECASE).search(text, start, stop)
             return -1 if m is None else m.start()
-        text, word = text.lower(), word.lower()
+        text, word = low, word.lower()  # other letters lower to non-ASCII ones of the same length: same matches
     i = text.find(word, start, stop)
     while i >= 0:
         j = i + len(word)

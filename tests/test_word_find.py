@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from extract.word_find import find_word, word_pattern
 
-_TEXT = st.text(alphabet="aAbB-_ 1.é\u0130K", max_size=30)  # letters, word joiners, a non-ASCII capital
-_WORD = st.text(alphabet="aAbB-1é", min_size=1, max_size=4)
+# letters, word joiners, and letters whose case folding is odd (dotted capital I, Kelvin sign, long s, dotless i)
+_TEXT = st.text(alphabet="aAbBkKsSiI-_ 1.é\u0130\u212a\u017f\u0131", max_size=30)
+_WORD = st.text(alphabet="aAbBkKsSiI-1é", min_size=1, max_size=4)
 
 
 @given(_TEXT, _WORD, st.integers(-3, 32), st.one_of(st.none(), st.integers(0, 32)), st.booleans())
