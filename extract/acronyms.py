@@ -121,15 +121,21 @@ def initials_long_form(letters: str, window: str) -> str | None:
     ('Laplacian Matrix Mixed-up Module', 'Mixture-of-Experts')
     >>> initials_long_form("ACAM", "an attention-guided class activation map")
     'attention-guided class activation map'
+    >>> initials_long_form("ZORTT", "a novel Zi-level Optimization based Robust Target Training")
+    'Zi-level Optimization based Robust Target Training'
     """
     words = list(_INITIAL_WORD.finditer(window))
     # a lower-case particle joined by a hyphen may spell no letter: "Laplacian Matrix Mixed-up Module (LM3)"; nor
     # may any part after a compound's first: "attention-guided class activation map (ACAM)"
     joined = [window[w.start() - 1 : w.start()] == "-" for w in words]
+    # in a title-case long form, up to two lower-case words spell none: "Bi-level Optimization based Robust ..."
+    capitals = [w for w in words if w.group()[0].isupper()]
     for ws in (words, [w for w, j in zip(words, joined, strict=True) if not (j and w.group() in _PARTICLES)],
-               [w for w, j in zip(words, joined, strict=True) if not j]):
+               [w for w, j in zip(words, joined, strict=True) if not j], capitals):
         tail = ws[len(ws) - len(letters) :] if len(ws) >= len(letters) else []
         spelled = "".join(w.group()[0] for w in tail).lower()
+        if ws is capitals and tail and (tail[-1] is not words[-1] or len(words) - words.index(tail[0]) > len(tail) + 2):
+            continue
         if tail and spelled == letters.lower() and tail[0].group().lower() not in _STOP:
             return window[tail[0].start() :]
     return None

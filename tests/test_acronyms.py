@@ -64,3 +64,15 @@ def test_initials_may_skip_the_second_part_of_a_hyphened_compound() -> None:
     assert [text[a:b] for a, b, _, _ in find_abbreviations(text)] == ["attention-guided crisp activation map"]
     window = "the Asynchronous Advantage Actor-Critic"
     assert initials_long_form("AAAC", window) == "Asynchronous Advantage Actor-Critic"
+
+
+def test_initials_of_a_title_case_long_form_skip_up_to_two_lower_case_words() -> None:
+    """"Zi-level Optimization based Robust Target" spells ZORT with its capitals; a run that does not end the window,
+    or that skips three lower-case words, spells nothing."""
+    from extract.acronyms import initials_long_form
+
+    assert initials_long_form("ZORT", "a Zi-level Optimization based Robust Target") == (
+        "Zi-level Optimization based Robust Target"
+    )
+    assert initials_long_form("ZORT", "a Zi-level Optimization based on the Robust Target") is None
+    assert initials_long_form("ZOR", "the Zorp Optimization of Rates for quux") is None

@@ -103,6 +103,17 @@ def test_a_latex_superscript_is_part_of_the_short_form_not_of_its_letters() -> N
     assert got == [("Zorp Ensemble Evolution", "ZEE$^2$"), ("Blarg Net", "BN$_{2}$")]
 
 
+def test_a_digit_superscript_counts_the_letter_before_it() -> None:
+    """"M$^2$AD" is MMAD and "ZORT$^2$" ZORTT, as the digit of "A3C" repeats the A: the whole long form, not the
+    shortest Schwartz & Hearst match ("Zorp Anomaly Detection", "based Robust Target Training"). A count the long
+    form cannot spell falls back to the letters ("ZEE$^2$" above)."""
+    assert _pairs("We propose the Multi-Zorp Anomaly Detection (M$^2$AD) method.") == [
+        ("Multi-Zorp Anomaly Detection", "M$^2$AD")
+    ]
+    text = "we propose a novel Zi-level Optimization based Robust Target Training (ZORT$^2$) method"
+    assert _pairs(text) == [("Zi-level Optimization based Robust Target Training", "ZORT$^2$")]
+
+
 def test_a_long_form_whose_every_initial_spells_the_acronym_is_taken_whole() -> None:
     """Schwartz & Hearst take the shortest match, with letters inside words: "time augmen(t)(a)tion" for TTA. When
     the words' initials spell the acronym exactly, the long form starts where they do."""

@@ -18,7 +18,10 @@ from extract.doc_data import ABBREVS, text_of
 # A parenthesis; its content is a short form ("(LoRA)", "(SFT; ...)") or a long form after an acronym.
 _PAREN = re.compile(r"\(([^()]{1,100})\)")
 _SF_IN = re.compile(r"\s*([A-Za-z0-9][^\s();,]{0,11}(?: [A-Za-z0-9][^\s();,]{0,6})?)\s*(?:$|[;,])")
-_LATEX_DECOR = re.compile(r"\$[\^_]\{?[^${}]{1,6}\}?\$$")
+# A LaTeX superscript or subscript in a short form: a digit superscript counts a letter ("M$^2$AD" is MMAD, like
+# "A3C"), any other decorates the name ("QLSD$^{++}$", "PAL$_p$").
+_LATEX_COUNT = re.compile(r"\$\^\{?(\d)\}?\$")
+_LATEX_DECOR = re.compile(r"\$[\^_]\{?[^${}]{1,6}\}?\$")
 _SF_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9\-]{1,10})\s*$")
 _WORD = re.compile(r"\S+")
 # (a comma before an article, "we" or "including" opens an apposition or a clause: "M2D2, a second-generation
@@ -40,6 +43,16 @@ def _code_of_word(sf: str, text: str, paren: int) -> bool:
         return False
     m = _WORD_BEFORE.search(text, max(0, paren - 40), paren)
     return m is not None and m.group(1).startswith(sf) and len(m.group(1)) > 2
+
+
+def _script_letters(sf: str) -> list[str]:
+    """The letters a short form with LaTeX scripts may spell, best reading first: "ZORT$^2$" is ZORT2 (the count
+    repeats the T, as in "A3C"), else ZORT; "ZL$_p$" is ZL. A short form without "$" is itself."""
+    if "$" not in sf:
+        return [sf]
+    stripped = _LATEX_DECOR.sub("", sf) or sf
+    counted = _LATEX_DECOR.sub("", _LATEX_COUNT.sub(r"\1", sf)) or sf
+    return [counted, stripped] if counted != stripped else [stripped]
 
 
 def _sf_ok(sf: str) -> bool:
@@ -141,8 +154,8 @@ def find_abbreviations(text: str) -> list[list[int]]:
             continue  # "as in Le Guin's Gifts (Le Guin, 2006)": a citation, not a definition
         if sm and _sf_ok(sm.group(1)) and not _code_of_word(sm.group(1), text, m.start()):
             sf = sm.group(1)
-            # a LaTeX superscript or subscript is part of the name, not of its letters: "(ZORT$^2$)" pairs as ZORT
-            span = _long_form_before(text, _LATEX_DECOR.sub("", sf) or sf, m.start())
+            span = next((lf for letters in _script_letters(sf) if (lf := _long_form_before(text, letters, m.start()))),
+                        None)
             if span is not None:
                 ss = m.start(1) + sm.start(1)
                 out.append([span[0], span[1], ss, ss + len(sf)])
