@@ -25,7 +25,11 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["blank_markup"]
+__all__ = ["SCRIPT", "blank_markup"]
+
+# A LaTeX superscript or subscript glued to a name, which is part of it ("BA$^3$US", "UFO$^2$", "QLSD$^{++}$"):
+# name patterns take it as they take a letter (a regex fragment).
+SCRIPT = r"\$[\^_]\{?[A-Za-z0-9+\-*]{1,4}\}?\$"
 
 # \textbf{X}, \emph{X}, \texttt{X} ...: font commands whose one argument is running text; \mathtt{X}, \mathrm{X}
 # ...: math fonts, which also set names ("$\mathtt{GELU}$", "$\mathrm{AP}^r$"). {\bf X}, {\em X}: the old switches.

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from extract.lexicon import generic_keys, lookup, norm_key
+from extract.markup import SCRIPT
 from extract.word_find import find_word
 
 __all__ = [
@@ -24,7 +25,11 @@ __all__ = [
 ]
 
 # One word of a name: capitalised, or with a capital/digit inside ("fast2slow", "o1", "k1.5").
-NAME_WORD = r"(?:[A-Z0-9][\w.+\-/'’^{}]*[\w+}]|[A-Z0-9]|[a-z][a-z\-]*[A-Z0-9][\w.+\-/^{}]*[\w+}])"
+# (A LaTeX superscript or subscript is part of the word: "BA$^3$US", "UFO$^2$", "QLSD$^{++}$".)
+NAME_WORD = (
+    rf"(?:[A-Z0-9](?:[\w.+\-/'’^{{}}]|{SCRIPT})*(?:[\w+}}]|{SCRIPT})|[A-Z0-9]"
+    rf"|[a-z][a-z\-]*[A-Z0-9](?:[\w.+\-/^{{}}]|{SCRIPT})*(?:[\w+}}]|{SCRIPT}))"
+)
 # Words joined by spaces, "of"/"for"/"&", "to" after a gerund ("Learning to Rank"), or a detached hyphen
 # ("Z 2 -Net", "Z 2 - Net": superscripts lost in conversion).
 NAME = rf"(?P<name>{NAME_WORD}(?:(?:\s(?:of\s|for\s|&\s|-\s)?|(?<=ing)\sto\s|\s-(?=[A-Z0-9])){NAME_WORD}){{0,4}})"

@@ -206,3 +206,12 @@ def test_a_listed_data_set_hyphened_to_a_capitalised_part_or_a_letter_is_a_subse
     assert got["Cityscapes"][3] == "gazetteer" and got["MNIST-Net"] == ("Model", "MNIST-Net", "", "shape")
     assert "COCO-ImageNet" not in _scan("We use COCO-ImageNet here.")
     assert _scan("We use MNIST-Net-based models.")["MNIST-Net"] == ("Model", "MNIST-Net", "", "shape")
+
+
+def test_a_latex_script_is_part_of_the_name() -> None:
+    """"ZA$^3$US", "UFO$^2$", "E$^2$-ZAG" are one name each, not "ZA" or "UFO"; a known data set with a script is a
+    variant of it ("COCO$_{half}$")."""
+    got = _scan("We present ZA$^3$US and E$^2$-ZAG, and beat ZQuux$^{++}$ on COCO$_{half}$.")
+    assert {"ZA$^3$US", "E$^2$-ZAG", "ZQuux$^{++}$", "COCO$_{half}$"} <= set(got)
+    assert not {"ZA", "ZAG", "ZQuux", "COCO"} & set(got)
+    assert got["COCO$_{half}$"][1:3] == ("COCO$_{half}$", "COCO")

@@ -103,3 +103,7 @@ def test_what_the_paper_builds_upon_is_not_its_proposal() -> None:
     assert _proposed_names("T\n\nTo scale, we build upon the Zorp Blarg Inference (ZBI), a black-box method.") == []
     assert _proposed_names("T\n\nWe build upon ZorpNet to handle graphs.") == []
     assert "ZorpNet" in _proposed_names("T\n\nWe build ZorpNet, a new graph model.")
+
+
+def test_a_latex_script_is_part_of_the_proposed_name() -> None:
+    assert _proposed_names("T\n\nWe propose a novel adaptation method ZA$^3$US with two techniques.") == ["ZA$^3$US"]

@@ -25,15 +25,17 @@ from extract.canonical import TAIL_WORDS, canonical_name, known, size_s_clash, s
 from extract.components.name_tails import method_tail, qualifier_start, tail_end
 from extract.doc_data import GAZ_META, SHAPE_META, span_at, text_of, token_starts
 from extract.lexicon import Entry, case_ok, generic_compound, generic_keys, key_index, norm_key
+from extract.markup import SCRIPT
 
 SPAN_KEY = "kg_shape"
 
 
 _CHUNK = re.compile(
-    r"(?<![\w.+\-/@^])(?=[\w.+\-/^{}]*[A-Z0-9])[A-Za-z0-9][A-Za-z0-9.+^]*"
-    r"(?:[-_/][A-Za-z0-9{][A-Za-z0-9.+^{}]*(?:(?<=\d)%)?)*"
+    rf"(?<![\w.+\-/@^])(?=[\w.+\-/^{{}}]*[A-Z0-9])[A-Za-z0-9](?:[A-Za-z0-9.+^]|{SCRIPT})*"
+    rf"(?:[-_/][A-Za-z0-9{{](?:[A-Za-z0-9.+^{{}}]|{SCRIPT})*(?:(?<=\d)%)?)*"
 )
 _PART_SEP = re.compile(r"[-_/]")
+_SCRIPT_RE = re.compile(SCRIPT)
 # A plural descriptor a missing space glued to the name after it: "three public benchmarks-AMOS, ..."
 _GLUED_DESCRIPTOR = re.compile(r"(?:benchmarks|datasets|models|methods|baselines|tasks)-(?=[A-Z])")
 _PART = re.compile(r"[^-_/]+")
@@ -342,6 +344,9 @@ class ShapeScanner:
         family that may take space-separated tails or None), or None if it is not a name."""
         if chunk.isalpha() and chunk[0].isupper() and chunk[1:].islower() and norm_key(chunk) not in key_index():
             return None  # an ordinary capitalised word ("The", "We")
+        if "$" in chunk and (entry := known(_SCRIPT_RE.sub("", chunk))) is not None and entry.label != "Method":
+            # "NLVR$^2$", "COCO$_{half}$": a known data set or model with a script is a variant of it
+            return len(chunk), entry.label, chunk, entry.name, "variant", None
         bounds = [(m.start(), m.end()) for m in _PART.finditer(chunk)]
         hit = _known_prefix(chunk, bounds)
         if hit is not None:
