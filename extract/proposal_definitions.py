@@ -29,7 +29,7 @@ from extract.proposal_context import (
 )
 from extract.proposal_kinds import CUE, CUE_LABEL, guess_label, head_before
 
-__all__ = ["SETTING_AFTER", "VERBS", "defined_proposals"]
+__all__ = ["SETTING_AFTER", "VERBS", "component_proposals", "defined_proposals"]
 
 # Proposal verbs after "we" / "this paper" ("we then propose": adverbs may come between, VERB_ADVERBS).
 VERBS = (
@@ -137,4 +137,40 @@ def defined_proposals(text: str, sents: list[list[int]], abbrevs: list[list[int]
         if m.group(0)[:3].lower() == "our":
             label = ""  # "our ... networks (X)": the possessive names no kind; the long form's head decides
         out.append((ss, se, label, "acronym"))
+    return out
+
+
+# The paper's own system named as the subject of a verb of make-up: "GAInS is firstly built on a ...", "ZorpNet
+# consists of two modules: ...", "Specifically, ZorpNet comprises ...".
+_MADE_OF = re.compile(
+    r"(?:^|[.;!?]\s+|\n)(?:(?:Specifically|Concretely|Technically|In particular|First|Firstly|Overall),?\s+)?"
+    r"(?P<name>\S+)\s+(?:is\s+(?:(?:firstly|first|mainly|primarily|largely)\s+)?(?:built|based)\s+(?:up)?on|"
+    r"consists?\s+of|comprises?|is\s+composed\s+of|contains?|includes?|incorporates?|integrates?|"
+    r"is\s+equipped\s+with)\b"
+)
+
+_OTHERS_BETWEEN = re.compile(r"\b(?:inspired|motivated|proposed|introduced)\s+(?:by|in)\b|\bet al\b|\bfollowing\b")
+
+
+def component_proposals(
+    text: str, sents: list[list[int]], abbrevs: list[list[int]], own: set[str]
+) -> list[tuple[int, int, str, str]]:
+    """(start, end, "", "component") of acronyms defined as parts of the paper's own system, after a verb of make-up
+    whose subject is a name in ``own`` (the names the paper proposes): "GAInS is firstly built on a Gradient Anomaly
+    Mapping Module (GAMM)", "ZorpNet consists of a Blarg Network (BN) and ...". Known names are used, not made."""
+    out: list[tuple[int, int, str, str]] = []
+    generic = generic_keys()
+    for ls, le, ss, se in abbrevs:
+        if ss < ls:
+            continue
+        sent_start = next((s for s, e in sents if s <= ls < e), 0)
+        m = _MADE_OF.search(text, max(0, sent_start - 2), ls)
+        if m is None or m.group("name").rstrip(",") not in own or m.start("name") < sent_start:
+            continue
+        short, long = text[ss:se], text[ls:le]
+        if lookup(short) or lookup(long) or norm_key(short) in generic or norm_key(long) in generic:
+            continue  # "QuantiDCE includes ... Knowledge Distillation (KD) fine-tuning": a known technique, used
+        if _OTHERS_BETWEEN.search(text, m.end(), ls):
+            continue  # "... all inspired by the educational theory of the Bloom Cognitive Model (BCM)": someone else's
+        out.append((ss, se, "", "component"))
     return out

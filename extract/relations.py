@@ -16,7 +16,9 @@ Ent = dict[str, Any]
 Rel = dict[str, Any]
 
 # How much a proposal cue is trusted.
-PROPOSE_CONFIDENCE = {"title": 0.85, "propose": 0.9, "naming": 0.9, "acronym": 0.85, "our": 0.7, "origin": 0.9}
+PROPOSE_CONFIDENCE = {
+    "title": 0.85, "propose": 0.9, "naming": 0.9, "acronym": 0.85, "our": 0.7, "origin": 0.9, "component": 0.75,
+}
 _EVAL_CUE = re.compile(
     r"\b(?:evaluat\w*|benchmark\w*|achiev\w*|outperform\w*|surpass\w*|score\w*|accurac\w*|results?|"
     r"performance|experiments?|tested|test set|state-of-the-art|SOTA|pass@\d+|F1|BLEU|win rate|on)\b",

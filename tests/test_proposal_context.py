@@ -107,3 +107,14 @@ def test_what_the_paper_builds_upon_is_not_its_proposal() -> None:
 
 def test_a_latex_script_is_part_of_the_proposed_name() -> None:
     assert _proposed_names("T\n\nWe propose a novel adaptation method ZA$^3$US with two techniques.") == ["ZA$^3$US"]
+
+
+def test_the_parts_of_the_papers_system_are_proposed() -> None:
+    from extract.pipeline import extract_records
+    from extract.records import Abstract
+
+    texts = ["We propose ZorpNet, a new detector. ZorpNet consists of a Blarg Fusion Module (BFM) and a decoder.",
+             "We study BlargNet, a known detector. BlargNet consists of a Blarg Fusion Module (BFM) and a decoder."]
+    recs = list(extract_records([Abstract(f"c{i}", "Detectors", t, "t") for i, t in enumerate(texts)]))
+    proposed = [{r.target for r in rec.relations if r.type == "PROPOSES"} for rec in recs]
+    assert "BFM" in proposed[0] and "BFM" not in proposed[1]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extract.components.abbreviations import find_abbreviations
-from extract.proposal_definitions import defined_proposals
+from extract.proposal_definitions import component_proposals, defined_proposals
 from extract.sentences import split_sentences
 
 
@@ -63,3 +63,22 @@ def test_a_known_definition_the_proposal_is_based_on_is_not_proposed() -> None:
     assert _proposed("T\n\nWe propose a simple and effective deep belief network (DBN) based model. It works.") == []
     text = "T\n\nWe propose a simple and effective zorp wobble network (ZWN) based model. It works."
     assert _proposed(text) == ["ZWN"]
+
+
+def _components(text: str, own: set[str]) -> list[str]:
+    sents = [list(s) for s in split_sentences(text)]
+    return [text[s:e] for s, e, _, _ in component_proposals(text, sents, find_abbreviations(text), own)]
+
+
+def test_parts_of_the_papers_own_system_are_its_proposals() -> None:
+    """"ZorpNet consists of a Blarg Fusion Module (BFM) and ...": new parts of the proposed system; not when the
+    subject is someone else's, nor a known technique the system uses, nor a theory it is inspired by."""
+    text = "T\n\nZorpNet consists of a Blarg Fusion Module (BFM) and a Quux Refinement Head (QRH). It is fast."
+    assert _components(text, {"ZorpNet"}) == ["BFM", "QRH"]
+    assert _components(text, {"BlargNet"}) == []
+    text = "T\n\nSpecifically, ZorpNet is firstly built on a Blarg Anomaly Mapping Module (BAMM), which encodes fields."
+    assert _components(text, {"ZorpNet"}) == ["BAMM"]
+    text = "T\n\nZorpNet includes two stages, Multi-Level Ranking (MLR) pre-training and Knowledge Distillation (KD)."
+    assert _components(text, {"ZorpNet"}) == ["MLR"]
+    text = "T\n\nZorpNet consists of two stages, all inspired by the theory of the Blarg Cognitive Model (BCM)."
+    assert _components(text, {"ZorpNet"}) == []

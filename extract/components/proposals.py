@@ -63,7 +63,7 @@ from extract.proposal_context import (
     trim_name,
     we_and,
 )
-from extract.proposal_definitions import SETTING_AFTER, VERBS, defined_proposals
+from extract.proposal_definitions import SETTING_AFTER, VERBS, component_proposals, defined_proposals
 from extract.proposal_kinds import guess_label
 from extract.proposal_titles import NAME as _NAME
 from extract.proposal_titles import TITLE as _TITLE
@@ -419,6 +419,8 @@ class ProposalFinder:
         found += named_pairs(text, found)  # "named ZorpQA-S and ZorpQA-L": both are coined
         if (lead := title_definition(text, text.find("\n\n"))) is not None:
             found.append((*lead, "", "title"))  # "Zorp Quux Network (ZQN): A Policy for ..."
+        if abbrevs and found:  # "ZorpNet consists of a Blarg Module (BM) and ...": parts of the paper's own system
+            found += component_proposals(text, sents, abbrevs, {text[f[0] : f[1]] for f in found})
         for s, e, label, rule in found:
             if e <= s:
                 continue
