@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from extract.lexicon import lookup
+from extract.lexicon import lookup, norm_key, task_acronym_keys
 from extract.metrics import find_metrics
 
 __all__ = ["RIGHT_CUE", "cue_label"]
@@ -213,10 +213,22 @@ def cue_label(text: str, start: int, end: int, *, defined: bool = False) -> str 
         return "Benchmark"
     if m is None and left == "the" and _EVALUATION_AFTER.match(text, end):
         return "Benchmark"  # "the ZORP-MIX evaluation": a named evaluation
+    if m is None and left in ("the", "The") and _CHALLENGE_AFTER.match(text, end) and (
+        not _VENUE.match(text, start, end) and norm_key(text[start:end]) not in task_acronym_keys()
+        and not _DIFFICULTY_BEFORE.search(text, max(0, start - 30), start)
+    ):
+        return "Benchmark"  # "ranked first in the ZorpVOT2022 challenge": a named contest (not "the VAD challenge")
     return _CUE_LABEL[m.lastgroup or "x"] if m is not None else None
 
 
 _EVALUATION_AFTER = re.compile(r"\s+evaluations?\b")
+# "the X challenge", "the X 2024 sub-challenge": one contest (the plural and a verb after it speak of difficulties).
+_CHALLENGE_AFTER = re.compile(
+    r"\s+(?:20\d\d\s+)?(?:sub-)?challenge(?![\w\-])(?!\s+(?:of|for|in|to|is|lies|remains|posed|facing)\b)"
+)
+_DIFFICULTY_BEFORE = re.compile(  # "HCL addresses the UMA challenge", "solving the IMVDA challenge": a difficulty
+    r"\b(?:address|tackl|solv|overcom|fac|pos|mitigat|alleviat|handl|meet|resolv)\w*\s+(?:this\s+|the\s+)$", re.I
+)
 # A citation right after a name: someone else's work ("a logic called TensorLog [5]", "PRover (Saha et al., 2020)").
 CITED_AFTER = re.compile(
     r"\s*(?:\[\d+(?:[,\-–]\s*\d+)*\]|\([A-Z][\w\-]+(?:\s+et\s+al\.?|\s+and\s+[A-Z][\w\-]+)?,?\s+(?:19|20)\d\d[a-z]?\))"

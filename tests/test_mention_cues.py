@@ -148,3 +148,14 @@ def test_the_papers_own_kind_in_apposition_types_the_name() -> None:
     assert _cue("This algorithm, SketchyZ, modifies a standard scheme.", "SketchyZ") == "Method"
     assert _cue("Our proposed model, ZorpLM, outperforms them.", "ZorpLM") == "Model"
     assert _cue("We compare this, ZorpLM, with them.", "ZorpLM") is None  # no kind noun
+
+
+def test_the_named_challenge_is_a_contest_and_a_task_challenge_a_difficulty() -> None:
+    """"first place in the ZorpVOT2022 challenge", "the ZQK 2024 sub-challenge": a contest; "the VOS challenge"
+    (a task's acronym), "addresses the ZUMA challenge", "Zorp challenges" and a conference's are difficulties."""
+    assert _cue("We won first place in the ZorpVOT2022 challenge.", "ZorpVOT2022") == "Benchmark"
+    assert _cue("Results of the ZQK 2024 sub-challenge", "ZQK") == "Benchmark"
+    assert _cue("Annotations increase the magnitude of the VOS challenge.", "VOS") is None
+    assert _cue("Our method addresses the ZUMA challenge well.", "ZUMA") is None
+    assert _cue("This raises the ZorpNLP challenges of today.", "ZorpNLP") is None
+    assert _cue("We use data of the MICCAI 2017 challenge.", "MICCAI 2017") is None
