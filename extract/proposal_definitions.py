@@ -54,7 +54,8 @@ _CUE_BEFORE_DEF = re.compile(
     rf"(?P<gap>(?:an?|the|our)\s+(?:[\w\-]+\s+){{0,7}}?{_APPOSED}s?(?:\s+(?:for|of|in|to|with|on)\s+[^,:;()]{{1,60}}?)?\s*(?:,|:|--|—|–|-)\s+|"
     rf"(?:(?:an?|the|our)\s+)?(?:(?:new|novel|simple|general|unified|efficient|effective|scalable|"
     rf"principled|lightweight|generic|flexible|robust|practical|first)(?:[\s,]+(?:and|yet|but)\s+|[\s,]+)){{0,3}}"
-    rf"(?:[a-z][\w\-]*(?:,\s+|\s+)(?:called|named|dubbed|termed)?\s*)?)[\"“‘]?$"
+    # an adverb may modify the one word: "we propose a computationally cheaper, optimizable ... scheme (OMA)"
+    rf"(?:(?:(?!family\b|only\b)[a-z]{{2,}}ly\s+)?[a-z][\w\-]*(?:,\s+|\s+)(?:called|named|dubbed|termed)?\s*)?)[\"“‘]?$"
     rf"|\b[Ww]e (?:call|name|term|dub)\s+(?P<named>{NAMED_OBJECT}(?:\s+an?)?)\s+[\"“‘]?$"
 )
 # What a proposed acronym names when a task or setting noun follows it: no entity.

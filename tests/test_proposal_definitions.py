@@ -82,3 +82,11 @@ def test_parts_of_the_papers_own_system_are_its_proposals() -> None:
     assert _components(text, {"ZorpNet"}) == ["MLR"]
     text = "T\n\nZorpNet consists of two stages, all inspired by the theory of the Blarg Cognitive Model (BCM)."
     assert _components(text, {"ZorpNet"}) == []
+
+
+def test_an_adverb_may_modify_the_word_before_the_long_form() -> None:
+    """"a computationally cheaper, zorp-able ... (ZMA)": the adverb and its adjective are the cue's gap; "family" is no
+    adverb, so "a family of ... (ZFD)" still needs its own reading."""
+    text = "T\n\nWe propose a computationally cheaper, zorpable model averaging scheme (ZMA). It is fast."
+    assert _proposed(text) == ["ZMA"]
+    assert _proposed("T\n\nWe develop a family of zorp-aware prior (ZAP) distributions over weights.") == []
