@@ -32,3 +32,11 @@ def test_a_qualified_known_technique_is_the_papers_variant() -> None:
     assert classify_long_form("zorp-regularised Gaussian processes") == "Method"
     ents = _ents("T\n\nWe segment cells with a tree-structured zorp conditional random field (ZCRF). ZCRF is fast.")
     assert ents["ZCRF"]["label"] == "Method" and "CRF" not in ents
+
+
+def test_an_acronym_defined_before_algorithm_names_a_technique() -> None:
+    """"the zorp-benefit greedy (ZBG) algorithm": a named algorithm whatever its long form; "(ZFSS) methods", a class
+    of methods for something, does not type it."""
+    ents = _ents("T\n\nWe analyse the zorp-benefit greedy (ZBG) algorithm and show ZBG is near optimal.")
+    assert ents["ZBG"]["label"] == "Method"
+    assert "ZFSS" not in _ents("T\n\nExisting zorp few-shot segmentation (ZFSS) methods fail on small objects.")

@@ -72,8 +72,8 @@ from extract.proposal_titles import known_topic_at, not_own_subtitle
 
 # The subtitle after a title's opening acronym ("ZVIS: Unsupervised Video Instance Segmentation").
 _SUBTITLE = re.compile(r"\s*:\s*(?:The\s+)?([^\n:]+)")
-# A component noun right after an acronym's definition: "(BPW) filter", "(CMFI) module".
-_COMPONENT_AFTER = re.compile(r"\)\s*(?:filter|module|block|unit|mechanism|operator|branch|strategy)s?\b")
+# A component noun right after an acronym's definition: "(BPW) filter", "(CMFI) module"; one "(PP) algorithm".
+_COMPONENT_AFTER = re.compile(r"\)\s*(?:(?:filter|module|block|unit|mechanism|operator|branch|strategy)s?|algorithm)\b")
 _CLASS_HEAD = re.compile(r"(?:[Mm]odels?|[Nn]etworks?|LLMs?|LMs?)$")
 _ET_AL = re.compile(r"\s+et\.?\s+al\b")
 
