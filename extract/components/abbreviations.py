@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from extract.acronyms import best_long_form, capitals_long_form, initials_long_form, numeral_words, repeated_letters
 from extract.doc_data import ABBREVS, text_of
+from extract.markup import SCRIPT
 
 # A parenthesis; its content is a short form ("(LoRA)", "(SFT; ...)") or a long form after an acronym.
 _PAREN = re.compile(r"\(([^()]{1,100})\)")
@@ -21,7 +22,7 @@ _SF_IN = re.compile(r"\s*([A-Za-z0-9][^\s();,]{0,11}(?: [A-Za-z0-9][^\s();,]{0,6
 # A LaTeX superscript or subscript in a short form: a digit superscript counts a letter ("M$^2$AD" is MMAD, like
 # "A3C"), any other decorates the name ("QLSD$^{++}$", "PAL$_p$").
 _LATEX_COUNT = re.compile(r"\$\^\{?(\d)\}?\$")
-_LATEX_DECOR = re.compile(r"\$[\^_]\{?[^${}]{1,6}\}?\$")
+_LATEX_DECOR = re.compile(SCRIPT)
 _SF_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9\-]{1,10})\s*$")
 _WORD = re.compile(r"\S+")
 # (a comma before an article, "we" or "including" opens an apposition or a clause: "M2D2, a second-generation
