@@ -46,7 +46,7 @@ HAND: tuple[str, ...] = (
     r"F1(?:[- ]scores?|[- ]measure)?",
     r"F-?0\.5(?:[- ]scores?)?",  # the F-beta of grammatical error correction, also written "F-0.5"
     r"EM",
-    r"(?:BLEU|Bleu)(?:-[1-4])?(?: scores?)?",
+    r"(?:BLEU|Bleu)(?:-?[1-4]|@[1-4])?(?: scores?)?",  # "BLEU-4", "BLEU4", "BLEU@4"
     r"(?:ROUGE|Rouge)(?:-[12L])?(?: scores?)?",
     r"(?:METEOR|Meteor)",  # title case too: "Rouge-1", "Bleu-4", "Meteor"
     r"CIDEr",

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import re
 
-from extract.result_neighbours import Metric
+from extract.result_neighbours import Mention, Metric
 from extract.result_numbers import Number
 
 __all__ = [
     "LIST_SEP", "Mention", "adjacent_runs", "aside_pairs", "lists", "metric_lists", "paired_names", "paired_runs",
 ]
 
-Mention = tuple[int, int, str, str, bool]  # start, end, entity name, label, proposed
 
 # ("A, B and C", "A/B/C"; also "the A test set, the B validation set and ...": a split's name between items, and
 # "the 4-class A dataset and the 15-class B dataset": a data noun after each item, a class count before it)
@@ -91,8 +90,8 @@ def paired_names(group: list[Number], runs: list[list[Mention]], text: str = "")
 # and between a list of metrics and the numbers after it ("the accuracy and F1 of BarNet reach 91% and 88%").
 _METRICS_AFTER = re.compile(
     r"\s*(?:points?\s+)?(?:(?:relative\s+|absolute\s+)?(?:improvements?|gains?|reductions?|increases?|decreases?|"
-    r"drops?)\s+)?(?:(?:in\s+terms\s+of|in|on|for|of)\s+)?(?:the\s+)?"
-)  # ("a 15.3% and 14.7% improvement in MAE and RMSE")
+    r"drops?)\s+)?(?:(?:(?:(?:performance|results?|scores?)\s+)?in\s+terms\s+of|in|on|for|of)\s+)?(?:the\s+)?"
+)  # ("a 15.3% and 14.7% improvement in MAE and RMSE", "28.3% and 58.2% performance in terms of BLEU4 and CIDEr")
 _NUMBERS_AFTER = re.compile(r"[^\d.;:()]{0,40}")
 
 

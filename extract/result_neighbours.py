@@ -14,10 +14,14 @@ __all__ = [
     "CHANGE_WORDS",
     "CLAUSE_BREAK",
     "ELIDED_GAP",
+    "Mention",
     "Metric",
+    "bench_right_after",
     "elided_metric",
     "metric_in_terms",
+    "metric_on_after",
     "named_as_training",
+    "named_score",
     "on_benches",
     "scoped_benchmark",
     "sentence_bench",
@@ -26,6 +30,7 @@ __all__ = [
 ]
 
 Metric = tuple[int, int, str, bool]  # start, end, metric as written, weak (see extract.metrics.find_metrics)
+Mention = tuple[int, int, str, str, bool]  # start, end, entity name, label, proposed
 CLAUSE_BREAK = re.compile(r";|,\s+(?:and\s+)?(?:while|whereas|but|although)\b")  # where a sentence's clauses start
 CHANGE_WORDS = re.compile(r"improvement|gain|reduction|increase|decrease|drop", re.IGNORECASE)
 
@@ -209,3 +214,22 @@ def metric_in_terms(text: str, metrics: list[Metric], end: int, stop: int) -> Me
         if end <= m[0] < end + 80 and not m[3] and not _BARE_NUMBER.search(text, end, m[0]):
             return m if _IN_TERMS.search(text, end, m[0]) else None
     return None
+
+
+_ON_METRIC = re.compile(r"\s*(?:%|points?|pts)?\s+on\s+(?:the\s+)?")
+
+
+def metric_on_after(text: str, metrics: list[Metric], end: int) -> Metric | None:
+    """A metric named right after a number with "on" ("by 2.5 on BLEU4 and 11.5 on CIDEr"): that number's, not the
+    metric before it."""
+    return next((m for m in metrics if not m[3] and m[0] >= end and _ON_METRIC.fullmatch(text, end, m[0])), None)
+
+
+def bench_right_after(text: str, end: int, benches: list[Mention]) -> Mention | None:
+    """The benchmark named right after a number, before its metric ("83.2% Zorp-Bench accuracy")."""
+    return next((b for b in benches if b[0] > end and not text[end : b[0]].strip()), None)
+
+
+def named_score(text: str, metric: Metric, benches: list[Mention]) -> bool:
+    """A "score" named by a benchmark right before it ("a FooBench score of 77.4")."""
+    return any(b[1] <= metric[0] and not text[b[1] : metric[0]].strip() for b in benches)

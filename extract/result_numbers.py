@@ -80,7 +80,9 @@ _DELTA_AFTER = re.compile(
 _CHANGE_VERB_BEFORE = re.compile(
     r"\b(?:(?:improv|increas|boost|rais|lift|gain|reduc|lower|decreas|cut|surpass|outperform|beat)\w*\s+[(|\s]*|"
     r"exceed\w*\s+[(|\s]*(?=[\w\-]+\s))"  # "exceeds X by 2%" is a change, "exceeding 95%" a level
-    r"(?:(?!to\b|from\b|of\b|at\b|with\b)[\w\-]+\s+){0,3}$",
+    r"(?:(?!to\b|from\b|of\b|at\b|with\b)[\w\-]+\s+){0,3}$|"
+    # "exceeding the best performing baseline up to 8.62%", "better than other trackers over 5%"
+    r"\b(?:surpass\w*|outperform\w*|beat\w*|exceed\w*|(?:better|higher)\s+than)\s+(?:[\w\-]+\s+){1,6}(?:up\s+to|over)\s+$",
     re.IGNORECASE,
 )
 # After a number (unit, metric): "over the strongest baseline", "over the previous state of the art".
@@ -100,7 +102,7 @@ _NOT_BEFORE = re.compile(
     r"[=×<≤≥#\[±]|\\times\s*\$?|(?<![-=])>|(?<=[A-Za-z])['’])\s*$"  # "ICCV'17": a year
 )
 # After a number: a size or a factor ("3.9×", "2x faster").
-_FACTOR_AFTER = re.compile(r"(?:\s*[-–~]\s*\d+(?:\.\d+)?)?\s*(?:×|x\b|times\b|\$?\\times\$?)")
+_FACTOR_AFTER = re.compile(r"(?:\s*(?:[-–~]|to)\s*\d+(?:\.\d+)?)?\s*(?:×|x\b|times\b|\$?\\times\$?)")  # "2 to 5 times"
 _SHARE_OF_COUNT = re.compile(
     r"\d\s+(?:labell?ed\s+)?(?:examples|samples|images|labels|instances|shots|annotations)(?:\s+per\s+\w+)?\s*\($"
 )
@@ -124,6 +126,13 @@ ASIDE = re.compile(
     re.IGNORECASE,
 )
 # A bracketed comparison after a result: "65.07% (vs. previous SOTA 24.68%) recall"; its number is someone else's.
+# Right before a bracket of numbers: a change over others ("performance gains over previous approaches (12.6% on A,
+# 11.6% on B)"): the numbers are its deltas.
+_CHANGE_OVER_OPEN = re.compile(
+    r"\b(?:improvements?|gains?|boosts?|increases?|reductions?|margins?|advantages?)\s+(?:over|against|compared\s+"
+    r"(?:to|with))\s+[^.;:()]{0,50}\(\s*$",
+    re.IGNORECASE,
+)
 _COMPARISON_OPEN = re.compile(
     r"\((?:vs\.|(?:vs|versus|compared (?:to|with)|previous|prior|baseline|SOTA|state[- ]of[- ]the[- ]art)\b)"
     r"[^()]*$",
@@ -412,6 +421,7 @@ def find_numbers(
         level = before.rstrip().endswith(" of") and not _HIGHER_LOWER.search(before)
         over = None if level else _OVER_BASELINE.match(text, last.end, e)
         delta = delta_before or after is not None or over is not None or any(n.role == "delta" for n in group)
+        delta = delta or (bracketed and _CHANGE_OVER_OPEN.search(raw_before) is not None)
         if any(_VERSUS_JOIN.fullmatch(text, a.end, b.start) for a, b in pairwise(group)):
             delta = False  # "gains from the state of the art (96.3% vs. 90.6%)": two levels, not a change
         goes_on = last_delta is not None and _DELTA_GOES_ON.fullmatch(text, last_delta.end, first.start) is not None

@@ -28,8 +28,11 @@ from extract.result_neighbours import (
     CHANGE_WORDS,
     CLAUSE_BREAK,
     Metric,
+    bench_right_after,
     elided_metric,
     metric_in_terms,
+    metric_on_after,
+    named_score,
     on_benches,
     scoped_benchmark,
     sentence_bench,
@@ -229,8 +232,10 @@ def sentence_results(
         if len(group) > 1:  # "71.2%, 64.0% and 55.3% on A, B and C (respectively)"
             olds = [n for n in group if n.role == "before"]
             news = [n for n in group if n.role != "before"]
-            # "on A/B/C ... from 35.6/20.7/30.3 to 86.1/66.7/54.7": the old and the new values each pair with A/B/C
-            for part in ([olds, news] if len(olds) > 1 and len(olds) == len(news) else [group]):
+            # "on A/B/C ... from 35.6/20.7/30.3 to 86.1/66.7/54.7": the old and the new values each pair with A/B/C;
+            # one old and one new value are one change, never two names' ("on A and B ... from 5.8% to 3.1% on A")
+            pair = len(group) == 2 and len(olds) == 1
+            for part in ([olds, news] if len(olds) > 1 and len(olds) == len(news) else [] if pair else [group]):
                 pair_bench.update(paired_names(part, lists(benches, text), text) or {})
         if len(group) > 1 and (respectively or slash):
             pair_model.update(paired_names(group, lists([m for m in subjects if m[3] == "Model"], text)) or {})
@@ -242,7 +247,7 @@ def sentence_results(
     pair_bench.update(aside_pairs(numbers, pair_bench))  # "94.6% (+1.2%) and ...": a note shares its number's
     listed = {m[2] for run in lists(benches, text) if len({x[2] for x in run}) > 1 for m in run}
     starts = {m[0] for m in mentions}  # "on ResNet50": an "on" phrase of a known name is no other benchmark
-    named_after = {gid: _bench_right_after(text, group[-1].end, benches) for gid, group in groups.items()}
+    named_after = {gid: bench_right_after(text, group[-1].end, benches) for gid, group in groups.items()}
     after_of = {
         gid: _metric_after(text, named[1] if (named := named_after[gid]) else group[-1].end, e, metrics)
         for gid, group in groups.items()
@@ -262,7 +267,8 @@ def sentence_results(
             # does ("67.6% accuracy on A, surpassing the prior best by over 17%")
             compared = _COMPARED_NUMBER.search(text, max(clause, n.start - 50), n.start) is not None
             usable = metrics if n.role == "delta" or compared else [m for m in metrics if m[0] not in owned]
-            metric = pair_metric.get(id(n)) or metric_after or _metric_before(usable, clause, n.start)
+            metric = pair_metric.get(id(n)) or metric_after or metric_on_after(text, usable, n.end) or _metric_before(
+                usable, clause, n.start)
             if (
                 metric is not None
                 and is_change(metric[2])
@@ -315,7 +321,7 @@ def sentence_results(
                     or (tied == "before" and n.unit and _STANDS_ALONE.match(text, group[-1].end, e))
                     or (paired and metric is not None)
                     or (metric is not None and n.unit == "%" and (metric is metric_after or compared))
-                    or (metric is not None and _named_score(text, metric, benches))
+                    or (metric is not None and named_score(text, metric, benches))
                 ):
                     continue  # a bare improvement, or a number tied to neither a metric nor a benchmark
                 name = name if metric is not None and (metric is metric_after or paired or compared) else "score"
@@ -349,16 +355,6 @@ def sentence_results(
     for r in out:
         del r["_group"], r["_end"], r["_start"], r["_tail"], r["_tied"]
     return out
-
-
-def _bench_right_after(text: str, end: int, benches: list[Mention]) -> Mention | None:
-    """The benchmark named right after a number, before its metric ("83.2% Zorp-Bench accuracy")."""
-    return next((b for b in benches if b[0] > end and not text[end : b[0]].strip()), None)
-
-
-def _named_score(text: str, metric: Metric, benches: list[Mention]) -> bool:
-    """A "score" named by a benchmark right before it ("a FooBench score of 77.4")."""
-    return any(b[1] <= metric[0] and not text[b[1] : metric[0]].strip() for b in benches)
 
 
 _QUALIFIER_TOKEN = re.compile(r"\s*([A-Z]\d{1,2}|[23]D)\s+")  # "Q8 accuracy", "better 3D AP"

@@ -1,0 +1,40 @@
+"""extract.results: which benchmark, metric and role each number of a pair or a list takes."""
+
+from __future__ import annotations
+
+from tests.test_results import _results
+
+
+def test_a_before_after_pair_takes_the_benchmark_after_it_not_a_name_list_of_the_sentence() -> None:
+    """"On both A and B, ... from 5.8% to 3.1% on A, and from 80% to 36.4% on B": each pair is A's or B's
+    old and new value; pairing 5.8 and 3.1 with "A and B" in order gave 3.1 to B."""
+    got = _results("On both Zorp-Bench and Quux-QA, FooNet improves the error from 5.8% to 3.1% on Zorp-Bench, "
+                   "and from 80% to 36.4% on Quux-QA.")
+    assert sorted((r[1], r[3]) for r in got) == [
+        ("Quux-QA", 36.4), ("Quux-QA", 80.0), ("Zorp-Bench", 3.1), ("Zorp-Bench", 5.8)]
+
+
+def test_numbers_pair_with_metrics_in_terms_of_after_a_generic_performance_word() -> None:
+    """"28.3% and 58.2% performance in terms of BLEU4 and CIDEr": the metrics are the list after "in terms of";
+    "BLEU4" is BLEU-4 written without its hyphen."""
+    got = _results("FooNet achieves new 28.3% and 58.2% performance in terms of BLEU4 and CIDEr metric on Zorp-Bench.")
+    assert [(r[2], r[3]) for r in got] == [("BLEU4", 28.3), ("CIDEr", 58.2)]
+
+
+def test_a_change_takes_the_metric_named_after_it_with_on() -> None:
+    """"by 2.5 on BLEU4 and 11.5 on CIDEr": each margin is in the metric after it, not the first one."""
+    got = _results("FooNet outperforms previous approaches by 2.5 on BLEU4 and 11.5 on CIDEr scores on Zorp-Bench.")
+    assert [(r[2], r[3]) for r in got] == [("BLEU4 improvement", 2.5), ("CIDEr improvement", 11.5)]
+
+
+def test_numbers_bracketed_after_gains_over_others_are_bare_changes() -> None:
+    """"performance gains over previous approaches (12.6% on A, 11.6% on B)": margins with no metric, which the
+    guide skips; they were scores on A and B."""
+    assert _results("FooNet sets a new state of the art with significant performance gains over previous "
+                    "approaches (12.6% on Zorp-Bench and 6.3% on Quux-QA).") == []
+
+
+def test_outperforming_others_up_to_a_number_is_a_change() -> None:
+    """"outperforms the state-of-the-art up to 4.8% absolute in MRR": an improvement of MRR, not an MRR of 4.8."""
+    got = _results("FooNet outperforms the best performing baseline up to 8.62% on Hits@1 on Zorp-Bench.")
+    assert [(r[2], r[3]) for r in got] == [("Hits@1 improvement", 8.62)]
