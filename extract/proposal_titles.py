@@ -21,7 +21,7 @@ from extract.word_find import find_word
 __all__ = [
     "FIRST_PERSON", "NAME", "NAME_WORD", "TITLE", "TITLE_HEAD", "TITLE_ONLY", "TITLE_PHRASES", "TITLE_REPORT",
     "defined_as_known", "digit_name", "known_topic_at", "not_own_subtitle", "title_definition", "title_head",
-    "title_lead", "title_match",
+    "title_lead", "title_match", "variant_title",
 ]
 
 # One word of a name: capitalised, or with a capital/digit inside ("fast2slow", "o1", "k1.5").
@@ -158,7 +158,37 @@ def title_match(text: str, title_end: int) -> re.Match[str] | None:
     name = only.group("name") if only else ""
     if only and (" " not in name or _shaped_title(name)) and find_word(text[title_end:], name) >= 0:
         return only
-    return None
+    return only if only and variant_title(name, text[title_end:]) else None
+
+
+# Capitalised words that open a title without naming anything: a question, a stance, a relation.
+_NOT_MODIFIERS = frozenset(["A", "An", "The", "On", "Towards", "Toward", "Beyond", "Is", "Are", "Does", "Do", "Can",
+                            "Why", "How", "When", "What", "Which", "Where", "Who", "Against", "From", "Into",
+                            "Through", "Without", "Inside", "Dissecting", "Rethinking", "Revisiting"])
+
+
+def variant_title(name: str, abstract: str = "") -> bool:
+    """A title (or its part before the colon) that is one or two capitalised modifiers and a known model's name
+    ("Parallel ZorpNet", "Fast Segment Anything"): the paper's own variant of the model, whether or not the
+    abstract repeats it; not an action on it ("Evaluating ZorpNet"), a question ("Is ZorpNet ..."), nor when the
+    ``abstract`` calls its variant another way ("Stable-SAM", "MobileSAM" for "... Segment Anything Model").
+
+    >>> variant_title("Parallel WaveNet"), variant_title("Demystifying ResNet"), variant_title("WaveNet")
+    (True, False, False)
+    >>> variant_title("Stable Segment Anything Model", "We present Stable-SAM, which ...")
+    False
+    """
+    words = name.split()
+    for k in (1, 2):
+        if len(words) <= k or any(not w[0].isupper() or w.lower().endswith("ing") or w in _NOT_MODIFIERS
+                                  for w in words[:k]):
+            return False
+        entry = lookup(" ".join(words[k:]))
+        if entry is not None and entry.label == "Model":
+            short = [re.escape(a) for a in entry.surfaces if " " not in a]
+            own = short and re.search(rf"(?<![\w\-])[A-Za-z][\w]*-?(?:{'|'.join(short)})(?![\w\-])", abstract)
+            return not own
+    return False
 
 
 # "X: A Multi-scale Residual Network for ...", "X: Criss-Cross Attention for ...": the kind of thing the title says

@@ -38,3 +38,14 @@ def test_a_title_that_names_the_topic_proposes_nothing() -> None:
     assert "ZVD" in _proposed("Zorp Variational Descent as Moment Matching", own)
     new = "Zorp variational descent (ZVD) is a new inference algorithm that moves particles."
     assert "ZVD" in _proposed("Zorp Variational Descent as Moment Matching", new)
+
+
+def test_a_title_that_modifies_a_known_model_names_the_papers_variant() -> None:
+    """"Fast Segment Anything", "Parallel WaveNet: ...": a capitalised modifier and a known model's name are the
+    paper's own variant, though the abstract never repeats it; an action on the model ("Demystifying WaveNet")
+    proposes nothing, nor does a title whose variant the abstract calls otherwise ("Stable-SAM")."""
+    assert _proposed("Zorpy WaveNet", "We train a faster WaveNet for speech.") == {"Zorpy WaveNet"}
+    assert _proposed("Parallel WaveNet: Fast Speech Synthesis", "We distil a WaveNet.") == {"Parallel WaveNet"}
+    assert _proposed("Demystifying WaveNet", "We study why WaveNet works.") == set()
+    assert "Stable Segment Anything Model" not in _proposed(
+        "Stable Segment Anything Model", "We present Stable-SAM, a robust variant of SAM.")

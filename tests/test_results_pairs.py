@@ -38,3 +38,8 @@ def test_outperforming_others_up_to_a_number_is_a_change() -> None:
     """"outperforms the state-of-the-art up to 4.8% absolute in MRR": an improvement of MRR, not an MRR of 4.8."""
     got = _results("FooNet outperforms the best performing baseline up to 8.62% on Hits@1 on Zorp-Bench.")
     assert [(r[2], r[3]) for r in got] == [("Hits@1 improvement", 8.62)]
+
+
+def test_a_range_of_factors_is_no_result() -> None:
+    """"the same accuracy as X but is 2 to 5 times faster": a speed-up, whose first number took the accuracy."""
+    assert _results("FooNet attains the same accuracy as BarLM but is 2 to 5 times faster.") == []

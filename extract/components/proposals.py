@@ -69,7 +69,15 @@ from extract.proposal_titles import NAME as _NAME
 from extract.proposal_titles import TITLE as _TITLE
 from extract.proposal_titles import TITLE_PHRASES as _TITLE_PHRASES
 from extract.proposal_titles import TITLE_REPORT as _TITLE_REPORT
-from extract.proposal_titles import defined_as_known, digit_name, title_definition, title_head, title_lead, title_match
+from extract.proposal_titles import (
+    defined_as_known,
+    digit_name,
+    title_definition,
+    title_head,
+    title_lead,
+    title_match,
+    variant_title,
+)
 
 SPAN_KEY = "kg_proposed"
 
@@ -331,7 +339,7 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
         lower_ok = rule == "lower" or LETTER_DIGIT_LETTER.search(name) is not None  # "fast2slow"
         if not any(c.isalpha() for c in name) or (not lower_ok and not any(c.isupper() for c in name)):
             continue  # "540-billion"
-        if rule == "title" and " " in name and not name_shaped(name) and (
+        if rule == "title" and " " in name and not name_shaped(name) and not variant_title(name, text[title_end:]) and (
             TITLE_TASK.match(name.rsplit(" ", 1)[-1]) or (name not in text[title_end:] and m.re not in _TITLE_PHRASES)
         ):  # the task a title opens with ("Interactive Medical Image Segmentation: A Benchmark ..."), or a catchy
             continue  # multi-word title phrase, not a name the abstract uses
