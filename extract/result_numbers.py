@@ -37,8 +37,10 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:an?|the)\s+)?(?:[\w\-@]+\s+){0,3}?$",
 # Between a delta and the next number: the same change goes on for another benchmark ("... on A and 0.39% on B").
 _DELTA_GOES_ON = re.compile(
     r"(?:\s+(?:relative|absolute)?\s*(?:improvements?|gains?|reductions?|increases?|decreases?|drops?))?"
-    r"\s+(?:on|in|for|over)\s+(?:[^,;(]|\([^(),;]*\)){1,40}?(?:,\s*(?:and\s+|with\s+)?|\s+and\s+)\$?"
-)  # (also "a 20.2% relative improvement on A, 20.9% on B"; not "over the winner (BarNet, 6.66%)")
+    r"\s+(?:on|in|for|over)\s+(?:[^,;(]|\([^(),;]*\)){1,40}?(?:,\s*(?:and\s+|with\s+)?|\s+and\s+)"
+    r"(?:(?:up\s+to|by|about|around|nearly|almost|over)\s+)?\$?"
+)  # (also "a 20.2% relative improvement on A, 20.9% on B", "by up to 1.6% on A and up to 1.7% on B"; not "over the
+# winner (BarNet, 6.66%)")
 _COUNTED_AFTER_NAME = re.compile(
     r"\S+\s+(?:datasets|benchmarks|tasks|models|languages|domains|splits|subsets|categories|classes|samples|"
     r"images|examples|sentences|documents|queries)\b",
@@ -222,10 +224,13 @@ def _candidates(
             continue  # "(77.4+4.2)%", "(1->16)": a sum or a range of settings
         if text[ne : ne + 1] == ")" and "." not in m.group("num") and text[max(s, ns - 1) : ns] != "(":
             continue  # an enumerator: "1) ..."
-        if (not metric_value and _NOT_BEFORE.search(text, max(s, start - 30), start)) or (
-            text[max(s, ns - 2) : ns].strip() in ("(",) and (text[ne : ne + 1] == ")" and "." not in m.group("num"))
-        ):
-            continue  # "Table 2", "k=5", "(1)"
+        if not metric_value and _NOT_BEFORE.search(text, max(s, start - 30), start) and not (
+            head.endswith("[") and "." in m.group("num")
+        ):  # (a citation's number, not "an RMSE of [2.21, 1.84]")
+            setting_end = m.end()  # the rest of its list too: "a difference of 12.2%, 9.3% and 4.0%", "[8, 19]"
+            continue  # "Table 2", "k=5"
+        if text[max(s, ns - 2) : ns].strip() in ("(",) and (text[ne : ne + 1] == ")" and "." not in m.group("num")):
+            continue  # "(1)"
         if _SHARE_OF_COUNT.search(text, max(s, start - 40), start):
             continue  # "with 60 examples per class (5%)": the share of data a count makes
         if _AT_BEFORE.search(text, max(s, start - 4), start) and _OPERATING_POINT.match(text, m.end()):

@@ -43,3 +43,19 @@ def test_outperforming_others_up_to_a_number_is_a_change() -> None:
 def test_a_range_of_factors_is_no_result() -> None:
     """"the same accuracy as X but is 2 to 5 times faster": a speed-up, whose first number took the accuracy."""
     assert _results("FooNet attains the same accuracy as BarLM but is 2 to 5 times faster.") == []
+
+
+def test_a_change_goes_on_after_up_to() -> None:
+    """"by up to 1.6% on A and up to 1.7% on B": the second number is a change too, not B's accuracy."""
+    got = _results("FooNet improves accuracy by up to 1.6% on Zorp-Bench and up to 1.7% on Quux-QA.")
+    assert [(r[1], r[2], r[3]) for r in got] == [
+        ("Zorp-Bench", "accuracy improvement", 1.6), ("Quux-QA", "accuracy improvement", 1.7)]
+
+
+def test_a_list_after_a_word_that_rules_out_its_first_number_is_no_result() -> None:
+    """"a difference of 12.2%, 9.3% and 4.0%", "detectors [8, 19]": the words before the list rule out the whole
+    list, not only its first number; a bracketed list of decimals is still values ("RMSE of [2.21, 1.84]")."""
+    assert _results("FooNet beats BarLM on Zorp-Bench by a performance difference of 12.2%, 9.3% and 4.0%.") == []
+    assert _results("FooNet reaches a higher accuracy on Zorp-Bench than earlier detectors [8, 19].") == []
+    got = _results("FooNet achieves an RMSE of [2.21, 1.84] on Zorp-Bench.")
+    assert [(r[2], r[3]) for r in got] == [("RMSE", 2.21), ("RMSE", 1.84)]
