@@ -65,8 +65,8 @@ _DELTA_BEFORE = re.compile(
     r"(?:\bby|\+|±|\b(?:improvements?|gains?|margins?|increases?|boosts?|reductions?|decreases?|drops?|"
     r"degradations?|advantages?|leads?|jumps?|gaps?)\s+of)\s+(?:(?:up to|over|about|around|nearly|almost|more than|"
     r"roughly|approximately|an average of|on average|(?:an )?average(?: of)?|at least|as much as|ranges? of|absolute|"
-    r"relative|a(?:\s+(?:large|significant|wide|substantial|considerable|clear|notable|big|great))?\s+margin(?:\s+of)?"
-    r"(?:\s*\(\s*(?:e\.g\.|i\.e\.)?,?)?|"
+    r"relative|a(?:\s+(?:large|significant|wide|substantial|considerable|clear|notable|big|great))?\s+margin(?:\s+of)?,?"
+    r"(?:\s*\(\s*(?:e\.g\.|i\.e\.)?,?)?|"  # ("by a large margin, more than 6%")
     r"a further|further|another|respectively|~)\s*)*$",
     re.IGNORECASE,
 )
@@ -418,7 +418,6 @@ def find_numbers(
         delta_before = _DELTA_BEFORE.search(before) is not None or (
             not bracketed
             and _CHANGE_VERB_BEFORE.search(before) is not None
-            and (len(group) == 1 or all(text[a.end : b.start].strip() == "/" for a, b in pairwise(group)))
             and group[0].role != "before"
         )  # (one number, or one slashed: "improves 0.9%/0.53% top-1 accuracy over X")
         after = _DELTA_AFTER.match(text, last.end, e)

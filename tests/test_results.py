@@ -436,7 +436,7 @@ def test_training_data_is_no_benchmark_of_a_result() -> None:
 
 
 def test_a_list_of_values_one_longer_than_its_names_ends_on_an_unnamed_item() -> None:
-    got = _results("FooNet improves BarLM for 8.43, 5.96 and 10.60 on Zorp-Bench, Quux-QA and math average benchmarks.")
+    got = _results("FooNet reaches 8.43, 5.96 and 10.60 on Zorp-Bench, Quux-QA and math average benchmarks.")
     assert [(b, v) for _, b, _, v, _ in got] == [("Zorp-Bench", 8.43), ("Quux-QA", 5.96), (None, 10.6)]
 
 

@@ -59,3 +59,24 @@ def test_a_list_after_a_word_that_rules_out_its_first_number_is_no_result() -> N
     assert _results("FooNet reaches a higher accuracy on Zorp-Bench than earlier detectors [8, 19].") == []
     got = _results("FooNet achieves an RMSE of [2.21, 1.84] on Zorp-Bench.")
     assert [(r[2], r[3]) for r in got] == [("RMSE", 2.21), ("RMSE", 1.84)]
+
+
+def test_a_list_after_a_change_verb_is_changes() -> None:
+    """"improves the baseline about 9.4% and 15%", "surpassing existing methods over 30%, 25% on A and B": a list
+    after a change verb is changes as much as one number is."""
+    got = _results("FooNet improves the baseline about 9.4% and 15% in accuracy on Zorp-Bench and Quux-QA, "
+                   "respectively.")
+    assert [(r[2], r[3]) for r in got] == [("accuracy improvement", 9.4), ("accuracy improvement", 15.0)]
+
+
+def test_a_margin_then_a_comma_still_opens_changes() -> None:
+    """"by a large margin, more than 6% on A, 7% on B and 4.5% on C": margins with no metric, not scores."""
+    assert _results("FooNet outperforms BarLM by a large margin, more than 6% on Zorp-Bench, 7% on Quux-QA and "
+                    "4.5% on Blip-Eval.") == []
+
+
+def test_a_list_of_margins_with_no_metric_is_no_result() -> None:
+    """"X improves Y for 8.43, 5.96 and 10.60 on A, B and math average benchmarks": margins with no metric, which
+    the guide skips (they were three scores)."""
+    assert _results("FooNet improves BarLM for 8.43, 5.96 and 10.60 on Zorp-Bench, Quux-QA and math average "
+                    "benchmarks.") == []
