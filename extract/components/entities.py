@@ -20,8 +20,9 @@ from spacy.tokens import Doc, Span
 
 from extract.acronyms import best_long_form, numeral_contraction, title_expansion
 from extract.canonical import canonical_key, canonical_name, clean_surface, known
-from extract.components.name_tails import spaced_variant
+from extract.components.name_tails import language_start, spaced_variant
 from extract.components.variants import link_variants, local_base
+from extract.data_names import task_with_data_name
 from extract.doc_data import (
     ABBREVS,
     ENTITIES,
@@ -36,7 +37,6 @@ from extract.doc_data import (
 from extract.entity_labels import (
     METRIC_HEAD,
     STATISTICAL_MODEL,
-    TASK_HEAD,
     Cand,
     classify_long_form,
     defines_no_entity,
@@ -65,7 +65,7 @@ from extract.lexicon import (
     task_keys,
 )
 from extract.long_form_meaning import named_data_after, other_meaning, same_meaning
-from extract.mention_cues import RIGHT_CUE, cue_label
+from extract.mention_cues import cue_label
 from extract.name_repeats import long_form_uses, proposal_reuses, title_spellings
 from extract.origins import mark_origins
 from extract.proposal_titles import known_topic_at, not_own_subtitle
@@ -76,31 +76,6 @@ _SUBTITLE = re.compile(r"\s*:\s*(?:The\s+)?([^\n:]+)")
 _COMPONENT_AFTER = re.compile(r"\)\s*(?:(?:filter|module|block|unit|mechanism|operator|branch|strategy)s?|algorithm)\b")
 _CLASS_HEAD = re.compile(r"(?:[Mm]odels?|[Nn]etworks?|LLMs?|LMs?)$")
 _ET_AL = re.compile(r"\s+et\.?\s+al\b")
-
-
-_MORE_TASK_HEADS = frozenset(["estimation", "analysis", "synthesis", "reconstruction", "matching", "modeling"])
-_NEXT_WORDS = re.compile(r"[ \-]([A-Za-z]+)(?:[ \-]([A-Za-z]+))?")
-
-
-
-
-def _task_with_data_name(text: str, c: Cand, tasks: frozenset[str]) -> bool:
-    """Whether a known dataset or benchmark name starts a task's name ("3D hand pose" of "3D hand pose
-    estimation", "hate speech" of "hate speech detection"): the text names the task, not the data."""
-    if c.label not in ("Dataset", "Benchmark") or (m := _NEXT_WORDS.match(text, c.end)) is None:
-        return False
-    if RIGHT_CUE.match(text, c.end) is not None:
-        return False  # "the FooSet detection benchmark" names the data
-    name = norm_key(text[c.start : c.end])
-    if _task_head(m.group(1)) and name + m.group(1).lower() in tasks:
-        return True  # "Atari games", "SST 2" are no tasks' heads
-    two = m.group(2)
-    return two is not None and _task_head(two) and name + norm_key(m.group(0)) in tasks
-
-
-def _task_head(word: str) -> bool:
-    """A task's head noun ("detection", "estimation")."""
-    return TASK_HEAD.match(word) is not None or word.lower() in _MORE_TASK_HEADS
 
 
 _PLURAL_ACRONYM = re.compile(r"(?:[\w\-]*[A-Z]){2}s")
@@ -152,11 +127,16 @@ class EntityResolver:
                 else:
                     cands.append(Cand(s, pos, label, canonical_name(name + text[e:pos]), name, "variant", 3, None))
                 continue
+            if label in ("Dataset", "Benchmark") and (q := language_start(text, s)) is not None:  # "Chinese PropBank"
+                cands.append(Cand(q, e, label, text[q:s] + name, name, "variant", 3, None))
+                continue
             entry = known(name) or head_entry(name)
             cands.append(Cand(s, e, label, name, (entry.parent if entry else "") or "", "gazetteer", 3, entry))
         for parent, rule, s, e, label, name in SHAPE_META.get(doc, []):
             if (entry := known(name) if rule == "gazetteer" else None) is not None:
                 parent = entry.parent or ""
+            if label in ("Dataset", "Benchmark") and (q := language_start(text, s)) is not None:
+                s, name, parent = q, text[q:s] + name, name  # (typed as the shape rules typed it)
             prio = 3 if rule in ("gazetteer", "variant") else 1
             cands.append(Cand(s, e, label, name, parent, rule, prio, entry))
         generic_sf: set[str] = set()
@@ -347,7 +327,7 @@ class EntityResolver:
         cands = [
             c
             for c in cands
-            if (c.entry is not None and not _task_with_data_name(text, c, tasks)
+            if (c.entry is not None and not task_with_data_name(text, c.start, c.end, c.label, tasks)
                 and not (c.label in ("Dataset", "Benchmark")
                          and any(s <= c.start and c.end <= e and e - s > c.end - c.start for s, e in hiding)))
             or (

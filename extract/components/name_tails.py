@@ -74,6 +74,19 @@ def qualifier_start(text: str, start: int) -> int | None:
     return m.start(1) if m is not None else None
 
 
+def language_start(text: str, start: int) -> int | None:
+    """Start of a language right before a data set's name ("Chinese " of "Chinese ZorpBank"): a resource of its own,
+    a variant of the one named. Not a size, "Multilingual", nor English, the language most data sets are in ("the
+    English Penn Treebank" is the Penn Treebank; see :func:`qualifier_start`).
+
+    >>> text = "the Chinese ZorpBank and the English ZorpBank"
+    >>> language_start(text, 12), language_start(text, 37)
+    (4, None)
+    """
+    q = qualifier_start(text, start)
+    return q if q is not None and text[q].isalpha() and not text.startswith(("Multilingual", "English"), q) else None
+
+
 def spaced_variant(text: str, start: int, end: int, label: str) -> int | None:
     """End of a known name of several words that goes on with a version or size ("Speech Commands V2",
     "Stable Diffusion 2.0", "Segment Anything Model 2"), or None when it stops where the list's name does.
