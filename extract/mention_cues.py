@@ -9,7 +9,7 @@ import re
 from extract.lexicon import lookup, norm_key, task_acronym_keys
 from extract.metrics import find_metrics
 
-__all__ = ["RIGHT_CUE", "cue_label"]
+__all__ = ["RIGHT_CUE", "VENUE", "cue_label"]
 
 # The descriptor after a mention, up to three words on ("ZorpQA reading comprehension dataset"); not across a
 # preposition or verb: "We evaluate ZorpNet on standard benchmarks" says nothing of ZorpNet's type.
@@ -142,9 +142,10 @@ _CUE_LABEL = {
 
 
 # Conferences that host named contests ("the NIPS 2018 Adversarial Vision Challenge"): no benchmark themselves.
-_VENUE = re.compile(
+VENUE = re.compile(
     r"(?:NIPS|NeurIPS|ICML|ICLR|CVPR|ICCV|ECCV|WACV|MICCAI|ISBI|ICPR|AAAI|IJCAI|KDD|ICASSP|ACL|EMNLP|NAACL|"
-    r"SIGIR|BMVC|ACCV|ICME|ICIP)(?:\b|\d)"
+    r"SIGIR|BMVC|ACCV|ICME|ICIP|AISTATS|COLT|UAI|ALT|CIKM|WSDM|WWW|COLING|EACL|INTERSPEECH|IWSDS|ICRA|IROS|CoRL)"
+    r"(?:\b|-?\d)"
 )
 
 
@@ -182,7 +183,7 @@ def cue_label(text: str, start: int, end: int, *, defined: bool = False) -> str 
     ('Model', None)
     """
     m = RIGHT_CUE.match(text, end, min(len(text), end + 60))
-    if m is not None and m.lastgroup == "contest" and _VENUE.match(text, start, end):
+    if m is not None and m.lastgroup == "contest" and VENUE.match(text, start, end):
         m = None  # "the MICCAI 2017 Challenge": a conference's contest, not the conference
     left = _left_word(text, start)
     if not left and not defined and text[max(0, start - 2) : start].strip() == "(":
@@ -214,7 +215,7 @@ def cue_label(text: str, start: int, end: int, *, defined: bool = False) -> str 
     if m is None and left == "the" and _EVALUATION_AFTER.match(text, end):
         return "Benchmark"  # "the ZORP-MIX evaluation": a named evaluation
     if m is None and left in ("the", "The") and _CHALLENGE_AFTER.match(text, end) and (
-        not _VENUE.match(text, start, end) and norm_key(text[start:end]) not in task_acronym_keys()
+        not VENUE.match(text, start, end) and norm_key(text[start:end]) not in task_acronym_keys()
         and not _DIFFICULTY_BEFORE.search(text, max(0, start - 30), start)
     ):
         return "Benchmark"  # "ranked first in the ZorpVOT2022 challenge": a named contest (not "the VAD challenge")

@@ -215,3 +215,10 @@ def test_a_latex_script_is_part_of_the_name() -> None:
     assert {"ZA$^3$US", "E$^2$-ZAG", "ZQuux$^{++}$", "COCO$_{half}$"} <= set(got)
     assert not {"ZA", "ZAG", "ZQuux", "COCO"} & set(got)
     assert got["COCO$_{half}$"][1:3] == ("COCO$_{half}$", "COCO")
+
+
+def test_an_acronym_with_its_year_is_an_edition_of_a_shared_task() -> None:
+    """"DUC2006", "PETS2009", "LSVRC-2010": a shared task's or challenge's edition, typed by the name alone; not a
+    conference ("ICML2019", "AISTATS-2019") nor a standard ("JPEG2000")."""
+    assert [shape_label(s) for s in ("ZORP2006", "ZORP-2019", "ICML2019", "AISTATS-2019", "JPEG2000")] == [
+        "Benchmark", "Benchmark", "", "", ""]

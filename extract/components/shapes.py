@@ -26,6 +26,7 @@ from extract.components.name_tails import method_tail, qualifier_start, tail_end
 from extract.doc_data import GAZ_META, SHAPE_META, span_at, text_of, token_starts
 from extract.lexicon import Entry, case_ok, generic_compound, generic_keys, key_index, norm_key
 from extract.markup import SCRIPT
+from extract.mention_cues import VENUE
 
 SPAN_KEY = "kg_shape"
 
@@ -67,6 +68,9 @@ _MODEL_SUFFIX = re.compile(
 _BENCH_SUFFIX = re.compile(r"(?:Bench|bench|BENCH|Eval|EVAL|Arena|QA|Leaderboard|Test|Suite)$")
 # Annotated corpora are "banks" (PropBank, TimeBank, CCGbank, DocBank): data, whatever the paper does with it.
 _DATA_SUFFIX = re.compile(r"(?:[a-z]Bank|[A-Z]bank)$")
+# An acronym with its year, glued or hyphened: a shared task's or a challenge's edition ("DUC2006", "PETS2009",
+# "CLIC2020", "LSVRC-2010"), unless a conference's ("ICML2019", "CVPR-2022") or a standard ("JPEG2000").
+_YEAR_EDITION = re.compile(r"(?!JPEG|MPEG|ISO|IEEE)[A-Z]{2,8}-?(?:199\d|20[0-3]\d)")
 _MISSING = object()
 _SIZE_WORDS = frozenset({"large", "base", "small", "medium", "tiny", "mini", "huge", "giant"})
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
@@ -159,6 +163,8 @@ def shape_label(surface: str) -> str:
         return "Benchmark"
     if _DATA_SUFFIX.search(core):
         return "Dataset"
+    if _YEAR_EDITION.fullmatch(surface) and not VENUE.match(surface):
+        return "Benchmark"
     parts = _PART_SEP.split(surface)
     if len(parts) > 1:
         head = key_index().get(norm_key(parts[-1]))
