@@ -30,7 +30,7 @@ HAND: tuple[str, ...] = (
     r"(?i:error[- ]rates?)",
     r"(?i:error reductions?)",
     r"(?i:(?:test|training|validation|classification|generalization|localization|reconstruction|prediction|"
-    r"estimation|forecasting|average|relative|absolute|angular|end-?point|pose|rotation|translation|top-[1-5]) "
+    r"estimation|forecasting|average|mean|relative|absolute|angular|end-?point|pose|rotation|translation|top-[1-5]) "
     r"errors?(?:[- ]rates?)?)",
     r"(?i:perplexity)",
     r"(?i:percentile)",
@@ -88,10 +88,11 @@ HAND: tuple[str, ...] = (
     r"(?:mAP|AP|AUC|AUROC|mIoU|IoU|FID|PSNR|SSIM|F1|BLEU|MRR|NDCG)s",  # "mAPs of 85.2%, 96.0% and 62.3%"
     # "76.1% top-1 and 93.0% top-5 accuracy" (not "top-1 classification accuracy": widened from "accuracy")
     r"(?i:top-?[1-5])(?![\w\-])(?!(?:\s+[\w\-]+){0,2}\s+(?i:accurac\w*|errors?|recall|precision|rates?|acc)\b)",
+    r"(?i:errors?)(?!\s+(?:margins?|bars?|bounds?))",  # only right after its number ("1.45% error on X")
 )
-# The bare "top-1" stands for a metric only right after its number ("76.1% top-1", "80.6% in top-1"), not in
-# "the top-1 prediction" or "error rates of ... (Top-1 / Top-5)".
-_BARE_TOP = re.compile(r"(?i:top-?[1-5])")
+# The bare "top-1" or "error" stands for a metric only right after its number ("76.1% top-1", "80.6% in top-1",
+# "1.45% error"), not in "the top-1 prediction", "error rates of ... (Top-1 / Top-5)" or "error analysis".
+_BARE_TOP = re.compile(r"(?i:top-?[1-5]|errors?)")
 _NUMBER_JUST_BEFORE = re.compile(r"\d\s*%?\s*(?:in\s+)?$")
 # The leading letters of the first word of each HAND pattern (see _first_words).
 HAND_FIRST_WORDS = (

@@ -98,7 +98,7 @@ _REDUCING_VERB = re.compile(r"\b(?:reduc|lower|decreas|cut|drop|shrink|declin)\w
 # Right before a number: it is an index, a setting, a factor or a bound ("less than 1%"), not a result.
 _NOT_BEFORE = re.compile(
     r"(?:\b(?:first|top|Table|Tab\.|Figure|Fig\.|Section|Sec\.|Eq\.|Equation|v|version|level|Level|stage|phase|"
-    r"step|round|day|epoch|Task|task|group|factor of|number of|interval|CI|threshold(?: of)?|"
+    r"step|round|day|epoch|Task|task|group|[Tt]ype|factor of|number of|interval|CI|threshold(?: of)?|"
     r"(?:deviation|difference|gap) of(?: only| just| about)?|(?:less|fewer) than|below|within(?: an?)?|[kKnNTdLpw]|"
     r"(?:acceleration|speed-?ups?|slow-?downs?) of(?: up to| about| around| over| nearly| almost)?)|"
     r"[=×<≤≥#\[±]|\\times\s*\$?|(?<![-=])>|(?<=[A-Za-z])['’])\s*$"  # "ICCV'17": a year

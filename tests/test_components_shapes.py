@@ -222,3 +222,10 @@ def test_an_acronym_with_its_year_is_an_edition_of_a_shared_task() -> None:
     conference ("ICML2019", "AISTATS-2019") nor a standard ("JPEG2000")."""
     assert [shape_label(s) for s in ("ZORP2006", "ZORP-2019", "ICML2019", "AISTATS-2019", "JPEG2000")] == [
         "Benchmark", "Benchmark", "", "", ""]
+
+
+def test_a_metric_cut_off_is_no_name() -> None:
+    """"top-5", "Rank1": the cut-off of a ranking metric ("2% error in top-5 ImageNet classification"), never a
+    benchmark."""
+    got = _scan("A 2% error in top-5 ImageNet classification and 90% Rank1 on Zorp-Bench.")
+    assert "top-5" not in got and "Rank1" not in got and "ImageNet" in got

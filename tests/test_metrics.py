@@ -158,3 +158,11 @@ def test_older_and_tracking_spellings_of_established_metrics() -> None:
     text = "62.2% mean IU and a success score of 0.7"
     assert [(m[2], m[3]) for m in find_metrics(text, 0, len(text))] == [("mean IU", False), ("success score", False)]
     assert _metrics("reports on IU X-Ray") == []
+
+
+def test_a_bare_error_is_a_metric_only_right_after_its_number() -> None:
+    """"1.45% error on X", "3.49% mean error": the error rate as the text writes it; not "error analysis", "an
+    error margin" or "type 1 error"."""
+    assert _metrics("It achieves 1.45% error on Zorp and 3.49% mean error on Quux.") == ["error", "mean error"]
+    assert _metrics("We report an error analysis of the errors it makes.") == []
+    assert _metrics("It wins by a 58% error margin.") == []

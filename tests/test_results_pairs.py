@@ -80,3 +80,8 @@ def test_a_list_of_margins_with_no_metric_is_no_result() -> None:
     the guide skips (they were three scores)."""
     assert _results("FooNet improves BarLM for 8.43, 5.96 and 10.60 on Zorp-Bench, Quux-QA and math average "
                     "benchmarks.") == []
+
+
+def test_a_number_after_type_is_no_result() -> None:
+    """"control type 1 error": a kind of error, not an error of 1."""
+    assert _results("FooNet controls the type 1 error on Zorp-Bench.") == []

@@ -72,6 +72,7 @@ _DATA_SUFFIX = re.compile(r"(?:[a-z]Bank|[A-Z]bank)$")
 # "CLIC2020", "LSVRC-2010"), unless a conference's ("ICML2019", "CVPR-2022") or a standard ("JPEG2000").
 _YEAR_EDITION = re.compile(r"(?!JPEG|MPEG|ISO|IEEE)[A-Z]{2,8}-?(?:199\d|20[0-3]\d)")
 _MISSING = object()
+_RANK = re.compile(r"(?i:top|rank)-?\d{1,3}")
 _SIZE_WORDS = frozenset({"large", "base", "small", "medium", "tiny", "mini", "huge", "giant"})
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
 
@@ -374,8 +375,8 @@ class ShapeScanner:
             return None
         if generic_compound(surface):
             return None  # "human-LLM collaboration", "non-LLM baselines", "multi-DNN": a description
-        if surface.isalpha() and surface.lower() in _SIZE_WORDS:
-            return None  # "LARGE" alone is a size, not a name
+        if (surface.isalpha() and surface.lower() in _SIZE_WORDS) or _RANK.fullmatch(surface):
+            return None  # "LARGE" alone is a size, "top-5" a metric's cut-off, not names
         glued = _glued_variant(surface)
         if glued is not None:  # "ResNet18", "VGG16": a known family with its size written on
             return len(surface), glued.label, canonical_name(surface), glued.name, "variant", glued.name
