@@ -85,3 +85,17 @@ def test_a_list_of_margins_with_no_metric_is_no_result() -> None:
 def test_a_number_after_type_is_no_result() -> None:
     """"control type 1 error": a kind of error, not an error of 1."""
     assert _results("FooNet controls the type 1 error on Zorp-Bench.") == []
+
+
+def test_a_decimal_without_its_zero_is_a_value() -> None:
+    """"an AUROC of .673", "ODS F-score of .815": the leading zero is often left out."""
+    got = _results("FooNet achieves an AUROC of .673 on Zorp-Bench.")
+    assert [(r[2], r[3]) for r in got] == [("AUROC", 0.673)]
+
+
+def test_values_per_domain_are_results_but_a_count_of_benchmarks_is_not() -> None:
+    """"high accuracy (82% in-domain and 73% out-of-domain)": two accuracies; "in 3 out-of-domain benchmarks": a
+    count."""
+    got = _results("FooNet achieves high accuracy (82% in-domain and 73% out-of-domain) on Zorp-Bench.")
+    assert [(r[2], r[3]) for r in got] == [("accuracy", 82.0), ("accuracy", 73.0)]
+    assert _results("FooNet surpasses previous methods in 3 out-of-domain benchmarks.") == []
