@@ -44,6 +44,7 @@ HAND: tuple[str, ...] = (
     r"(?i:hits@\d+)",
     r"(?i:rank@\d+)",
     r"F1(?:[- ]scores?|[- ]measure)?",
+    r"f-(?:scores?|measures?)",  # lower case too: no other word is spelled so ("80.1 f-score for X")
     r"F-?0\.5(?:[- ]scores?)?",  # the F-beta of grammatical error correction, also written "F-0.5"
     r"EM",
     r"(?:BLEU|Bleu)(?:-?[1-4]|@[1-4])?(?: scores?)?",  # "BLEU-4", "BLEU4", "BLEU@4"
@@ -171,9 +172,9 @@ def _mixed_case(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def mixed_case_lowered() -> frozenset[str]:
-    """Mixed-case metric names written all in lower case ("map", "miou"): words, not those metrics."""
+    """Mixed-case metric names written all in lower case ("map", "miou"): words, not those metrics ("f-score" is)."""
     names = [*pwc_metric_names(), "mAP", "mIoU", "CIDEr", "nDCG"]
-    return frozenset(n.lower() for n in names if " " not in n and _mixed_case(n))
+    return frozenset(n.lower() for n in names if " " not in n and _mixed_case(n) and not n.lower().startswith("f-"))
 
 
 # A threshold or cut-off written onto a metric's name belongs to it: "mAP50", "AP_75", "mAP50-95", "AP@0.50:0.95",

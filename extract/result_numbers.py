@@ -32,7 +32,7 @@ _OPEN_ASIDE = re.compile(r"\s*\(\s*")  # between a number and the first number o
 _ASIDE_THEN = re.compile(r"\s*\([^()]{1,60}\)")
 _RANGE_JOIN = re.compile(r"\s*(?:-{1,2}|–|~|∼|\$?\\sim\$?)\s*")
 _PAIR_JOIN = re.compile(r"\s*(?:to|→|->|⇒|=>|\$?\\?rightarrow\$?|\$\\to\$)\s*")
-_VERSUS_JOIN = re.compile(r"\s*(?:vs\.?|versus)\s*", re.IGNORECASE)  # "77.65% vs. 75.90%": new, then old
+_VERSUS_JOIN = re.compile(r"\s*(?:vs\.?|v\.s\.?|versus)\s*", re.IGNORECASE)  # "77.65% vs. 75.90%": new, then old
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:an?|the)\s+)?(?:[\w\-@]+\s+){0,3}?$", re.IGNORECASE)
 # Between a delta and the next number: the same change goes on for another benchmark ("... on A and 0.39% on B").
 _DELTA_GOES_ON = re.compile(
@@ -118,7 +118,8 @@ _FOLLOW_WORDS = (
     "after while when which whereas against without is was are were of average avg avg. mean overall "
     "absolute relative higher lower better worse improvement improvements gain gains increase increases "
     "decrease decreases reduction reductions drop drops boost boosts margin lead less fewer degradation "
-    "decline jump advantage among within as accuracy points pts pp the above below enhancement almost nearly but yet"
+    "decline jump advantage among within as accuracy points pts pp the above below enhancement almost nearly but yet "
+    "v.s v.s. can could may might will would should"
 )
 _FOLLOW = frozenset(_FOLLOW_WORDS.split())
 _SETTINGS = frozenset(["in-domain", "out-of-domain", "in-distribution", "out-of-distribution"])

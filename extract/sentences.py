@@ -24,6 +24,7 @@ _ABBREV = frozenset(
         "i.e",
         "al",
         "vs",
+        "v.s",  # "85.81% v.s. 79.79%"
         "cf",
         "fig",
         "figs",

@@ -31,3 +31,9 @@ def test_sizes_and_etc_end_sentences_but_initials_do_not() -> None:
     text = "FooLM comes in 7B and 70B. BarNet was trained by J. Smith on images, text, etc. Then it stops."
     assert [text[s:e] for s, e in split_sentences(text)] == [
         "FooLM comes in 7B and 70B.", "BarNet was trained by J. Smith on images, text, etc.", "Then it stops."]
+
+
+def test_v_s_does_not_end_a_sentence() -> None:
+    """"(3D IoU: 85.81% v.s. 79.79%)": "v.s." is "vs.", not the end of a sentence."""
+    text = "Ours wins (IoU: 85.81% v.s. 79.79%). It is fast."
+    assert [text[s:e] for s, e in split_sentences(text)] == ["Ours wins (IoU: 85.81% v.s. 79.79%).", "It is fast."]

@@ -166,3 +166,8 @@ def test_a_bare_error_is_a_metric_only_right_after_its_number() -> None:
     assert _metrics("It achieves 1.45% error on Zorp and 3.49% mean error on Quux.") == ["error", "mean error"]
     assert _metrics("We report an error analysis of the errors it makes.") == []
     assert _metrics("It wins by a 58% error margin.") == []
+
+
+def test_f_score_in_lower_case_is_the_metric() -> None:
+    """"80.1 f-score for X": unlike "map" for mAP, no other word is spelled "f-score"."""
+    assert _metrics("It reaches 80.1 f-score on Zorp and a 0.7 f-measure on Quux.") == ["f-score", "f-measure"]

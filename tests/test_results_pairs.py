@@ -99,3 +99,11 @@ def test_values_per_domain_are_results_but_a_count_of_benchmarks_is_not() -> Non
     got = _results("FooNet achieves high accuracy (82% in-domain and 73% out-of-domain) on Zorp-Bench.")
     assert [(r[2], r[3]) for r in got] == [("accuracy", 82.0), ("accuracy", 73.0)]
     assert _results("FooNet surpasses previous methods in 3 out-of-domain benchmarks.") == []
+
+
+def test_a_value_before_a_modal_verb_or_after_v_s_is_a_result() -> None:
+    """"a mean accuracy of up to 50% can be achieved", "(IoU: 85.81% v.s. 79.79%)": a modal verb may follow a value,
+    and "v.s." is "vs." (it ended the sentence)."""
+    assert [r[3] for r in _results("A mean accuracy of up to 50% can be achieved by FooNet on Zorp-Bench.")] == [50.0]
+    got = _results("FooNet is better on Zorp-Bench (IoU: 85.81% v.s. 79.79%) than BarLM.")
+    assert sorted(r[3] for r in got) == [79.79, 85.81]
