@@ -93,7 +93,7 @@ HAND: tuple[str, ...] = (
 )
 # The bare "top-1" or "error" stands for a metric only right after its number ("76.1% top-1", "80.6% in top-1",
 # "1.45% error"), not in "the top-1 prediction", "error rates of ... (Top-1 / Top-5)" or "error analysis".
-_BARE_TOP = re.compile(r"(?i:top-?[1-5]|errors?)")
+_BARE_METRIC = re.compile(r"(?i:top-?[1-5]|errors?)")
 _NUMBER_JUST_BEFORE = re.compile(r"\d\s*%?\s*(?:in\s+)?$")
 # The leading letters of the first word of each HAND pattern (see _first_words).
 HAND_FIRST_WORDS = (
@@ -283,7 +283,7 @@ def find_metrics(text: str, start: int, end: int, defined: tuple[str, ...] = ())
             continue
         s, e = m.start(), m.end()
         done = e
-        if _BARE_TOP.fullmatch(m.group()) and _NUMBER_JUST_BEFORE.search(text, max(start, s - 12), s) is None:
+        if _BARE_METRIC.fullmatch(m.group()) and _NUMBER_JUST_BEFORE.search(text, max(start, s - 12), s) is None:
             continue
         if _CONDITION_BEFORE.search(text, max(start, s - 4), s) is not None:
             continue  # "mAP 54.1% at IoU@0.5", "precision at recall 0.9": a condition of another metric

@@ -185,9 +185,25 @@ def variant_title(name: str, abstract: str = "") -> bool:
             return False
         entry = lookup(" ".join(words[k:]))
         if entry is not None and entry.label == "Model":
-            short = [re.escape(a) for a in entry.surfaces if " " not in a]
-            own = short and re.search(rf"(?<![\w\-])[A-Za-z][\w]*-?(?:{'|'.join(short)})(?![\w\-])", abstract)
-            return not own
+            return not any(_prefixed(abstract, a) for a in entry.surfaces if " " not in a)
+    return False
+
+
+def _prefixed(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` as the end of a longer word, hyphened or not ("Stable-SAM", "MobileSAM"),
+    found with ``str.find`` (no regex compiled per paper).
+
+    >>> _prefixed("We present Stable-SAM.", "SAM"), _prefixed("We use SAM and SAMs.", "SAM")
+    (True, False)
+    """
+    i = text.find(name)
+    while i >= 0:
+        j = i + len(name)
+        k = i - 1 if text[i - 1 : i] == "-" else i
+        if k > 0 and (text[k - 1].isalnum() or text[k - 1] == "_") and not (
+                text[j : j + 1].isalnum() or text[j : j + 1] in ("_", "-")):
+            return True
+        i = text.find(name, i + 1)
     return False
 
 

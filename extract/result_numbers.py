@@ -119,7 +119,7 @@ _FOLLOW_WORDS = (
     "absolute relative higher lower better worse improvement improvements gain gains increase increases "
     "decrease decreases reduction reductions drop drops boost boosts margin lead less fewer degradation "
     "decline jump advantage among within as accuracy points pts pp the above below enhancement almost nearly but yet "
-    "v.s v.s. can could may might will would should"
+    "can could may might will would should"
 )
 _FOLLOW = frozenset(_FOLLOW_WORDS.split())
 _SETTINGS = frozenset(["in-domain", "out-of-domain", "in-distribution", "out-of-distribution"])
@@ -129,7 +129,6 @@ ASIDE = re.compile(
     r"[^()]{0,50})\)",
     re.IGNORECASE,
 )
-# A bracketed comparison after a result: "65.07% (vs. previous SOTA 24.68%) recall"; its number is someone else's.
 # Right before a bracket of numbers: a change over others ("performance gains over previous approaches (12.6% on A,
 # 11.6% on B)"): the numbers are its deltas.
 _CHANGE_OVER_OPEN = re.compile(
@@ -137,6 +136,7 @@ _CHANGE_OVER_OPEN = re.compile(
     r"(?:to|with))\s+[^.;:()]{0,50}\(\s*$",
     re.IGNORECASE,
 )
+# A bracketed comparison after a result: "65.07% (vs. previous SOTA 24.68%) recall"; its number is someone else's.
 _COMPARISON_OPEN = re.compile(
     r"\((?:vs\.|(?:vs|versus|compared (?:to|with)|previous|prior|baseline|SOTA|state[- ]of[- ]the[- ]art)\b)"
     r"[^()]*$",
@@ -184,7 +184,7 @@ def _candidates(
     name_ends = {be for _, be in names}
     metric_ends = {me for _, me in metrics}
     metric_starts = {ms for ms, _ in metrics}
-    setting_end: int | None = None  # end of the last number set with "=" ("r = 0.99")
+    setting_end: int | None = None  # end of the last number set with "=" ("r = 0.99") or ruled out by _NOT_BEFORE
     for m in _NUMBER.finditer(text, s, e):
         ns, ne = m.start("num"), m.end("num")
         start = m.start()
@@ -422,7 +422,7 @@ def find_numbers(
             not bracketed
             and _CHANGE_VERB_BEFORE.search(before) is not None
             and group[0].role != "before"
-        )  # (one number, or one slashed: "improves 0.9%/0.53% top-1 accuracy over X")
+        )  # (one number or a list: "improves 0.9%/0.53% top-1 accuracy over X", "improves X about 9.4% and 15%")
         after = _DELTA_AFTER.match(text, last.end, e)
         # "a MOTA score of 93.4, significantly higher than the SOTA": a metric's level; not "a higher mIoU of 3.1%"
         level = before.rstrip().endswith(" of") and not _HIGHER_LOWER.search(before)
