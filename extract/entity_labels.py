@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 
 from extract.canonical import canonical_key
 from extract.lexicon import Entry, head_word, key_index, lookup, norm_key, task_only, technique_heads
-from extract.mention_cues import CITED_AFTER, right_cue
-from extract.model_heads import model_head
+from extract.mention_cues import CITED_AFTER, LANGUAGES, right_cue
+from extract.model_heads import model_head, names_procedure
 from extract.proposal_titles import title_kind
 
 __all__ = [
-    "HYPHENED_ADJECTIVE", "LANGUAGES", "METRIC_HEAD", "STATISTICAL_MODEL", "TASK_HEAD", "Cand", "by_votes",
+    "HYPHENED_ADJECTIVE", "METRIC_HEAD", "STATISTICAL_MODEL", "TASK_HEAD", "Cand", "by_votes",
     "classify_long_form", "data_or_benchmark", "defines_no_entity", "label_of", "model_family", "sentence_of",
 ]
 
@@ -109,17 +109,6 @@ _GENERIC_NET = frozenset(
 _PREPOSITIONS = frozenset(["for", "in", "of", "on", "with", "via", "by", "from", "to"])
 _FIELD_HEADS = frozenset(
     ["theory", "interpretability", "explainability", "management", "fairness", "robustness", "science", "engineering"]
-)
-
-
-# Languages (and language words) are no names of their own ("the largest English and Chinese ... datasets").
-LANGUAGES = frozenset(
-    [
-        "English", "Chinese", "French", "German", "Spanish", "Japanese", "Korean", "Arabic", "Hindi", "Russian",
-        "Polish", "Italian", "Portuguese", "Dutch", "Vietnamese", "Turkish", "Persian", "Indonesian", "Bengali",
-        "Urdu", "Swahili", "Greek", "Hebrew", "Czech", "Swedish", "Finnish", "Thai", "Tamil", "Python", "Java",
-        "Multilingual", "Monolingual", "Bilingual", "Cross", "Lingual",
-    ]
 )
 
 
@@ -246,6 +235,15 @@ def sentence_of(sents: list[list[int]], pos: int) -> tuple[int, int]:
 
 def label_of(text: str, sents: list[list[int]], ms: list[Cand]) -> str | None:
     """The entity type of a group of mentions, or None if it is not an entity."""
+    label = _label_of(text, sents, ms)
+    if label == "Model" and all(c.entry is None and c.rule != "variant" for c in ms):
+        # "a novel model, Adaptive Zorp Learning (AZL)": a procedure of the paper's, no trained model
+        return "Method" if names_procedure(text, [(c.start, c.end) for c in ms]) else label
+    return label
+
+
+def _label_of(text: str, sents: list[list[int]], ms: list[Cand]) -> str | None:
+    """:func:`label_of` before a procedure's name is made a Method."""
     entry = next((c.entry for c in ms if c.entry is not None), None)
     if entry is not None:
         if entry.label in ("Dataset", "Benchmark") and entry.source and (kind := _own_technique(text, ms)):

@@ -11,8 +11,9 @@ import re
 from collections.abc import Callable
 
 from extract.canonical import canonical_name, known
-from extract.entity_labels import LANGUAGES, TASK_HEAD, Cand
+from extract.entity_labels import TASK_HEAD, Cand
 from extract.lexicon import Entry, norm_key
+from extract.mention_cues import LANGUAGES
 
 __all__ = [
     "COORD", "NOT_EPONYM", "closes_list", "coordinated_names", "elided_editions", "eponym_names",

@@ -9,7 +9,17 @@ import re
 from extract.lexicon import lookup, norm_key, task_acronym_keys
 from extract.metrics import find_metrics
 
-__all__ = ["RIGHT_CUE", "VENUE", "cue_label"]
+__all__ = ["LANGUAGES", "RIGHT_CUE", "VENUE", "cue_label"]
+
+# Languages (and language words) are no names of their own ("the largest English and Chinese ... datasets").
+LANGUAGES = frozenset(
+    [
+        "English", "Chinese", "French", "German", "Spanish", "Japanese", "Korean", "Arabic", "Hindi", "Russian",
+        "Polish", "Italian", "Portuguese", "Dutch", "Vietnamese", "Turkish", "Persian", "Indonesian", "Bengali",
+        "Urdu", "Swahili", "Greek", "Hebrew", "Czech", "Swedish", "Finnish", "Thai", "Tamil", "Python", "Java",
+        "Multilingual", "Monolingual", "Bilingual", "Cross", "Lingual",
+    ]
+)
 
 # The descriptor after a mention, up to three words on ("ZorpQA reading comprehension dataset"); not across a
 # preposition or verb: "We evaluate ZorpNet on standard benchmarks" says nothing of ZorpNet's type.

@@ -5,6 +5,8 @@ a paper builds and names is a Model: "Decision Zap-Transformer", "Context-Aware 
 BarBERT 2.0". A name whose last word is a known model ("... RCNN") or an architecture/model head
 (Transformer, Mamba, GAN, -Net, -former, Encoder, BERT, LM ...) names a model; "X Model" and "X Network"
 do not (statistical models, network families), nor do plurals ("Graph Zapformers": a class of them).
+A name headed by a procedure ("Adaptive Zorp Learning", "Cross-Modal Zorp Distillation") names a technique,
+whatever its context calls it ("a novel model, ..."): :func:`procedure_head`.
 """
 
 from __future__ import annotations
@@ -34,3 +36,40 @@ def model_head(name: str) -> bool:
     if entry is not None and entry.label == "Model":
         return True
     return _HEAD.search(last) is not None
+
+
+# Procedures: what a name headed by one of these words names is done, not trained and released.
+_PROCEDURE = re.compile(
+    r"(?i:learning|training|tuning|distillation|alignment|adaptation|augmentation|optimi[sz]ation|sampling|pruning|"
+    r"regulari[sz]ation|decoding|prompting|search|descent|ascent|estimation|quanti[sz]ation|inference|attacks?)"
+)
+_PREPOSITIONS = frozenset(["for", "with", "via", "of", "on", "in", "by", "using", "through", "from", "to"])
+
+
+def procedure_head(name: str) -> bool:
+    """Whether a name of two words or more is headed by a procedure (its last word before a preposition, after
+    any hyphen): "Adaptive Zorp Learning", "Zorp Pre-training for Speech"; not "Zorp Learner", "Zorp Model
+    for Learning" or one word ("ZorpLearning").
+
+    >>> procedure_head("Coarse-to-fine Cascaded Evidence-Distillation"), procedure_head("Zorp Model for Learning")
+    (True, False)
+    """
+    words = name.split()
+    if len(words) < 2:
+        return False
+    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _PREPOSITIONS), len(words))
+    return _PROCEDURE.fullmatch(words[cut - 1].split("-")[-1]) is not None
+
+
+_MODEL_AFTER = re.compile(r"\)?\s?(?i:models?|networks?)\b")  # "Zorp Search (ZS) model"
+_MODEL_END = re.compile(r"\s(?i:models?|networks?)$")  # "zorp decoding model"
+
+
+def names_procedure(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the mentions ``spans`` of one name in ``text`` name a procedure: one is headed by a procedure and
+    none goes with the model word ("a Zorp Person Search (ZPS) model", "a zorp decoding model (ZDM)": the text
+    calls it a model, and "Search" may end a task's name)."""
+    return any(procedure_head(text[s:e]) for s, e in spans) and not any(
+        _MODEL_AFTER.match(text, e) or _MODEL_END.search(text, s, e) for s, e in spans
+    )
+

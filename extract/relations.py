@@ -92,9 +92,12 @@ def entity_relations(text: str, sents: list[list[int]], ents: list[Ent]) -> list
     """VARIANT_OF (parent named in the text), FINE_TUNED_FROM and TRAINED_ON (same-sentence cues)."""
     out: list[Rel] = []
     by_key = {e["name"].lower(): e for e in ents}
+    for e in ents:  # a parent written as another entity's alias ("CFR+" of "counterfactual regret minimization (CFR)")
+        for a in e["aliases"]:
+            by_key.setdefault(a.lower(), e)
     for ent in ents:
         parent = ent.get("parent")
-        if parent and parent.lower() in by_key:
+        if parent and parent.lower() in by_key and by_key[parent.lower()] is not ent:
             sent = _sentence(sents, ent["mentions"][0][0])
             out.append(_rel("VARIANT_OF", ent["name"], by_key[parent.lower()]["name"], text, sent, 0.9, "family"))
     models = [e for e in ents if e["label"] == "Model"]

@@ -44,3 +44,28 @@ def test_a_listed_name_of_several_words_with_a_version_is_its_variant() -> None:
     assert ents["Speech Commands-v2"]["parent"] == "Speech Commands"
     assert ents["Stable Diffusion-2.0"]["parent"] == "Stable Diffusion"
     assert "Speech Commands" not in ents and "Stable Diffusion" not in ents
+
+
+def test_a_plus_version_of_a_defined_acronym_is_its_own_entity() -> None:
+    """The merge key drops "+", but "ZGP+" is a version of the paper's "ZGP", linked to it, not its spelling."""
+    from tests.entity_helpers import entities_of
+
+    ents = entities_of(
+        "A title\n\nWe build on a zorp gadget classifier (ZGC). Our ZGC method with privileged noise, called ZGC+, "
+        "improves over a standard ZGC."
+    )
+    assert "ZGC+" not in ents["ZGC"]["aliases"]
+    assert ents["ZGC+"]["label"] == ents["ZGC"]["label"] and ents["ZGC+"]["parent"] == "ZGC"
+
+
+def test_a_plus_version_of_a_listed_names_acronym_takes_its_type_and_family() -> None:
+    """An untyped "CFR+" after a listed row's acronym the paper defines (the shipped "counterfactual regret
+    minimization"): typed and linked through the acronym."""
+    from extract.pipeline import build_nlp
+
+    doc = build_nlp()("A title\n\nCounterfactual regret minimization (CFR) is popular. Variants such as CFR+ exist.")
+    ents = {e["name"]: e for e in doc._.kg_entities}
+    assert ents["counterfactual regret minimization"]["aliases"] == ["Counterfactual regret minimization", "CFR"]
+    assert ents["CFR+"]["label"] == "Method"
+    rels = {(r["type"], r["source"], r["target"]) for r in doc._.kg_relations}
+    assert ("VARIANT_OF", "CFR+", "counterfactual regret minimization") in rels

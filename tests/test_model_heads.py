@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from extract.model_heads import model_head
+from extract.model_heads import model_head, procedure_head
+from tests.entity_helpers import entities_of
 
 
 def test_qualified_architectures_and_models_are_models() -> None:
@@ -13,3 +14,23 @@ def test_qualified_architectures_and_models_are_models() -> None:
 def test_techniques_and_statistical_models_are_not() -> None:
     assert not model_head("Low-Rank Adaptation") and not model_head("Dynamic Zorp-Terry Model")
     assert not model_head("Transformer") and not model_head("ZORP") and not model_head("Graph Zapformers")
+
+
+def test_procedure_heads() -> None:
+    assert procedure_head("Adaptive Zorp Learning") and procedure_head("Zorp Pre-training for Speech")
+    assert procedure_head("Cross-Modal Zorp Distillation") and procedure_head("Graybox Zorp Training")
+    assert not procedure_head("Zorp Learner") and not procedure_head("Zorp Model for Learning")
+    assert not procedure_head("ZorpLearning") and not procedure_head("Learning")
+
+
+def test_a_proposed_procedure_is_a_method_whatever_its_context_calls_it() -> None:
+    ents = entities_of("A title\n\nWe propose a novel model, Adaptive Zorp Learning (AZL), for ranking. AZL wins.")
+    assert ents["AZL"]["label"] == "Method"
+
+
+def test_a_procedure_name_the_text_calls_a_model_stays_a_model() -> None:
+    """"a Zorp Person Search (ZPS) model": "Search" ends a task's name here, and the text says model."""
+    ents = entities_of("A title\n\nWe present a Zorp-Adaptive Person Search (ZAPS) model. In ZAPS, a module is built.")
+    assert ents["ZAPS"]["label"] == "Model"
+    ents = entities_of("A title\n\nWe propose a zorp-based tree decoding model (ZBTD) for parsing. ZBTD wins.")
+    assert ents["ZBTD"]["label"] == "Model"

@@ -241,7 +241,8 @@ class EntityResolver:
                 c.entry, c.parent = None, ""
             if c.entry is None and c.rule != "abbreviation":
                 proto = alias.get(norm_key(text[c.start : c.end]))
-                if proto is not None:
+                # "GPC+" is a variant of the defined "GPC", not its spelling (the merge key drops the "+")
+                if proto is not None and ("+" not in text[c.start : c.end] or "+" in proto.name):
                     c.label, c.name, c.evidence = proto.label, proto.name, set(proto.evidence)
         cands += listed_techniques(text, cands, self.index, self._is_generic)
         cands += titled_collections(text, cands, self._is_generic)
@@ -374,9 +375,13 @@ class EntityResolver:
         ents: list[dict[str, object]] = []
         labels = {key: label_of(text, sents, ms) for key, ms in groups.items()}
         for key in [k for k, lab in labels.items() if lab is None]:
-            # "ZapNet and ZapNet-L": an untyped size/version variant of a typed name of the same paper.
-            base = local_base(key, [k for k, lab in labels.items() if lab in ("Model", "Method")])
-            labels[key] = labels[base] if base is not None else None
+            # "ZapNet and ZapNet-L": an untyped size/version variant of a typed name of the same paper; "CFR+" also
+            # of a typed name's other spelling ("counterfactual regret minimization (CFR)")
+            typed = {k: k for k, lab in labels.items() if lab in ("Model", "Method")}
+            if key.endswith("plus"):
+                typed |= {canonical_key(text[c.start : c.end]): k for k in list(typed) for c in groups[k]}
+            base = local_base(key, typed)
+            labels[key] = labels[typed[base]] if base is not None else None
         for key in [k for k, ms in groups.items() if k[:-1] in groups and _PLURAL_ACRONYM.fullmatch(ms[0].name)]:
             # "MSLTs" is the plural of the paper's "MSLT", not another name ("SPN" used bare after "... (SPNs)")
             stem, plural = key[:-1], groups.pop(key)

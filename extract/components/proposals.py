@@ -18,8 +18,9 @@ from spacy.tokens import Doc, Span
 from extract.acronyms import best_long_form
 from extract.canonical import split_variant
 from extract.doc_data import ABBREVS, PROPOSED_META, SENTS, sents_of, span_at, text_of, token_starts
-from extract.entity_labels import LANGUAGES, METRIC_HEAD
+from extract.entity_labels import METRIC_HEAD
 from extract.lexicon import generic_compound, generic_keys, lookup, norm_key
+from extract.mention_cues import LANGUAGES
 from extract.proposal_context import (
     AS_A_KIND,
     AS_NAME,

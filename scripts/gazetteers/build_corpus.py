@@ -365,7 +365,8 @@ def build(abstracts: Path, gold: Path, pwc: Path, out: Path) -> int:
     (out / "tasks.corpus.txt").write_text("\n".join([header, *negatives]) + "\n", encoding="utf-8")
     # Only long forms the corpus itself uses as non-techniques: PwC lists some techniques as tasks too
     # ("Bayesian Optimization", "Data Augmentation"), and their acronyms (BO, DA) name techniques.
-    acronyms = task_acronyms(mined, {norm_key(n) for n in negatives}, taken)
+    # The hand-made generic list's fields and settings count too: "AL" is active learning almost everywhere.
+    acronyms = task_acronyms(mined, {norm_key(n) for n in negatives} | flt.generic, taken)
     header = HEADER.replace("Mined", "Acronyms the field defines almost only as tasks, fields, settings or quantities;")
     (out / "task_acronyms.corpus.txt").write_text("\n".join([header, *acronyms]) + "\n", encoding="utf-8")
     return len(rows)
