@@ -72,3 +72,17 @@ def test_a_definition_followed_by_a_contest_or_data_noun_names_the_collection() 
                        "synthetic question answering (QA) dataset of Blarg.")
     assert ents["ZTS"]["label"] == "Benchmark"
     assert "QA" not in ents
+
+
+def test_a_technique_long_form_of_a_data_rows_acronym_is_the_papers_own() -> None:
+    """The shipped CCNet row (a web corpus) spells out no long form, so only the kind can tell: a paper's
+    "Criss-Cross Network (CCNet)" is a network, not the corpus; a data long form keeps a data row."""
+    from extract.long_form_meaning import other_kind
+
+    row = Entry("ZorpSet", "Dataset", (), None, frozenset())
+    assert other_kind("zorp pattern search", None, False, row) and other_kind("Zorp Clustering", None, True, row)
+    assert not other_kind("Zorp Objects in Context", None, False, row)
+    method = Entry("ZorpNet", "Method", (), None, frozenset())
+    assert other_kind("Zorp Dataset", "Dataset", False, method) and not other_kind("Zorp Net", "Method", False, method)
+    ents = _ents("T\n\nWe propose a Criss-Cross Network (CCNet) for context. CCNet achieves 81.4 mIoU on Cityscapes.")
+    assert ents["CCNet"]["label"] == "Model"

@@ -64,8 +64,9 @@ from extract.lexicon import (
     task_acronym_keys,
     task_keys,
 )
-from extract.long_form_meaning import named_data_after, other_meaning, same_meaning
+from extract.long_form_meaning import named_data_after, other_kind, other_meaning, same_meaning
 from extract.mention_cues import cue_label
+from extract.model_heads import procedure_head
 from extract.name_repeats import long_form_uses, proposal_reuses, title_spellings
 from extract.origins import mark_origins
 from extract.proposal_titles import known_topic_at, not_own_subtitle
@@ -167,6 +168,7 @@ class EntityResolver:
                 or (other_meaning(lf, entry) and ((ss, se) in acro_props or classify_long_form(lf) is not None))
                 or not case_ok(entry, sf)
                 or self.index.get(klf) is not None  # another row's long form: "grouped query attention (GQA)"
+                or other_kind(lf, classify_long_form(lf), procedure_head(lf), entry)  # "Criss-Cross Network (CCNet)"
             ):
                 redefined.add(ksf)  # the paper's own acronym, not the list's homonym ("partial optimal transport")
                 entry = None
