@@ -112,6 +112,14 @@ def test_one_capital_hyphened_to_a_capitalised_part_is_a_name() -> None:
     assert "X-rays" not in got  # a generic word
 
 
+def test_capitalised_words_hyphened_to_a_model_or_benchmark_head_are_names() -> None:
+    """"Zorp-Former", "Blarg-Quux-Bench": no token of them is name-shaped, the head after the hyphen is."""
+    got = _scan("Zorp-Former beats Quux-Net on Blarg-Quux-Bench and Zorp-Eval. We call x-Net and Pre-Net-like layers.")
+    assert got["Zorp-Former"][0] == got["Quux-Net"][0] == "Model"
+    assert got["Blarg-Quux-Bench"][0] == got["Zorp-Eval"][0] == "Benchmark"
+    assert "x-Net" not in got
+
+
 def test_a_size_glued_to_a_known_model_family_is_its_variant() -> None:
     got = _scan("We prune ResNet18 and VGG16, and DenseNet121 on ImageNet.")
     assert got["ResNet18"] == ("Model", "ResNet-18", "ResNet", "variant")

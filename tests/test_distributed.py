@@ -72,7 +72,7 @@ def corpus_single(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("corpus") / "records.jsonl"
     extract_to_file([str(CORPUS_RUN)], out, quarantine=None, progress=False, echo=lambda _: None)
     added = {(r["id"], e["name"]) for r in _records(out) for e in r["entities"] if e["rule"] == "corpus"}
-    assert added == {("c3", "Zorp-Bench"), ("c4", "QAR")}
+    assert added == {("c3", "Zorp-Quiz"), ("c4", "QAR")}
     return out
 
 

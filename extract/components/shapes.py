@@ -176,13 +176,23 @@ def shape_label(surface: str) -> str:
     return ""
 
 
+# A model or benchmark head hyphened to capitalised words: "Geodesic-Former", "Decomposable-Net", "Struc-Bench".
+_HYPHENED_HEAD = re.compile(r"(?:Bench|Eval|Arena|Net|Former|GPT|BERT|LLM|Instruct)\b")
+
+
 def _letter_prefixed(text: str) -> list[int]:
-    """Offsets of words made of one capital, a hyphen and a capital or digit ("W-Net", "V-Net", "X-3D")."""
+    """Offsets of words made of one capital, a hyphen and a capital or digit ("W-Net", "V-Net", "X-3D"), and of
+    capitalised words hyphened to a model or benchmark head ("Geodesic-Former", "Clean-Eval"): the tokenizer cuts
+    both into tokens no one of which is name-shaped."""
     out: list[int] = []
     h = text.find("-", 1)
     while h > 0:
         if text[h - 1].isupper() and (h < 2 or not text[h - 2].isalnum()) and text[h + 1 : h + 2].isupper():
             out.append(h - 1)
+        elif text[h - 1].islower() and text[h + 1 : h + 2].isupper() and _HYPHENED_HEAD.match(text, h + 1):
+            start = max(text.rfind(" ", 0, h), text.rfind("\n", 0, h)) + 1
+            if text[start : start + 1].isupper():
+                out.append(start)
         h = text.find("-", h + 1)
     return out
 
