@@ -26,6 +26,13 @@ def test_variants_of_a_name_are_one_node_across_papers() -> None:
     assert "LLaMA-3" in data["aliases"]
 
 
+def test_a_bare_number_mention_is_no_alias() -> None:
+    """"2012" of "ZorpSet 2007 and 2012" is a mention of ZorpSet 2012, not a name to look it up by."""
+    g = build_graph([_rec("a", _ent("Benchmark", "ZorpSet 2012", "2012")), _rec("b", _ent("Benchmark", "ZorpSet 2012",
+                                                                                       "ZorpSet-2012"))])
+    assert g.nodes[entity_node("ZorpSet 2012")]["aliases"] == ["ZorpSet-2012"]
+
+
 def test_label_is_the_majority_vote() -> None:
     recs = [_rec("a", _ent("Dataset", "ImageNet")), _rec("b", _ent("Benchmark", "ImageNet")),
             _rec("c", _ent("Benchmark", "ImageNet"))]

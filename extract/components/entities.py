@@ -22,7 +22,7 @@ from extract.acronyms import best_long_form, numeral_contraction, title_expansio
 from extract.canonical import canonical_key, canonical_name, clean_surface, known
 from extract.components.name_tails import language_start, spaced_variant
 from extract.components.variants import link_variants, local_base
-from extract.data_names import task_with_data_name
+from extract.data_names import slashed_editions, task_with_data_name
 from extract.doc_data import (
     ABBREVS,
     ENTITIES,
@@ -250,6 +250,7 @@ class EntityResolver:
         cands += titled_collections(text, cands, self._is_generic)
         cands += coordinated_names(text, cands, self._is_generic)
         cands += elided_editions(text, cands)
+        cands = slashed_editions(text, cands)
         cands += eponym_names(text, cands)
         proposed: dict[str, str] = {}
         for key in in_title:
@@ -354,7 +355,7 @@ class EntityResolver:
             else:
                 chains.append([b])
         for chain in chains:
-            typed = [c.label for c in chain if c.entry is not None or c.rule == "variant"]
+            typed = [c.label for c in chain if (c.entry is not None or c.rule == "variant") and c.label]
             # Names typed as benchmarks by their shape alone ("FooQA", "BarBench") vote too.
             typed += [c.label for c in chain if c.rule == "shape" and c.label == "Benchmark"]
             # A descriptor next to the list ("benchmark datasets (i.e., A, B and C)") counts twice.
@@ -408,7 +409,7 @@ class EntityResolver:
                     "label": label,
                     "name": first.name,
                     "parent": parent if canonical_key(parent) != key else "",
-                    "aliases": [s for s in surfaces if s != first.name],
+                    "aliases": [s for s in surfaces if s != first.name and not s.replace(".", "").isdigit()],
                     "rule": first.rule
                     if first.rule != "shape" or not first.evidence
                     else "shape+" + sorted(first.evidence)[0].split(":")[0],
