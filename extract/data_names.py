@@ -74,4 +74,3 @@ def slashed_editions(text: str, cands: list[Cand]) -> list[Cand]:
             parent = variant_parent(base + num) or family
             out.append(Cand(s, e, label, name, parent or "", c.rule, c.prio, entry, set(c.evidence)))
     return out
-

@@ -72,4 +72,3 @@ def names_procedure(text: str, spans: list[tuple[int, int]]) -> bool:
     return any(procedure_head(text[s:e]) for s, e in spans) and not any(
         _MODEL_AFTER.match(text, e) or _MODEL_END.search(text, s, e) for s, e in spans
     )
-
