@@ -28,6 +28,19 @@ def canonical_key(name: str) -> str:
     return norm_key(unicodedata.normalize("NFKC", name).replace("+", "plus"))
 
 
+_BARE_NUMBER = re.compile(r"[\d.]+")
+
+
+def bare_number(surface: str) -> bool:
+    """Whether a mention is only a number: an edition written without its name ("2012" of "PASCAL VOC 2007 and
+    2012", "100" of "CIFAR-10/100") is a mention but no alias to find the entity by.
+
+    >>> bare_number("2012"), bare_number("2.1"), bare_number("VOC2012")
+    (True, True, False)
+    """
+    return _BARE_NUMBER.fullmatch(surface) is not None
+
+
 def clean_surface(surface: str) -> str:
     """NFKC, single spaces, no parentheses, no surrounding punctuation or quotes."""
     return _WS.sub(" ", unicodedata.normalize("NFKC", surface).replace("(", " ").replace(")", " ")).strip(_EDGE_PUNCT)

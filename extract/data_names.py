@@ -71,6 +71,6 @@ def slashed_editions(text: str, cands: list[Cand]) -> list[Cand]:
         for s, e, num in parts:
             entry = known(base + num)
             name = entry.name if entry is not None else canonical_name(base + num)
-            parent = variant_parent(base + num) or family
+            parent = (entry.parent if entry is not None else variant_parent(base + num)) or family
             out.append(Cand(s, e, label, name, parent or "", c.rule, c.prio, entry, set(c.evidence)))
     return out

@@ -10,6 +10,7 @@ from difflib import SequenceMatcher
 
 from extract.corpus import expands, is_acronym
 from extract.lexicon import Entry, head_word, norm_key, task_acronym_keys, technique_heads
+from extract.model_heads import name_head, procedure_head
 
 __all__ = ["named_data_after", "other_kind", "other_meaning", "same_meaning"]
 
@@ -127,25 +128,24 @@ def other_meaning(long_form: str, entry: Entry, by_word: bool = True) -> bool:
 _DATA = frozenset({"Dataset", "Benchmark"})
 # Head words that name a technique, never a collection of data: "Criss-Cross Network", "Robust Anchor Embedding".
 _TECHNIQUE_END = re.compile(r"(?i:networks?|nets?|algorithms?|embeddings?|search|optimi[sz]ers?)")
-_PREPOSITION = re.compile(r"\s(?:for|with|via|of|in|on|by|using|through|from|to)\s")
 
 
-def other_kind(long_form: str, kind: str | None, procedure: bool, entry: Entry) -> bool:
+def other_kind(long_form: str, kind: str | None, entry: Entry) -> bool:
     """Whether a paper's long form of a row's acronym names another kind of thing than a row that spells out no long
     form of its own (which :func:`other_meaning` cannot tell): a technique for a data set ("Criss-Cross Network
-    (CCNet)" of the CCNet corpus; by its head word, the gazetteers' technique heads or a ``procedure``), or data
+    (CCNet)" of the CCNet corpus; by its head word: the gazetteers' technique heads or a procedure), or data
     for a technique (``kind``, the long form's own type, is a data type: "... Dataset (X)").
 
     >>> from extract.lexicon import Entry
     >>> row = Entry("ZorpSet", "Dataset", (), None, frozenset())
-    >>> other_kind("Zorp Search Network", None, False, row), other_kind("Zorp Objects in Context", None, False, row)
+    >>> other_kind("Zorp Search Network", None, row), other_kind("Zorp Objects in Context", None, row)
     (True, False)
     """
     if _row_long_forms(entry):
         return False
     if entry.label in _DATA:
-        head = _PREPOSITION.split(long_form, maxsplit=1)[0].split()[-1].split("-")[-1] if long_form.split() else ""
-        return procedure or bool(_TECHNIQUE_END.fullmatch(head)) or head_word(head) in technique_heads()
+        head = name_head(long_form)
+        return procedure_head(long_form) or bool(_TECHNIQUE_END.fullmatch(head)) or head_word(head) in technique_heads()
     return kind in _DATA
 
 

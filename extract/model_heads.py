@@ -46,19 +46,26 @@ _PROCEDURE = re.compile(
 _PREPOSITIONS = frozenset(["for", "with", "via", "of", "on", "in", "by", "using", "through", "from", "to"])
 
 
+def name_head(name: str) -> str:
+    """The head word of a name: its last word before a preposition (not the first word), after any hyphen ("Zorp
+    Pre-training for Speech" -> "training", "radio-frequency" -> "frequency"); "" for no word.
+
+    >>> name_head("Coarse-to-fine Cascaded Evidence-Distillation"), name_head("Zorp Objects in Context")
+    ('Distillation', 'Objects')
+    """
+    words = name.split()
+    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _PREPOSITIONS), len(words))
+    return words[cut - 1].split("-")[-1] if words else ""
+
+
 def procedure_head(name: str) -> bool:
-    """Whether a name of two words or more is headed by a procedure (its last word before a preposition, after
-    any hyphen): "Adaptive Zorp Learning", "Zorp Pre-training for Speech"; not "Zorp Learner", "Zorp Model
-    for Learning" or one word ("ZorpLearning").
+    """Whether a name of two words or more is headed by a procedure (:func:`name_head`): "Adaptive Zorp Learning",
+    "Zorp Pre-training for Speech"; not "Zorp Learner", "Zorp Model for Learning" or one word ("ZorpLearning").
 
     >>> procedure_head("Coarse-to-fine Cascaded Evidence-Distillation"), procedure_head("Zorp Model for Learning")
     (True, False)
     """
-    words = name.split()
-    if len(words) < 2:
-        return False
-    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _PREPOSITIONS), len(words))
-    return _PROCEDURE.fullmatch(words[cut - 1].split("-")[-1]) is not None
+    return len(name.split()) > 1 and _PROCEDURE.fullmatch(name_head(name)) is not None
 
 
 _MODEL_AFTER = re.compile(r"\)?\s?(?i:models?|networks?)\b")  # "Zorp Search (ZS) model"

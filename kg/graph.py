@@ -8,20 +8,16 @@ Attributes never hold ``None`` (GraphML cannot store it): absent means unknown.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
 import networkx as nx
 
-from extract.canonical import canonical_key, preferred_name
+from extract.canonical import bare_number, canonical_key, preferred_name
 from extract.records import PaperRecord
 from extract.sentences import sentence_at
 from kg.schema import ENTITY_LABELS, entity_node, paper_node, result_node
 from kg.writers import NetworkxWriter
-
-# An edition's mention without its name ("2012" of "PASCAL VOC 2007 and 2012", "100" of "CIFAR-10/100") is no alias.
-_BARE_NUMBER = re.compile(r"[\d.]+")
 
 
 def _clean_attrs(attrs: dict[str, object]) -> dict[str, object]:
@@ -54,7 +50,7 @@ class EntityTable:
     def entity(self, name: str, label: str | None, surfaces: Iterable[str] = ()) -> str:
         """Register one occurrence of an entity name (with its label vote); returns its node id."""
         node = entity_node(name)
-        surfaces = tuple(s for s in surfaces if s and not _BARE_NUMBER.fullmatch(s))  # "2012" of "VOC 2007 and 2012"
+        surfaces = tuple(s for s in surfaces if s and not bare_number(s))  # "2012" of "VOC 2007 and 2012"
         if label:
             self.labels[node][label] += 1
         self.names[node][name] += 1

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract.acronyms import best_long_form, numeral_contraction, title_expansion
-from extract.canonical import canonical_key, canonical_name, clean_surface, known
+from extract.canonical import bare_number, canonical_key, canonical_name, clean_surface, known
 from extract.components.name_tails import language_start, spaced_variant
 from extract.components.variants import link_variants, local_base
 from extract.data_names import slashed_editions, task_with_data_name
@@ -66,7 +66,6 @@ from extract.lexicon import (
 )
 from extract.long_form_meaning import named_data_after, other_kind, other_meaning, same_meaning
 from extract.mention_cues import cue_label
-from extract.model_heads import procedure_head
 from extract.name_repeats import long_form_uses, proposal_reuses, title_spellings
 from extract.origins import mark_origins
 from extract.proposal_titles import known_topic_at, not_own_subtitle
@@ -168,7 +167,7 @@ class EntityResolver:
                 or (other_meaning(lf, entry) and ((ss, se) in acro_props or classify_long_form(lf) is not None))
                 or not case_ok(entry, sf)
                 or self.index.get(klf) is not None  # another row's long form: "grouped query attention (GQA)"
-                or other_kind(lf, classify_long_form(lf), procedure_head(lf), entry)  # "Criss-Cross Network (CCNet)"
+                or other_kind(lf, classify_long_form(lf), entry)  # "Criss-Cross Network (CCNet)"
             ):
                 redefined.add(ksf)  # the paper's own acronym, not the list's homonym ("partial optimal transport")
                 entry = None
@@ -409,7 +408,7 @@ class EntityResolver:
                     "label": label,
                     "name": first.name,
                     "parent": parent if canonical_key(parent) != key else "",
-                    "aliases": [s for s in surfaces if s != first.name and not s.replace(".", "").isdigit()],
+                    "aliases": [s for s in surfaces if s != first.name and not bare_number(s)],
                     "rule": first.rule
                     if first.rule != "shape" or not first.evidence
                     else "shape+" + sorted(first.evidence)[0].split(":")[0],
