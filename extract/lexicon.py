@@ -207,6 +207,22 @@ def task_acronym_keys() -> frozenset[str]:
     return _generated_keys("task_acronyms")
 
 
+@lru_cache(maxsize=1)
+def _nontechnique_heads() -> frozenset[str]:
+    return frozenset(x.strip().lower() for x in _generated_lines("nontechnique_heads"))
+
+
+def nontechnique_head(word: str) -> bool:
+    """Whether the field uses long forms headed by ``word`` almost only outside technique contexts, by the
+    generated ``generated/nontechnique_heads.<source>.txt`` lists ("Bandits", "equilibrium", "System").
+
+    >>> nontechnique_head("Bandits"), nontechnique_head("Analysis")
+    (True, False)
+    """
+    low, heads = word.lower(), _nontechnique_heads()
+    return low in heads or (low.endswith("s") and not low.endswith("ss") and low[:-1] in heads)
+
+
 def task_only(key: str) -> bool:
     """Whether a normalised key names a task by the generated lists and no gazetteer row ("neural machine
     translation" is a task; "Bayesian optimization", a PwC task too, is also a listed technique)."""

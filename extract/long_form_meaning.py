@@ -9,10 +9,10 @@ import re
 from difflib import SequenceMatcher
 
 from extract.corpus import expands, is_acronym
-from extract.lexicon import Entry, head_word, norm_key, task_acronym_keys, technique_heads
+from extract.lexicon import Entry, head_word, nontechnique_head, norm_key, task_acronym_keys, technique_heads
 from extract.model_heads import name_head, procedure_head
 
-__all__ = ["named_data_after", "other_kind", "other_meaning", "same_meaning"]
+__all__ = ["field_object", "named_data_after", "other_kind", "other_meaning", "same_meaning"]
 
 _FUNCTION_WORDS = frozenset({"of", "for", "the", "a", "an", "and", "in", "on", "with", "to", "via", "by"})
 
@@ -183,3 +183,42 @@ def named_data_after(text: str, ls: int, ss: int, se: int) -> str | None:
     if norm_key(acronym) in task_acronym_keys() or re.match(rf"{re.escape(acronym)}(?![\w\-])", text):
         return None  # a task's acronym ("the ... (QA) dataset"); a title that opens with it says what it is
     return "Benchmark" if m.group("b") else "Dataset"
+
+
+# What the text calls its own acronym: "the ZB framework", "a new Zorp Pose (ZP) dataset".
+_OWN_NOUN_AFTER = re.compile(
+    r"\)?\s*(?:framework|model|data\s?set|corpus|benchmark|method|approach|algorithm|network|module|technique|"
+    r"scheme|strategy|architecture|mechanism|system|tool|toolkit|library|agent)s?\b",
+    re.I,
+)
+_DATA_NOUN_AFTER = re.compile(r"\s*(?:data\s?set|corpus|corpora|benchmark|tree-?bank)s?\b", re.I)
+
+
+def field_object(
+    text: str, title_end: int, definition: tuple[int, int, int, int], proposed: list[tuple[int, int]]
+) -> bool:
+    """Whether an acronym definition ``(ls, le, ss, se)`` spells out an object, setting or problem of the field
+    rather than a technique: a title-case long form whose head the field uses almost only outside technique
+    contexts ("Multi-Armed Bandit (MAB)", "Correlated Equilibrium (CE)": :func:`extract.lexicon.nontechnique_head`),
+    which the paper does not name as its own (in its title, by a proposal span over the definition, or with a
+    noun after the acronym: "a Zorp Mining (ZM) framework", "results on the ZM corpus").
+
+    >>> text = "We study the Multi-Zorp Bandit (MZB) problem."
+    >>> field_object(text, 0, (13, 30, 32, 35), []), field_object(text, 0, (13, 30, 32, 35), [(13, 30)])
+    (True, False)
+    >>> field_object("A Zorp Bandit (ZB) framework.", 0, (2, 13, 15, 17), [])
+    False
+    """
+    ls, le, ss, se = definition
+    lf, sf = text[ls:le], text[ss:se]
+    words = lf.split()
+    if len(words) < 2 or sum(w[:1].isupper() for w in words) < len(words) - 1 or not nontechnique_head(name_head(lf)):
+        return False
+    first, last = min(ls, ss), max(le, se)
+    if any(s < last and e > first for s, e in proposed) or _OWN_NOUN_AFTER.match(text, last):
+        return False
+    for m in re.finditer(rf"(?<![\w-]){re.escape(sf)}(?![\w-])", text):
+        if _DATA_NOUN_AFTER.match(text, m.end()):
+            return False  # "... on the ZB corpus" later in the text (not "ZB models": models for a task)
+    title = text[: max(0, title_end)]
+    return not (norm_key(lf) in norm_key(title) or re.search(rf"(?<![\w-]){re.escape(sf)}(?![\w-])", title))

@@ -43,6 +43,13 @@ def test_acceptable_drops_fields_tasks_adjectives_and_taken_names() -> None:
     assert not ok("blarg annealing", flt, {"blargannealing"})  # another gazetteer owns it
 
 
+def test_a_metric_acronym_makes_a_metric_unless_a_technique_head_ends_the_long_form() -> None:
+    flt = _filters()  # "ZorpScore" is a metric name
+    assert build_corpus.owned_acronym("ZorpScore", flt, set())  # "zorp over union (ZorpScore)": the metric
+    assert not build_corpus.owned_acronym("ZorpScore", flt, set(), technique_head=True)  # "zorp sampling (...)"
+    assert build_corpus.owned_acronym("ZS", flt, {"zs"}, technique_head=True)  # another row's name stays its own
+
+
 def test_not_technique_candidates_keep_architecture_heads_out() -> None:
     ok = build_corpus.other_candidate
     assert ok("non line of zorp", set()) and ok("multi armed zorp", set())
@@ -89,8 +96,9 @@ def test_technique_rate_reads_the_contexts_of_every_mention() -> None:
         "progress in blarg mixing. the blarg mixing problem is hard.",
     ]
     rates = build_corpus.technique_rate(["zorp annealing", "blarg mixing"], texts)
-    assert rates["zorp annealing"] == (pytest.approx(3 / 4), 2, 0.0)  # "based" and "and" modify nothing
+    assert rates["zorp annealing"] == (pytest.approx(3 / 4), 2, 0.0, 2, 0)  # "based" and "and" modify nothing
     assert rates["blarg mixing"].mentions == 4 and rates["blarg mixing"].rate < 0.5
+    assert (rates["blarg mixing"].technique, rates["blarg mixing"].other) == (0, 3)  # "in" twice, "... problem"
     assert rates["blarg mixing"].modifier == 0.5  # "blarg mixing tasks", "blarg mixing problem"
 
 
@@ -124,5 +132,5 @@ def test_shipped_file_is_current(tmp_path: Path) -> None:
     shared = ROOT.parent / "shared"
     build_corpus.build(shared / "data" / "ml_abstracts", shared / "gold", shared / "data" / "pwc", tmp_path)
     shipped = ROOT / "extract" / "gazetteers" / "generated"
-    for name in ("Method.corpus.tsv", "tasks.corpus.txt", "task_acronyms.corpus.txt"):
+    for name in ("Method.corpus.tsv", "tasks.corpus.txt", "task_acronyms.corpus.txt", "nontechnique_heads.corpus.txt"):
         assert (shipped / name).read_text(encoding="utf-8") == (tmp_path / name).read_text(encoding="utf-8"), name

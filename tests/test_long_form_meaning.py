@@ -86,3 +86,27 @@ def test_a_technique_long_form_of_a_data_rows_acronym_is_the_papers_own() -> Non
     assert other_kind("Zorp Dataset", "Dataset", method) and not other_kind("Zorp Net", "Method", method)
     ents = _ents("T\n\nWe propose a Criss-Cross Network (CCNet) for context. CCNet achieves 81.4 mIoU on Cityscapes.")
     assert ents["CCNet"]["label"] == "Model"
+
+
+def test_heads_the_field_uses_outside_technique_contexts_come_from_the_generated_list() -> None:
+    from extract.lexicon import nontechnique_head
+
+    # the corpus writes "in/for ... bandits", "... equilibrium problem", not "using ...", "...-based"
+    assert nontechnique_head("Bandits") and nontechnique_head("equilibrium")
+    assert not nontechnique_head("Analysis")  # it ends listed technique rows ("Principal Component Analysis")
+    assert not nontechnique_head("Annealing")
+
+
+def test_an_acronym_spelling_out_an_object_of_the_field_is_no_technique() -> None:
+    ents = _ents("T\n\nWe study the Multi-Zorp Bandit (MZB) problem and the Correlated Zorp Equilibrium (CZE) of it.")
+    assert not {"MZB", "CZE"} & ents.keys()
+    assert _ents("T\n\nWe use Kernel Zorp Analysis (KZA) here.")["KZA"]["label"] == "Method"  # a technique head
+
+
+def test_an_acronym_the_paper_names_as_its_own_stays_whatever_its_head() -> None:
+    assert "ZPM" in _ents("T\n\nWe describe a Zorp Positive Mining (ZPM) framework. ZPM is fast.")  # noun after
+    assert "ZPM" in _ents("Zorp Positive Mining for Actions\n\nWe describe Zorp Positive Mining (ZPM).")  # title
+    assert "ZPM" in _ents("T\n\nWe propose a novel Zorp Positive Mining (ZPM) that mines pairs.")  # proposal cue
+    text = "T\n\nWe build on the Gradable Zorp Expressions (GZE) of Smith. Results on the GZE corpus are good."
+    assert _ents(text)["GZE"]["label"] in ("Dataset", "Benchmark")  # a data noun after a later mention
+    assert "GZE" not in _ents(text.replace("the GZE corpus", "GZE"))

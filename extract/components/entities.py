@@ -64,7 +64,7 @@ from extract.lexicon import (
     task_acronym_keys,
     task_keys,
 )
-from extract.long_form_meaning import named_data_after, other_kind, other_meaning, same_meaning
+from extract.long_form_meaning import field_object, named_data_after, other_kind, other_meaning, same_meaning
 from extract.mention_cues import cue_label
 from extract.name_repeats import long_form_uses, proposal_reuses, title_spellings
 from extract.origins import mark_origins
@@ -183,6 +183,8 @@ class EntityResolver:
                 proto = Cand(0, 0, entry.label, entry.name, entry.parent or "", "abbreviation", 3, entry)
             else:
                 label = data or classify_long_form(lf)
+                if label == "Method" and field_object(text, title_end, (ls, le, ss, se), list(acro_props)):
+                    label = None  # "Multi-Armed Bandit (MAB)", "Correlated Equilibrium (CE)"
                 if (label is None and (ss, se) in acro_props and (acro_props[(ss, se)] or not METRIC_HEAD.search(lf))
                         and not (klf in task_keys() and ksf in self.task_acronyms and klf not in key_index())):
                     # not "a novel zorp stereo (ZS) method" when the field writes ZS for the task

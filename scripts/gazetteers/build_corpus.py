@@ -12,7 +12,8 @@ with the acronym the field gives it when that acronym means this long form almos
 ``tasks.corpus.txt``: long forms the field defines but uses as tasks, fields, settings or quantities (technique
 rate <= ``MAX_OTHER_RATE``), negative evidence like the PwC task names; and ``task_acronyms.corpus.txt``:
 acronyms whose definitions are almost all such long forms ("KWS", "HOI": an abstract using one undefined
-names a task, not a technique).
+names a task, not a technique); and ``nontechnique_heads.corpus.txt``: head words whose long forms the
+field uses almost only outside technique contexts (``corpus_heads``: "... bandit", "... equilibrium").
 A compound of a listed technique that the corpus defines by another listed row's acronym ("low-rank adapters
 (LoRA)", "asynchronous advantage actor-critic (A3C)") is that row's spelling, not a row: it goes to
 ``aliases.corpus.tsv``, which ``extract.lexicon`` adds to the row (one graph node, not two).
@@ -25,7 +26,8 @@ Filtering, all from field knowledge rather than instances:
   * not an adjective phrase ("out-of-distribution", "state-of-the-art": no noun head, or "of the" inside);
   * names a gazetteer already has (hand-made or PwC) stay theirs, and so do the long forms of the acronyms
     it has ("long short-term memory networks (LSTM)" is a spelling of the LSTM row); a long form whose
-    acronym is a PwC metric name ("IoU", "SSIM") is a metric;
+    acronym is a PwC metric name ("IoU", "SSIM") is a metric, unless its head ends at least
+    ``METRIC_ACRONYM_HEAD_ROWS`` listed Method rows ("importance sampling (IS)", "coordinate descent (CD)");
   * a name, not a modifier: a content word follows fewer than ``MAX_MODIFIER_SHARE`` of its mentions
     ("piecewise linear functions", "zeroth-order optimization" are descriptions of other things);
   * used as a technique: over the whole corpus, the phrase's mentions follow "using", "via", "with",
@@ -57,6 +59,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_pwc import Filters, read_generic, read_json_gz, read_jsonl_gz, task_names, word_df  # noqa: E402
 from corpus_compounds import MIN_PAPERS_UNDEFINED, Owner, folded_into, mine_compounds  # noqa: E402
+from corpus_heads import long_form_head, nontechnique_heads, row_heads  # noqa: E402
 
 from extract.components.abbreviations import find_abbreviations  # noqa: E402
 from extract.lexicon import entries, is_acronym_alias, norm_key  # noqa: E402
@@ -86,6 +89,7 @@ DATA_HEADS = frozenset(
     ["dataset", "corpus", "treebank", "bank", "journal", "atlas", "collection", "benchmark", "database", "commands"]
 )
 # An acronym whose definitions in the corpus are this many, and this share of them a task/field/quantity.
+METRIC_ACRONYM_HEAD_ROWS = 3  # listed Method rows a head ends for a metric's acronym not to make a metric
 ACRONYM_MIN_PAPERS = 3
 ACRONYM_SHARE = 0.8
 # A row's acronym ships as its alias when this share of the acronym's definitions in the corpus are the row's.
@@ -211,6 +215,8 @@ class Usage(NamedTuple):
     rate: float
     mentions: int
     modifier: float
+    technique: int = 0  # raw technique contexts ...
+    other: int = 0  # ... and other contexts, which :func:`corpus_heads.nontechnique_heads` pools by head
 
 
 def technique_rate(keys: list[str], texts: list[str]) -> dict[str, Usage]:
@@ -240,16 +246,19 @@ def technique_rate(keys: list[str], texts: list[str]) -> dict[str, Usage]:
             modifies[key] += nxt is not None and nxt.group(1) not in _NOT_MODIFIED
             i += n
     return {
-        k: Usage((tech[k] + 1) / (tech[k] + other[k] + 2), mentions[k], modifies[k] / max(1, mentions[k]))
+        k: Usage(
+            (tech[k] + 1) / (tech[k] + other[k] + 2), mentions[k], modifies[k] / max(1, mentions[k]), tech[k], other[k]
+        )
         for k in keys
     }
 
 
-def owned_acronym(acronym: str, flt: Filters, taken: set[str]) -> bool:
+def owned_acronym(acronym: str, flt: Filters, taken: set[str], technique_head: bool = False) -> bool:
     """Whether the long form's usual acronym is a gazetteer's name ("long short-term memory networks (LSTM)"
-    is a spelling of the LSTM row) or a metric's ("intersection over union (IoU)" is a metric, not a technique)."""
+    is a spelling of the LSTM row) or a metric's ("intersection over union (IoU)" is a metric, not a technique),
+    unless a ``technique_head`` ends the long form ("importance sampling (IS)": IS is the Inception Score too)."""
     key = norm_key(acronym)
-    return key in taken or key in flt.metrics
+    return key in taken or (key in flt.metrics and not technique_head)
 
 
 _TOKEN = re.compile(r"[^\s\-]+")
@@ -302,12 +311,13 @@ def build(abstracts: Path, gold: Path, pwc: Path, out: Path) -> int:
     taken = {norm_key(s) for e in entries() if e.source != "corpus" and "head" not in e.flags for s in e.surfaces}
     taken -= ours
     mined = mine(abstracts, gold)
+    sure = row_heads(METRIC_ACRONYM_HEAD_ROWS, singular)  # "... sampling", "... descent": whatever the acronym
     keys = [
         k
         for k, ids in mined.papers.items()
         if len(ids) >= MIN_PAPERS
         and acceptable(k, flt, taken)
-        and not owned_acronym(mined.short[k].most_common(1)[0][0], flt, taken)
+        and not owned_acronym(mined.short[k].most_common(1)[0][0], flt, taken, long_form_head(k, singular) in sure)
     ]
     data_names = dataset_keys(datasets)
     others = [
@@ -369,6 +379,13 @@ def build(abstracts: Path, gold: Path, pwc: Path, out: Path) -> int:
     acronyms = task_acronyms(mined, {norm_key(n) for n in negatives} | flt.generic, taken)
     header = HEADER.replace("Mined", "Acronyms the field defines almost only as tasks, fields, settings or quantities;")
     (out / "task_acronyms.corpus.txt").write_text("\n".join([header, *acronyms]) + "\n", encoding="utf-8")
+    # Every defined long form counts for its head (their own rates: the longest phrase takes each mention)
+    every = [k for k in mined.papers if 2 <= len(k.split()) <= MAX_WORDS and not _BAD_CHARS.search(k)]
+    usage = technique_rate(every, mined.texts)
+    counts = ((k, u.technique, u.other, u.mentions) for k, u in usage.items())
+    heads = nontechnique_heads(counts, row_heads(1, singular), singular)
+    header = HEADER.replace("Mined", "Head words of long forms the field uses almost only outside technique contexts;")
+    (out / "nontechnique_heads.corpus.txt").write_text("\n".join([header, *heads]) + "\n", encoding="utf-8")
     return len(rows)
 
 
