@@ -11,6 +11,7 @@ from difflib import SequenceMatcher
 from extract.corpus import expands, is_acronym
 from extract.lexicon import Entry, head_word, nontechnique_head, norm_key, task_acronym_keys, technique_heads
 from extract.model_heads import name_head, procedure_head
+from extract.word_find import find_word
 
 __all__ = ["field_object", "named_data_after", "other_kind", "other_meaning", "same_meaning"]
 
@@ -217,8 +218,10 @@ def field_object(
     first, last = min(ls, ss), max(le, se)
     if any(s < last and e > first for s, e in proposed) or _OWN_NOUN_AFTER.match(text, last):
         return False
-    for m in re.finditer(rf"(?<![\w-]){re.escape(sf)}(?![\w-])", text):
-        if _DATA_NOUN_AFTER.match(text, m.end()):
+    at = find_word(text, sf)
+    while at >= 0:
+        if _DATA_NOUN_AFTER.match(text, at + len(sf)):
             return False  # "... on the ZB corpus" later in the text (not "ZB models": models for a task)
+        at = find_word(text, sf, at + 1)
     title = text[: max(0, title_end)]
-    return not (norm_key(lf) in norm_key(title) or re.search(rf"(?<![\w-]){re.escape(sf)}(?![\w-])", title))
+    return not (norm_key(lf) in norm_key(title) or find_word(title, sf) >= 0)
