@@ -42,7 +42,7 @@ _TECH_HEAD = re.compile(
 _TRAINED_AS_MODEL = re.compile(r",?\s+(?:is|was)\s+(?:(?:further|then|first|also)\s+)?(?:pre-?trained|trained)\s+on\b")
 _TITLE_MODEL_HEAD = re.compile(r"(?:Model|Models|LM|LLM|Transformer|Network|Net|Encoder|Decoder)$")
 # Training use just before a mention ("pre-trained on the X", "fine-tuning on X and") or right after it
-# ("X corpus", "X for pre-training").
+# ("X corpus", "X for pre-training", "X pre-training": pre-training on X).
 _TRAIN_BEFORE = re.compile(
     r"\b(?:pre-?train\w*|train\w*|fine-?tun\w*|instruction-tun\w*|meta-train\w*)\s+"
     r"(?!(?:efficiency|time|costs?|speed|stability|dynamics|overhead)\b)(?:[\w\-]+\s+){0,5}?"
@@ -51,7 +51,7 @@ _TRAIN_BEFORE = re.compile(
 )
 _TRAIN_AFTER = re.compile(
     r"\s*(?:corpus|corpora|pre-?training (?:data|corpus)|training (?:data|set|corpus)|for (?:pre-?)?training|"
-    r"-?pre-?trained\b|(?:pre-?trained\s+)?(?:models?|checkpoints?|weights)\b)\b",
+    r"-?pre-?trained\b|-?pre-?training\b|(?:pre-?trained\s+)?(?:models?|checkpoints?|weights)\b)\b",
     re.IGNORECASE,
 )
 # Evaluation use around a mention ("evaluated on X", "accuracy on X", "X test set", "results on X").

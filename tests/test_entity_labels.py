@@ -104,3 +104,10 @@ def test_an_acronym_of_one_hyphened_adjective_names_a_property() -> None:
                  "BR and EG are fast.")
     assert "ZC" not in ents and "BR" not in ents
     assert ents["EG"]["label"] == "Method"
+
+
+def test_a_data_set_named_before_pre_training_is_training_data() -> None:
+    ents = _ents("T\n\nWith ImageNet pre-training, ZorpNet reaches 81.2% accuracy on Blarg-Bench.")
+    assert ents["ImageNet"]["label"] == "Dataset"  # pre-training on ImageNet
+    ents = _ents("T\n\nZorpNet reaches 81.2% accuracy on ImageNet, beating Blarg-Bench models.")
+    assert ents["ImageNet"]["label"] == "Benchmark"
