@@ -6,6 +6,7 @@ collection whatever its long form means ("the Liver Tumor Segmentation (LiTS) Ch
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from difflib import SequenceMatcher
 
 from extract.corpus import expands, is_acronym
@@ -196,7 +197,7 @@ _DATA_NOUN_AFTER = re.compile(r"\s*(?:data\s?set|corpus|corpora|benchmark|tree-?
 
 
 def field_object(
-    text: str, title_end: int, definition: tuple[int, int, int, int], proposed: list[tuple[int, int]]
+    text: str, title_end: int, definition: tuple[int, int, int, int], proposed: Iterable[tuple[int, int]]
 ) -> bool:
     """Whether an acronym definition ``(ls, le, ss, se)`` spells out an object, setting or problem of the field
     rather than a technique: a title-case long form whose head the field uses almost only outside technique

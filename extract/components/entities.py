@@ -183,7 +183,7 @@ class EntityResolver:
                 proto = Cand(0, 0, entry.label, entry.name, entry.parent or "", "abbreviation", 3, entry)
             else:
                 label = data or classify_long_form(lf)
-                if label == "Method" and field_object(text, title_end, (ls, le, ss, se), list(acro_props)):
+                if label == "Method" and field_object(text, title_end, (ls, le, ss, se), acro_props):
                     label = None  # "Multi-Armed Bandit (MAB)", "Correlated Equilibrium (CE)"
                 if (label is None and (ss, se) in acro_props and (acro_props[(ss, se)] or not METRIC_HEAD.search(lf))
                         and not (klf in task_keys() and ksf in self.task_acronyms and klf not in key_index())):

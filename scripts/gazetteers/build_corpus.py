@@ -59,7 +59,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_pwc import Filters, read_generic, read_json_gz, read_jsonl_gz, task_names, word_df  # noqa: E402
 from corpus_compounds import MIN_PAPERS_UNDEFINED, Owner, folded_into, mine_compounds  # noqa: E402
-from corpus_heads import long_form_head, nontechnique_heads, row_heads  # noqa: E402
+from corpus_heads import long_form_head, nontechnique_heads, row_heads, singular  # noqa: E402
 
 from extract.components.abbreviations import find_abbreviations  # noqa: E402
 from extract.lexicon import entries, is_acronym_alias, norm_key  # noqa: E402
@@ -88,8 +88,8 @@ MAX_OTHER_RATE = 0.35
 DATA_HEADS = frozenset(
     ["dataset", "corpus", "treebank", "bank", "journal", "atlas", "collection", "benchmark", "database", "commands"]
 )
-# An acronym whose definitions in the corpus are this many, and this share of them a task/field/quantity.
 METRIC_ACRONYM_HEAD_ROWS = 3  # listed Method rows a head ends for a metric's acronym not to make a metric
+# An acronym whose definitions in the corpus are this many, and this share of them a task/field/quantity.
 ACRONYM_MIN_PAPERS = 3
 ACRONYM_SHARE = 0.8
 # A row's acronym ships as its alias when this share of the acronym's definitions in the corpus are the row's.
@@ -151,11 +151,6 @@ def gold_exclusions(gold: Path) -> tuple[set[str], set[str]]:
                 ids.add(str(rec.get("id")))
                 titles.add(" ".join(str(rec.get("title") or "").lower().split()))
     return ids, titles
-
-
-def singular(key: str) -> str:
-    """The key with a plural -s of its last word dropped: one row matches both ("networks", "network")."""
-    return key[:-1] if key.endswith("s") and not key.endswith(("ss", "us", "is")) else key
 
 
 @dataclass
@@ -311,13 +306,13 @@ def build(abstracts: Path, gold: Path, pwc: Path, out: Path) -> int:
     taken = {norm_key(s) for e in entries() if e.source != "corpus" and "head" not in e.flags for s in e.surfaces}
     taken -= ours
     mined = mine(abstracts, gold)
-    sure = row_heads(METRIC_ACRONYM_HEAD_ROWS, singular)  # "... sampling", "... descent": whatever the acronym
+    sure = row_heads(METRIC_ACRONYM_HEAD_ROWS)  # "... sampling", "... descent": whatever the acronym
     keys = [
         k
         for k, ids in mined.papers.items()
         if len(ids) >= MIN_PAPERS
         and acceptable(k, flt, taken)
-        and not owned_acronym(mined.short[k].most_common(1)[0][0], flt, taken, long_form_head(k, singular) in sure)
+        and not owned_acronym(mined.short[k].most_common(1)[0][0], flt, taken, long_form_head(k) in sure)
     ]
     data_names = dataset_keys(datasets)
     others = [
@@ -383,7 +378,7 @@ def build(abstracts: Path, gold: Path, pwc: Path, out: Path) -> int:
     every = [k for k in mined.papers if 2 <= len(k.split()) <= MAX_WORDS and not _BAD_CHARS.search(k)]
     usage = technique_rate(every, mined.texts)
     counts = ((k, u.technique, u.other, u.mentions) for k, u in usage.items())
-    heads = nontechnique_heads(counts, row_heads(1, singular), singular)
+    heads = nontechnique_heads(counts, row_heads(1))
     header = HEADER.replace("Mined", "Head words of long forms the field uses almost only outside technique contexts;")
     (out / "nontechnique_heads.corpus.txt").write_text("\n".join([header, *heads]) + "\n", encoding="utf-8")
     return len(rows)

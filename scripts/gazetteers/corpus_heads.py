@@ -15,31 +15,40 @@ studies "in").
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from extract.lexicon import entries
 from extract.model_heads import name_head
 
-__all__ = ["HEAD_MIN_KEYS", "HEAD_MIN_MENTIONS", "MAX_HEAD_RATE", "long_form_head", "nontechnique_heads", "row_heads"]
+__all__ = [
+    "HEAD_MIN_KEYS", "HEAD_MIN_MENTIONS", "MAX_HEAD_RATE", "long_form_head", "nontechnique_heads", "row_heads",
+    "singular",
+]
 
 HEAD_MIN_KEYS = 3  # distinct long forms with the head: fewer is one phrase's usage, not the head's
 HEAD_MIN_MENTIONS = 20  # their mentions in the corpus, defined or not
 MAX_HEAD_RATE = 0.25  # smoothed share of technique contexts among technique and other contexts
 
 
-def long_form_head(key: str, singular: Callable[[str], str]) -> str:
-    """The head word of a lower-cased long form (:func:`extract.model_heads.name_head`), singular.
+def singular(key: str) -> str:
+    """The key with a plural -s of its last word dropped: one row matches both ("networks", "network")."""
+    return key[:-1] if key.endswith("s") and not key.endswith(("ss", "us", "is")) else key
 
-    >>> long_form_head("learning from demonstrations", lambda w: w.rstrip("s")), long_form_head("dueling bandits", str)
-    ('learning', 'bandits')
+
+def long_form_head(name: str) -> str:
+    """The head word of a long form or row name (:func:`extract.model_heads.name_head`), lower case, singular.
+
+    >>> long_form_head("learning from demonstrations"), long_form_head("Dueling Bandits")
+    ('learning', 'bandit')
+    >>> long_form_head("Zorp-Analysis")
+    'analysis'
     """
-    return singular(name_head(key).lower())
+    return singular(name_head(name).lower())
 
 
 def nontechnique_heads(
     counts: Iterable[tuple[str, int, int, int]],
     technique_row_heads: set[str],
-    singular: Callable[[str], str],
 ) -> list[str]:
     """Sorted heads whose long forms the corpus uses outside technique contexts, from ``(key, technique
     contexts, other contexts, mentions)`` per mined long form; ``technique_row_heads`` are never listed."""
@@ -48,7 +57,7 @@ def nontechnique_heads(
     keys: Counter[str] = Counter()
     mentions: Counter[str] = Counter()
     for key, t, o, m in counts:
-        head = long_form_head(key, singular)
+        head = long_form_head(key)
         if not head or not m:
             continue
         tech[head] += t
@@ -66,11 +75,11 @@ def nontechnique_heads(
     )
 
 
-def row_heads(min_rows: int, singular: Callable[[str], str]) -> set[str]:
+def row_heads(min_rows: int) -> set[str]:
     """Head words (:func:`long_form_head`) that end at least ``min_rows`` multi-word Method rows of the hand-made
     and PwC gazetteers (never the corpus rows: the generator's output must not feed itself)."""
     counts = Counter(
-        long_form_head(" ".join(e.name.lower().replace("-", " ").split()), singular)
+        long_form_head(e.name)
         for e in entries()
         if e.label == "Method" and e.source != "corpus" and len(e.name.split()) >= 2
     )
