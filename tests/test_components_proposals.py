@@ -758,3 +758,21 @@ def test_a_bracketed_name_after_its_descriptor_is_proposed_in_the_passive() -> N
     got = _proposed("T\n\nFinally, a efficient neural network (ZT-AttNet) is designed for keyword spotting.")
     assert [(p[0], p[1]) for p in got] == [("ZT-AttNet", "Model")]
     assert _proposed("T\n\nThe model (as ZorpNet) is designed for it.") == []
+
+
+def test_descriptor_set_off_by_a_colon_or_a_spaced_hyphen() -> None:
+    got = _proposed(
+        "T\n\nWe introduce a novel algorithm: ZR-Rank, that estimates gradients. We propose a simple masking "
+        "method - ZorpMask, in two ways. We propose two new benchmarks: Zorp-H6 and ZorpCLI."
+    )
+    assert ("ZR-Rank", "Method", "propose") in got
+    assert ("ZorpMask", "Method", "propose") in got
+    assert ("Zorp-H6", "Benchmark", "propose") in got
+
+
+def test_after_a_colon_only_a_name_shaped_unknown_word_is_coined() -> None:
+    got = _proposed(
+        "T\n\nWe propose a new challenge: Learning to talk to agents. We present results on two datasets: "
+        "ImageNet and CIFAR-10. We propose a novel task - ZMOQA - Zorp Input Output Answering."
+    )
+    assert got == []

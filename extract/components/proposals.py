@@ -97,11 +97,19 @@ _GAP = (  # an acronym before a lower-case word modifies it ("an OOD test set, X
     r"an?\s+[a-z][\w\-]*,?\s+(?:and|but|yet)\s+(?=[a-z][a-z\-]*\s)|"  # "a simple and effective method X"
     r"[A-Z]{2,5}s?\s+(?=[a-z])){0,7}"
 )
+# A descriptor set off from the name by a colon or a spaced hyphen ("a novel algorithm: PL-Rank", "a masking method
+# - HeadMask"), only before a name-shaped word: after a colon an ordinary capitalised word opens a clause ("a new
+# challenge: Learning to ..."), and a known name there is listed, not coined ("two datasets: EPIC Kitchens"); a task
+# set off so is no entity ("a novel task - MIMOQA - Multimodal Input ...").
+_SET_OFF = (
+    r"(?P<set_off>(?!(?:task|problem|question|challenge|setting)s?\b)[a-z][\w\-]*(?::|\s+-)\s+)"
+    r"(?=[\"“‘]?[^\s,;:()]*?(?:[a-z0-9][A-Z]|[A-Z]{2}|[A-Za-z]\d))"
+)
 _PROPOSE = re.compile(
     rf"(?:\b{SUBJECT}(?:\s+(?:have|has)|['’]ve)?\s+(?:(?:{VERB_ADVERBS})\s+)?"
     # "we X ... and propose Y"
     rf"(?:{VERBS})(?:s|d|ed)?|(?<=\band )(?:(?:{VERB_ADVERBS})\s+)?(?:propose|introduce|present))"
-    rf"\s+(?P<gap>{_GAP})(?:(?:--|—|–)\s*|\((?=[^()]{{1,30}}\)))?[\"“‘]?{_NAME}"
+    rf"\s+(?P<gap>{_GAP})(?:(?:--|—|–)\s*|\((?=[^()]{{1,30}}\))|{_SET_OFF})?[\"“‘]?{_NAME}"
 )
 # The subject of a proposal verb, just before it (what _PROPOSE / LOWER_INTRO need to match at all).
 _SUBJECT_BEFORE = re.compile(r"\b(?:[Ww]e|paper|work|study|report|article)(?:,?\s+[a-z]+|['’]ve)?\s+$")
@@ -293,6 +301,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             or best_long_form(name, text[max(0, s - 120) : s - 1].rstrip()) is not None
         ):
             continue  # a known name or an acronym's definition in brackets: defined_proposals decides those
+        if m.re is _PROPOSE and m.group("set_off") and lookup(name) is not None:
+            continue  # "we present results on two datasets: EPIC Kitchens 100 and ...": known names, listed
         known = lookup(name) if rule == "propose" and later is None else None
         if known is not None and known.label in ("Method", "Model") and _KNOWN_MODIFIES.match(text, e):
             continue  # "we design a new CNN encoder architecture": a known name describes an unnamed proposal
@@ -371,6 +381,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
                 before = text[m.start() : s]  # only the descriptor of the cue itself ("the proposed model X")
             else:
                 before = m.group("gap") if "gap" in m.re.groupindex else text[max(0, s - 40) : s]
+                if m.re is _PROPOSE and m.group("set_off"):
+                    before += m.group("set_off")  # "a new benchmark: X": the descriptor is set off by the colon
                 if later is not None:
                     before = text[m.start("gap") : s]
             before = before[before.rfind(". ") + 1 :]
