@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from extract.canonical import canonical_key
 from extract.lexicon import Entry, head_word, key_index, lookup, norm_key, task_only, technique_heads
 from extract.mention_cues import CITED_AFTER, LANGUAGES, right_cue
-from extract.model_heads import model_head, names_procedure
+from extract.model_heads import data_head, model_head, names_procedure
 from extract.proposal_titles import title_kind
 
 __all__ = [
@@ -236,6 +236,10 @@ def sentence_of(sents: list[list[int]], pos: int) -> tuple[int, int]:
 def label_of(text: str, sents: list[list[int]], ms: list[Cand]) -> str | None:
     """The entity type of a group of mentions, or None if it is not an entity."""
     label = _label_of(text, sents, ms)
+    if label in ("Model", "Method") and all(c.entry is None for c in ms) and (
+        own := next((h for c in ms if (h := data_head(text[c.start : c.end]))), None)
+    ):
+        return _refine(text, sents, ms, own)  # "the ZorpSeer Corpus", "Zorp-Bench": the name's own noun decides
     if label == "Model" and all(c.entry is None and c.rule != "variant" for c in ms):
         # "a novel model, Adaptive Zorp Learning (AZL)": a procedure of the paper's, no trained model
         return "Method" if names_procedure(text, [(c.start, c.end) for c in ms]) else label

@@ -6,7 +6,8 @@ BarBERT 2.0". A name whose last word is a known model ("... RCNN") or an archite
 (Transformer, Mamba, GAN, -Net, -former, Encoder, BERT, LM ...) names a model; "X Model" and "X Network"
 do not (statistical models, network families), nor do plurals ("Graph Zapformers": a class of them).
 A name headed by a procedure ("Adaptive Zorp Learning", "Cross-Modal Zorp Distillation") names a technique,
-whatever its context calls it ("a novel model, ..."): :func:`procedure_head`.
+whatever its context calls it ("a novel model, ..."): :func:`procedure_head`. A name headed by a data noun
+("ZorpSeer Corpus", "Zorp-Bench", "Zorp Challenge") names data, whatever its context: :func:`data_head`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,12 @@ _HEAD = re.compile(
     r"(?:Transformer|Mamba|GAN|Net|CNN|RNN|LSTM|Former|former|Encoder|Decoder|Autoencoder|VAE|BERT|GPT|LM|LLM)$"
 )
 _SPLIT = re.compile(r"[\s\-_/]+")
+# A data noun ending a name: an evaluation set ("-Bench", "Benchmark", "Challenge" after a space: "Self-Challenge"
+# is a procedure) or a collection ("Dataset", "Corpus", "Treebank").
+_DATA_HEAD = re.compile(
+    r"(?:(?P<b>[\s\-](?:[Bb]ench(?:mark)?|BENCH(?:MARK)?)|\s(?:Challenge|Leaderboard|Test Suite))|"
+    r"(?P<d>[\s\-](?:[Dd]ataset|DATASET|Corpus|CORPUS|Corpora|Database|Treebank|Data Set)))$"
+)
 
 
 def model_head(name: str) -> bool:
@@ -79,3 +86,13 @@ def names_procedure(text: str, spans: list[tuple[int, int]]) -> bool:
     return any(procedure_head(text[s:e]) for s, e in spans) and not any(
         _MODEL_AFTER.match(text, e) or _MODEL_END.search(text, s, e) for s, e in spans
     )
+
+
+def data_head(name: str) -> str | None:
+    """"Benchmark" or "Dataset" when ``name`` ends in a data noun of its own, else None.
+
+    >>> data_head("ZorpSeer Corpus"), data_head("Zorp-Bench"), data_head("Self-Challenge")
+    ('Dataset', 'Benchmark', None)
+    """
+    m = _DATA_HEAD.search(name)
+    return None if m is None else "Benchmark" if m.group("b") else "Dataset"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.model_heads import model_head, procedure_head
+from extract.model_heads import data_head, model_head, procedure_head
 from tests.entity_helpers import entities_of
 
 
@@ -34,3 +34,17 @@ def test_a_procedure_name_the_text_calls_a_model_stays_a_model() -> None:
     assert ents["ZAPS"]["label"] == "Model"
     ents = entities_of("A title\n\nWe propose a zorp-based tree decoding model (ZBTD) for parsing. ZBTD wins.")
     assert ents["ZBTD"]["label"] == "Model"
+
+
+def test_data_heads() -> None:
+    assert data_head("ZorpSeer Corpus") == "Dataset" and data_head("Zorp-Bench") == "Benchmark"
+    assert data_head("Zorp 2021 Challenge") == "Benchmark" and data_head("ZORP-DATASET") == "Dataset"
+    assert data_head("Self-Challenge") is None and data_head("Zorp Suite") is None and data_head("ZorpBench") is None
+
+
+def test_a_name_headed_by_a_data_noun_is_data_whatever_its_context_calls_it() -> None:
+    """The proposal cue says "approach"; the name's own head says corpus."""
+    ents = entities_of("A title\n\nWe propose a new approach, the ZorpSeer Corpus of privacy policies, for search.")
+    assert ents["ZorpSeer Corpus"]["label"] == "Dataset"
+    ents = entities_of("A title\n\nWe design a new framework, Zorp-Bench, to rank agents. Zorp-Bench is hard.")
+    assert ents["Zorp-Bench"]["label"] == "Benchmark"
