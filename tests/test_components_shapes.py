@@ -237,3 +237,10 @@ def test_a_metric_cut_off_is_no_name() -> None:
     benchmark."""
     got = _scan("A 2% error in top-5 ImageNet classification and 90% Rank1 on Zorp-Bench.")
     assert "top-5" not in got and "Rank1" not in got and "ImageNet" in got
+
+
+def test_a_known_model_in_lower_case_with_its_size_is_that_model() -> None:
+    """Model ids are written in lower case ("mixtral-8x7b"); the bare lower-case word stays a word."""
+    got = _scan("We align mixtral-8x7b with the mixtral recipe.")
+    assert got["mixtral-8x7b"][0] == "Model" and got["mixtral-8x7b"][2] == "Mixtral"
+    assert "mixtral" not in got

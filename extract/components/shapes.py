@@ -398,8 +398,10 @@ class ShapeScanner:
     ) -> tuple[int, str, str, str, str, str | None] | None:
         """A chunk whose first ``n`` parts are the known ``entry``, extended by any variant tail."""
         surface = chunk[: bounds[n - 1][1]]
-        if not case_ok(entry, surface):
-            return None
+        if not case_ok(entry, surface) and not (
+            entry.label == "Model" and n < len(bounds) and _SIZE.match(chunk[bounds[n][0] : bounds[n][1]])
+        ):
+            return None  # (a model id in lower case with its size is the model: "mixtral-8x7b", "falcon-40b")
         if entry.label == "Method" and n < len(bounds) and "/" not in chunk and _known_techniques(chunk, bounds[n:]):
             # "BiLSTM-CRF", "GP-UCB", "VAE-GAN": known techniques joined into one architecture or algorithm (a
             # slash lists alternatives: "PCA/SVD")
