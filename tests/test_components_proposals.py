@@ -776,3 +776,10 @@ def test_after_a_colon_only_a_name_shaped_unknown_word_is_coined() -> None:
         "ImageNet and CIFAR-10. We propose a novel task - ZMOQA - Zorp Input Output Answering."
     )
     assert got == []
+
+
+def test_a_short_lower_case_prefix_on_a_capitalised_stem_is_a_name() -> None:
+    got = _proposed("T\n\nIn this framework, we propose zDM, a generic Bayesian approach for OPE.")
+    assert ("zDM", "Method", "propose") in got and not any(n == "Bayesian" for n, _, _ in got)
+    got = _proposed("T\n\nWe develop a new approach, covariate-informed zVAE (CI-zVAE) by mixing encoders.")
+    assert not any(n == "zVAE" for n, _, _ in got)

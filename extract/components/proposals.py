@@ -92,8 +92,11 @@ _INGREDIENT = (
     r"combining|integrating|incorporating|exploiting|employing|adopting|applying|extending|augmenting|coupling|"
     r"fusing|unifying|built\s+(?:up)?on"
 )
+# (A gap word is no short lower-case prefix on a capitalised stem: "sDM" in "we propose sDM, a generic approach",
+# "iVAE", "pMMF" are names; not before a bracket: "covariate-informed iVAE (CI-iVAE)" is a long form.)
 _GAP = (  # an acronym before a lower-case word modifies it ("an OOD test set, X"), it is not the name
-    rf"(?:(?!(?:{_STOP}|{_INGREDIENT})\b)[a-z][\w\-]*,?\s+|(?:an?|the|our)\s+|\([^()]{{1,40}}\)\s+|"
+    rf"(?:(?!(?:{_STOP}|{_INGREDIENT})\b)(?![a-z]{{1,3}}[A-Z][A-Za-z0-9]*(?:,|\s(?!\()))[a-z][\w\-]*,?\s+|"
+    r"(?:an?|the|our)\s+|\([^()]{1,40}\)\s+|"
     r"an?\s+[a-z][\w\-]*,?\s+(?:and|but|yet)\s+(?=[a-z][a-z\-]*\s)|"  # "a simple and effective method X"
     r"[A-Z]{2,5}s?\s+(?=[a-z])){0,7}"
 )
