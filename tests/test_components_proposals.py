@@ -783,3 +783,13 @@ def test_a_short_lower_case_prefix_on_a_capitalised_stem_is_a_name() -> None:
     assert ("zDM", "Method", "propose") in got and not any(n == "Bayesian" for n, _, _ in got)
     got = _proposed("T\n\nWe develop a new approach, covariate-informed zVAE (CI-zVAE) by mixing encoders.")
     assert not any(n == "zVAE" for n, _, _ in got)
+
+
+def test_in_this_paper_between_verb_and_name_and_a_long_form_set_off() -> None:
+    got = _proposed("T\n\nWe propose in this paper Periodic Zorp Primitives -a probabilistic framework for robots.")
+    assert ("Periodic Zorp Primitives", "Method", "propose") in got
+    nlp = _with_abbreviations()
+    doc = nlp("T\n\nWe propose two methods: Variational Zorp Calibration (VZC) and Zorp Elimination (ZE).")
+    assert any(doc.text[m[1] : m[2]] in ("VZC", "Variational Zorp Calibration") for m in doc._.kg_proposed_meta)
+    doc = nlp("T\n\nWe propose a new method: Self-Supervised zorping Transformer (SZT-GP) with a process.")
+    assert not any(doc.text[m[1] : m[2]] == "Self-Supervised" for m in doc._.kg_proposed_meta)

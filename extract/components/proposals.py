@@ -96,17 +96,18 @@ _INGREDIENT = (
 # "iVAE", "pMMF" are names; not before a bracket: "covariate-informed iVAE (CI-iVAE)" is a long form.)
 _GAP = (  # an acronym before a lower-case word modifies it ("an OOD test set, X"), it is not the name
     rf"(?:(?!(?:{_STOP}|{_INGREDIENT})\b)(?![a-z]{{1,3}}[A-Z][A-Za-z0-9]*(?:,|\s(?!\()))[a-z][\w\-]*,?\s+|"
-    r"(?:an?|the|our)\s+|\([^()]{1,40}\)\s+|"
+    r"(?:an?|the|our)\s+|\([^()]{1,40}\)\s+|(?:in|within)\s+(?:this|the\s+present)\s+(?:paper|work|article|study),?\s+|"
     r"an?\s+[a-z][\w\-]*,?\s+(?:and|but|yet)\s+(?=[a-z][a-z\-]*\s)|"  # "a simple and effective method X"
     r"[A-Z]{2,5}s?\s+(?=[a-z])){0,7}"
 )
 # A descriptor set off from the name by a colon or a spaced hyphen ("a novel algorithm: PL-Rank", "a masking method
-# - HeadMask"), only before a name-shaped word: after a colon an ordinary capitalised word opens a clause ("a new
+# - HeadMask"), only before a name-shaped word or a long form with its acronym ("a new method: Zorp-adaptive Mixture
+# Network (ZaMN)"): after a colon an ordinary capitalised word opens a clause ("a new
 # challenge: Learning to ..."), and a known name there is listed, not coined ("two datasets: EPIC Kitchens"); a task
 # set off so is no entity ("a novel task - MIMOQA - Multimodal Input ...").
 _SET_OFF = (
     r"(?P<set_off>(?!(?:task|problem|question|challenge|setting)s?\b)[a-z][\w\-]*(?::|\s+-)\s+)"
-    r"(?=[\"“‘]?[^\s,;:()]*?(?:[a-z0-9][A-Z]|[A-Z]{2}|[A-Za-z]\d))"
+    r"(?=[\"“‘]?[^\s,;:()]*?(?:[a-z0-9][A-Z]|[A-Z]{2}|[A-Za-z]\d)|(?P<set_off_lf>[A-Z])[^.;:()]{0,80}\([A-Z][\w\-]*\))"
 )
 _PROPOSE = re.compile(
     rf"(?:\b{SUBJECT}(?:\s+(?:have|has)|['’]ve)?\s+(?:(?:{VERB_ADVERBS})\s+)?"
@@ -304,8 +305,11 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             or best_long_form(name, text[max(0, s - 120) : s - 1].rstrip()) is not None
         ):
             continue  # a known name or an acronym's definition in brackets: defined_proposals decides those
-        if m.re is _PROPOSE and m.group("set_off") and lookup(name) is not None:
-            continue  # "we present results on two datasets: EPIC Kitchens 100 and ...": known names, listed
+        if m.re is _PROPOSE and m.group("set_off") and (
+            lookup(name) is not None or (m.group("set_off_lf") and not _BRACKET_AFTER.match(text, e))
+        ):
+            continue  # "results on two datasets: EPIC Kitchens 100 and ...": known names, listed; a long form
+            # set off must reach its acronym ("a new method: Self-Supervised denoising Transformer (SST-GP)")
         known = lookup(name) if rule == "propose" and later is None else None
         if known is not None and known.label in ("Method", "Model") and _KNOWN_MODIFIES.match(text, e):
             continue  # "we design a new CNN encoder architecture": a known name describes an unnamed proposal
