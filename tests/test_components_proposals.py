@@ -793,3 +793,11 @@ def test_in_this_paper_between_verb_and_name_and_a_long_form_set_off() -> None:
     assert any(doc.text[m[1] : m[2]] in ("VZC", "Variational Zorp Calibration") for m in doc._.kg_proposed_meta)
     doc = nlp("T\n\nWe propose a new method: Self-Supervised zorping Transformer (SZT-GP) with a process.")
     assert not any(doc.text[m[1] : m[2]] == "Self-Supervised" for m in doc._.kg_proposed_meta)
+
+
+def test_or_x_for_short_names_the_papers_own() -> None:
+    got = _proposed("T\n\nWe propose a new pre-training method based on Leave-One-Out Zorp, or ZOOK for short.")
+    assert ("ZOOK", "Method", "naming") in got
+    got = _proposed("T\n\nWe study zorp temporal logic (ZTL) over finite traces or ZTLf for short. We call this "
+                    "problem zorp-identifiability, or zID for short.")
+    assert got == []

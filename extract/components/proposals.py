@@ -127,6 +127,10 @@ _RESULTING = re.compile(
     rf"benchmark|checkpoint|agent|policy)s?,?\s+{_NAME}"
 )
 _REFER = re.compile(rf"\b(?:refer to|denote|we call)\s+(?:[\w\-]+\s+){{0,6}}?as\s+[\"“‘]?{_NAME}")
+# "a new supervised pre-training method based on ..., or LOOK for short": the short name the paper gives its own.
+_COINING_BEFORE = re.compile(r"\b(?:propos|introduc|present|develop|design|call|nam|term|dub)(?:e|es|ed|ing|s)?\b")
+_SETTING_NEAR = re.compile(r"\b(?:problems?|tasks?|settings?|phenomen(?:on|a)|propert(?:y|ies)|questions?)\b")
+_FOR_SHORT = re.compile(rf"(?:,\s*|\s)or\s+[\"“‘]?{_NAME}[\"”’]?\s+for\s+short\b")
 _APPOSITIVE = re.compile(
     r"(?:,\s+(?:which is\s+)?|\s+is\s+)an?\s+(?:[\w\-]+\s+){0,2}?(?:new|novel|first|large-scale|open(?!-source))\b"
 )  # ("X, an open-source model checker" is someone's tool; "X, a new open-source toolkit" is the paper's)
@@ -172,6 +176,7 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], str]] = {
     "resulting": (_RESULTING, "naming"),
     "passive": (_PASSIVE, "propose"),
     "refer": (_REFER, "naming"),
+    "short": (_FOR_SHORT, "naming"),
     "gerund": (_GERUND, "propose"),
 }
 # Token forms that call for each pattern (matched with one PhraseMatcher on lower-cased tokens).
@@ -192,6 +197,7 @@ KEYWORDS: dict[str, list[str]] = {
     "resulting": ["resulting"],
     "passive": ["proposed", "introduced", "presented", "developed", "designed"],
     "refer": ["refer", "denote", "call"],
+    "short": ["short"],
     "appos": [", a", ", an", ", which is a", ", which is an", "is a", "is an"], "newkind": NEW_KIND_WORDS,
 }
 
@@ -305,6 +311,11 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             or best_long_form(name, text[max(0, s - 120) : s - 1].rstrip()) is not None
         ):
             continue  # a known name or an acronym's definition in brackets: defined_proposals decides those
+        if m.re is _FOR_SHORT and (
+            not _COINING_BEFORE.search(text, s0 := max((a for a, _ in sents if a <= m.start()), default=0), m.start())
+            or _SETTING_NEAR.search(text, max(s0, m.start() - 60), m.start())
+        ):
+            continue  # "... over finite traces or LTLf for short" coins nothing; "this problem X, or gID for short"
         if m.re is _PROPOSE and m.group("set_off") and (
             lookup(name) is not None or (m.group("set_off_lf") and not _BRACKET_AFTER.match(text, e))
         ):
