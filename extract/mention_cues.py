@@ -75,7 +75,7 @@ _LEFT_LAST = frozenset((
 # existing biclustering algorithms, ISA and LAS," (the name must end there: not "On a new dataset, X achieves").
 _KIND_THEN_COMMA = re.compile(
     r"\b(?:an?|two|three|four|five|several)\s+(?:[\w\-]+\s+){0,4}?(?:(?P<b>benchmarks?)|"
-    r"(?P<d>datasets?|corpus|corpora|databases?)|(?P<m>models|networks|baselines?)|"
+    r"(?P<d>datasets?|corpus|corpora|databases?)|(?P<m>models|networks|baselines?|trackers?|detectors?|segmenters?)|"
     r"(?P<x>algorithms?|methods?|frameworks?|approach(?:es)?|techniques?)),\s+$"
 )
 # The paper's own, named in apposition: "This algorithm, SketchyZ, modifies ...", "our model, ZorpLM, ...".

@@ -159,3 +159,9 @@ def test_the_named_challenge_is_a_contest_and_a_task_challenge_a_difficulty() ->
     assert _cue("Our method addresses the ZUMA challenge well.", "ZUMA") is None
     assert _cue("This raises the ZorpNLP challenges of today.", "ZorpNLP") is None
     assert _cue("We use data of the MICCAI 2017 challenge.", "MICCAI 2017") is None
+
+
+def test_a_tracker_or_detector_in_apposition_is_a_model() -> None:
+    text = "We apply it to two Siamese trackers, ZorpFC and DaZorpRPN, and to a recent detector, ZorpDet."
+    assert cue_label(text, text.index("ZorpFC"), text.index("ZorpFC") + 6) == "Model"
+    assert cue_label(text, text.index("ZorpDet"), text.index("ZorpDet") + 7) == "Model"
