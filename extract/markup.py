@@ -9,6 +9,8 @@ with spaces, so the text keeps its length and every offset into it is an offset 
 'we propose         Zorp , a method'
 >>> blank_markup("our model, **Zorp-2**, wins") == "our model,   Zorp-2  , wins"
 True
+>>> blank_markup("the\\textit{Zorp Net} and mph{Zorp Grid}")  # "\\t" and "\\e" eaten by a JSON dump
+'the\\t      Zorp Net  and     Zorp Grid '
 >>> blank_markup("**Z**orp **A**dapter (ZA)") == "**Z**orp **A**dapter (ZA)"
 True
 >>> blank_markup(r"the matrix $\\Phi$ and \\ell_1 loss of \\Zorp")
@@ -36,7 +38,8 @@ SCRIPT = r"\$[\^_]\{?[A-Za-z0-9+\-*]{1,4}\}?\$"
 # **X**: Markdown strong emphasis.
 _MARKUP = re.compile(
     r"(?<![\w*])(?:"
-    r"\\(?:text(?:bf|it|sl|tt|sc|sf|rm|md|up)?|emph|underline|math(?:rm|sf|bf|it|tt)|operatorname)"
+    r"(?:\\(?:text(?:bf|it|sl|tt|sc|sf|rm|md|up)?|emph|underline|math(?:rm|sf|bf|it|tt)|operatorname)"
+    r"|(?<![\w\\])(?:ext(?:bf|it|sl|tt|sc|sf|rm)|e?mph))"  # the same with "\t" or "\e" lost in a JSON dump
     r"\{(?P<a>[^{}\\$]{1,80})\}"
     r"|\{\\(?:bf|em|it|sl|sc|tt)\s+(?P<b>[^{}\\$]{1,80})\}"
     r"|\*\*(?P<c>[^*\s](?:[^*\n]{0,78}[^*\s])?)\*\*"  # "**X**", not "x ** 2 ** y"
@@ -78,7 +81,7 @@ def blank_markup(text: str) -> str:
         text = _BARE_URL.sub(lambda m: " " * len(m.group()), text)
     if "$" in text:  # "$test-clean$": a word set in math mode is a word
         text = _WORD_IN_MATH.sub(lambda m: " " + m.group(1) + " ", text)
-    if "\\" not in text and "**" not in text:
+    if "\\" not in text and "**" not in text and "{" not in text:
         return text  # most abstracts have none: no regex pass
     parts: list[str] = []
     wrapped: list[tuple[int, int]] = []

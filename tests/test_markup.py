@@ -18,6 +18,15 @@ def test_latex_and_markdown_wrappers_are_blanked() -> None:
     assert out.index("Zorp") == text.index("Zorp") and out.index("Quux-2") == text.index("Quux-2")
 
 
+def test_commands_that_lost_their_backslash_in_a_json_dump_are_blanked() -> None:
+    """"\\textit" read as a tab and "extit", "\\emph" as "mph": the wrapped name is still a name."""
+    text = "we propose a network, called \textit{Zorp Net (ZN)}, and mph{Zorp Grid} and emph{Blarg}"
+    out = blank_markup(text)
+    assert len(out) == len(text) and "extit" not in out and "mph{" not in out and "{" not in out
+    assert out.index("Zorp Net (ZN)") == text.index("Zorp Net (ZN)")
+    assert blank_markup("the triumph{x} and extent{y}") == "the triumph{x} and extent{y}"  # words, not commands
+
+
 def test_markup_inside_words_and_math_stays() -> None:
     for text in ["**Z**orp **A**dapter (ZA)", r"\textbf{a}b", "x ** 2 ** y", r"we propose \ZorpNet and \proptoSVM"]:
         assert blank_markup(text) == text
