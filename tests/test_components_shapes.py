@@ -244,3 +244,10 @@ def test_a_known_model_in_lower_case_with_its_size_is_that_model() -> None:
     got = _scan("We align mixtral-8x7b with the mixtral recipe.")
     assert got["mixtral-8x7b"][0] == "Model" and got["mixtral-8x7b"][2] == "Mixtral"
     assert "mixtral" not in got
+
+
+def test_an_untyped_name_with_a_model_size_is_sized() -> None:
+    """"ZORPA 13B" names a model of 13B parameters; "ZORP 10B tokens" counts data."""
+    got = _scan("We compare with ZORPA 13B here. The ZORP 10B tokens corpus.")
+    assert got["ZORPA 13B"][0] == "Sized" and got["ZORPA 13B"][2] == "ZORPA"
+    assert "ZORP 10B" not in got

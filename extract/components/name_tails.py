@@ -26,6 +26,8 @@ _TAIL = re.compile(
     r"(?:[-_/][A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)*(?![\w+])"
 )
 _PART_SEP = re.compile(r"[-_/]")
+# A count noun after a size: the size counts data, it does not size a model ("a ZORP 10B tokens corpus").
+_COUNTED = re.compile(r"\s+(?:tokens|words|parameters|params|images|samples|examples|pairs|hours|frames|documents)\b")
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[x×])?\d+(?:\.\d+)?[BbMmKkTt]$|^\(\d+(?:\.\d+)?[BM]\)$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _YEAR_OR_V = re.compile(r"^(?:(?:19|20)\d\d|[vV]\d+(?:\.\d+)*)$")
@@ -54,7 +56,9 @@ def tail_end(text: str, start: int, pos: int, label: str) -> int:
         head = _PART_SEP.split(m.group(0)[1:])[0]
         dotted = m.group(0) == " " + head and _DOTTED.match(head) is not None and bool(_AFTER.match(text, m.end()))
         edition = m.group(0) == " " + head and _DIGIT.match(head) is not None and bool(_AFTER.match(text, m.end()))
-        if label != "Model" and not _YEAR_OR_V.match(head) and not dotted and not edition:
+        sized = label == "" and _SIZE.match(head) is not None and not _COUNTED.match(text, m.end())
+        if label != "Model" and not sized and not _YEAR_OR_V.match(head) and not dotted and not edition:
+            # (an untyped name takes a model size: "ZORPA 13B"; not a count: "ZORP 10B tokens")
             break  # a data set's tail is a year or a version: "v2", "2.0" ("FrameNet 1.5 and"; not "1.2 million")
         if head[0].isdigit() and not _SIZE.match(head):
             if any(c.isdigit() for c in text[start:pos]) or _SCORE.match(head):

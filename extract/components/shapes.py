@@ -346,6 +346,8 @@ class ShapeScanner:
                 else:  # a known family's variant, or an unknown name with its tails (still typed by shape)
                     name, parent = canonical_name(full), variant_parent(full) or family
                     rule = "variant" if rule != "shape" else rule
+                    if label == "" and _SIZE.match(text[end:pos].split()[0]):
+                        label = "Sized"  # "LLEMMA 7B": an untyped name with a model size
                 end = pos
         if rule == "shape" and len(name) >= 4 and name.isupper() and name.isalpha() and norm_key(name) not in \
                 key_index() and (pos := _caps_words_end(text, end)) != end:
