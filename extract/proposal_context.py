@@ -32,6 +32,7 @@ __all__ = [
     "NAMED_OBJECT",
     "NEW_KIND_WORDS",
     "NOT_A_THING_BEFORE",
+    "NOT_A_THING_NOUNS",
     "NOT_NAMES",
     "NOUN_GOES_ON",
     "OF_GAP",
@@ -111,11 +112,15 @@ METRIC_BEFORE = re.compile(
 )
 # What a naming cue right after it names is no entity: "a research direction, which we term Zorp Learning", "this
 # phenomenon we call ...".
+# (The nouns of such things, also for "this problem X, or XP for short".)
+NOT_A_THING_NOUNS = (
+    r"phenomen(?:on|a)|problems?|tasks?|(?<!benchmark\s)settings?|"
+    r"directions?|topics?|issues?|effects?|behaviou?rs?|questions?|challenges?|regimes?|scenarios?|concepts?|"
+    r"notions?|quantit(?:y|ies)|measures?|dimensions?|conditions?|propert(?:y|ies)|applications?|use cases?"
+)
 NOT_A_THING_BEFORE = re.compile(
     r"(?<!\bfor\s)(?<!\bof\s)(?<!\bto\s)(?<!\bin\s)(?<!\bon\s)(?<!\bwith\s)"  # not "an algorithm for a task, ..."
-    r"\b(?:an?|the|this|these|such)\s+(?:[\w\-]+\s+){0,3}(?:phenomen(?:on|a)|problems?|tasks?|(?<!benchmark\s)settings?|"
-    r"directions?|topics?|issues?|effects?|behaviou?rs?|questions?|challenges?|regimes?|scenarios?|concepts?|"
-    r"notions?|quantit(?:y|ies)|measures?|dimensions?|conditions?|propert(?:y|ies)|applications?|use cases?),?\s+"
+    rf"\b(?:an?|the|this|these|such)\s+(?:[\w\-]+\s+){{0,3}}(?:{NOT_A_THING_NOUNS}),?\s+"
     r"(?:which\s+|that\s+)?$"
 )
 _OBJECTIVE_TASK = re.compile(r"\b(?:auxiliary|pretext|pre-?training|proxy|surrogate)\s+tasks?\s*,?\s*$", re.I)

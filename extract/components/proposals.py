@@ -39,6 +39,7 @@ from extract.proposal_context import (
     NAMED_OBJECT,
     NEW_KIND_WORDS,
     NOT_A_THING_BEFORE,
+    NOT_A_THING_NOUNS,
     NOT_NAMES,
     OF_GAP,
     PHRASE_GOES_ON,
@@ -127,9 +128,9 @@ _RESULTING = re.compile(
     rf"benchmark|checkpoint|agent|policy)s?,?\s+{_NAME}"
 )
 _REFER = re.compile(rf"\b(?:refer to|denote|we call)\s+(?:[\w\-]+\s+){{0,6}}?as\s+[\"“‘]?{_NAME}")
-# "a new supervised pre-training method based on ..., or LOOK for short": the short name the paper gives its own.
-_COINING_BEFORE = re.compile(r"\b(?:propos|introduc|present|develop|design|call|nam|term|dub)(?:e|es|ed|ing|s)?\b")
-_SETTING_NEAR = re.compile(r"\b(?:problems?|tasks?|settings?|phenomen(?:on|a)|propert(?:y|ies)|questions?)\b")
+# "a new supervised pre-training method based on ..., or LOOK for short": the short name the paper gives its own
+# (tried only in a sentence that also has a proposal or naming keyword, see :func:`_matches`).
+_NOT_A_THING_NEAR = re.compile(rf"\b(?:{NOT_A_THING_NOUNS})\b")
 _FOR_SHORT = re.compile(rf"(?:,\s*|\s)or\s+[\"“‘]?{_NAME}[\"”’]?\s+for\s+short\b")
 _APPOSITIVE = re.compile(
     r"(?:,\s+(?:which is\s+)?|\s+is\s+)an?\s+(?:[\w\-]+\s+){0,2}?(?:new|novel|first|large-scale|open(?!-source))\b"
@@ -179,6 +180,8 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], str]] = {
     "short": (_FOR_SHORT, "naming"),
     "gerund": (_GERUND, "propose"),
 }
+# Keyword groups of a sentence that coins a name ("or X for short" is tried only in such a sentence).
+_COINING_GROUPS = frozenset({"propose", "gerund", "naming", "passive", "refer"})
 # Token forms that call for each pattern (matched with one PhraseMatcher on lower-cased tokens).
 _VERB_STEM_LIST = (
     "propose introduce present develop release design create construct curate contribute unveil devise "
@@ -219,6 +222,8 @@ def _matches(text: str, sents: list[list[int]], keys: list[tuple[str, int]]) -> 
             break
         wanted.setdefault((sents[i][0], sents[i][1]), set()).add(group)
     for (s, e), groups in wanted.items():
+        if "short" in groups and not groups & _COINING_GROUPS:
+            groups = groups - {"short"}  # "... over finite traces or LTLf for short": the sentence coins nothing
         for g in sorted(groups):  # sets iterate in hash order, which differs between processes
             if g == "newkind":
                 found += [(m, "newkind") for m in new_kind_names(text, s, e)]
@@ -311,11 +316,8 @@ def find_proposals(text: str, sents: list[list[int]], keys: list[tuple[str, int]
             or best_long_form(name, text[max(0, s - 120) : s - 1].rstrip()) is not None
         ):
             continue  # a known name or an acronym's definition in brackets: defined_proposals decides those
-        if m.re is _FOR_SHORT and (
-            not _COINING_BEFORE.search(text, s0 := max((a for a, _ in sents if a <= m.start()), default=0), m.start())
-            or _SETTING_NEAR.search(text, max(s0, m.start() - 60), m.start())
-        ):
-            continue  # "... over finite traces or LTLf for short" coins nothing; "this problem X, or gID for short"
+        if m.re is _FOR_SHORT and _NOT_A_THING_NEAR.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "we call this problem g-identifiability, or gID for short": a problem, no entity
         if m.re is _PROPOSE and m.group("set_off") and (
             lookup(name) is not None or (m.group("set_off_lf") and not _BRACKET_AFTER.match(text, e))
         ):
